@@ -1,0 +1,40 @@
+// What loading a course folder yields: the built course data plus the files the package must carry.
+import type { CourseData, TargetId } from "../../runtime/course/types";
+
+export interface PackageFile {
+  /** Path inside the zip, forward slashes, no leading slash (e.g. "assets/clip.mp4"). */
+  zipPath: string;
+  /** Absolute path on disk, streamed into the zip. */
+  sourcePath: string;
+}
+
+export interface LoadedCourse {
+  /** Absolute path of the course folder. */
+  dir: string;
+  data: CourseData;
+  /** Author assets referenced by the course (images, media, captions). */
+  assets: PackageFile[];
+  /** Targets the author asked for in course.json (default: all). */
+  targets: TargetId[];
+  /** Non-fatal findings (printed by the CLI). */
+  warnings: CourseProblem[];
+}
+
+/** One finding about a course file: where (file + JSON path), what was expected, what was found. */
+export interface CourseProblem {
+  file: string;
+  /** JSON Pointer-like path inside the file, e.g. "/assessment/rubric/mods/3/reward"; "" for the whole file. */
+  path: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** Thrown by loadCourse with ALL errors found, so the author fixes them in one go. */
+export class CourseError extends Error {
+  readonly problems: CourseProblem[];
+  constructor(problems: CourseProblem[]) {
+    super(problems.map((p) => `${p.file}${p.path ? ` ${p.path}` : ""}: ${p.message}`).join("\n"));
+    this.name = "CourseError";
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,49 @@
+// Builds the browser runtime bundle and the Node CLI with esbuild.
+//   dist/runtime/passmark.js   (+ passmark.css)  — shipped inside every package
+//   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+
+const runtimeEntry = "runtime/main.ts";
+
+await build({
+  entryPoints: { passmark: runtimeEntry },
+  outdir: "dist/runtime",
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2020", "chrome90", "firefox90", "safari14"],
+  platform: "browser",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+}).then(async (result) => {
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile("dist/runtime/meta.json", JSON.stringify(result.metafile));
+});
+
+await build({
+  entryPoints: { passmark: "runtime/styles.css" },
+  outdir: "dist/runtime",
+  bundle: true,
+  minify: true,
+  logLevel: "warning",
+});
+
+if (existsSync("authoring/cli/main.ts")) {
+  await build({
+    entryPoints: { passmark: "authoring/cli/main.ts" },
+    outdir: "dist/cli",
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+    sourcemap: true,
+  });
+}

@@ -1,0 +1,35 @@
+// assessment.md §4: the LMS's mastery value, when valid, replaces the passing score.
+// "", garbage or out-of-range values are "not given" (with a warning), never 0 and never 100.
+
+export type MasteryScale = "fraction" | "percent";
+
+export interface ParsedMastery {
+  /** 0..100, or null when the LMS gave no usable value. */
+  score: number | null;
+  /** Set when the LMS gave something that was not usable. */
+  warning: string | null;
+}
+
+/**
+ * Parse a mastery value as an LMS hands it over: cmi5 `masteryScore` and SCORM 2004
+ * `cmi.scaled_passing_score` on the 0..1 scale ("fraction"), SCORM 1.2
+ * `cmi.student_data.mastery_score` on 0..100 ("percent").
+ */
+export function parseLmsMastery(value: unknown, scale: MasteryScale, source: string): ParsedMastery {
+  if (value === undefined || value === null || value === "") return { score: null, warning: null };
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  const max = scale === "fraction" ? 1 : 100;
+  if (!Number.isFinite(n) || n < 0 || n > max) {
+    return { score: null, warning: `${source} gave an unusable mastery value ${JSON.stringify(value)}; using the course's passing score` };
+  }
+  // Round away binary noise: 0.07 * 100 is 7.000000000000001, which would fail a learner scoring 7.
+  const score = scale === "fraction" ? Math.round(n * 100 * 1e9) / 1e9 : n;
+  return { score, warning: null };
+}
+
+/** assessment.md §4 precedence: LMS value → rubric passingAttemptScore → 100. */
+export function passingScoreInForce(lmsMastery: number | null, passingAttemptScore: number | undefined): number {
+  if (lmsMastery !== null) return lmsMastery;
+  if (passingAttemptScore !== undefined) return passingAttemptScore;
+  return 100;
+}

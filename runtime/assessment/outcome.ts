@@ -1,0 +1,73 @@
+// What the engine tells a driver. reporting.md: "One outcome model, three standards."
+// Pure data: drivers translate it into statements or cmi.* writes; the UI shows it.
+
+export type AssessmentStatus = "notAttempted" | "failed" | "unableToPass" | "passed";
+
+export interface Outcome {
+  /** Share of required content experienced, 0..1 (pages viewed, media watched to threshold). */
+  progress: number;
+  /** All required content experienced AND the assessment (if any) submitted at least once. */
+  completed: boolean;
+  /** assessment.md §3 overall status. A course without an assessment stays "notAttempted". */
+  status: AssessmentStatus;
+  /** Assessment score 0..100, or null = "no-score": report no score and no judgement. */
+  score: number | null;
+  /** No further attempt can change the outcome (passed and closed, or attempts exhausted). */
+  final: boolean;
+  /** Whether the course has an assessment at all (SCORM 1.2 "satisfied" = completed without one). */
+  hasAssessment: boolean;
+}
+
+export type InteractionResult = "correct" | "incorrect" | "neutral";
+
+/**
+ * One submitted question, already formatted for every standard by pure functions of the engine
+ * (interactions.md). A driver writes the part for its standard; `null` there means "this report
+ * cannot be expressed validly in that standard": leave it out and log it, never send it malformed.
+ */
+export interface InteractionReport {
+  /** Question id, unique within the course (a short identifier: no spaces). */
+  questionId: string;
+  /** 1-based attempt this answer belongs to. */
+  attemptNumber: number;
+  /** Plain-text prompt. */
+  description: string;
+  result: InteractionResult;
+  /** Question score 0..100, null for survey questions. */
+  score: number | null;
+  weighting: number;
+  /** Time on the question in milliseconds. */
+  latencyMs: number;
+  /** When it was submitted, epoch milliseconds. */
+  timestamp: number;
+  xapi: XapiInteraction | null;
+  scorm2004: ScormInteraction | null;
+  scorm12: ScormInteraction | null;
+}
+
+export interface XapiInteraction {
+  /** xAPI activity definition (type http://adlnet.gov/expapi/activities/cmi.interaction). */
+  definition: {
+    type: "http://adlnet.gov/expapi/activities/cmi.interaction";
+    name: Record<string, string>;
+    description: Record<string, string>;
+    interactionType: string;
+    correctResponsesPattern?: string[];
+    choices?: { id: string; description: Record<string, string> }[];
+    scale?: { id: string; description: Record<string, string> }[];
+    source?: { id: string; description: Record<string, string> }[];
+    target?: { id: string; description: Record<string, string> }[];
+    steps?: { id: string; description: Record<string, string> }[];
+  };
+  /** result.response */
+  response: string;
+}
+
+export interface ScormInteraction {
+  /** cmi.interactions.n.type */
+  type: string;
+  /** 2004: learner_response; 1.2: student_response. */
+  response: string;
+  /** correct_responses.m.pattern values (may be empty, e.g. survey). */
+  correctPatterns: string[];
+}

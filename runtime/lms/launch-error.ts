@@ -1,0 +1,23 @@
+// A launch the runtime cannot serve. `reason` picks a learner-facing message from the catalogue;
+// `detail` is for logs (never contains the auth token).
+
+export type LaunchErrorReason =
+  | "cmi5-parameters" // missing or malformed cmi5 launch parameters
+  | "cmi5-fetch-used" // fetch error-code 1: already used or expired
+  | "cmi5-fetch-security" // error-code 2
+  | "cmi5-fetch-application" // error-code 3
+  | "cmi5-fetch-failed" // network / HTTP failure on the fetch URL
+  | "cmi5-launch-data" // LMS.LaunchData unreadable
+  | "scorm-initialize" // Initialize/LMSInitialize refused
+  | "course-data"; // the package's course data could not be loaded
+
+export class LaunchError extends Error {
+  readonly reason: LaunchErrorReason;
+  readonly detail: string;
+  constructor(reason: LaunchErrorReason, detail: string) {
+    super(`${reason}: ${detail}`);
+    this.name = "LaunchError";
+    this.reason = reason;
+    this.detail = detail;
+  }
+}
