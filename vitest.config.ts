@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser suites start their own Chromium; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });
