@@ -1,0 +1,132 @@
+// One open session with an LMS API, 1.2 or 2004 behind the same small surface. It normalises the
+// answers (scorm-sco.md §2: "false" with error code 0 is not an error; only a non-zero code is),
+// notices an API that vanished (its window closed: calls throw or the methods are gone), and
+// refuses to call anything once Finish/Terminate was called.
+import type { Scorm12Api, Scorm2004Api, ScormAnswer } from "./api-types";
+
+export interface CallResult {
+  ok: boolean;
+  /** LMS error code; 0 when ok; -1 when the API is gone or the session is closed. */
+  errorCode: number;
+  value: string;
+  /** For logs: the LMS's error string and diagnostic. */
+  detail: string;
+}
+
+interface Methods {
+  initialize(): ScormAnswer;
+  finish(): ScormAnswer;
+  get(element: string): ScormAnswer;
+  set(element: string, value: string): ScormAnswer;
+  commit(): ScormAnswer;
+  lastError(): ScormAnswer;
+  errorString(code: string): ScormAnswer;
+  diagnostic(code: string): ScormAnswer;
+}
+
+function methods12(api: Scorm12Api): Methods {
+  return {
+    initialize: () => api.LMSInitialize(""),
+    finish: () => api.LMSFinish(""),
+    get: (element) => api.LMSGetValue(element),
+    set: (element, value) => api.LMSSetValue(element, value),
+    commit: () => api.LMSCommit(""),
+    lastError: () => api.LMSGetLastError(),
+    errorString: (code) => api.LMSGetErrorString(code),
+    diagnostic: (code) => api.LMSGetDiagnostic(code),
+  };
+}
+
+function methods2004(api: Scorm2004Api): Methods {
+  return {
+    initialize: () => api.Initialize(""),
+    finish: () => api.Terminate(""),
+    get: (element) => api.GetValue(element),
+    set: (element, value) => api.SetValue(element, value),
+    commit: () => api.Commit(""),
+    lastError: () => api.GetLastError(),
+    errorString: (code) => api.GetErrorString(code),
+    diagnostic: (code) => api.GetDiagnostic(code),
+  };
+}
+
+const GONE: CallResult = { ok: false, errorCode: -1, value: "", detail: "the LMS API is no longer reachable" };
+const CLOSED: CallResult = { ok: false, errorCode: -1, value: "", detail: "the session was already finished" };
+
+export class ScormConnection {
+  private readonly calls: Methods;
+  private finished = false;
+  private gone = false;
+
+  private constructor(calls: Methods) {
+    this.calls = calls;
+  }
+
+  static scorm12(api: Scorm12Api): ScormConnection {
+    return new ScormConnection(methods12(api));
+  }
+
+  static scorm2004(api: Scorm2004Api): ScormConnection {
+    return new ScormConnection(methods2004(api));
+  }
+
+  /** The API threw or lost its methods: its window is gone. */
+  get apiGone(): boolean {
+    return this.gone;
+  }
+
+  /** Finish/Terminate was called: nothing else will be. */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  initialize(): CallResult {
+    return this.call(() => this.calls.initialize(), "Initialize");
+  }
+
+  getValue(element: string): CallResult {
+    return this.call(() => this.calls.get(element), `GetValue(${element})`);
+  }
+
+  setValue(element: string, value: string): CallResult {
+    return this.call(() => this.calls.set(element, value), `SetValue(${element})`);
+  }
+
+  commit(): CallResult {
+    return this.call(() => this.calls.commit(), "Commit");
+  }
+
+  /** Finish/Terminate. After this, every call is refused without touching the API. */
+  finish(): CallResult {
+    const result = this.call(() => this.calls.finish(), "Finish");
+    this.finished = true;
+    return result;
+  }
+
+  private call(invoke: () => ScormAnswer, what: string): CallResult {
+    if (this.finished) return CLOSED;
+    if (this.gone) return GONE;
+    let answer: ScormAnswer;
+    let code: number;
+    try {
+      answer = invoke();
+      code = Number(String(this.calls.lastError() ?? "0")) || 0;
+    } catch (error) {
+      this.gone = true;
+      return { ...GONE, detail: `${what}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const value = answer === null || answer === undefined ? "" : String(answer);
+    if (code === 0) return { ok: true, errorCode: 0, value, detail: "" };
+    return { ok: false, errorCode: code, value, detail: `${what}: error ${code} ${this.describe(code)}`.trim() };
+  }
+
+  private describe(code: number): string {
+    try {
+      const text = String(this.calls.errorString(String(code)) ?? "");
+      const diagnostic = String(this.calls.diagnostic(String(code)) ?? "");
+      return diagnostic && diagnostic !== text ? `${text} (${diagnostic})` : text;
+    } catch {
+      return "";
+    }
+  }
+}

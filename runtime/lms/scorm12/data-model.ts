@@ -1,0 +1,107 @@
+// SCORM 1.2 data model for one graded SCO (scorm-sco.md §3, reporting.md "SCORM 1.2").
+import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import { parseLmsMastery } from "../../assessment/mastery";
+import type { Scorm12StatusMode } from "../../course/types";
+import type { LaunchMode, LmsFacts } from "../driver";
+import { isDone, type DataModelWrite, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
+import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
+import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
+import { scorm12Report } from "./lesson-status";
+
+/** cmi.suspend_data is CMIString4096 (scorm-sco.md §3): never more, whatever the LMS accepts. */
+export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
+export const SCORM12_LOCATION_LIMIT = 255;
+
+function launchMode(value: string): LaunchMode {
+  // Some LMSs leave lesson_mode "": treat as normal (scorm-sco.md §3).
+  return value === "browse" || value === "review" ? value : "normal";
+}
+
+/** cmi.core.student_name is "Last, First": shown as "First Last". */
+export function displayName(studentName: string): string | null {
+  const name = studentName.trim();
+  if (name === "") return null;
+  const parts = name.split(",");
+  return parts.length === 2 ? `${parts[1]!.trim()} ${parts[0]!.trim()}`.trim() : name;
+}
+
+export class Scorm12DataModel implements ScormDataModel {
+  readonly standard = "scorm12";
+  readonly version = "1.2";
+  readonly suspendDataElement = "cmi.suspend_data";
+  readonly locationElement = "cmi.core.lesson_location";
+  readonly locationLimit = SCORM12_LOCATION_LIMIT;
+  readonly interactionsCountElement = "cmi.interactions._count";
+  readonly interactionsChildrenElement = "cmi.interactions._children";
+  readonly interactionIdsReadable = false; // 1.2 interactions are write-only
+  readonly commitBeforeFinish = true;
+  private readonly statusMode: Scorm12StatusMode;
+
+  constructor(statusMode: Scorm12StatusMode) {
+    this.statusMode = statusMode;
+  }
+
+  readStart(read: ReadElement): StartData {
+    const lessonStatus = read("cmi.core.lesson_status");
+    const suspendData = read("cmi.suspend_data");
+    const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score");
+    const language = read("cmi.student_preference.language").trim();
+    const facts: LmsFacts = {
+      standard: "scorm12",
+      launchMode: launchMode(read("cmi.core.lesson_mode")),
+      credit: read("cmi.core.credit") !== "no-credit",
+      masteryScore: mastery.score,
+      warnings: mastery.warning ? [mastery.warning] : [],
+      learner: { id: read("cmi.core.student_id") || null, name: displayName(read("cmi.core.student_name")) },
+      languagePreference: language ? [language] : [],
+      audioPreference: read("cmi.student_preference.audio") === "-1" ? "off" : null,
+      resumeState: suspendData === "" ? null : suspendData,
+      stateBudget: SCORM12_SUSPEND_DATA_LIMIT,
+      resumed: read("cmi.core.entry") === "resume",
+    };
+    const initialWrites: DataModelWrite[] = [{ element: "cmi.core.exit", value: "suspend", kind: "session" }];
+    // reporting.md: on first launch, a `not attempted` status becomes `incomplete`.
+    if (lessonStatus === "not attempted" || lessonStatus === "") {
+      initialWrites.unshift({ element: "cmi.core.lesson_status", value: "incomplete", kind: "session" });
+    }
+    return { facts, current: { "cmi.core.lesson_status": lessonStatus, "cmi.suspend_data": suspendData }, initialWrites };
+  }
+
+  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
+    const report = scorm12Report(outcome, this.statusMode, facts.masteryScore);
+    if (report.warning) log(report.warning);
+    const writes: DataModelWrite[] = [];
+    if (report.scoreRaw !== null) {
+      // Score before status (scorm-sco.md §4): some LMSs judge the status when it is written.
+      writes.push(
+        { element: "cmi.core.score.raw", value: scormDecimal(report.scoreRaw), kind: "outcome" },
+        { element: "cmi.core.score.min", value: "0", kind: "outcome" },
+        { element: "cmi.core.score.max", value: "100", kind: "outcome" },
+      );
+    }
+    writes.push({ element: "cmi.core.lesson_status", value: report.lessonStatus, kind: "outcome" });
+    // `suspend` unless the course is done, then "" — never `normal` (invalid in 1.2).
+    writes.push({ element: "cmi.core.exit", value: isDone(outcome) ? "" : "suspend", kind: "session" });
+    return writes;
+  }
+
+  progressWrites(): DataModelWrite[] {
+    return []; // 1.2 has no progress element
+  }
+
+  sessionTimeWrite(ms: number): DataModelWrite {
+    return { element: "cmi.core.session_time", value: scorm12Timespan(ms), kind: "session" };
+  }
+
+  interactionId(report: InteractionReport): string {
+    return scorm12InteractionId(report);
+  }
+
+  interactionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
+    return scorm12InteractionWrites(report, index, id, children);
+  }
+
+  exitNavigation(): DataModelWrite[] {
+    return [];
+  }
+}

@@ -1,0 +1,14 @@
+// SCORM 1.2 SCO driver: LmsDriver over `window.API` (scorm-sco.md, reporting.md "SCORM 1.2").
+import type { ReportingOptions } from "../../course/types";
+import type { LmsDriver } from "../driver";
+import type { Scorm12Api } from "../scorm-common/api-types";
+import { ScormConnection } from "../scorm-common/connection";
+import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
+import { Scorm12DataModel } from "./data-model";
+
+export type Scorm12DriverOptions = Omit<ScormDriverOptions, "interactions">;
+
+export function createScorm12Driver(api: Scorm12Api, reporting: ReportingOptions, options: Scorm12DriverOptions = {}): LmsDriver {
+  const model = new Scorm12DataModel(reporting.scorm12.statusMode);
+  return new ScormDriver(model, ScormConnection.scorm12(api), { ...options, interactions: reporting.interactions });
+}

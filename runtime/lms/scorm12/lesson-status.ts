@@ -1,0 +1,44 @@
+// reporting.md "SCORM 1.2": cmi.core.lesson_status by the course's status mode, and the score that
+// may go with it. When the LMS gave a mastery score, the status we write must agree with comparing
+// score.raw to it (scorm-sco.md §3: the LMS may rewrite the status); when it would not, the score is
+// held back (never the judgement), so an LMS cannot turn "incomplete" into "failed" behind our back.
+import type { Outcome } from "../../assessment/outcome";
+import type { Scorm12StatusMode } from "../../course/types";
+
+export type Scorm12LessonStatus = "passed" | "completed" | "failed" | "incomplete";
+
+export interface Scorm12Report {
+  lessonStatus: Scorm12LessonStatus;
+  /** score.raw on 0..100 (≤ 2 decimals), null = write no score. */
+  scoreRaw: number | null;
+  /** Why a score was held back, for the log. */
+  warning: string | null;
+}
+
+function statusFor(outcome: Outcome, mode: Scorm12StatusMode): Scorm12LessonStatus {
+  // "Satisfied" = passed (course with an assessment) or completed (course without one).
+  const satisfied = outcome.hasAssessment ? outcome.status === "passed" : outcome.completed;
+  const judgedFailing =
+    outcome.score !== null && outcome.final && (outcome.status === "failed" || outcome.status === "unableToPass");
+  const satisfiedStatus = mode === "passed-incomplete" || mode === "passed-failed" ? "passed" : "completed";
+  if (satisfied) return satisfiedStatus;
+  if (judgedFailing && (mode === "passed-failed" || mode === "completed-failed")) return "failed";
+  return "incomplete";
+}
+
+export function scorm12Report(outcome: Outcome, mode: Scorm12StatusMode, masteryScore: number | null): Scorm12Report {
+  const lessonStatus = statusFor(outcome, mode);
+  if (outcome.score === null) return { lessonStatus, scoreRaw: null, warning: null };
+  const scoreRaw = Number(Math.min(100, Math.max(0, outcome.score)).toFixed(2));
+  if (masteryScore === null) return { lessonStatus, scoreRaw, warning: null };
+  const lmsJudgesPassed = scoreRaw >= masteryScore;
+  const agrees = lmsJudgesPassed
+    ? lessonStatus === "passed" || lessonStatus === "completed"
+    : lessonStatus === "failed";
+  if (agrees) return { lessonStatus, scoreRaw, warning: null };
+  return {
+    lessonStatus,
+    scoreRaw: null,
+    warning: `score ${scoreRaw} not written: with LMS mastery score ${masteryScore} the LMS would turn lesson_status "${lessonStatus}" into "${lmsJudgesPassed ? "passed" : "failed"}"`,
+  };
+}

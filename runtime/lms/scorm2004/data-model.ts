@@ -1,0 +1,83 @@
+// SCORM 2004 (3rd/4th ed.) data model for one graded SCO (scorm-sco.md §3, reporting.md "SCORM 2004").
+import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import { parseLmsMastery } from "../../assessment/mastery";
+import type { LaunchMode, LmsFacts } from "../driver";
+import type { DataModelWrite, ReadElement, ScormDataModel, StartData } from "../scorm-common/data-model";
+import { iso8601Duration } from "../scorm-common/time-format";
+import { scorm2004InteractionId, scorm2004InteractionWrites } from "./interactions";
+import { progressWrite, scorm2004OutcomeWrites } from "./outcome-writes";
+
+/** cmi.suspend_data: characterstring SPM 64000 in 3rd and 4th editions. */
+export const SCORM2004_SUSPEND_DATA_LIMIT = 64000;
+export const SCORM2004_LOCATION_LIMIT = 1000;
+
+function launchMode(value: string): LaunchMode {
+  return value === "browse" || value === "review" ? value : "normal";
+}
+
+export class Scorm2004DataModel implements ScormDataModel {
+  readonly standard = "scorm2004";
+  readonly version = "2004";
+  readonly suspendDataElement = "cmi.suspend_data";
+  readonly locationElement = "cmi.location";
+  readonly locationLimit = SCORM2004_LOCATION_LIMIT;
+  readonly interactionsCountElement = "cmi.interactions._count";
+  readonly interactionsChildrenElement = "cmi.interactions._children";
+  readonly interactionIdsReadable = true;
+  readonly commitBeforeFinish = false; // Terminate implies a commit; some LMSs fail a commit on unload
+
+  readStart(read: ReadElement): StartData {
+    const completion = read("cmi.completion_status");
+    const suspendData = read("cmi.suspend_data"); // "" with 403 on first launch = no saved state
+    const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score");
+    const language = read("cmi.learner_preference.language").trim();
+    const facts: LmsFacts = {
+      standard: "scorm2004",
+      launchMode: launchMode(read("cmi.mode")),
+      credit: read("cmi.credit") !== "no-credit",
+      masteryScore: mastery.score,
+      warnings: mastery.warning ? [mastery.warning] : [],
+      learner: { id: read("cmi.learner_id") || null, name: read("cmi.learner_name").trim() || null },
+      languagePreference: language ? [language] : [],
+      audioPreference: read("cmi.learner_preference.audio_level") === "0" ? "off" : null,
+      resumeState: suspendData === "" ? null : suspendData,
+      stateBudget: SCORM2004_SUSPEND_DATA_LIMIT,
+      resumed: read("cmi.entry") === "resume",
+    };
+    const initialWrites: DataModelWrite[] = [];
+    if (completion === "not attempted" || completion === "unknown" || completion === "") {
+      initialWrites.push({ element: "cmi.completion_status", value: "incomplete", kind: "session" });
+    }
+    initialWrites.push({ element: "cmi.exit", value: "suspend", kind: "session" });
+    return {
+      facts,
+      current: { "cmi.completion_status": completion, "cmi.success_status": read("cmi.success_status"), "cmi.suspend_data": suspendData },
+      initialWrites,
+    };
+  }
+
+  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
+    return scorm2004OutcomeWrites(outcome, facts.masteryScore, log);
+  }
+
+  progressWrites(progress: number): DataModelWrite[] {
+    return [progressWrite(progress)];
+  }
+
+  sessionTimeWrite(ms: number): DataModelWrite {
+    return { element: "cmi.session_time", value: iso8601Duration(ms), kind: "session" };
+  }
+
+  interactionId(report: InteractionReport): string {
+    return scorm2004InteractionId(report);
+  }
+
+  interactionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
+    return scorm2004InteractionWrites(report, index, id, children);
+  }
+
+  /** adl.nav.request to match cmi.exit, on an explicit exit (reporting.md "SCORM 2004"). */
+  exitNavigation(done: boolean): DataModelWrite[] {
+    return [{ element: "adl.nav.request", value: done ? "exitAll" : "suspendAll", kind: "session" }];
+  }
+}

@@ -1,0 +1,13 @@
+// SCORM 2004 SCO driver: LmsDriver over `window.API_1484_11` (scorm-sco.md, reporting.md "SCORM 2004").
+import type { ReportingOptions } from "../../course/types";
+import type { LmsDriver } from "../driver";
+import type { Scorm2004Api } from "../scorm-common/api-types";
+import { ScormConnection } from "../scorm-common/connection";
+import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
+import { Scorm2004DataModel } from "./data-model";
+
+export type Scorm2004DriverOptions = Omit<ScormDriverOptions, "interactions">;
+
+export function createScorm2004Driver(api: Scorm2004Api, reporting: ReportingOptions, options: Scorm2004DriverOptions = {}): LmsDriver {
+  return new ScormDriver(new Scorm2004DataModel(), ScormConnection.scorm2004(api), { ...options, interactions: reporting.interactions });
+}

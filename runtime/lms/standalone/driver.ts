@@ -1,0 +1,101 @@
+// No LMS found (reporting.md "Standalone"): the course runs and keeps its state in the browser
+// only; status() says "standalone" so the learner is told plainly that nothing is recorded.
+import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
+
+/** The little of Storage we use (localStorage in the browser). */
+export interface StateStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface StandaloneOptions {
+  /** Course id (CourseData.id): one saved state per course. */
+  courseId: string;
+  /** localStorage; null when the browser gives none (private mode, disabled storage). */
+  storage: StateStorage | null;
+  /** navigator.languages. */
+  languages?: readonly string[];
+}
+
+/** Same budget as SCORM 2004, so a course behaves the same when later put on an LMS. */
+export const STANDALONE_STATE_BUDGET = 64000;
+
+const STATUS: DeliveryStatus = { state: "standalone", pending: 0, outcomeDelivered: false, detail: "nothing is recorded" };
+
+export function standaloneStateKey(courseId: string): string {
+  return `passmark:${courseId}:state`;
+}
+
+export class StandaloneDriver implements LmsDriver {
+  readonly standard = "standalone";
+  private readonly options: StandaloneOptions;
+  private readonly warnings: string[] = [];
+
+  constructor(options: StandaloneOptions) {
+    this.options = options;
+  }
+
+  async start(): Promise<LmsFacts> {
+    const saved = this.load();
+    return {
+      standard: "standalone",
+      launchMode: "normal",
+      credit: true,
+      masteryScore: null,
+      warnings: [...this.warnings],
+      learner: { id: null, name: null },
+      languagePreference: [...(this.options.languages ?? [])],
+      audioPreference: null,
+      resumeState: saved,
+      stateBudget: STANDALONE_STATE_BUDGET,
+      resumed: saved !== null,
+    };
+  }
+
+  saveState(state: string, location: string | null): void {
+    if (state.length > STANDALONE_STATE_BUDGET) {
+      throw new RangeError(`standalone saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
+    }
+    try {
+      this.options.storage?.setItem(standaloneStateKey(this.options.courseId), JSON.stringify({ state, location }));
+    } catch (error) {
+      // Quota or disabled storage: the course still runs, it just will not resume.
+      console.warn(`[passmark standalone] could not keep the state in this browser: ${String(error)}`);
+    }
+  }
+
+  reportProgress(_progress: number): void {}
+  reportInteraction(_report: InteractionReport): void {}
+  reportOutcome(_outcome: Outcome): void {}
+  async checkpoint(): Promise<void> {}
+
+  async exit(): Promise<ExitResult> {
+    return { navigateTo: null, closeWindow: true };
+  }
+
+  status(): DeliveryStatus {
+    return { ...STATUS };
+  }
+
+  onStatus(_listener: (status: DeliveryStatus) => void): () => void {
+    return () => undefined; // the status never changes
+  }
+
+  private load(): string | null {
+    if (this.options.storage === null) {
+      this.warnings.push("no browser storage: progress will not be kept after this page is closed");
+      return null;
+    }
+    try {
+      const raw = this.options.storage.getItem(standaloneStateKey(this.options.courseId));
+      if (raw === null) return null;
+      const parsed: unknown = JSON.parse(raw);
+      const state = (parsed as { state?: unknown } | null)?.state;
+      return typeof state === "string" && state !== "" ? state : null;
+    } catch (error) {
+      this.warnings.push(`saved state unreadable, starting afresh: ${String(error)}`);
+      return null;
+    }
+  }
+}
