@@ -1,0 +1,312 @@
+// Cmi5Driver: the cmi5 Assignable Unit behind the LmsDriver interface (cmi5-au.md, reporting.md "cmi5").
+import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import type { ReportingOptions } from "../../course/types";
+import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
+import { LaunchError } from "../launch-error";
+import { XapiClient, type FetchLike } from "../xapi/client";
+import type { RandomBytes } from "../xapi/uuid";
+import { registrationRecordOf } from "./au-state";
+import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
+import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
+import { watchPageHide, type PageEvents, type VisibilityEvents } from "./page-hide";
+import { Outbox, type OutboxLogger, type Timers } from "./outbox";
+import { outcomeAwaitsSessionEnd } from "./reporting-policy";
+import { Cmi5SessionReporter } from "./session-reporter";
+import { Cmi5SessionStore, MemorySessionStorage, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
+import { AU_STATE_ID, LAUNCH_DATA_STATE_ID } from "./vocabulary";
+
+export interface Cmi5Timing {
+  requestTimeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  authRetryMs: number;
+  progressIntervalMs: number;
+  /** Extra tries of a launch read (LaunchData, preferences, State) on network errors / 5xx. */
+  launchRetries: number;
+}
+
+export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
+  requestTimeoutMs: 15_000,
+  retryBaseMs: 1_000,
+  retryMaxMs: 30_000,
+  authRetryMs: 30_000,
+  progressIntervalMs: 10_000,
+  launchRetries: 2,
+};
+
+/** Largest resume state we accept: with the State document around it, a keepalive PUT stays < 64 KiB. */
+export const CMI5_STATE_BUDGET = 32_000;
+
+export interface Cmi5DriverOptions {
+  /** The page URL carrying the five launch parameters (location.href). */
+  url: string;
+  reporting: Pick<ReportingOptions, "interactions">;
+  fetch?: FetchLike;
+  sessionStorage?: SessionStorageLike;
+  window?: PageEvents;
+  document?: VisibilityEvents;
+  now?: () => number;
+  timers?: Timers;
+  random?: () => number;
+  randomBytes?: RandomBytes;
+  logger?: OutboxLogger;
+  timing?: Partial<Cmi5Timing>;
+}
+
+export class Cmi5Driver implements LmsDriver {
+  readonly standard = "cmi5" as const;
+  private readonly timing: Cmi5Timing;
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private readonly logger: OutboxLogger;
+  private outbox: Outbox | null = null;
+  private reporter: Cmi5SessionReporter | null = null;
+  private exiting: Promise<ExitResult> | null = null;
+  private ended = false;
+  private everAccepted = false;
+  private stopWatching: () => void = () => undefined;
+  private readonly listeners = new Set<(status: DeliveryStatus) => void>();
+
+  constructor(private readonly options: Cmi5DriverOptions) {
+    this.timing = { ...DEFAULT_CMI5_TIMING, ...options.timing };
+    this.timers = options.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) };
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) };
+  }
+
+  async start(): Promise<LmsFacts> {
+    const params = parseCmi5LaunchParams(this.options.url); // malformed → LaunchError, nothing sent
+    const fetchImpl: FetchLike = this.options.fetch ?? ((url, init) => fetch(url, init));
+    const store = new Cmi5SessionStore(this.options.sessionStorage ?? defaultSessionStorage(), params.registration);
+    const warnings: string[] = [];
+    let record = store.load();
+    // A reload of the same page continues the session: same fetch URL → no second fetch (cmi5 §8.2).
+    if (record !== null && (record.fetchUrl !== params.fetchUrl || record.activityId !== params.activityId)) {
+      warnings.push(...(await this.deliverLeftovers(record, params, fetchImpl)));
+      record = null;
+    }
+    if (record === null) {
+      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing.requestTimeoutMs);
+      record = newRecord(params, authToken);
+      store.save(record);
+    }
+    const client = this.client(params, record.authToken, fetchImpl);
+    if (record.launch === null) {
+      const documents = await readLaunchDocuments(client, params, this.timing.launchRetries, (ms) => this.sleep(ms));
+      record.launch = documents.launch;
+      record.preferences = documents.preferences;
+      record.registrationRecord = registrationRecordOf(documents.auState);
+      record.resumeState = documents.auState.resumeState;
+      record.location = documents.auState.location;
+      record.resumed = documents.auState.resumeState !== null;
+      warnings.push(...documents.warnings);
+      store.save(record);
+    } else {
+      warnings.push(...record.launch.warnings);
+    }
+    const current = record;
+    const outbox = this.createOutbox(client, params, current, store);
+    if (current.terminated) {
+      await outbox.flush();
+      throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS");
+    }
+    const reporter = new Cmi5SessionReporter({
+      params,
+      record: current,
+      store,
+      outbox,
+      interactions: this.options.reporting.interactions,
+      now: this.now,
+      timers: this.timers,
+      randomBytes: this.options.randomBytes,
+      logger: this.logger,
+      progressIntervalMs: this.timing.progressIntervalMs,
+    });
+    this.outbox = outbox;
+    this.reporter = reporter;
+    const reload = current.initializedAt !== null;
+    reporter.initializeSession(); // queued first; sent while the course renders
+    if (reload) void outbox.flush();
+    this.stopWatching = watchPageHide(this.options.window, this.options.document, () => {
+      reporter.sendPendingProgress();
+      outbox.keepaliveFlush(); // never Terminated: the learner may come back (cmi5-au.md §5)
+    });
+    return this.facts(params, current, warnings, reload);
+  }
+
+  saveState(state: string, location: string | null): void {
+    if (state.length > CMI5_STATE_BUDGET) {
+      this.logger.error(`passmark cmi5: resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
+      return;
+    }
+    this.reporter?.saveState(state, location);
+  }
+
+  reportProgress(progress: number): void {
+    this.reporter?.reportProgress(progress);
+  }
+
+  reportInteraction(report: InteractionReport): void {
+    this.reporter?.reportInteraction(report);
+  }
+
+  reportOutcome(outcome: Outcome): void {
+    this.reporter?.reportOutcome(outcome);
+  }
+
+  async checkpoint(): Promise<void> {
+    if (!this.outbox) return;
+    void this.outbox.flush();
+    await this.outbox.whenSettled();
+  }
+
+  exit(): Promise<ExitResult> {
+    if (!this.exiting) this.exiting = this.finish();
+    return this.exiting;
+  }
+
+  private async finish(): Promise<ExitResult> {
+    const reporter = this.reporter;
+    const outbox = this.outbox;
+    if (!reporter || !outbox) throw new Error("cmi5 exit() before start() succeeded");
+    reporter.endSession();
+    void outbox.flush();
+    await outbox.whenEmpty(); // returnURL only once Terminated is acknowledged (cmi5-au.md §5)
+    this.ended = true;
+    reporter.dispose();
+    outbox.dispose();
+    this.stopWatching();
+    this.notify();
+    const returnURL = reporter.record.launch?.returnURL ?? null;
+    return { navigateTo: returnURL, closeWindow: returnURL === null };
+  }
+
+  status(): DeliveryStatus {
+    const outbox = this.outbox;
+    const record = this.reporter?.record;
+    if (!outbox || !record) return { state: "idle", pending: 0, outcomeDelivered: true };
+    const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
+    const deferred = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
+    const rejected = outbox.rejected.length;
+    const phase = outbox.phase;
+    const state = this.ended
+      ? "ended"
+      : phase === "idle"
+        ? this.everAccepted ? "delivered" : "idle"
+        : phase;
+    const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
+    return { state, pending: outbox.pending.length, outcomeDelivered: !outcomeItems && !deferred, ...(detail ? { detail } : {}) };
+  }
+
+  onStatus(listener: (status: DeliveryStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private createOutbox(client: XapiClient, params: Cmi5LaunchParams, record: Cmi5SessionRecord, store: Cmi5SessionStore): Outbox {
+    const outbox = new Outbox({
+      transport: {
+        putStatement: (statement, options) => client.putStatement(statement, options),
+        postStatements: (statements, options) => client.postStatements(statements, options),
+        putState: (document, options) =>
+          client.putState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: AU_STATE_ID }, document, options),
+        probe: () =>
+          client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: LAUNCH_DATA_STATE_ID }),
+      },
+      items: record.outbox,
+      rejected: record.rejected,
+      persist: (items, rejected) => {
+        record.outbox = [...items];
+        record.rejected = [...rejected];
+        store.save(record);
+      },
+      timers: this.timers,
+      random: this.options.random ?? Math.random,
+      logger: this.logger,
+      retry: { baseMs: this.timing.retryBaseMs, maxMs: this.timing.retryMaxMs, authRetryMs: this.timing.authRetryMs },
+    });
+    outbox.onAccepted(() => {
+      this.everAccepted = true;
+    });
+    outbox.onChange(() => this.notify());
+    return outbox;
+  }
+
+  /**
+   * A new launch in a tab that still holds undelivered items of an earlier session (its exit never
+   * got through): one attempt with that session's token, then the new session starts regardless.
+   */
+  private async deliverLeftovers(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
+    if (old.outbox.length === 0) return [];
+    const store = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
+    const outbox = this.createOutbox(this.client(params, old.authToken, fetchImpl), params, old, store);
+    void outbox.flush();
+    await outbox.whenSettled();
+    outbox.dispose();
+    const left = outbox.pending.length;
+    return left === 0 ? [] : [`${left} item(s) of an earlier session could not be delivered and were dropped`];
+  }
+
+  private client(params: Cmi5LaunchParams, authToken: string, fetchImpl: FetchLike): XapiClient {
+    return new XapiClient({ endpoint: params.endpoint, authToken, fetch: fetchImpl, timeoutMs: this.timing.requestTimeoutMs });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.timers.setTimeout(resolve, ms));
+  }
+
+  private facts(params: Cmi5LaunchParams, record: Cmi5SessionRecord, warnings: string[], reload: boolean): LmsFacts {
+    const launch = record.launch!;
+    const account = params.actor.account;
+    return {
+      standard: "cmi5",
+      launchMode: launch.launchMode === "Normal" ? "normal" : launch.launchMode === "Browse" ? "browse" : "review",
+      credit: launch.launchMode === "Normal",
+      masteryScore: launch.masteryScorePercent,
+      warnings,
+      learner: { id: account?.name ?? null, name: params.actor.name ?? null },
+      languagePreference: record.preferences?.languagePreference ?? [],
+      audioPreference: record.preferences?.audioPreference ?? null,
+      resumeState: record.resumeState,
+      stateBudget: CMI5_STATE_BUDGET,
+      resumed: reload || record.resumed,
+    };
+  }
+}
+
+
+function newRecord(params: Cmi5LaunchParams, authToken: string): Cmi5SessionRecord {
+  return {
+    format: 1,
+    fetchUrl: params.fetchUrl,
+    activityId: params.activityId,
+    authToken,
+    launch: null,
+    preferences: null,
+    initializedAt: null,
+    lastTimestamp: 0,
+    registrationRecord: { completedSent: false, passedSent: false },
+    judgement: { passedSent: false, failedSent: false },
+    resumeState: null,
+    location: null,
+    resumed: false,
+    latestOutcome: null,
+    lastProgressPercent: null,
+    terminated: false,
+    outbox: [],
+    rejected: [],
+  };
+}
+
+function defaultSessionStorage(): SessionStorageLike {
+  try {
+    return globalThis.sessionStorage ?? new MemorySessionStorage();
+  } catch {
+    return new MemorySessionStorage(); // sandboxed frames throw on access
+  }
+}

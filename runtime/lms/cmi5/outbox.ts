@@ -1,0 +1,349 @@
+// The durable Outbox (reporting.md "Delivery: nothing lost, nothing doubled").
+// - Items keep their creation order; every statement has its id from creation, so a retry can
+//   never double-count (PUT ?statementId= and a re-POST of the same id are idempotent; 204/409 for
+//   an id the LRS already holds count as accepted).
+// - Network errors, timeouts, 408/429/5xx: retried with exponential backoff and jitter.
+// - 401: credentials gone → "auth-lost", everything kept, retried slowly and on every flush().
+// - 403 is ambiguous (cmi5-au.md §6: a closed/expired session OR a rule violation). We tell them
+//   apart with a read-only probe (GET LMS.LaunchData with the same token): if the probe is also
+//   refused, the session/token is gone → "auth-lost" (kept, retried); if the probe succeeds, the LMS
+//   refused THIS statement → a bug in the AU: logged loudly with console.error, moved to `rejected`
+//   (kept in sessionStorage, never retried forever). Other 4xx (400, 413…) are rejected the same way.
+//   A refused batch is re-sent item by item so only the guilty item is set aside.
+import type { XapiAnswer, XapiRequestOptions } from "../xapi/client";
+import type { AuStateDocument } from "./au-state";
+import type { OutboxItem } from "./outbox-item";
+import type { Cmi5Statement } from "./statements";
+
+export interface OutboxTransport {
+  putStatement(statement: Cmi5Statement, options: XapiRequestOptions): Promise<XapiAnswer>;
+  postStatements(statements: Cmi5Statement[], options: XapiRequestOptions): Promise<XapiAnswer>;
+  putState(document: AuStateDocument, options: XapiRequestOptions): Promise<XapiAnswer>;
+  /** A read-only request with the same credentials (GET LMS.LaunchData). */
+  probe(): Promise<XapiAnswer>;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface OutboxLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  /** How often to try again on its own after a 401/403 (a flush() tries at once). */
+  authRetryMs: number;
+}
+
+export type OutboxPhase = "idle" | "sending" | "retrying" | "auth-lost";
+
+export interface OutboxOptions {
+  transport: OutboxTransport;
+  items: OutboxItem[];
+  rejected: OutboxItem[];
+  persist(items: readonly OutboxItem[], rejected: readonly OutboxItem[]): void;
+  timers: Timers;
+  random: () => number;
+  logger: OutboxLogger;
+  retry: RetryPolicy;
+  /** Browsers cap keepalive bodies in flight at 64 KiB; we stay below with headroom. */
+  keepaliveBudgetBytes?: number;
+  maxBatchSize?: number;
+}
+
+type SendResult = "done" | "retry" | "auth-lost";
+
+export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
+
+export class Outbox {
+  private readonly queue: OutboxItem[];
+  private readonly rejectedItems: OutboxItem[];
+  private running: Promise<void> | null = null;
+  private phaseValue: OutboxPhase = "idle";
+  private failures = 0;
+  private lastFailure = "";
+  private wake: (() => void) | null = null;
+  private authTimer: unknown = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly acceptedListeners = new Set<(item: OutboxItem) => void>();
+
+  constructor(private readonly options: OutboxOptions) {
+    this.queue = [...options.items];
+    this.rejectedItems = [...options.rejected];
+  }
+
+  get phase(): OutboxPhase {
+    return this.phaseValue;
+  }
+  get pending(): readonly OutboxItem[] {
+    return this.queue;
+  }
+  get rejected(): readonly OutboxItem[] {
+    return this.rejectedItems;
+  }
+  get detail(): string {
+    return this.lastFailure;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onAccepted(listener: (item: OutboxItem) => void): () => void {
+    this.acceptedListeners.add(listener);
+    return () => this.acceptedListeners.delete(listener);
+  }
+
+  enqueue(item: OutboxItem): void {
+    this.queue.push(item);
+    this.persist();
+    void this.flush();
+  }
+
+  /** Queue a State document write; a waiting (not in flight) write at the tail is replaced instead. */
+  enqueueState(id: string, document: AuStateDocument): void {
+    const tail = this.queue[this.queue.length - 1];
+    const tailInFlight = this.running !== null && this.queue.length === 1;
+    if (tail !== undefined && tail.kind === "state" && !tailInFlight) {
+      this.queue[this.queue.length - 1] = { kind: "state", id: tail.id, document };
+      this.persist();
+      void this.flush();
+      return;
+    }
+    this.enqueue({ kind: "state", id, document });
+  }
+
+  /** Resolves once the queue is empty, or delivery paused (retrying / auth-lost): "gave up for now". */
+  whenSettled(): Promise<void> {
+    return this.waitFor(() => this.queue.length === 0 || this.phaseValue === "retrying" || this.phaseValue === "auth-lost");
+  }
+
+  /** Resolves once everything queued was accepted (or set aside as refused). */
+  whenEmpty(): Promise<void> {
+    return this.waitFor(() => this.queue.length === 0);
+  }
+
+  private waitFor(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.onChange(() => {
+        if (!condition()) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  /** Send what is queued. Resolves when the queue is empty or delivery paused (retry/auth-lost). */
+  flush(): Promise<void> {
+    if (this.wake) this.wake(); // cut a backoff wait short: the caller wants it now
+    if (this.phaseValue === "auth-lost") this.setPhase("sending");
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        if (this.queue.length === 0 && this.phaseValue !== "auth-lost") this.setPhase("idle");
+      });
+    }
+    return this.running;
+  }
+
+  /**
+   * pagehide / hidden tab: push what is waiting with fetch keepalive, fire and forget, within the
+   * 64 KiB in-flight budget. Items stay queued: if the page lives on, the normal loop re-sends them
+   * and the LRS recognises the ids (cmi5-au.md §5).
+   */
+  keepaliveFlush(): void {
+    const budget = this.options.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES;
+    let used = 0;
+    let run: Cmi5Statement[] = [];
+    const sends: (() => void)[] = [];
+    const closeRun = (): boolean => {
+      if (run.length === 0) return true;
+      const size = sizeOf(run.length === 1 ? run[0] : run);
+      if (used + size > budget) return false;
+      used += size;
+      const batch = run;
+      sends.push(() =>
+        void (batch.length === 1
+          ? this.options.transport.putStatement(batch[0]!, { keepalive: true })
+          : this.options.transport.postStatements(batch, { keepalive: true })),
+      );
+      run = [];
+      return true;
+    };
+    for (const item of this.queue) {
+      if (item.kind === "statement") {
+        run.push(item.statement);
+        continue;
+      }
+      if (!closeRun()) break;
+      const size = sizeOf(item.document);
+      if (used + size > budget) break;
+      used += size;
+      const document = item.document;
+      sends.push(() => void this.options.transport.putState(document, { keepalive: true }));
+    }
+    // A trailing run too big as a whole: send the prefix that fits.
+    while (run.length > 0 && !closeRun()) run = run.slice(0, run.length - 1);
+    for (const send of sends) send();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      this.setPhase(this.failures > 0 ? "retrying" : "sending");
+      const result = await this.sendHead();
+      if (result === "done") {
+        this.failures = 0;
+        continue;
+      }
+      if (result === "auth-lost") {
+        this.setPhase("auth-lost");
+        this.scheduleAuthRetry();
+        return;
+      }
+      this.failures += 1;
+      this.setPhase("retrying");
+      const backoff = Math.min(this.options.retry.maxMs, this.options.retry.baseMs * 2 ** (this.failures - 1));
+      await this.sleep(backoff * (0.5 + this.options.random() * 0.5)); // jitter: spread reconnecting clients
+      return this.drain();
+    }
+  }
+
+  private async sendHead(): Promise<SendResult> {
+    const head = this.queue[0]!;
+    if (head.kind === "state") return this.sendSingle(head);
+    const batch: Extract<OutboxItem, { kind: "statement" }>[] = [];
+    let bytes = 0;
+    for (const item of this.queue) {
+      if (item.kind !== "statement" || batch.length >= (this.options.maxBatchSize ?? 50)) break;
+      bytes += sizeOf(item.statement);
+      if (batch.length > 0 && bytes > KEEPALIVE_BUDGET_BYTES) break;
+      batch.push(item);
+    }
+    if (batch.length === 1) return this.sendSingle(head);
+    const answer = await this.options.transport.postStatements(batch.map((item) => item.statement), {});
+    if (answer.ok) {
+      for (const item of batch) this.accept(item);
+      return "done";
+    }
+    const verdict = await this.classify(answer);
+    if (verdict === "retry" || verdict === "auth-lost") return verdict;
+    // 409 (some ids already stored) or a refusal: isolate item by item with idempotent PUTs.
+    for (const item of batch) {
+      const result = await this.sendSingle(item);
+      if (result !== "done") return result;
+    }
+    return "done";
+  }
+
+  private async sendSingle(item: OutboxItem): Promise<SendResult> {
+    const answer =
+      item.kind === "state"
+        ? await this.options.transport.putState(item.document, {})
+        : await this.options.transport.putStatement(item.statement, {});
+    // xAPI 1.0.3: a PUT of an id the LRS already holds answers 204 (same) or 409: it is stored.
+    if (answer.ok || (item.kind === "statement" && answer.status === 409)) {
+      this.accept(item);
+      return "done";
+    }
+    const verdict = await this.classify(answer);
+    if (verdict === "retry" || verdict === "auth-lost") return verdict;
+    this.reject(item, answer);
+    return "done";
+  }
+
+  private async classify(answer: XapiAnswer): Promise<"retry" | "auth-lost" | "refused"> {
+    const status = answer.status;
+    if (status === 0 || status === 408 || status === 429 || status >= 500) {
+      this.lastFailure = answer.failure ?? `HTTP ${status}`;
+      return "retry";
+    }
+    if (status === 401) {
+      this.lastFailure = "HTTP 401";
+      return "auth-lost";
+    }
+    if (status === 403) {
+      const probe = await this.options.transport.probe();
+      if (probe.ok) return "refused";
+      if (probe.status === 401 || probe.status === 403) {
+        this.lastFailure = "HTTP 403 (session closed or credentials revoked)";
+        return "auth-lost";
+      }
+      this.lastFailure = probe.failure ?? `HTTP ${probe.status} on probe`;
+      return "retry";
+    }
+    return "refused";
+  }
+
+  private accept(item: OutboxItem): void {
+    const index = this.queue.indexOf(item);
+    if (index >= 0) this.queue.splice(index, 1);
+    this.persist();
+    for (const listener of this.acceptedListeners) listener(item);
+  }
+
+  private reject(item: OutboxItem, answer: XapiAnswer): void {
+    const what = item.kind === "state" ? "State document write" : `statement ${item.id} (${item.statement.verb.id})`;
+    // cmi5-au.md §6: a refused statement is a bug in the AU, not a network fault. Say it loudly.
+    this.options.logger.error(`passmark cmi5: the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
+    const index = this.queue.indexOf(item);
+    if (index >= 0) this.queue.splice(index, 1);
+    this.rejectedItems.push(item);
+    this.lastFailure = `refused by the LMS (HTTP ${answer.status})`;
+    this.persist();
+    this.notify();
+  }
+
+  private scheduleAuthRetry(): void {
+    if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
+    this.authTimer = this.options.timers.setTimeout(() => {
+      this.authTimer = null;
+      if (this.phaseValue === "auth-lost") void this.flush();
+    }, this.options.retry.authRetryMs);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const handle = this.options.timers.setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        this.options.timers.clearTimeout(handle);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  private setPhase(phase: OutboxPhase): void {
+    if (this.phaseValue === phase) return;
+    this.phaseValue = phase;
+    this.notify();
+  }
+
+  private persist(): void {
+    this.options.persist(this.queue, this.rejectedItems);
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Stop timers (the driver is done). */
+  dispose(): void {
+    if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
+    if (this.wake) this.wake();
+  }
+}
+
+function sizeOf(body: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(body)).length;
+}

@@ -1,0 +1,90 @@
+// cmi5-au.md §2 "persist AU session state": the session survives a reload of the same page through
+// sessionStorage (never localStorage: the auth token must not outlive the tab; never logged).
+// One record per registration: token, session start, what was sent, and the outbox itself.
+import type { Outcome } from "../../assessment/outcome";
+import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
+import type { OutboxItem } from "./outbox-item";
+import type { RegistrationRecord, SessionJudgement } from "./reporting-policy";
+
+export interface SessionStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface Cmi5SessionRecord {
+  format: 1;
+  /** The fetch URL identifies the session: a new launch comes with a new one. */
+  fetchUrl: string;
+  activityId: string;
+  authToken: string;
+  launch: Cmi5LaunchData | null;
+  preferences: LearnerPreferences | null;
+  /** Epoch ms of Initialized (session start); null until Initialized was created. */
+  initializedAt: number | null;
+  /** Epoch ms of the last statement timestamp (timestamps strictly increase within the session). */
+  lastTimestamp: number;
+  registrationRecord: RegistrationRecord;
+  judgement: SessionJudgement;
+  resumeState: string | null;
+  location: string | null;
+  /** True when this session started from a previous session's saved state. */
+  resumed: boolean;
+  latestOutcome: Outcome | null;
+  lastProgressPercent: number | null;
+  terminated: boolean;
+  outbox: OutboxItem[];
+  /** Items the LMS refused for good (rule violation / malformed): kept, never silently dropped. */
+  rejected: OutboxItem[];
+}
+
+const PREFIX = "passmark.cmi5.session:";
+
+export class Cmi5SessionStore {
+  constructor(
+    private readonly storage: SessionStorageLike,
+    private readonly registration: string,
+  ) {}
+
+  private get key(): string {
+    return PREFIX + this.registration;
+  }
+
+  load(): Cmi5SessionRecord | null {
+    let text: string | null;
+    try {
+      text = this.storage.getItem(this.key);
+    } catch {
+      return null; // storage disabled: the session cannot survive a reload, but it still works
+    }
+    if (text === null) return null;
+    try {
+      const record = JSON.parse(text) as Cmi5SessionRecord;
+      return record.format === 1 ? record : null;
+    } catch {
+      return null;
+    }
+  }
+
+  save(record: Cmi5SessionRecord): void {
+    try {
+      this.storage.setItem(this.key, JSON.stringify(record));
+    } catch {
+      // Quota or disabled storage: delivery continues from memory; only reload-survival is lost.
+    }
+  }
+}
+
+/** In-memory sessionStorage for environments without one (Node tests, sandboxed frames). */
+export class MemorySessionStorage implements SessionStorageLike {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}

@@ -1,0 +1,64 @@
+// cmi5 IRIs, verbatim from cmi5-au.md (cmi5 §9.2 verbs, §9.6 context, §9.5 result extensions).
+
+export const VERB = {
+  initialized: "http://adlnet.gov/expapi/verbs/initialized",
+  completed: "http://adlnet.gov/expapi/verbs/completed",
+  passed: "http://adlnet.gov/expapi/verbs/passed",
+  failed: "http://adlnet.gov/expapi/verbs/failed",
+  terminated: "http://adlnet.gov/expapi/verbs/terminated",
+  // "cmi5 allowed" statements (cmi5 §9.2 / reporting.md)
+  answered: "http://adlnet.gov/expapi/verbs/answered",
+  progressed: "http://adlnet.gov/expapi/verbs/progressed",
+} as const;
+
+/** LMS-only verbs: an AU never sends them (cmi5 §9.2). */
+export const LMS_ONLY_VERBS = [
+  "http://adlnet.gov/expapi/verbs/launched",
+  "https://w3id.org/xapi/adl/verbs/abandoned",
+  "https://w3id.org/xapi/adl/verbs/waived",
+  "https://w3id.org/xapi/adl/verbs/satisfied",
+] as const;
+
+export const AU_DEFINED_VERBS: readonly string[] = [
+  VERB.initialized,
+  VERB.completed,
+  VERB.passed,
+  VERB.failed,
+  VERB.terminated,
+];
+
+/** Display names ("en-US") for the verbs we send. */
+export const VERB_DISPLAY: Record<string, string> = {
+  [VERB.initialized]: "initialized",
+  [VERB.completed]: "completed",
+  [VERB.passed]: "passed",
+  [VERB.failed]: "failed",
+  [VERB.terminated]: "terminated",
+  [VERB.answered]: "answered",
+  [VERB.progressed]: "progressed",
+};
+
+export const CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+export const CATEGORY_MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+export const EXT_SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+export const EXT_MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+export const EXT_PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress";
+export const INTERACTION_TYPE = "http://adlnet.gov/expapi/activities/cmi.interaction";
+
+/** cmi5 §10: the document the LMS writes; the AU only reads it. */
+export const LAUNCH_DATA_STATE_ID = "LMS.LaunchData";
+/** cmi5 §11 */
+export const LEARNER_PREFERENCES_PROFILE_ID = "cmi5LearnerPreferences";
+/** Our own State document (reporting.md: "stateId of our choosing, keyed by registration"). */
+export const AU_STATE_ID = "https://passmark.dev/xapi/state/au-state";
+
+export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
+export type Cmi5MoveOnValue = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
+export const LAUNCH_MODES: readonly Cmi5LaunchMode[] = ["Normal", "Browse", "Review"];
+export const MOVE_ON_VALUES: readonly Cmi5MoveOnValue[] = [
+  "Passed",
+  "Completed",
+  "CompletedAndPassed",
+  "CompletedOrPassed",
+  "NotApplicable",
+];
