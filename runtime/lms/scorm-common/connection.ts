@@ -81,7 +81,7 @@ export class ScormConnection {
   }
 
   initialize(): CallResult {
-    return this.call(() => this.calls.initialize(), "Initialize");
+    return this.call(() => this.calls.initialize(), "Initialize", true);
   }
 
   getValue(element: string): CallResult {
@@ -89,28 +89,32 @@ export class ScormConnection {
   }
 
   setValue(element: string, value: string): CallResult {
-    return this.call(() => this.calls.set(element, value), `SetValue(${element})`);
+    return this.call(() => this.calls.set(element, value), `SetValue(${element})`, true);
   }
 
   commit(): CallResult {
-    return this.call(() => this.calls.commit(), "Commit");
+    return this.call(() => this.calls.commit(), "Commit", true);
   }
 
   /** Finish/Terminate. After this, every call is refused without touching the API. */
   finish(): CallResult {
-    const result = this.call(() => this.calls.finish(), "Finish");
+    const result = this.call(() => this.calls.finish(), "Finish", true);
     this.finished = true;
     return result;
   }
 
-  private call(invoke: () => ScormAnswer, what: string): CallResult {
+  /**
+   * `trueMeansOk`: for Initialize/SetValue/Commit/Finish, an answer "true" needs no error lookup
+   * (so a successful Finish is the session's last call); "false" is checked against GetLastError.
+   */
+  private call(invoke: () => ScormAnswer, what: string, trueMeansOk = false): CallResult {
     if (this.finished) return CLOSED;
     if (this.gone) return GONE;
     let answer: ScormAnswer;
     let code: number;
     try {
       answer = invoke();
-      code = Number(String(this.calls.lastError() ?? "0")) || 0;
+      code = trueMeansOk && String(answer) === "true" ? 0 : Number(String(this.calls.lastError() ?? "0")) || 0;
     } catch (error) {
       this.gone = true;
       return { ...GONE, detail: `${what}: ${error instanceof Error ? error.message : String(error)}` };
