@@ -1,0 +1,65 @@
+// Build-time validation of a whole assessment: its questions and banks, the rubric, attempts and
+// score actions. Paths are JSON pointers relative to the assessment ("/items/2/questions/0/correct").
+
+import type { AssessmentData } from "../course/types";
+import { validateQuestion } from "./question-validate";
+import { parseRange } from "./range";
+import { validateRubric } from "./rubric-validate";
+import type { Problem } from "./types";
+
+export interface AssessmentValidationOptions {
+  masteryExpected?: boolean;
+  masteryScore?: number | null;
+}
+
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+const under = (prefix: string, problems: Problem[]): Problem[] => problems.map((p) => ({ ...p, path: prefix + p.path }));
+
+/** Validate an assessment definition. Never throws. */
+export function validateAssessment(assessment: AssessmentData, options: AssessmentValidationOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  const { attempts } = assessment;
+  if (attempts !== "unlimited" && !(Number.isInteger(attempts) && attempts >= 1)) {
+    problems.push({ path: "/attempts", severity: "error", message: `attempts must be a positive whole number or "unlimited", got ${show(attempts)}` });
+  }
+  const seen = new Map<string, string>();
+  const checkId = (id: unknown, path: string): void => {
+    if (typeof id !== "string") return;
+    const first = seen.get(id);
+    if (first) problems.push({ path, severity: "error", message: `id ${show(id)} is already used at ${first}` });
+    else seen.set(id, path);
+  };
+  let gradable = 0;
+  (Array.isArray(assessment.items) ? assessment.items : []).forEach((item, i) => {
+    if (item.kind === "bank") {
+      checkId(item.id, `/items/${i}/id`);
+      const pool = Array.isArray(item.questions) ? item.questions : [];
+      if (pool.length === 0) problems.push({ path: `/items/${i}/questions`, severity: "error", message: "a bank needs at least one question" });
+      if (!Number.isInteger(item.choose) || item.choose < 1 || item.choose > pool.length) {
+        problems.push({ path: `/items/${i}/choose`, severity: "error", message: `choose must be a whole number 1..${pool.length}, got ${show(item.choose)}` });
+      }
+      if (!["sequential", "random", "random-unseen"].includes(item.order)) {
+        problems.push({ path: `/items/${i}/order`, severity: "error", message: `order must be sequential, random or random-unseen, got ${show(item.order)}` });
+      }
+      pool.forEach((q, j) => {
+        checkId(q.id, `/items/${i}/questions/${j}/id`);
+        problems.push(...under(`/items/${i}/questions/${j}`, validateQuestion(q)));
+        if (q.type !== "survey") gradable++;
+      });
+    } else {
+      checkId(item.id, `/items/${i}/id`);
+      problems.push(...under(`/items/${i}`, validateQuestion(item)));
+      if (item.type !== "survey") gradable++;
+    }
+  });
+  if (gradable === 0) problems.push({ path: "/items", severity: "warning", message: "no gradable question: every attempt scores 0" });
+  problems.push(...under("/rubric", validateRubric(assessment.rubric, { ...options, attemptsAllowed: attempts })));
+  (Array.isArray(assessment.scoreActions) ? assessment.scoreActions : []).forEach((action, i) => {
+    if (action.for === "no-score") return;
+    const range = typeof action.for === "string" ? parseRange(action.for) : null;
+    if (!range || range.min === "$last_attempt" || range.max === "$last_attempt") {
+      problems.push({ path: `/scoreActions/${i}/for`, severity: "error", message: `for must be a score range like "[0,79]" or "no-score", got ${show(action.for)}` });
+    }
+  });
+  return problems;
+}

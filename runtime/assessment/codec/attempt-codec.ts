@@ -1,0 +1,156 @@
+// Finished attempts and the attempt in progress ↔ text. Questions are referenced by their index in
+// the assessment (questionIndex order), options by index; a draw that the seed reproduces is written
+// as "=" (the seed and the earlier draws ARE the draw), any other draw explicitly.
+
+import type { AssessmentData, QuestionData } from "../../course/types";
+import { drawAttempt, seenCounts } from "../bank";
+import { optionIds } from "../responses";
+import type { AnsweredQuestion, AttemptDraw, AttemptInProgress, AttemptResult, FinishedAttempt, Response } from "../types";
+import {
+  decodeIndexList,
+  decodeInt,
+  decodeNullableNumber,
+  decodeNumber,
+  encodeIndexList,
+  encodeInt,
+  encodeNullableNumber,
+  encodeNumber,
+  fail,
+  splitExact,
+} from "./primitives";
+import { decodeResponse, encodeResponse } from "./response-tokens";
+
+export interface AssessmentIndex {
+  assessment: AssessmentData;
+  questions: QuestionData[];
+  positions: Map<string, number>;
+}
+
+const STATUS = { passed: "p", failed: "f", unableToPass: "u" } as const;
+const STATUS_BY_CHAR: Record<string, AttemptResult["status"]> = { p: "passed", f: "failed", u: "unableToPass" };
+
+function sameDraw(a: AttemptDraw, b: AttemptDraw): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function encodeDraw(draw: AttemptDraw | null, seed: number, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
+  if (draw === null) return "~";
+  if (sameDraw(draw, drawAttempt(index.assessment, seed, seenCounts(earlier)))) return "=";
+  return draw.questions
+    .map(({ questionId, presentedOrder }) => {
+      const position = index.positions.get(questionId);
+      if (position === undefined) return fail(`question ${questionId} is not in the course`);
+      if (presentedOrder === null) return encodeInt(position);
+      const ids = optionIds(index.questions[position] as QuestionData);
+      return `${encodeInt(position)}'${encodeIndexList(presentedOrder.map((id) => ids.indexOf(id)), ids.length)}`;
+    })
+    .join(":");
+}
+
+function decodeDraw(text: string, seed: number, earlier: (AttemptDraw | null)[], index: AssessmentIndex): AttemptDraw | null {
+  if (text === "~") return null;
+  if (text === "=") return drawAttempt(index.assessment, seed, seenCounts(earlier));
+  if (text === "") return { questions: [] };
+  return {
+    questions: text.split(":").map((entry) => {
+      const [positionText, orderText, extra] = entry.split("'");
+      if (extra !== undefined) fail("bad drawn question");
+      const question = index.questions[decodeInt(positionText ?? "")];
+      if (!question) fail("drawn question out of range");
+      const ids = optionIds(question);
+      return { questionId: question.id, presentedOrder: orderText === undefined ? null : decodeIndexList(orderText, ids.length).map((i) => ids[i] as string) };
+    }),
+  };
+}
+
+function drawnQuestions(draw: AttemptDraw, index: AssessmentIndex): QuestionData[] {
+  return draw.questions.map((d) => {
+    const position = index.positions.get(d.questionId);
+    return position === undefined ? fail(`question ${d.questionId} is not in the course`) : (index.questions[position] as QuestionData);
+  });
+}
+
+function splitList(text: string, count: number, what: string): string[] {
+  // An empty text is one empty token; a draw of zero questions has no tokens.
+  return count === 0 ? (text === "" ? [] : fail(`${what}: unexpected tokens`)) : splitExact(text, ":", count, what);
+}
+
+export function encodeFinished(a: FinishedAttempt, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
+  const r = a.result;
+  // Response details are meaningless without the draw they belong to.
+  const responses = a.draw === null || a.responses === null
+    ? "~"
+    : drawnQuestions(a.draw, index).map((q) => encodeResponse(q, a.responses?.[q.id])).join(":");
+  return [
+    encodeInt(a.number), encodeInt(a.seed), encodeInt(a.startedAt), encodeInt(a.submittedAt - a.startedAt),
+    encodeNumber(a.passingScore), STATUS[r.status], encodeInt(r.attemptNumber), encodeNumber(r.attemptScore),
+    encodeNullableNumber(r.assessmentScore), r.rewardedMods.map(encodeInt).join(":"), encodeNumber(r.rewardTotal),
+    encodeNullableNumber(r.assessmentModdedScore), encodeDraw(a.draw, a.seed, earlier, index), responses,
+  ].join(",");
+}
+
+export function decodeFinished(text: string, earlier: (AttemptDraw | null)[], index: AssessmentIndex): FinishedAttempt {
+  const f = splitExact(text, ",", 14, "finished attempt");
+  const startedAt = decodeInt(f[0 + 2] as string);
+  const seed = decodeInt(f[1] as string);
+  const status = STATUS_BY_CHAR[f[5] as string] ?? fail("bad attempt status");
+  const draw = decodeDraw(f[12] as string, seed, earlier, index);
+  let responses: Record<string, Response> | null = null;
+  if (f[13] !== "~") {
+    if (!draw) fail("responses without a draw");
+    const questions = drawnQuestions(draw, index);
+    const tokens = splitList(f[13] as string, questions.length, "responses");
+    responses = {};
+    questions.forEach((q, i) => {
+      const response = decodeResponse(q, tokens[i] as string);
+      if (response && responses) responses[q.id] = response;
+    });
+  }
+  return {
+    number: decodeInt(f[0] as string),
+    seed,
+    startedAt,
+    submittedAt: startedAt + decodeInt(f[3] as string),
+    passingScore: decodeNumber(f[4] as string),
+    result: {
+      status,
+      attemptNumber: decodeInt(f[6] as string),
+      attemptScore: decodeNumber(f[7] as string),
+      assessmentScore: decodeNullableNumber(f[8] as string),
+      rewardedMods: f[9] === "" ? [] : (f[9] as string).split(":").map(decodeInt),
+      rewardTotal: decodeNumber(f[10] as string),
+      assessmentModdedScore: decodeNullableNumber(f[11] as string),
+    },
+    draw,
+    responses,
+  };
+}
+
+export function encodeCurrent(c: AttemptInProgress, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
+  const answers = drawnQuestions(c.draw, index).map((q) => {
+    const answer = c.answers[q.id];
+    return answer ? `${encodeResponse(q, answer.response)}*${encodeInt(answer.answeredAt - c.startedAt)}*${encodeInt(answer.timeMs)}` : "";
+  });
+  return [
+    encodeInt(c.number), encodeInt(c.seed), encodeInt(c.startedAt), encodeInt(c.lastActivityAt - c.startedAt),
+    encodeDraw(c.draw, c.seed, earlier, index), answers.join(":"),
+  ].join(",");
+}
+
+export function decodeCurrent(text: string, earlier: (AttemptDraw | null)[], index: AssessmentIndex): AttemptInProgress {
+  const f = splitExact(text, ",", 6, "attempt in progress");
+  const seed = decodeInt(f[1] as string);
+  const startedAt = decodeInt(f[2] as string);
+  const draw = decodeDraw(f[4] as string, seed, earlier, index) ?? fail("the attempt in progress has no draw");
+  const questions = drawnQuestions(draw, index);
+  const tokens = splitList(f[5] as string, questions.length, "answers");
+  const answers: Record<string, AnsweredQuestion> = {};
+  questions.forEach((q, i) => {
+    const token = tokens[i] as string;
+    if (token === "") return;
+    const [responseText, answeredText, timeText] = splitExact(token, "*", 3, "answer");
+    const response = decodeResponse(q, responseText as string) ?? fail("an answer without a response");
+    answers[q.id] = { response, answeredAt: startedAt + decodeInt(answeredText as string), timeMs: decodeInt(timeText as string) };
+  });
+  return { number: decodeInt(f[0] as string), seed, startedAt, lastActivityAt: startedAt + decodeInt(f[3] as string), draw, answers };
+}

@@ -1,0 +1,90 @@
+// The assessment engine's public API (issue 3): pure functions over plain data. No DOM, no LMS, no
+// clock, no randomness: callers pass `now` (epoch ms) and seeds. Semantics: shared/spec/assessment.md.
+
+// ── Data ───────────────────────────────────────────────────────────────────────────────────────
+export type {
+  AnsweredQuestion,
+  AssessmentResult,
+  AttemptDraw,
+  AttemptInProgress,
+  AttemptResult,
+  DrawnQuestion,
+  FinishedAttempt,
+  LearnerState,
+  Problem,
+  Response,
+} from "./types";
+export { LEARNER_STATE_VERSION } from "./types";
+export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome, ScormInteraction, XapiInteraction } from "./outcome";
+
+// ── Learner state: what the UI drives ─────────────────────────────────────────────────────────
+/** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, submitAttempt, attemptResults. */
+export {
+  answerQuestion,
+  attemptResults,
+  createLearnerState,
+  recordMediaWatched,
+  setLocation,
+  startAttempt,
+  submitAttempt,
+  visitPage,
+  type StartOptions,
+  type SubmitOptions,
+  type SubmittedAttempt,
+} from "./learner-state";
+/** The outcome a driver reports (reporting.md), and progress 0..1 alone. */
+export { computeOutcome, progressOf } from "./course-outcome";
+
+// ── Attempts and policies (assessment.md §3) ──────────────────────────────────────────────────
+export {
+  assessmentResult,
+  attemptBlock,
+  attemptScore,
+  attemptsRemaining,
+  judgeAttempts,
+  reviewAllowed,
+  scoreActionFor,
+  type AttemptBlock,
+} from "./attempts";
+
+import type { AssessmentData } from "../course/types";
+import { attemptBlock } from "./attempts";
+import type { LearnerState } from "./types";
+
+/** Whether the learner may start a new attempt now (none in progress, limit not reached, not closed after a pass). */
+export function canStartAttempt(state: LearnerState, assessment: AssessmentData | null, passingScore: number): boolean {
+  return attemptBlock(state, assessment, passingScore) === null;
+}
+
+// ── Mastery (assessment.md §4): the caller passes passingScoreInForce(...) as `passingScore` ──────
+export { parseLmsMastery, passingScoreInForce, type MasteryScale, type ParsedMastery } from "./mastery";
+
+// ── Rubric (assessment.md §2) ─────────────────────────────────────────────────────────────────
+export { attemptsAllowedNumber, matchingMods, MAX_MODS, scoreAttempt } from "./rubric";
+export { validateRubric, type RubricValidationOptions } from "./rubric-validate";
+export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
+
+// ── Questions: scoring, validation, reports ───────────────────────────────────────────────────
+export { normalizeText, numericAnswerAccepts, responseMatchesType, scoreQuestion } from "./scoring";
+export { canonicalResponse, optionIds } from "./responses";
+export { ID_PATTERN, SCORM12_MAX_OPTIONS, validateQuestion } from "./question-validate";
+export { validateAssessment, type AssessmentValidationOptions } from "./assessment-validate";
+export { buildInteractionReport, interactionResult, type InteractionContext } from "./interactions/report";
+export { xapiInteraction } from "./interactions/xapi";
+export { scorm12Interaction, scorm2004Interaction } from "./interactions/scorm";
+
+// ── Banks and seeded randomness ───────────────────────────────────────────────────────────────
+export { drawAttempt, questionIndex, seenCounts, type SeenCounts } from "./bank";
+export { mulberry32, shuffled, type Random } from "./prng";
+
+// ── Resume state codec ────────────────────────────────────────────────────────────────────────
+export {
+  courseFingerprint,
+  decodeState,
+  encodeState,
+  SCORM12_SUSPEND_DATA_MAX,
+  SCORM2004_SUSPEND_DATA_MAX,
+  STATE_CODEC_VERSION,
+  type DecodedState,
+  type EncodedState,
+} from "./codec/state-codec";

@@ -1,0 +1,99 @@
+// SCORM 2004 and SCORM 1.2 cmi.interactions values (interactions.md). null = cannot be expressed
+// validly in that standard: the driver leaves it out and logs it.
+
+import type { QuestionData } from "../../course/types";
+import type { ScormInteraction } from "../outcome";
+import type { Response } from "../types";
+import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
+import { bracketPatterns, bracketResponse, idsExpressible, interactionType } from "./xapi";
+
+/** SCORM 2004 fill-in learner_response: localized strings of SPM 250; long-fill-in: 4000. */
+const SCORM2004_FILL_IN_MAX = 250;
+const SCORM2004_LONG_FILL_IN_MAX = 4000;
+/** SCORM 1.2 student_response / pattern: CMIString255. */
+const SCORM12_STRING_MAX = 255;
+const SCORM12_IDS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+export function scorm2004Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {
+  if (!idsExpressible(question)) return null;
+  const type = interactionType(question);
+  let learnerResponse = bracketResponse(question, response);
+  let correctPatterns = bracketPatterns(question);
+  if (question.type === "text-entry") {
+    const max = question.long ? SCORM2004_LONG_FILL_IN_MAX : SCORM2004_FILL_IN_MAX;
+    learnerResponse = learnerResponse.slice(0, max);
+    if (correctPatterns.some((p) => p.replace(/^\{case_matters=true\}/, "").length > max)) correctPatterns = [];
+  }
+  return { type, response: learnerResponse, correctPatterns };
+}
+
+/** SCORM 1.2 single-character identifier of the option at `position` (0-9 then a-z). */
+function charAt(position: number): string {
+  return SCORM12_IDS[position] ?? "";
+}
+
+function scorm12Response(question: QuestionData, response: Response | undefined): string {
+  if (!response) return "";
+  const ids = optionIds(question);
+  const ch = (id: string): string => charAt(ids.indexOf(id));
+  switch (response.type) {
+    case "single-choice":
+    case "survey":
+      return ids.includes(response.choice) ? ch(response.choice) : "";
+    case "multiple-response":
+      return pickedInAuthoredOrder(ids, response.choices).map(ch).join(",");
+    case "true-false":
+      return response.value ? "t" : "f";
+    case "numeric":
+      return plainNumber(response.value);
+    case "text-entry":
+      return response.text.slice(0, SCORM12_STRING_MAX);
+    case "matching":
+      return matchedPairs(ids, response.matches).map(([s, t]) => `${ch(s)}.${ch(t)}`).join(",");
+    case "ordering":
+      return response.order.filter((id) => ids.includes(id)).map(ch).join(",");
+  }
+}
+
+function scorm12Patterns(question: QuestionData): string[] {
+  const ids = optionIds(question);
+  const ch = (id: string): string => charAt(ids.indexOf(id));
+  switch (question.type) {
+    case "single-choice":
+      return [ch(question.correct)];
+    case "multiple-response":
+      return [pickedInAuthoredOrder(ids, question.correct).map(ch).join(",")];
+    case "true-false":
+      return [question.answer ? "t" : "f"];
+    case "numeric": {
+      // 1.2 numeric patterns are a single number: a tolerance or range cannot be expressed.
+      const [min, max] = numericBounds(question.answer);
+      return min === max ? [plainNumber(min)] : [];
+    }
+    case "text-entry":
+      return question.accepted.filter((a) => a.length <= SCORM12_STRING_MAX);
+    case "matching":
+      return [question.pairs.map((p) => `${ch(p.id)}.${ch(p.id)}`).join(",")];
+    case "ordering":
+      return [question.items.map((i) => ch(i.id)).join(",")];
+    case "survey":
+      return [];
+  }
+}
+
+const SCORM12_TYPES: Record<QuestionData["type"], string> = {
+  "single-choice": "choice",
+  "multiple-response": "choice",
+  "true-false": "true-false",
+  numeric: "numeric",
+  "text-entry": "fill-in",
+  matching: "matching",
+  ordering: "sequencing",
+  survey: "likert",
+};
+
+export function scorm12Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {
+  // Options are identified by ONE character 0-9a-z: more than 36 cannot be reported validly.
+  if (optionIds(question).length > SCORM12_IDS.length) return null;
+  return { type: SCORM12_TYPES[question.type], response: scorm12Response(question, response), correctPatterns: scorm12Patterns(question) };
+}

@@ -1,0 +1,155 @@
+// The learner-state API the UI drives: pure functions over plain immutable data. Each returns a new
+// state (or the same object when nothing changes); none reads a clock or a random source.
+
+import type { CourseData } from "../course/types";
+import { attemptBlock, attemptScore, judgeAttempts } from "./attempts";
+import { drawAttempt, questionIndex, seenCounts } from "./bank";
+import { buildInteractionReport } from "./interactions/report";
+import type { InteractionReport } from "./outcome";
+import { attemptsAllowedNumber, scoreAttempt } from "./rubric";
+import { canonicalResponse } from "./responses";
+import { LEARNER_STATE_VERSION, type AttemptResult, type FinishedAttempt, type LearnerState, type Response } from "./types";
+
+/** A fresh state: nothing seen, no attempt. */
+export function createLearnerState(): LearnerState {
+  return { version: LEARNER_STATE_VERSION, location: null, pagesSeen: [], mediaWatched: [], attempts: [], current: null };
+}
+
+/** Add `id` keeping course order (`order` = every id of that kind in course order); unknown ids are ignored. */
+function addInOrder(list: string[], id: string, order: string[]): string[] {
+  if (list.includes(id) || !order.includes(id)) return list;
+  const set = new Set([...list, id]);
+  return order.filter((x) => set.has(x));
+}
+
+/** Where the learner is (a page id or the assessment id); unknown locations are ignored. */
+export function setLocation(state: LearnerState, course: CourseData, location: string): LearnerState {
+  const known = course.pages.some((p) => p.id === location) || course.assessment?.id === location;
+  return known && state.location !== location ? { ...state, location } : state;
+}
+
+/** The learner opened a page: it counts as viewed, and becomes the location. */
+export function visitPage(state: LearnerState, course: CourseData, pageId: string): LearnerState {
+  const pagesSeen = addInOrder(state.pagesSeen, pageId, course.pages.map((p) => p.id));
+  const next = pagesSeen === state.pagesSeen ? state : { ...state, pagesSeen };
+  return setLocation(next, course, pageId);
+}
+
+/** A medium was played to its watchedThreshold (the UI measures that): progress only, never a score. */
+export function recordMediaWatched(state: LearnerState, course: CourseData, mediaId: string): LearnerState {
+  const mediaWatched = addInOrder(state.mediaWatched, mediaId, course.pages.flatMap((p) => p.media.map((m) => m.id)));
+  return mediaWatched === state.mediaWatched ? state : { ...state, mediaWatched };
+}
+
+export interface StartOptions {
+  /** Any 32-bit integer; stored with the attempt. */
+  seed: number;
+  /** Epoch ms. */
+  now: number;
+  /** The passing score in force (mastery.ts passingScoreInForce), for the closed-after-pass rule. */
+  passingScore: number;
+}
+
+/**
+ * Start a new attempt with its draw. Returns the state unchanged when no attempt may start
+ * (see attemptBlock / canStartAttempt): an attempt in progress is resumed, never replaced.
+ */
+export function startAttempt(state: LearnerState, course: CourseData, options: StartOptions): LearnerState {
+  const assessment = course.assessment;
+  if (!assessment || attemptBlock(state, assessment, options.passingScore) !== null) return state;
+  const draw = drawAttempt(assessment, options.seed >>> 0, seenCounts(state.attempts.map((a) => a.draw)));
+  return {
+    ...state,
+    current: {
+      number: state.attempts.length + 1,
+      seed: options.seed >>> 0,
+      startedAt: options.now,
+      lastActivityAt: options.now,
+      draw,
+      answers: {},
+    },
+  };
+}
+
+/**
+ * Record (or change) the answer to a question of the attempt in progress. Ignored when there is no
+ * attempt, the question is not in its draw, or the response does not fit the question (responses.ts).
+ */
+export function answerQuestion(state: LearnerState, course: CourseData, questionId: string, response: Response, now: number): LearnerState {
+  const current = state.current;
+  const question = course.assessment ? questionIndex(course.assessment).get(questionId) : undefined;
+  if (!current || !question || !current.draw.questions.some((q) => q.questionId === questionId)) return state;
+  const canonical = canonicalResponse(question, response);
+  if (!canonical) return state;
+  const spent = Math.max(0, now - current.lastActivityAt);
+  const previous = current.answers[questionId];
+  return {
+    ...state,
+    current: {
+      ...current,
+      lastActivityAt: Math.max(now, current.lastActivityAt),
+      answers: { ...current.answers, [questionId]: { response: canonical, answeredAt: now, timeMs: (previous?.timeMs ?? 0) + spent } },
+    },
+  };
+}
+
+export interface SubmitOptions {
+  /** The passing score in force (mastery.ts passingScoreInForce): replaces passingAttemptScore. */
+  passingScore: number;
+  now: number;
+}
+
+export interface SubmittedAttempt {
+  state: LearnerState;
+  /** The rubric's judgement of this attempt (rubric.ts scoreAttempt). */
+  result: AttemptResult;
+  /** Score 0..100 (null = survey) per drawn question id. */
+  questionScores: Record<string, number | null>;
+  /** One per drawn question, in the order shown (unanswered ones too). */
+  interactionReports: InteractionReport[];
+}
+
+/** Submit the attempt in progress: score it, judge it with the rubric, archive it. Null when none is in progress. */
+export function submitAttempt(state: LearnerState, course: CourseData, options: SubmitOptions): SubmittedAttempt | null {
+  const current = state.current;
+  const assessment = course.assessment;
+  if (!current || !assessment) return null;
+  const byId = questionIndex(assessment);
+  const drawn = current.draw.questions.flatMap((d) => {
+    const question = byId.get(d.questionId);
+    return question ? [{ question, answer: current.answers[d.questionId] }] : [];
+  });
+  const raw = attemptScore(drawn.map(({ question, answer }) => ({ question, response: answer?.response })));
+  // Earlier attempts keep their raw scores; the rubric sees s1..sn (assessment.md §2).
+  const rawScores = [...state.attempts.map((a) => a.result.attemptScore), raw];
+  const rubric = { ...assessment.rubric, passingAttemptScore: options.passingScore };
+  const result = scoreAttempt(rubric, rawScores, attemptsAllowedNumber(assessment.attempts));
+  const reports = drawn.map(({ question, answer }) =>
+    buildInteractionReport(question, answer?.response, {
+      attemptNumber: current.number,
+      language: course.language,
+      latencyMs: answer?.timeMs ?? 0,
+      timestamp: answer?.answeredAt ?? options.now,
+    }),
+  );
+  const responses: Record<string, Response> = {};
+  for (const [id, answer] of Object.entries(current.answers)) responses[id] = answer.response;
+  const finished: FinishedAttempt = {
+    number: current.number,
+    seed: current.seed,
+    startedAt: current.startedAt,
+    submittedAt: options.now,
+    passingScore: options.passingScore,
+    result,
+    draw: current.draw,
+    responses,
+  };
+  const questionScores: Record<string, number | null> = {};
+  reports.forEach((r) => (questionScores[r.questionId] = r.score));
+  return { state: { ...state, attempts: [...state.attempts, finished], current: null }, result, questionScores, interactionReports: reports };
+}
+
+/** Results of the finished attempts as judged with the passing score in force now. */
+export function attemptResults(state: LearnerState, course: CourseData, passingScore: number): AttemptResult[] {
+  return course.assessment ? judgeAttempts(state.attempts, course.assessment, passingScore) : [];
+}

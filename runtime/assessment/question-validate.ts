@@ -1,0 +1,180 @@
+// Validation of one question definition, for authoring to call at build time. Problems carry JSON
+// pointers relative to the question ("/choices/2/id"). Includes the "can never be answered correctly"
+// cases and what a standard cannot report (interactions.md).
+
+import { normalizeText } from "./scoring";
+import type { Problem } from "./types";
+
+/** Ids end up in interaction patterns and activity IRIs: no spaces, no `[`, `]`, `,` (interactions.md). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
+/** SCORM 1.2 identifies options by ONE character 0-9a-z. */
+export const SCORM12_MAX_OPTIONS = 36;
+
+const TYPES = ["single-choice", "multiple-response", "true-false", "numeric", "text-entry", "matching", "ordering", "survey"];
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+
+class Collector {
+  readonly problems: Problem[] = [];
+  error(path: string, message: string): void {
+    this.problems.push({ path, severity: "error", message });
+  }
+  warning(path: string, message: string): void {
+    this.problems.push({ path, severity: "warning", message });
+  }
+  id(path: string, value: unknown, what: string): void {
+    if (typeof value !== "string" || !ID_PATTERN.test(value)) {
+      this.error(path, `${what} must be a short identifier (letters, digits, _ . ~ -; no spaces), got ${show(value)}`);
+    }
+  }
+  bool(q: Obj, key: string): void {
+    if (typeof q[key] !== "boolean") this.error(`/${key}`, `${key} must be true or false, got ${show(q[key])}`);
+  }
+}
+
+/** Options with unique valid ids; returns the ids (possibly empty). */
+function options(c: Collector, q: Obj, key: string, label: string, min: number): string[] {
+  const list = q[key];
+  if (!Array.isArray(list)) {
+    c.error(`/${key}`, `${key} must be a list of {id, text}, got ${show(list)}`);
+    return [];
+  }
+  if (list.length < min) c.error(`/${key}`, `${key} needs at least ${min} ${label}, got ${list.length}`);
+  if (list.length > SCORM12_MAX_OPTIONS) {
+    c.warning(`/${key}`, `more than ${SCORM12_MAX_OPTIONS} ${label}: SCORM 1.2 cannot report this question item by item`);
+  }
+  const ids: string[] = [];
+  list.forEach((item: unknown, i) => {
+    if (!isObj(item)) return c.error(`/${key}/${i}`, `must be an object {id, text}, got ${show(item)}`);
+    c.id(`/${key}/${i}/id`, item.id, `${label} id`);
+    if (typeof item.id === "string") {
+      if (ids.includes(item.id)) c.error(`/${key}/${i}/id`, `duplicate id ${show(item.id)}`);
+      ids.push(item.id);
+    }
+    if (typeof item.text !== "string" || item.text.trim() === "") c.error(`/${key}/${i}/text`, `${label} text must not be empty`);
+  });
+  return ids;
+}
+
+function numericAnswer(c: Collector, answer: unknown): void {
+  if (!isObj(answer)) return c.error("/answer", `answer must be {exact} or {value, tolerance} or {min, max}, got ${show(answer)}`);
+  if ("exact" in answer) {
+    if (!isNum(answer.exact)) c.error("/answer/exact", `exact must be a number, got ${show(answer.exact)}`);
+  } else if ("tolerance" in answer) {
+    if (!isNum(answer.value)) c.error("/answer/value", `value must be a number, got ${show(answer.value)}`);
+    if (!isNum(answer.tolerance) || answer.tolerance < 0) c.error("/answer/tolerance", `tolerance must be a number ≥ 0, got ${show(answer.tolerance)}`);
+  } else if ("min" in answer || "max" in answer) {
+    if (!isNum(answer.min)) c.error("/answer/min", `min must be a number, got ${show(answer.min)}`);
+    if (!isNum(answer.max)) c.error("/answer/max", `max must be a number, got ${show(answer.max)}`);
+    if (isNum(answer.min) && isNum(answer.max) && answer.min > answer.max) {
+      c.error("/answer", `min ${answer.min} > max ${answer.max}: the question can never be answered correctly`);
+    }
+  } else c.error("/answer", `answer must be {exact} or {value, tolerance} or {min, max}, got ${show(answer)}`);
+}
+
+function textEntry(c: Collector, q: Obj): void {
+  c.bool(q, "caseSensitive");
+  c.bool(q, "long");
+  const ws = q.whitespace;
+  if (ws !== "trim" && ws !== "collapse" && ws !== "exact") c.error("/whitespace", `whitespace must be "trim", "collapse" or "exact", got ${show(ws)}`);
+  const accepted = q.accepted;
+  if (!Array.isArray(accepted) || accepted.length === 0) {
+    return c.error("/accepted", "accepted must be a non-empty list of answers: the question can never be answered correctly");
+  }
+  const rule = { caseSensitive: q.caseSensitive === true, whitespace: ws === "collapse" || ws === "exact" ? ws : "trim" } as const;
+  accepted.forEach((a: unknown, i) => {
+    if (typeof a !== "string") return c.error(`/accepted/${i}`, `an accepted answer must be a string, got ${show(a)}`);
+    if (normalizeText(rule, a) === "") c.error(`/accepted/${i}`, "an empty accepted answer would accept an empty box");
+    if (a.includes("[,]")) c.warning(`/accepted/${i}`, `"[,]" is the interaction delimiter: reports will show it split`);
+    if (q.long !== true && a.length > 250) c.warning(`/accepted/${i}`, "longer than 250 characters: SCORM 2004 fill-in cannot carry it (use long)");
+  });
+}
+
+function choiceLike(c: Collector, q: Obj): void {
+  const ids = options(c, q, "choices", "choice", 2);
+  if (q.type === "single-choice") {
+    if (typeof q.correct !== "string" || !ids.includes(q.correct)) {
+      c.error("/correct", `correct ${show(q.correct)} is not the id of a choice: the question can never be answered correctly`);
+    }
+  } else if (q.type === "multiple-response") {
+    c.bool(q, "partialCredit");
+    if (!Array.isArray(q.correct) || q.correct.length === 0) {
+      return c.error("/correct", "correct must list at least one choice id");
+    }
+    const seen = new Set<unknown>();
+    q.correct.forEach((id: unknown, i) => {
+      if (typeof id !== "string" || !ids.includes(id)) c.error(`/correct/${i}`, `${show(id)} is not the id of a choice: the question can never be answered correctly`);
+      if (seen.has(id)) c.error(`/correct/${i}`, `duplicate correct id ${show(id)}`);
+      seen.add(id);
+    });
+  }
+}
+
+function matching(c: Collector, q: Obj): void {
+  c.bool(q, "partialCredit");
+  const pairs = q.pairs;
+  if (!Array.isArray(pairs) || pairs.length === 0) return c.error("/pairs", "pairs must be a non-empty list of {id, source, target}");
+  if (pairs.length > SCORM12_MAX_OPTIONS) c.warning("/pairs", `more than ${SCORM12_MAX_OPTIONS} pairs: SCORM 1.2 cannot report this question`);
+  const ids = new Set<string>();
+  const targets = new Map<string, number>();
+  pairs.forEach((p: unknown, i) => {
+    if (!isObj(p)) return c.error(`/pairs/${i}`, `must be an object {id, source, target}, got ${show(p)}`);
+    c.id(`/pairs/${i}/id`, p.id, "pair id");
+    if (typeof p.id === "string") {
+      if (ids.has(p.id)) c.error(`/pairs/${i}/id`, `duplicate id ${show(p.id)}`);
+      ids.add(p.id);
+    }
+    for (const side of ["source", "target"]) {
+      if (typeof p[side] !== "string" || (p[side] as string).trim() === "") c.error(`/pairs/${i}/${side}`, `${side} must not be empty`);
+    }
+    if (typeof p.target === "string") {
+      const first = targets.get(p.target.trim());
+      if (first !== undefined) c.error(`/pairs/${i}/target`, `same target text as pair ${first}: the learner cannot tell them apart, so the question cannot reliably be answered correctly`);
+      else targets.set(p.target.trim(), i);
+    }
+  });
+}
+
+/** Validate one question definition (runtime/course/types.ts QuestionData). Never throws. */
+export function validateQuestion(question: unknown): Problem[] {
+  const c = new Collector();
+  if (!isObj(question)) return [{ path: "", severity: "error", message: `a question must be an object, got ${show(question)}` }];
+  const q = question;
+  if (q.kind !== "question") c.error("/kind", `kind must be "question", got ${show(q.kind)}`);
+  c.id("/id", q.id, "question id");
+  if (!isObj(q.prompt) || typeof q.prompt.text !== "string" || q.prompt.text.trim() === "") c.error("/prompt", "the prompt must not be empty");
+  if (!isNum(q.weight) || q.weight < 0) c.error("/weight", `weight must be a number ≥ 0, got ${show(q.weight)}`);
+  else if (q.weight === 0 && q.type !== "survey") c.warning("/weight", "weight 0: this question never counts toward the score");
+  if (!TYPES.includes(q.type as string)) {
+    c.error("/type", `type must be one of ${TYPES.join(", ")}, got ${show(q.type)}`);
+    return c.problems;
+  }
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response":
+      choiceLike(c, q);
+      break;
+    case "true-false":
+      if (typeof q.answer !== "boolean") c.error("/answer", `answer must be true or false, got ${show(q.answer)}`);
+      break;
+    case "numeric":
+      numericAnswer(c, q.answer);
+      break;
+    case "text-entry":
+      textEntry(c, q);
+      break;
+    case "matching":
+      matching(c, q);
+      break;
+    case "ordering":
+      c.bool(q, "partialCredit");
+      options(c, q, "items", "item", 2);
+      break;
+    case "survey":
+      options(c, q, "choices", "choice", 2);
+      break;
+  }
+  return c.problems;
+}
