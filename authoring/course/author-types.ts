@@ -1,0 +1,110 @@
+// course.json as the author writes it, AFTER it passed schema/course.schema.json: optional fields
+// may be absent, shorthands are not yet expanded. build-*.ts turn it into runtime/course/types.ts.
+import type {
+  BankOrder,
+  Cmi5MoveOn,
+  ReviewPolicy,
+  RubricData,
+  Scorm12StatusMode,
+  TargetId,
+} from "../../runtime/course/types";
+
+export interface AuthorCourse {
+  $schema?: string;
+  id: string;
+  title: string;
+  description?: string;
+  language?: string;
+  pages?: AuthorPage[];
+  assessment?: AuthorAssessment;
+  reporting?: AuthorReporting;
+  targets?: TargetId[];
+}
+
+/** A page body: the path of a Markdown file, or inline Markdown. */
+export type AuthorBody = string | { markdown: string };
+
+export interface AuthorPage {
+  id: string;
+  title: string;
+  body?: AuthorBody;
+  media?: AuthorMedia[];
+}
+
+export interface AuthorMedia {
+  id?: string;
+  kind: "video" | "audio";
+  src: string;
+  captions?: string;
+  title?: string;
+  watchedThreshold?: number;
+}
+
+export interface AuthorAssessment {
+  id?: string;
+  title?: string;
+  intro?: string;
+  attempts?: number | "unlimited";
+  allowAttemptsAfterPass?: boolean;
+  review?: ReviewPolicy;
+  shuffleChoices?: boolean;
+  questions: AuthorItem[];
+  rubric?: Partial<RubricData>;
+  scoreActions?: AuthorScoreAction[];
+}
+
+export type AuthorItem = AuthorQuestion | AuthorBankItem;
+
+export interface AuthorBankItem {
+  bank: { id: string; choose?: number; order?: BankOrder; questions: AuthorQuestion[] };
+}
+
+export interface AuthorScoreAction {
+  for: number | string;
+  message: string;
+}
+
+interface AuthorQuestionBase {
+  id: string;
+  prompt: string;
+  weight?: number;
+  feedback?: { correct?: string; incorrect?: string };
+}
+
+export interface AuthorGradedChoice {
+  id?: string;
+  text: string;
+  correct?: boolean;
+}
+
+/** An ordering item or survey choice: plain text, or {id?, text}. */
+export type AuthorPlainItem = string | { id?: string; text: string };
+
+export type AuthorNumericAnswer = number | { value?: number; tolerance?: number; min?: number; max?: number };
+
+export type AuthorQuestion =
+  | (AuthorQuestionBase & { type: "single-choice"; choices: AuthorGradedChoice[] })
+  | (AuthorQuestionBase & { type: "multiple-response"; choices: AuthorGradedChoice[]; partialCredit?: boolean })
+  | (AuthorQuestionBase & { type: "true-false"; answer: boolean })
+  | (AuthorQuestionBase & { type: "numeric"; answer: AuthorNumericAnswer })
+  | (AuthorQuestionBase & {
+      type: "text-entry";
+      accepted: string[];
+      caseSensitive?: boolean;
+      whitespace?: "trim" | "collapse" | "exact";
+      long?: boolean;
+    })
+  | (AuthorQuestionBase & {
+      type: "matching";
+      pairs: { id?: string; source: string; target: string }[];
+      partialCredit?: boolean;
+    })
+  | (AuthorQuestionBase & { type: "ordering"; items: AuthorPlainItem[]; partialCredit?: boolean })
+  | (AuthorQuestionBase & { type: "survey"; choices: AuthorPlainItem[] });
+
+export interface AuthorReporting {
+  cmi5?: { moveOn?: Cmi5MoveOn; launchMethod?: "AnyWindow" | "OwnWindow" };
+  masteryScore?: number | null;
+  scorm12?: { statusMode?: Scorm12StatusMode };
+  interactions?: boolean;
+}

@@ -1,0 +1,86 @@
+// The author's assessment → AssessmentData: defaults, unique ids across questions and banks, bank
+// sizes, the rubric (checked by the engine's validator, assessment.md §2) and score actions (§3).
+import type { AssessmentData, AssessmentItem, QuestionData, RubricData } from "../../runtime/course/types";
+import { validateRubric } from "../../runtime/assessment/index";
+import type { AuthorAssessment, AuthorQuestion } from "./author-types";
+import { buildQuestion, type RenderAt } from "./build-questions";
+import { checkScoreActions } from "./score-actions";
+import { pointer, type ProblemList } from "./problems";
+
+/** The mastery score the manifests will declare (reporting), needed to check the rubric against it. */
+export interface MasteryContext {
+  masteryScore: number | null;
+}
+
+export function buildAssessment(
+  a: AuthorAssessment,
+  file: string,
+  render: RenderAt,
+  mastery: MasteryContext,
+  problems: ProblemList,
+): AssessmentData {
+  const at = "/assessment";
+  const usedIds = new Map<string, string>(); // id → JSON path of its first use
+  const claimId = (id: string, path: string, what: string): void => {
+    const first = usedIds.get(id);
+    if (first !== undefined) problems.error(file, `${path}/id`, `expected a unique id, found ${what} id "${id}" already used at ${first}`);
+    else usedIds.set(id, path);
+  };
+  const question = (q: AuthorQuestion, path: string): QuestionData => {
+    claimId(q.id, path, "question");
+    return buildQuestion(q, path, file, render, problems);
+  };
+
+  const items: AssessmentItem[] = a.questions.map((item, i) => {
+    const path = pointer("assessment", "questions", i);
+    if (!("bank" in item)) return question(item, path);
+    const bank = item.bank;
+    claimId(bank.id, `${path}/bank`, "bank");
+    const questions = bank.questions.map((q, j) => question(q, `${path}/bank/questions/${j}`));
+    const choose = bank.choose ?? questions.length;
+    if (choose > questions.length) {
+      problems.error(file, `${path}/bank/choose`, `expected at most ${questions.length} (the number of questions in the bank), found ${choose}`);
+    }
+    return { kind: "bank", id: bank.id, choose: Math.min(choose, questions.length), order: bank.order ?? "sequential", questions };
+  });
+
+  const rubric: RubricData = { ...a.rubric, type: a.rubric?.type ?? "pass-fail" };
+  const attempts = a.attempts ?? "unlimited";
+  for (const p of validateRubric(rubric, {
+    masteryExpected: mastery.masteryScore !== null,
+    masteryScore: mastery.masteryScore,
+    attemptsAllowed: attempts,
+  })) {
+    const path = `${at}/rubric${p.path}`;
+    if (p.severity === "error") problems.error(file, path, p.message);
+    else problems.warning(file, path, p.message);
+  }
+  if (rubric.unableToPassResult !== undefined && attempts === "unlimited") {
+    problems.warning(file, `${at}/rubric/unableToPassResult`, 'never used: with "unlimited" attempts a learner who keeps failing stays failed (assessment.md §2)');
+  }
+  checkGradable(items, rubric, file, problems);
+
+  return {
+    id: a.id ?? "assessment",
+    title: a.title ?? "Assessment",
+    intro: a.intro !== undefined ? render(a.intro, `${at}/intro`) : null,
+    attempts,
+    allowAttemptsAfterPass: a.allowAttemptsAfterPass ?? false,
+    review: a.review ?? "never",
+    shuffleChoices: a.shuffleChoices ?? false,
+    items,
+    rubric,
+    scoreActions: checkScoreActions(a.scoreActions ?? [], rubric, file, render, problems),
+  };
+}
+
+/** assessment.md §1: surveys are not graded; with nothing gradable every attempt scores 0. */
+function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string, problems: ProblemList): void {
+  const questions = items.flatMap((item) => (item.kind === "bank" ? item.questions : [item]));
+  if (questions.some((q) => q.type !== "survey")) return;
+  const passingScore = rubric.passingAttemptScore ?? 100;
+  const message = "no gradable question (surveys are not graded): every attempt scores 0";
+  if (rubric.type === "pass-fail" && passingScore > 0) {
+    problems.error(file, "/assessment/questions", `expected at least one graded question, found only surveys: every attempt scores 0, so no learner can reach the passing score ${passingScore}`);
+  } else problems.warning(file, "/assessment/questions", message);
+}

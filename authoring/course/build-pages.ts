@@ -1,0 +1,81 @@
+// Pages and their media → PageData: Markdown bodies read and rendered, media and captions packaged,
+// ids unique across the course.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { MediaData, PageData, RichText } from "../../runtime/course/types";
+import type { AuthorMedia, AuthorPage } from "./author-types";
+import type { CourseFiles, ReferenceSite } from "./course-files";
+import { renderMarkdown } from "./markdown";
+import { pointer, type ProblemList } from "./problems";
+
+const MEDIA_EXTENSIONS: Record<MediaData["kind"], string[]> = {
+  video: [".mp4", ".m4v", ".webm", ".ogv", ".mov"],
+  audio: [".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".webm", ".flac"],
+};
+const EMPTY: RichText = { html: "", text: "" };
+
+export function buildPages(pages: AuthorPage[], file: string, files: CourseFiles, problems: ProblemList): PageData[] {
+  const pageIds = new Map<string, number>();
+  const mediaIds = new Map<string, string>();
+  return pages.map((page, i) => {
+    const at = pointer("pages", i);
+    const first = pageIds.get(page.id);
+    if (first !== undefined) problems.error(file, `${at}/id`, `expected a unique page id, found "${page.id}" already used by /pages/${first}`);
+    else pageIds.set(page.id, i);
+    const media = (page.media ?? []).map((m, j) => {
+      const built = buildMedia(m, page, `${at}/media/${j}`, j, file, files, problems);
+      const used = mediaIds.get(built.id);
+      if (used !== undefined) problems.error(file, `${at}/media/${j}/id`, `expected a unique media id, found "${built.id}" already used at ${used}`);
+      else mediaIds.set(built.id, `${at}/media/${j}`);
+      return built;
+    });
+    return { id: page.id, title: page.title, body: buildBody(page, at, file, files, problems), media };
+  });
+}
+
+function buildBody(page: AuthorPage, at: string, file: string, files: CourseFiles, problems: ProblemList): RichText {
+  const body = page.body;
+  if (body === undefined) return EMPTY;
+  if (typeof body !== "string") {
+    return renderMarkdown(body.markdown, { file, path: `${at}/body/markdown`, baseDir: "" }, files, problems);
+  }
+  const relative = files.resolve(body, { file, path: `${at}/body`, baseDir: "" }, "Markdown file");
+  if (relative === null) return EMPTY;
+  const markdown = readFileSync(path.join(files.root, ...relative.split("/")), "utf8").replace(/^\uFEFF/, "");
+  return renderMarkdown(markdown, { file: relative, path: "", baseDir: path.posix.dirname(relative).replace(/^\.$/, "") }, files, problems);
+}
+
+function buildMedia(
+  m: AuthorMedia,
+  page: AuthorPage,
+  at: string,
+  index: number,
+  file: string,
+  files: CourseFiles,
+  problems: ProblemList,
+): MediaData {
+  const packaged = (reference: string, site: ReferenceSite, what: string): string => {
+    const relative = files.resolve(reference, site, what);
+    return relative === null ? "" : files.addAsset(relative, site);
+  };
+  const extension = path.posix.extname(m.src).toLowerCase();
+  if (!MEDIA_EXTENSIONS[m.kind].includes(extension)) {
+    problems.warning(file, `${at}/src`, `expected ${m.kind === "audio" ? "an" : "a"} ${m.kind} file (${MEDIA_EXTENSIONS[m.kind].join(", ")}), found "${m.src}": browsers may not play it`);
+  }
+  let captions: string | null = null;
+  if (m.captions !== undefined) {
+    if (path.posix.extname(m.captions).toLowerCase() !== ".vtt") {
+      problems.error(file, `${at}/captions`, `expected a WebVTT captions file ending in .vtt (the only format browsers show), found "${m.captions}"`);
+    } else captions = packaged(m.captions, { file, path: `${at}/captions`, baseDir: "" }, "captions file");
+  } else if (m.kind === "video") {
+    problems.warning(file, at, 'video without "captions": learners who cannot hear it miss its content (add a .vtt file)');
+  }
+  return {
+    id: m.id ?? `${page.id}-media-${index + 1}`,
+    kind: m.kind,
+    src: packaged(m.src, { file, path: `${at}/src`, baseDir: "" }, `${m.kind} file`),
+    captions,
+    title: m.title ?? page.title,
+    watchedThreshold: m.watchedThreshold ?? 0.9,
+  };
+}

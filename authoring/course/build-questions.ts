@@ -1,0 +1,124 @@
+// Author questions (course.json form) → built QuestionData (runtime/course/types.ts), then the
+// engine's own question validator (runtime/assessment) checks them, e.g. for questions that can
+// never be answered correctly. Its paths are mapped back to the author's JSON paths.
+import type { ChoiceOption, QuestionData, RichText } from "../../runtime/course/types";
+import { validateQuestion } from "../../runtime/assessment/index";
+import type { AuthorGradedChoice, AuthorPlainItem, AuthorQuestion } from "./author-types";
+import type { ProblemList } from "./problems";
+
+/** Renders a Markdown text found at a JSON path of course.json. */
+export type RenderAt = (markdown: string, path: string) => RichText;
+
+/** Default option ids by position: a..z, then a1..z1, a2... */
+export function defaultOptionId(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : `${letter}${Math.floor(index / 26)}`;
+}
+
+function plainItems(items: AuthorPlainItem[]): ChoiceOption[] {
+  return items.map((item, i) =>
+    typeof item === "string" ? { id: defaultOptionId(i), text: item } : { id: item.id ?? defaultOptionId(i), text: item.text },
+  );
+}
+
+function gradedChoices(choices: AuthorGradedChoice[]): { options: ChoiceOption[]; correct: string[] } {
+  const options = choices.map((c, i) => ({ id: c.id ?? defaultOptionId(i), text: c.text }));
+  const correct = options.filter((_, i) => choices[i]!.correct === true).map((o) => o.id);
+  return { options, correct };
+}
+
+/** Build one question; `at` is its JSON path in course.json. Problems go to `problems`. */
+export function buildQuestion(q: AuthorQuestion, at: string, file: string, render: RenderAt, problems: ProblemList): QuestionData {
+  const base = {
+    kind: "question" as const,
+    id: q.id,
+    prompt: render(q.prompt, `${at}/prompt`),
+    weight: q.weight ?? 1,
+    feedback: {
+      correct: q.feedback?.correct !== undefined ? render(q.feedback.correct, `${at}/feedback/correct`) : null,
+      incorrect: q.feedback?.incorrect !== undefined ? render(q.feedback.incorrect, `${at}/feedback/incorrect`) : null,
+    },
+  };
+  let built: QuestionData;
+  let correctReported = false; // said here in the author's terms; the engine would repeat it
+  switch (q.type) {
+    case "single-choice": {
+      const { options, correct } = gradedChoices(q.choices);
+      if (correct.length !== 1) {
+        const advice = correct.length === 0 ? "no learner could ever answer it correctly" : 'use "multiple-response" for several correct choices';
+        problems.error(file, `${at}/choices`, `expected exactly one choice marked "correct": true, found ${correct.length} (${advice})`);
+        correctReported = true;
+      }
+      built = { ...base, type: q.type, choices: options, correct: correct[0] ?? "" };
+      break;
+    }
+    case "multiple-response": {
+      const { options, correct } = gradedChoices(q.choices);
+      if (correct.length === 0) {
+        problems.error(file, `${at}/choices`, 'expected at least one choice marked "correct": true, found none (no learner could ever answer it correctly)');
+        correctReported = true;
+      }
+      built = { ...base, type: q.type, choices: options, correct, partialCredit: q.partialCredit ?? false };
+      break;
+    }
+    case "true-false":
+      built = { ...base, type: q.type, answer: q.answer };
+      break;
+    case "numeric": {
+      const a = q.answer;
+      if (typeof a === "number") built = { ...base, type: q.type, answer: { exact: a } };
+      else if (a.min !== undefined && a.max !== undefined) {
+        if (a.value !== undefined || a.tolerance !== undefined) {
+          problems.error(file, `${at}/answer`, 'expected either {"value", "tolerance"} or {"min", "max"}, found both');
+        }
+        built = { ...base, type: q.type, answer: { min: a.min, max: a.max } };
+      } else {
+        if (a.min !== undefined || a.max !== undefined) {
+          problems.error(file, `${at}/answer`, 'expected both "min" and "max" (or neither), found only one');
+        }
+        built = { ...base, type: q.type, answer: { value: a.value ?? 0, tolerance: a.tolerance ?? 0 } };
+      }
+      break;
+    }
+    case "text-entry":
+      built = {
+        ...base,
+        type: q.type,
+        accepted: q.accepted,
+        caseSensitive: q.caseSensitive ?? false,
+        whitespace: q.whitespace ?? "collapse",
+        long: q.long ?? false,
+      };
+      break;
+    case "matching":
+      built = {
+        ...base,
+        type: q.type,
+        pairs: q.pairs.map((p, i) => ({ id: p.id ?? defaultOptionId(i), source: p.source, target: p.target })),
+        partialCredit: q.partialCredit ?? false,
+      };
+      break;
+    case "ordering":
+      built = { ...base, type: q.type, items: plainItems(q.items), partialCredit: q.partialCredit ?? false };
+      break;
+    case "survey":
+      built = { ...base, type: q.type, choices: plainItems(q.choices) };
+      if (q.feedback?.correct !== undefined) problems.warning(file, `${at}/feedback/correct`, "never shown: a survey question has no correct answer");
+      if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a survey question is not graded");
+      break;
+  }
+  for (const p of validateQuestion(built)) {
+    if (correctReported && p.path.startsWith("/correct")) continue;
+    const path = at + authorPath(q.type, p.path);
+    if (p.severity === "error") problems.error(file, path, p.message);
+    else problems.warning(file, path, p.message);
+  }
+  return built;
+}
+
+/** Engine paths are relative to the BUILT question; the author wrote some of it differently. */
+function authorPath(type: AuthorQuestion["type"], builtPath: string): string {
+  if ((type === "single-choice" || type === "multiple-response") && builtPath.startsWith("/correct")) return "/choices";
+  if (type === "numeric" && builtPath.startsWith("/answer/exact")) return "/answer";
+  return builtPath;
+}

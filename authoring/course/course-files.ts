@@ -1,0 +1,122 @@
+// Files a course refers to (Markdown bodies, images, media, captions): each reference must name an
+// existing file INSIDE the course folder, spelt with the exact case (LMS servers are case-sensitive).
+// Referenced assets are packaged under "assets/" in the zip. Only reads the disk, never writes.
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import type { PackageFile } from "./loaded-course";
+import type { ProblemList } from "./problems";
+
+/** Where a reference was written: the file holding it, the JSON path in that file, its folder. */
+export interface ReferenceSite {
+  /** Course-relative file that holds the reference, e.g. "course.json" or "pages/intro.md". */
+  file: string;
+  path: string;
+  /** Course-relative folder the reference is relative to ("" = the course folder). */
+  baseDir: string;
+}
+
+/** Folder, inside the zip, under which every author asset is packaged. */
+export const ASSET_ROOT = "assets";
+
+export class CourseFiles {
+  private readonly realRoot: string;
+  private readonly listings = new Map<string, string[] | null>();
+  private readonly assetsByZipPath = new Map<string, string>();
+
+  constructor(
+    readonly root: string,
+    private readonly problems: ProblemList,
+  ) {
+    this.realRoot = realpathSync(root);
+  }
+
+  /**
+   * The course-relative path (forward slashes) of an existing file, or null after reporting why the
+   * reference is unusable. `what` names the thing in messages ("image", "captions file").
+   */
+  resolve(reference: string, site: ReferenceSite, what: string): string | null {
+    const fail = (message: string): null => {
+      this.problems.error(site.file, site.path, message);
+      return null;
+    };
+    const found = JSON.stringify(reference);
+    if (reference.trim() === "") return fail(`expected the path of the ${what}, found an empty text`);
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(reference) || reference.startsWith("//")) {
+      return fail(`expected the ${what} as a file in the course folder (packages must be self-contained), found ${found}`);
+    }
+    if (reference.includes("\\")) return fail(`expected a path with "/" between folders, found ${found}`);
+    if (reference.startsWith("/")) return fail(`expected a path relative to the course folder, found the absolute path ${found}`);
+    const relative = path.posix.normalize(path.posix.join(site.baseDir || ".", reference));
+    if (relative === ".." || relative.startsWith("../")) {
+      return fail(`expected a path inside the course folder, found ${found}, which leads outside it`);
+    }
+    const absolute = path.join(this.root, ...relative.split("/"));
+    let isFile = false;
+    try {
+      isFile = statSync(absolute).isFile();
+    } catch {
+      const miscased = this.caseMismatch(relative);
+      if (miscased) return fail(this.caseMessage(relative, miscased));
+      return fail(`${what} not found: expected the file "${relative}" in the course folder, found no such file`);
+    }
+    if (!isFile) return fail(`expected the ${what} "${relative}" to be a file, found a folder`);
+    const miscased = this.caseMismatch(relative);
+    if (miscased) return fail(this.caseMessage(relative, miscased));
+    const real = realpathSync(absolute);
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) {
+      return fail(`expected the ${what} inside the course folder, found "${relative}" linking to ${real}`);
+    }
+    return relative;
+  }
+
+  /** Package a resolved file; returns its path in the zip ("assets/…"). */
+  addAsset(relative: string, site: ReferenceSite): string {
+    const zipPath = relative.startsWith(ASSET_ROOT + "/") ? relative : `${ASSET_ROOT}/${relative}`;
+    const holder = this.assetsByZipPath.get(zipPath);
+    if (holder !== undefined && holder !== relative) {
+      this.problems.error(site.file, site.path, `"${relative}" and "${holder}" would both be packaged as "${zipPath}": rename one of them`);
+    }
+    this.assetsByZipPath.set(zipPath, holder ?? relative);
+    return zipPath;
+  }
+
+  /** Every packaged asset, sorted by zip path (deterministic output). */
+  assets(): PackageFile[] {
+    return [...this.assetsByZipPath.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([zipPath, relative]) => ({ zipPath, sourcePath: path.join(this.root, ...relative.split("/")) }));
+  }
+
+  private caseMessage(relative: string, onDisk: string): string {
+    return `expected "${relative}" spelt with the exact case of the file on disk, found it named "${onDisk}" (LMS servers are case-sensitive)`;
+  }
+
+  /** The on-disk spelling of the first path segment whose case differs, or null when all match. */
+  private caseMismatch(relative: string): string | null {
+    const segments = relative.split("/");
+    let folder = "";
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      const names = this.listing(folder);
+      if (names && !names.includes(segment)) {
+        const actual = names.find((n) => n.toLowerCase() === segment.toLowerCase());
+        if (actual) return [...segments.slice(0, i), actual].join("/");
+      }
+      folder = folder ? `${folder}/${segment}` : segment;
+    }
+    return null;
+  }
+
+  private listing(folder: string): string[] | null {
+    if (!this.listings.has(folder)) {
+      let names: string[] | null = null;
+      try {
+        names = readdirSync(path.join(this.root, ...folder.split("/").filter(Boolean)));
+      } catch {
+        names = null;
+      }
+      this.listings.set(folder, names);
+    }
+    return this.listings.get(folder) ?? null;
+  }
+}

@@ -1,0 +1,87 @@
+// Loads an author's course folder: reads course.json, validates it against the JSON Schema, runs the
+// semantic checks, renders Markdown and returns the built course plus the files the package must
+// carry. Throws CourseError with EVERY problem found; never writes anything.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData } from "../../runtime/course/types";
+import type { AuthorCourse } from "./author-types";
+import { buildAssessment } from "./build-assessment";
+import { buildPages } from "./build-pages";
+import type { RenderAt } from "./build-questions";
+import { buildReporting } from "./build-reporting";
+import { CourseFiles } from "./course-files";
+import { CourseError, type LoadedCourse } from "./loaded-course";
+import { renderMarkdown } from "./markdown";
+import { ProblemList } from "./problems";
+import { checkCourseSchema } from "./schema-check";
+
+/** The course definition file inside a course folder. */
+export const COURSE_FILE = "course.json";
+
+export async function loadCourse(dir: string): Promise<LoadedCourse> {
+  const root = path.resolve(dir);
+  const problems = new ProblemList();
+  const json = await readCourseJson(root, problems);
+  // Semantic checks need a well-formed course: schema errors come first, all of them at once.
+  if (json === undefined || !checkCourseSchema(json, COURSE_FILE, problems)) throw failure(problems);
+  const author = json as AuthorCourse;
+
+  const files = new CourseFiles(root, problems);
+  const render: RenderAt = (markdown, at) => renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems);
+  const reporting = buildReporting(author.reporting, author.assessment, COURSE_FILE, problems);
+  const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems);
+  const assessment = author.assessment
+    ? buildAssessment(author.assessment, COURSE_FILE, render, { masteryScore: reporting.masteryScore }, problems)
+    : null;
+  if (pages.length === 0 && assessment === null) {
+    problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');
+  }
+  if (problems.errors.length > 0) throw failure(problems);
+
+  const data: CourseData = {
+    format: COURSE_DATA_FORMAT,
+    id: author.id,
+    title: author.title,
+    description: author.description ?? "",
+    language: author.language ?? "en",
+    pages,
+    assessment,
+    reporting,
+  };
+  return { dir: root, data, assets: files.assets(), targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+}
+
+/** Errors first, then the warnings found on the way (the author fixes everything in one go). */
+function failure(problems: ProblemList): CourseError {
+  return new CourseError([...problems.errors, ...problems.warnings]);
+}
+
+async function readCourseJson(root: string, problems: ProblemList): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, COURSE_FILE), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const found = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : `an unreadable file (${code ?? String(error)})`;
+    problems.error(COURSE_FILE, "", `expected the course definition ${path.join(root, COURSE_FILE)}, found ${found}`);
+    return undefined;
+  }
+  text = text.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    problems.error(COURSE_FILE, "", `expected valid JSON, found a syntax error ${jsonErrorPlace(text, (error as Error).message)}`);
+    return undefined;
+  }
+}
+
+/** "at line 3, column 5: Expected ',' or '}' after property value" from V8's "... at position 52". */
+function jsonErrorPlace(text: string, message: string): string {
+  const reason = message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return `(${message})`;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `at line ${line}, column ${column}: ${reason}`;
+}

@@ -1,0 +1,137 @@
+// Author Markdown → RichText: rendered with marked, sanitised with sanitize-html for a package that
+// runs under a strict CSP (no scripts, no event handlers, no style attributes, no javascript: URLs).
+// Images and links to course files become packaged assets with zip-relative URLs; external links
+// open in a new window so the LMS frame never navigates away from the course. Deterministic.
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+import type { RichText } from "../../runtime/course/types";
+import type { CourseFiles, ReferenceSite } from "./course-files";
+import type { ProblemList } from "./problems";
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const ALLOWED_TAGS = [
+  "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp",
+  "strong", "b", "em", "i", "del", "s", "sub", "sup", "mark", "small", "abbr",
+  "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
+  "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "div",
+];
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ["href", "title", "target", "rel"],
+  img: ["src", "alt", "title", "width", "height"],
+  ol: ["start"],
+  th: ["align", "colspan", "rowspan", "scope"],
+  td: ["align", "colspan", "rowspan"],
+  abbr: ["title"],
+  code: ["class"],
+};
+const LINK_SCHEMES = ["http", "https", "mailto"];
+/** Produced by marked itself for GFM task lists; dropped without a warning. */
+const SILENTLY_DROPPED = new Set(["input"]);
+const REMOVED = "passmark-removed";
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** Render author Markdown; problems (missing images, removed markup) are reported against `site`. */
+export function renderMarkdown(markdown: string, site: ReferenceSite, files: CourseFiles, problems: ProblemList): RichText {
+  const rendered = marked.parse(markdown, { async: false });
+  const report = (message: string): void => problems.warning(site.file, site.path, message);
+
+  const toAsset = (reference: string, what: string): string | null => {
+    const [withoutFragment = "", fragment] = reference.split("#", 2);
+    const target = safeDecode(withoutFragment.split("?", 1)[0] ?? "");
+    const relative = files.resolve(target, site, what);
+    if (relative === null) return null;
+    return encodeZipPath(files.addAsset(relative, site)) + (fragment !== undefined ? `#${fragment}` : "");
+  };
+
+  const html = sanitizeHtml(rendered, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { code: ["language-*"] },
+    allowedSchemes: LINK_SCHEMES,
+    allowedSchemesByTag: { img: [] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    onOpenTag: (name, attribs) => warnAboutRemovals(name, attribs, report),
+    transformTags: {
+      img: (tagName, attribs) => {
+        const src = attribs.src ?? "";
+        const alt = attribs.alt ?? "";
+        if (!src) return { tagName: REMOVED, attribs: {} };
+        if (HAS_SCHEME.test(src) && !/^javascript:/i.test(src)) {
+          problems.error(site.file, site.path, `expected the image as a file in the course folder (the package runs offline under a strict content security policy), found ${JSON.stringify(src)}`);
+          return { tagName: REMOVED, attribs: {} };
+        }
+        if (HAS_SCHEME.test(src)) return { tagName: REMOVED, attribs: {} };
+        const zipSrc = toAsset(src, "image");
+        if (zipSrc === null) return { tagName: REMOVED, attribs: {} };
+        if (alt.trim() === "") report(`image "${src}" has no alt text: describe it for screen readers, e.g. ![A red fire extinguisher](${src})`);
+        return { tagName, attribs: keep({ ...attribs, src: zipSrc }, ["src", "alt", "title", "width", "height"]) };
+      },
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? "";
+        const kept = keep(attribs, ["href", "title"]);
+        if (href === "" || href.startsWith("#")) return { tagName, attribs: kept };
+        if (/^https?:/i.test(href)) return { tagName, attribs: { ...kept, target: "_blank", rel: "noopener noreferrer" } };
+        if (HAS_SCHEME.test(href) || href.startsWith("//")) return { tagName, attribs: kept }; // mailto kept, others stripped
+        const zipHref = toAsset(href, "linked file");
+        if (zipHref === null) return { tagName, attribs: keep(attribs, ["title"]) };
+        return { tagName, attribs: { ...kept, href: zipHref, target: "_blank", rel: "noopener" } };
+      },
+    },
+  });
+  return { html: html.trim(), text: plainText(html) };
+}
+
+function warnAboutRemovals(name: string, attribs: Record<string, string>, report: (message: string) => void): void {
+  if (!ALLOWED_TAGS.includes(name)) {
+    if (!SILENTLY_DROPPED.has(name) && name !== REMOVED) report(`removed <${name}>: it is not allowed in course content`);
+    return;
+  }
+  const allowed = ALLOWED_ATTRIBUTES[name] ?? [];
+  for (const [attribute, value] of Object.entries(attribs)) {
+    if (!allowed.includes(attribute)) {
+      const why = /^on/i.test(attribute) ? "scripts are" : attribute === "style" ? "inline styles are" : "this attribute is";
+      report(`removed the ${attribute} attribute of <${name}>: ${why} not allowed in course content`);
+    } else if ((attribute === "href" || attribute === "src") && HAS_SCHEME.test(value.trim())) {
+      const scheme = value.trim().split(":", 1)[0]!.toLowerCase();
+      if (!LINK_SCHEMES.includes(scheme) || (name === "img" && scheme === "javascript")) {
+        report(`removed the ${attribute} "${value}" of <${name}>: ${scheme}: URLs are not allowed in course content`);
+      }
+    }
+  }
+}
+
+function keep(attribs: Record<string, string>, names: string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of names) if (attribs[name] !== undefined) kept[name] = attribs[name]!;
+  return kept;
+}
+
+function safeDecode(reference: string): string {
+  try {
+    return decodeURIComponent(reference);
+  } catch {
+    return reference;
+  }
+}
+
+/** A zip path as a URL relative to index.html: each segment percent-encoded. */
+export function encodeZipPath(zipPath: string): string {
+  return zipPath.split("/").map(encodeURIComponent).join("/");
+}
+
+const BLOCK_BOUNDARY = /<\/?(?:h[1-6]|p|br|hr|blockquote|pre|li|dt|dd|tr|th|td|caption|figcaption|div|ul|ol|dl|table)\b[^>]*>/g;
+
+/** Plain text of sanitised HTML (sanitize-html's output escapes only & < > "): one line, single spaces. */
+export function plainText(html: string): string {
+  return html
+    .replace(BLOCK_BOUNDARY, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

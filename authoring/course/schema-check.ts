@@ -1,0 +1,160 @@
+// Validates course.json against schema/course.schema.json with ajv (allErrors) and turns ajv's
+// errors into CourseProblems an author can act on: file, JSON path, expected, found.
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import courseSchema from "../../schema/course.schema.json";
+import { describeValue, pointer, type ProblemList } from "./problems";
+
+/** Schema annotation: how to say what a value should be, used instead of ajv's own wording. */
+const EXPECTED = "x-expected";
+
+let compiled: ValidateFunction | null = null;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+    addFormats(ajv);
+    ajv.addKeyword({ keyword: EXPECTED, schemaType: "string" });
+    compiled = ajv.compile(courseSchema);
+  }
+  return compiled;
+}
+
+/** Validate the parsed course.json; report every schema violation into `problems`. True when valid. */
+export function checkCourseSchema(json: unknown, file: string, problems: ProblemList): boolean {
+  const validate = validator();
+  if (validate(json)) return true;
+  for (const { path, message } of describeSchemaErrors(validate.errors ?? [])) problems.error(file, path, message);
+  return false;
+}
+
+interface Finding {
+  path: string;
+  message: string;
+}
+
+/** ajv errors → one readable finding per mistake (union branches folded, duplicates dropped). */
+export function describeSchemaErrors(errors: readonly ErrorObject[]): Finding[] {
+  // An anyOf with an "expected" annotation speaks for everything its branches said about that value.
+  const folded = errors
+    .filter((e) => e.keyword === "anyOf" && typeof e.parentSchema?.[EXPECTED] === "string")
+    .map((e) => e.instancePath);
+  const isFolded = (e: ErrorObject): boolean =>
+    e.keyword !== "anyOf" &&
+    e.keyword !== "additionalProperties" &&
+    folded.some((p) => e.instancePath === p || e.instancePath.startsWith(p + "/"));
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === "if" || isFolded(error)) continue; // "must match then": the then-branch errors say why
+    const finding = describe(error);
+    const key = `${finding.path}\u0000${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function describe(e: ErrorObject): Finding {
+  const params = e.params as Record<string, unknown>;
+  const found = describeValue(e.data);
+  switch (e.keyword) {
+    case "required":
+      return { path: e.instancePath, message: `missing required property "${String(params.missingProperty)}"` };
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const known = Object.keys((e.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const suggestion = closest(name, known);
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? `; expected one of ${known.map((k) => `"${k}"`).join(", ")}` : "";
+      return { path: e.instancePath + pointer(name), message: `unknown property "${name}"${hint}` };
+    }
+  }
+  const annotated = e.parentSchema?.[EXPECTED];
+  if (typeof annotated === "string") return { path: e.instancePath, message: `expected ${annotated}, found ${found}` };
+  return { path: e.instancePath, message: `expected ${expectation(e.keyword, params)}, found ${found}` };
+}
+
+function expectation(keyword: string, params: Record<string, unknown>): string {
+  switch (keyword) {
+    case "type":
+      return typeName(String(params.type));
+    case "enum":
+      return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "const":
+      return JSON.stringify(params.allowedValue);
+    case "minItems":
+      return `at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`;
+    case "maxItems":
+      return `at most ${String(params.limit)} items`;
+    case "uniqueItems":
+      return `no duplicates (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `a number ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return "a non-empty text";
+    case "pattern":
+      return `a text matching ${String(params.pattern)}`;
+    default:
+      return `a value satisfying "${keyword}"`;
+  }
+}
+
+function typeName(type: string): string {
+  const names: Record<string, string> = {
+    string: "a text",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    object: "an object",
+    array: "a list",
+    null: "null",
+  };
+  return type.split(",").map((t) => names[t] ?? t).join(" or ");
+}
+
+/** The known name closest to a misspelt one (a small edit distance, or a shared beginning of 5+ letters). */
+function closest(name: string, known: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best) return best;
+  // "passingScore" → "passingAttemptScore": a long shared beginning is as telling as a typo.
+  let bestPrefix = 4;
+  for (const candidate of known) {
+    const n = commonPrefix(name.toLowerCase(), candidate.toLowerCase());
+    if (n > bestPrefix) {
+      best = candidate;
+      bestPrefix = n;
+    }
+  }
+  return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
