@@ -1,0 +1,114 @@
+// Shared helpers of the cmi5 driver tests: a real local LMS/LRS, a driver wired to Node's fetch with
+// an in-memory sessionStorage and fake page events, and outcomes/interactions built by hand.
+import XAPI, { type Statement } from "@xapi/xapi";
+import type { InteractionReport, Outcome } from "../../runtime/assessment/outcome";
+import { Cmi5Driver, type Cmi5DriverOptions } from "../../runtime/lms/cmi5/driver";
+import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
+import type { LaunchOptions, LocalLms } from "../../authoring/lrs";
+
+export const AU_URL = "https://content.example.test/au/index.html?lang=en";
+export const ACTIVITY_ID = "https://courses.example.test/safety/au/1";
+
+export class FakeDocument extends EventTarget {
+  visibilityState: "visible" | "hidden" = "visible";
+  hide(): void {
+    this.visibilityState = "hidden";
+    this.dispatchEvent(new Event("visibilitychange"));
+  }
+}
+
+export interface Page {
+  window: EventTarget;
+  document: FakeDocument;
+  logs: { warn: string[]; error: string[] };
+}
+
+export function newPage(): Page {
+  return { window: new EventTarget(), document: new FakeDocument(), logs: { warn: [], error: [] } };
+}
+
+export const FAST_TIMING = {
+  requestTimeoutMs: 1_000,
+  retryBaseMs: 20,
+  retryMaxMs: 200,
+  authRetryMs: 100,
+  progressIntervalMs: 50,
+  launchRetries: 2,
+};
+
+export function newDriver(url: string, storage: MemorySessionStorage, page: Page, extra: Partial<Cmi5DriverOptions> = {}): Cmi5Driver {
+  return new Cmi5Driver({
+    url,
+    reporting: { interactions: true },
+    sessionStorage: storage,
+    window: page.window as never,
+    document: page.document as never,
+    logger: { warn: (m) => page.logs.warn.push(m), error: (m) => page.logs.error.push(m) },
+    timing: FAST_TIMING,
+    ...extra,
+  });
+}
+
+export function launch(lms: LocalLms, options: Partial<LaunchOptions> = {}) {
+  return lms.launch({
+    auUrl: AU_URL,
+    activityId: ACTIVITY_ID,
+    publisherId: "https://courses.example.test/safety/au-publisher-1",
+    moveOn: "CompletedAndPassed",
+    masteryScore: 0.8,
+    returnURL: "https://lms.example.test/return?course=safety",
+    ...options,
+  });
+}
+
+export function outcome(partial: Partial<Outcome>): Outcome {
+  return { progress: 0, completed: false, status: "notAttempted", score: null, final: false, hasAssessment: true, ...partial };
+}
+
+export function choiceReport(questionId: string, correct: boolean, attemptNumber = 1): InteractionReport {
+  return {
+    questionId,
+    attemptNumber,
+    description: `Question ${questionId}`,
+    result: correct ? "correct" : "incorrect",
+    score: correct ? 100 : 0,
+    weighting: 1,
+    latencyMs: 4_250,
+    timestamp: Date.now(),
+    xapi: {
+      definition: {
+        type: "http://adlnet.gov/expapi/activities/cmi.interaction",
+        name: { en: `Question ${questionId}` },
+        description: { en: "Which sign means stop?" },
+        interactionType: "choice",
+        correctResponsesPattern: ["red"],
+        choices: [
+          { id: "red", description: { en: "Red octagon" } },
+          { id: "green", description: { en: "Green circle" } },
+        ],
+      },
+      response: correct ? "red" : "green",
+    },
+    scorm2004: null,
+    scorm12: null,
+  };
+}
+
+/** Read the registration back through @xapi/xapi (the library, in Node), oldest first. */
+export async function readBack(lms: LocalLms, registration: string): Promise<Statement[]> {
+  const xapi = new XAPI({ endpoint: lms.endpoint, auth: lms.adminAuth, adapter: "fetch" });
+  const response = await xapi.getStatements({ registration, ascending: true });
+  return response.data.statements;
+}
+
+export function verbs(statements: readonly Statement[]): string[] {
+  return statements.map((s) => s.verb.id.split("/").pop()!);
+}
+
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
