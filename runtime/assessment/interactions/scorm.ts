@@ -14,6 +14,14 @@ const SCORM2004_LONG_FILL_IN_MAX = 4000;
 const SCORM12_STRING_MAX = 255;
 const SCORM12_IDS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+/**
+ * An accepted answer SCORM 2004 LMSs read back as one answer: within the length limit, no "[,]" or
+ * bare "," (read as a list delimiter), no leading "{" (a delimiter), no surrounding blanks (rejected).
+ */
+function scorm2004PatternSafe(answer: string, max: number): boolean {
+  return answer.length <= max && !answer.includes(",") && !answer.startsWith("{") && answer.trim() === answer;
+}
+
 export function scorm2004Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {
   if (!idsExpressible(question)) return null;
   const type = interactionType(question);
@@ -21,8 +29,13 @@ export function scorm2004Interaction(question: QuestionData, response: Response 
   let correctPatterns = bracketPatterns(question);
   if (question.type === "text-entry") {
     const max = question.long ? SCORM2004_LONG_FILL_IN_MAX : SCORM2004_FILL_IN_MAX;
-    learnerResponse = learnerResponse.slice(0, max);
-    if (correctPatterns.some((p) => p.replace(/^\{case_matters=true\}/, "").length > max)) correctPatterns = [];
+    // A leading "{" would be read as a {lang=...} delimiter (LMSs reject it, error 406): keep it
+    // literal behind a space.
+    learnerResponse = (learnerResponse.startsWith("{") ? ` ${learnerResponse}` : learnerResponse).slice(0, max);
+    correctPatterns = correctPatterns.filter((p) => scorm2004PatternSafe(p.replace(/^\{case_matters=true\}/, ""), max));
+    // LMSs (scorm-again among them) reject {case_matters=true} on long-fill-in, and a pattern without
+    // it would claim case does not matter: report no pattern rather than a wrong one.
+    if (question.long && question.caseSensitive) correctPatterns = [];
   }
   return { type, response: learnerResponse, correctPatterns };
 }
