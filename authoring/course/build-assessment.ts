@@ -1,7 +1,7 @@
 // The author's assessment → AssessmentData: defaults, unique ids across questions and banks, bank
 // sizes, the rubric (checked by the engine's validator, assessment.md §2) and score actions (§3).
 import type { AssessmentData, AssessmentItem, QuestionData, RubricData } from "../../runtime/course/types";
-import { validateRubric } from "../../runtime/assessment/index";
+import { attemptsAllowedNumber, matchingMods, validateRubric } from "../../runtime/assessment/index";
 import type { AuthorAssessment, AuthorQuestion } from "./author-types";
 import { buildQuestion, type RenderAt } from "./build-questions";
 import { checkScoreActions } from "./score-actions";
@@ -58,6 +58,7 @@ export function buildAssessment(
   if (rubric.unableToPassResult !== undefined && attempts === "unlimited") {
     problems.warning(file, `${at}/rubric/unableToPassResult`, 'never used: with "unlimited" attempts a learner who keeps failing stays failed (assessment.md §2)');
   }
+  checkPenalties(rubric, attempts, mastery.masteryScore, file, problems);
   checkGradable(items, rubric, file, problems);
 
   return {
@@ -83,4 +84,22 @@ function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string
   if (rubric.type === "pass-fail" && passingScore > 0) {
     problems.error(file, "/assessment/questions", `expected at least one graded question, found only surveys: every attempt scores 0, so no learner can reach the passing score ${passingScore}`);
   } else problems.warning(file, "/assessment/questions", message);
+}
+
+/**
+ * assessment.md §2 "passedResult below P while a mastery score is expected": a negative mod can do the
+ * same to a passed attempt (the LMS would then judge it failed, and cmi5 §9.5.1 forbids it in Passed).
+ */
+function checkPenalties(rubric: RubricData, attempts: AssessmentData["attempts"], masteryScore: number | null, file: string, problems: ProblemList): void {
+  if (masteryScore === null || rubric.type !== "pass-fail" || !rubric.mods?.some((m) => m.reward < 0)) return;
+  const lowestPassed = typeof rubric.passedResult === "number" ? rubric.passedResult : masteryScore;
+  const allowed = attemptsAllowedNumber(attempts);
+  for (let n = 1; n <= Math.min(allowed, 100); n++) {
+    const reward = matchingMods(rubric, n, allowed).reduce((sum, i) => sum + rubric.mods![i]!.reward, 0);
+    const reported = Math.max(0, lowestPassed + reward);
+    if (reported < masteryScore) {
+      problems.warning(file, "/assessment/rubric/mods", `a passed attempt ${n} can be reported as ${reported} (rewards ${reward}), below the mastery score ${masteryScore}: the LMS would judge it failed`);
+      return;
+    }
+  }
 }
