@@ -1,0 +1,67 @@
+// What goes into the zip for one target: manifest (+ schema files for SCORM), index.html,
+// the runtime bundle, course/course.json and the author's assets at their zip paths.
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import type { LoadedCourse } from "../course/loaded-course";
+import type { TargetId } from "../../runtime/course/types";
+import { writeCmi5Xml } from "../manifest/cmi5";
+import { schemaFilesFor } from "../manifest/schema-files";
+import { writeScorm12Manifest } from "../manifest/scorm12";
+import { writeScorm2004Manifest } from "../manifest/scorm2004";
+import { runtimeDistDir } from "../paths";
+import { courseJson } from "./course-json";
+import { shellHtml } from "./shell";
+import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
+
+export const RUNTIME_FILES = ["runtime/passmark.js", "runtime/passmark.css"] as const;
+export const COURSE_JSON_PATH = "course/course.json";
+
+/** Thrown when dist/runtime has not been built. */
+export class RuntimeNotBuiltError extends Error {
+  constructor(path: string) {
+    super(`the browser runtime is not built (${path} is missing): run \`npm run build\``);
+    this.name = "RuntimeNotBuiltError";
+  }
+}
+
+/** The package files every target shares (no manifest). */
+export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
+  const runtime: ZipEntrySource[] = [];
+  for (const zipPath of RUNTIME_FILES) {
+    const sourcePath = join(runtimeDistDir(), zipPath.slice("runtime/".length));
+    await access(sourcePath).catch(() => {
+      throw new RuntimeNotBuiltError(sourcePath);
+    });
+    runtime.push({ zipPath, sourcePath });
+  }
+  return [
+    { zipPath: "index.html", data: await shellHtml(course.data) },
+    ...runtime,
+    { zipPath: COURSE_JSON_PATH, data: courseJson(course.data) },
+    ...course.assets.map((a) => ({ zipPath: a.zipPath, sourcePath: a.sourcePath })),
+  ];
+}
+
+/** All entries of the zip for `target`, given the entries every target shares. */
+export async function targetEntries(course: LoadedCourse, target: TargetId, common: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
+  const files = common.map((e) => e.zipPath);
+  let manifest: ZipEntrySource;
+  switch (target) {
+    case "cmi5":
+      manifest = { zipPath: "cmi5.xml", data: Buffer.from(writeCmi5Xml(course.data), "utf8") };
+      break;
+    case "scorm12":
+      manifest = { zipPath: "imsmanifest.xml", data: Buffer.from(writeScorm12Manifest(course.data, files), "utf8") };
+      break;
+    case "scorm2004-3":
+    case "scorm2004-4":
+      manifest = {
+        zipPath: "imsmanifest.xml",
+        data: Buffer.from(writeScorm2004Manifest(course.data, files, target === "scorm2004-3" ? 3 : 4), "utf8"),
+      };
+      break;
+  }
+  const entries = [manifest, ...(await schemaFilesFor(target)), ...common];
+  assertUniquePaths(entries);
+  return entries;
+}
