@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { AssessmentData, QuestionData } from "../../runtime/course/types";
+import { assessmentResult, attemptScore, scoreActionFor } from "../../runtime/assessment/attempts";
+import type { AttemptResult } from "../../runtime/assessment/types";
+import { assessment, base, everyType, text } from "./fixtures";
+
+const single = (id: string, weight = 1): QuestionData => ({ ...base(id), weight, type: "single-choice", choices: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: "a" });
+const right = { type: "single-choice", choice: "a" } as const;
+const wrong = { type: "single-choice", choice: "b" } as const;
+
+const result = (status: AttemptResult["status"], score: number | null): AttemptResult => ({
+  status, attemptNumber: 1, attemptScore: score ?? 0, assessmentScore: score, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: score,
+});
+
+describe("attempt score (assessment.md §1)", () => {
+  it("is the mean of gradable question scores, survey excluded, unanswered = 0", () => {
+    const survey = everyType().find((q) => q.type === "survey")!;
+    expect(attemptScore([
+      { question: single("a"), response: right },
+      { question: single("b"), response: wrong },
+      { question: single("c"), response: undefined },
+      { question: survey, response: { type: "survey", choice: "1" } },
+    ])).toBeCloseTo(100 / 3, 12);
+  });
+  it("is weighted when weights differ", () => {
+    expect(attemptScore([{ question: single("a", 3), response: right }, { question: single("b", 1), response: wrong }])).toBe(75);
+  });
+  it("is 0 when nothing is gradable", () => {
+    expect(attemptScore([])).toBe(0);
+    expect(attemptScore([{ question: everyType().find((q) => q.type === "survey")!, response: undefined }])).toBe(0);
+    expect(attemptScore([{ question: single("z", 0), response: right }])).toBe(0);
+  });
+});
+
+describe("the assessment across attempts (assessment.md §3)", () => {
+  const a3: AssessmentData = assessment([], { attempts: 3 });
+
+  it("notAttempted before any attempt", () => {
+    expect(assessmentResult([], a3)).toEqual({ status: "notAttempted", score: null, scoreAttemptNumber: null, attemptsTaken: 0, final: false });
+  });
+  it("score = highest non-null, ties to the later attempt, null counts lowest", () => {
+    expect(assessmentResult([result("failed", 50), result("failed", null), result("failed", 50)], a3)).toMatchObject({ score: 50, scoreAttemptNumber: 3 });
+    expect(assessmentResult([result("failed", null), result("failed", null)], a3)).toMatchObject({ score: null, scoreAttemptNumber: null, status: "failed" });
+  });
+  it("passed if any attempt passed, even when a later one failed", () => {
+    expect(assessmentResult([result("passed", 90), result("failed", 10)], { ...a3, allowAttemptsAfterPass: true })).toMatchObject({ status: "passed", score: 90 });
+  });
+  it("unableToPass when the last allowed attempt ended so", () => {
+    expect(assessmentResult([result("failed", 10), result("failed", 20), result("unableToPass", 20)], a3)).toMatchObject({ status: "unableToPass", final: true });
+  });
+  it("final: closed after a pass unless more attempts are allowed; exhausted attempts", () => {
+    expect(assessmentResult([result("passed", 90)], a3).final).toBe(true);
+    expect(assessmentResult([result("passed", 90)], { ...a3, allowAttemptsAfterPass: true }).final).toBe(false);
+    expect(assessmentResult([result("failed", 1), result("failed", 2)], a3).final).toBe(false);
+    expect(assessmentResult([result("failed", 1), result("failed", 2), result("failed", 3)], a3).final).toBe(true);
+    expect(assessmentResult([result("failed", 1)], { ...a3, attempts: "unlimited" }).final).toBe(false);
+  });
+});
+
+describe("score actions (first match wins, same range grammar, no-score)", () => {
+  const actions = assessment([], {
+    scoreActions: [
+      { for: "no-score", message: text("nothing") },
+      { for: "[0,50)", message: text("low") },
+      { for: "[ 40 , 100 ]", message: text("high") },
+      { for: "100", message: text("perfect (never reached: the previous one matches first)") },
+    ],
+  });
+  it("chooses by score", () => {
+    expect(scoreActionFor(actions, null)?.message.text).toBe("nothing");
+    expect(scoreActionFor(actions, 0)?.message.text).toBe("low");
+    expect(scoreActionFor(actions, 45)?.message.text).toBe("low");
+    expect(scoreActionFor(actions, 50)?.message.text).toBe("high");
+    expect(scoreActionFor(actions, 100)?.message.text).toBe("high");
+  });
+  it("returns null when nothing matches", () => {
+    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), 10)).toBeNull();
+    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), null)).toBeNull();
+    expect(scoreActionFor(null, 10)).toBeNull();
+  });
+});
