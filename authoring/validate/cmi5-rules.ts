@@ -1,0 +1,99 @@
+// cmi5 course structure rules beyond the schema (cmi5 §13, §14; cmi5-au.md §7): absolute-IRI and
+// unique ids, moveOn / masteryScore values, AU urls relative and inside the zip, and no launch
+// parameter names that the LMS appends itself (cmi5 §8.1).
+import { CMI5_NS } from "../manifest/namespaces";
+import { attr, descendants, textOf } from "./dom";
+import { resolveHref } from "./href";
+import type { PackageProblem } from "./report";
+
+const FILE = "cmi5.xml";
+const MOVE_ON = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];
+/** cmi5 §8.1: the LMS adds these to the AU url; the AU must not use them itself. */
+export const RESERVED_LAUNCH_PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"] as const;
+
+function error(rule: string, message: string): PackageProblem {
+  return { rule, severity: "error", file: FILE, line: null, message };
+}
+function warning(rule: string, message: string): PackageProblem {
+  return { rule, severity: "warning", file: FILE, line: null, message };
+}
+
+export function isAbsoluteIri(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function externalQuery(url: string): string {
+  try {
+    return new URL(url).search.slice(1);
+  } catch {
+    return "";
+  }
+}
+
+export function checkCmi5CourseStructure(doc: Document, zipEntries: ReadonlySet<string>): PackageProblem[] {
+  const root = doc.documentElement;
+  if (root.localName !== "courseStructure" || root.namespaceURI !== CMI5_NS) {
+    return [error("cmi5/not-a-course-structure", `root element is <${root.localName}> in "${root.namespaceURI ?? ""}", expected <courseStructure> in ${CMI5_NS}`)];
+  }
+  const problems: PackageProblem[] = [];
+
+  // Every id in the structure: absolute IRI, and unique.
+  const seen = new Map<string, string>();
+  for (const name of ["course", "au", "block", "objective"]) {
+    for (const element of descendants(doc, CMI5_NS, name)) {
+      const id = attr(element, "id");
+      if (id === null) continue; // the schema reports a missing id
+      if (!isAbsoluteIri(id)) problems.push(error("cmi5/id-not-absolute-iri", `<${name} id="${id}">: ids must be absolute IRIs (e.g. https://example.org/course/unit-1)`));
+      const previous = seen.get(id);
+      if (previous) problems.push(error("cmi5/duplicate-id", `<${name} id="${id}"> uses the same id as a <${previous}>; ids must be unique in the course structure`));
+      else seen.set(id, name);
+    }
+  }
+
+  const aus = descendants(doc, CMI5_NS, "au");
+  if (aus.length === 0) problems.push(error("cmi5/no-au", "the course structure has no <au>: there is nothing to launch"));
+
+  for (const au of aus) {
+    const id = attr(au, "id") ?? "?";
+    const moveOn = attr(au, "moveOn");
+    if (moveOn === null) {
+      problems.push(warning("cmi5/move-on-default", `au "${id}" has no moveOn: it defaults to NotApplicable, so the LMS treats the AU as satisfied without a launch`));
+    } else if (!MOVE_ON.includes(moveOn)) {
+      problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}`));
+    }
+    const mastery = attr(au, "masteryScore");
+    if (mastery !== null) {
+      const value = Number(mastery);
+      if (mastery.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) {
+        problems.push(error("cmi5/mastery-score", `au "${id}" masteryScore="${mastery}" is not a decimal from 0 to 1`));
+      } else if (moveOn === "Completed" || moveOn === "NotApplicable" || moveOn === null) {
+        problems.push(warning("cmi5/mastery-score-unused", `au "${id}" has masteryScore but moveOn="${moveOn ?? "NotApplicable"}" ignores passing`));
+      }
+    }
+
+    const urlElement = descendants(au, CMI5_NS, "url")[0];
+    if (!urlElement) continue; // the schema reports it
+    const url = textOf(urlElement);
+    const resolved = resolveHref(url);
+    if (resolved.kind === "bad") {
+      problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`));
+    } else if (resolved.kind === "external") {
+      problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`));
+    } else if (!zipEntries.has(resolved.path)) {
+      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip`));
+    }
+    const query = resolved.kind === "file" ? resolved.query : resolved.kind === "external" ? externalQuery(resolved.url) : "";
+    for (const name of new URLSearchParams(query).keys()) {
+      if ((RESERVED_LAUNCH_PARAMETERS as readonly string[]).includes(name)) {
+        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`));
+      }
+    }
+  }
+  return problems;
+}

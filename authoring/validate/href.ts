@@ -1,0 +1,47 @@
+// Turns an href found in a manifest into the zip entry it names, or says why it cannot be one.
+// Rules (scorm-sco.md §5, cmi5-au.md §7): relative, no leading "/", no "..", inside the zip.
+
+export type HrefResolution =
+  | { kind: "file"; path: string; query: string }
+  | { kind: "external"; url: string }
+  | { kind: "bad"; rule: "href/absolute-path" | "href/dot-dot" | "href/malformed"; reason: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
+
+/**
+ * `bases`: xml:base values that apply, outermost first (e.g. resources then resource), each may be "".
+ */
+export function resolveHref(href: string, bases: readonly string[] = []): HrefResolution {
+  const joined = [...bases.filter((b) => b !== ""), href].reduce((acc, part) => {
+    if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
+    return acc.endsWith("/") ? acc + part : acc + "/" + part;
+  }, "");
+  const value = joined.trim();
+  if (value === "") return { kind: "bad", rule: "href/malformed", reason: "empty href" };
+  if (WINDOWS_DRIVE.test(value) || value.startsWith("/") || value.startsWith("\\")) {
+    return { kind: "bad", rule: "href/absolute-path", reason: `"${value}" is an absolute path; hrefs must be relative to the package root` };
+  }
+  if (SCHEME.test(value)) return { kind: "external", url: value };
+  const hashAt = value.indexOf("#");
+  const withoutFragment = hashAt >= 0 ? value.slice(0, hashAt) : value;
+  const queryAt = withoutFragment.indexOf("?");
+  const pathPart = queryAt >= 0 ? withoutFragment.slice(0, queryAt) : withoutFragment;
+  const query = queryAt >= 0 ? withoutFragment.slice(queryAt + 1) : "";
+  if (pathPart.includes("\\")) {
+    return { kind: "bad", rule: "href/malformed", reason: `"${value}" uses a backslash; use forward slashes` };
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    return { kind: "bad", rule: "href/malformed", reason: `"${value}" has malformed percent-encoding` };
+  }
+  const segments = decoded.split("/");
+  if (segments.includes("..")) {
+    return { kind: "bad", rule: "href/dot-dot", reason: `"${value}" contains "..": hrefs must stay inside the package` };
+  }
+  const path = segments.filter((s) => s !== "." && s !== "").join("/");
+  if (path === "") return { kind: "bad", rule: "href/malformed", reason: `"${value}" names no file` };
+  return { kind: "file", path, query };
+}

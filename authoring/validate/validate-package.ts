@@ -1,0 +1,95 @@
+// `passmark validate`: checks any cmi5 or SCORM zip (ours or anyone's) and reports every finding.
+import { stat } from "node:fs/promises";
+import { checkCmi5CourseStructure } from "./cmi5-rules";
+import { parseXml } from "./dom";
+import type { PackageKind, PackageProblem, ValidationReport } from "./report";
+import { schemaSetFor } from "./schema-sets";
+import { checkScormManifest, detectScormKind } from "./scorm-rules";
+import { checkAgainstSchema } from "./xsd-check";
+import { readZip, type ZipListing } from "./zip-reader";
+
+export const MANIFEST_NAMES = ["cmi5.xml", "imsmanifest.xml"] as const;
+
+/** The file to validate does not exist or is not a regular file (a usage problem, not a package one). */
+export class PackageNotFoundError extends Error {
+  constructor(readonly zipPath: string, reason: string) {
+    super(`${zipPath}: ${reason}`);
+    this.name = "PackageNotFoundError";
+  }
+}
+
+function err(rule: string, file: string, message: string, line: number | null = null): PackageProblem {
+  return { rule, severity: "error", file, line, message };
+}
+
+async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[number], fileSet: ReadonlySet<string>): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
+  const bytes = await zip.read(name);
+  let doc: Document;
+  try {
+    doc = parseXml(bytes.toString("utf8"));
+  } catch (error) {
+    // Let libxml2 say where: its message is precise (line and column).
+    const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(name === "cmi5.xml" ? "cmi5" : "scorm12"));
+    const problems = findings.filter((f) => f.fatal).map((f) => err("manifest/not-well-formed", name, f.message, f.line));
+    if (problems.length === 0) problems.push(err("manifest/not-well-formed", name, `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`));
+    return { kind: null, problems };
+  }
+
+  let kind: PackageKind;
+  const problems: PackageProblem[] = [];
+  if (name === "cmi5.xml") {
+    kind = "cmi5";
+  } else {
+    const detected = detectScormKind(doc);
+    if (detected.kind === null) return { kind: null, problems: [detected.problem] };
+    kind = detected.kind;
+    problems.push(...detected.notes);
+  }
+
+  const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(kind));
+  for (const f of findings) {
+    problems.push(err(f.fatal ? "manifest/not-well-formed" : "manifest/schema", name, f.message, f.line));
+  }
+  if (findings.some((f) => f.fatal)) return { kind, problems };
+  problems.push(...(kind === "cmi5" ? checkCmi5CourseStructure(doc, fileSet) : checkScormManifest(doc, kind, fileSet)));
+  return { kind, problems };
+}
+
+export async function validatePackage(zipPath: string): Promise<ValidationReport> {
+  const info = await stat(zipPath).catch(() => null);
+  if (!info) throw new PackageNotFoundError(zipPath, "no such file");
+  if (!info.isFile()) throw new PackageNotFoundError(zipPath, "not a file");
+
+  const report: ValidationReport = { zipPath, kinds: [], entryCount: 0, problems: [] };
+  let zip: ZipListing;
+  try {
+    zip = await readZip(zipPath);
+  } catch (error) {
+    report.problems.push(err("zip/unreadable", "", `not a readable zip file: ${error instanceof Error ? error.message : String(error)}`));
+    return report;
+  }
+  try {
+    report.entryCount = zip.entries.size;
+    report.problems.push(...zip.problems);
+    const fileSet = new Set([...zip.entries.keys()].filter((n) => !n.endsWith("/")));
+
+    const present = MANIFEST_NAMES.filter((name) => fileSet.has(name));
+    if (present.length === 0) {
+      const nested = [...fileSet].filter((n) => MANIFEST_NAMES.some((m) => n.endsWith(`/${m}`)));
+      report.problems.push(
+        nested.length > 0
+          ? err("package/manifest-not-at-root", nested[0] ?? "", `the manifest must be at the zip root, found it at "${nested[0]}" (zip the folder's contents, not the folder)`)
+          : err("package/no-manifest", "", "no cmi5.xml or imsmanifest.xml at the zip root: not a cmi5 or SCORM package"),
+      );
+      return report;
+    }
+    for (const name of present) {
+      const result = await checkManifest(zip, name, fileSet);
+      if (result.kind) report.kinds.push(result.kind);
+      report.problems.push(...result.problems);
+    }
+    return report;
+  } finally {
+    zip.close();
+  }
+}

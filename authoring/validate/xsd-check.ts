@@ -1,0 +1,50 @@
+// Runs libxml2 (xmllint-wasm, no native build needed) on one manifest against one schema set.
+import { validateXML } from "xmllint-wasm";
+import type { SchemaSet } from "./schema-sets";
+
+export interface SchemaFinding {
+  line: number | null;
+  message: string;
+  /** true when the file is not even well-formed XML (nothing else can be checked). */
+  fatal: boolean;
+}
+
+/** Raw libxml2 lines look like "cmi5.xml:12: element au: Schemas validity error : Element ...". */
+function parseLines(output: string, fileName: string, fatal: boolean): SchemaFinding[] {
+  const findings: SchemaFinding[] = [];
+  for (const raw of output.split("\n")) {
+    if (!raw.startsWith(`${fileName}:`)) continue;
+    if (raw.endsWith(" validates") || raw.endsWith("fails to validate")) continue;
+    const match = /^[^:]+:(\d+): (.*)$/.exec(raw);
+    const line = match ? Number(match[1]) : null;
+    const text = (match ? match[2] : raw).replace(/^.*?(Schemas validity error|parser error|namespace error) : /, "");
+    findings.push({ line, message: text.trim(), fatal });
+  }
+  if (findings.length === 0) findings.push({ line: null, message: output.trim() || "not valid", fatal });
+  return findings;
+}
+
+function exitCodeOf(error: unknown): number | null {
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === "number" ? code : null;
+  }
+  return null;
+}
+
+/** [] when valid. Throws when the schema set itself does not compile (a passmark bug, not the package's). */
+export async function checkAgainstSchema(fileName: string, contents: Uint8Array, set: SchemaSet): Promise<SchemaFinding[]> {
+  try {
+    const result = await validateXML({
+      xml: [{ fileName, contents }],
+      schema: [set.root],
+      preload: set.preload,
+      maxMemoryPages: 16 * 256, // 256 MiB: large manifests list thousands of files
+    });
+    return result.valid ? [] : parseLines(result.rawOutput, fileName, false);
+  } catch (error) {
+    // xmllint exit 1: the document is not well-formed (or not readable as UTF-8).
+    if (exitCodeOf(error) === 1) return parseLines(error instanceof Error ? error.message : String(error), fileName, true);
+    throw new Error(`schema set for ${set.kind} could not be used: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
