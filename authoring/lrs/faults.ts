@@ -23,13 +23,14 @@ export class FaultInjector {
   private plan: FaultPlan = {};
   private sequence: FaultAction[] = [];
   private random: () => number = mulberry32(1);
-  /** Faults actually applied, in order (for assertions). */
+  /** Faults actually applied since the last set()/clear(), in order (for assertions). */
   readonly applied: { action: FaultAction; method: string; path: string }[] = [];
 
   set(plan: FaultPlan): void {
     this.plan = plan;
     this.sequence = [...(plan.sequence ?? [])];
     this.random = mulberry32(plan.seed ?? 1);
+    this.applied.length = 0;
   }
 
   clear(): void {

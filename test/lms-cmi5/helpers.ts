@@ -44,8 +44,8 @@ export function newDriver(url: string, storage: MemorySessionStorage, page: Page
     window: page.window as never,
     document: page.document as never,
     logger: { warn: (m) => page.logs.warn.push(m), error: (m) => page.logs.error.push(m) },
-    timing: FAST_TIMING,
     ...extra,
+    timing: { ...FAST_TIMING, ...extra.timing },
   });
 }
 

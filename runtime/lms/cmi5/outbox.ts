@@ -330,6 +330,11 @@ export class Outbox {
 
   private persist(): void {
     this.options.persist(this.queue, this.rejectedItems);
+    // Everything accepted: idle at once, so a waiter woken by this change reads an honest phase.
+    if (this.queue.length === 0 && (this.phaseValue === "sending" || this.phaseValue === "retrying")) {
+      this.phaseValue = "idle";
+      this.failures = 0;
+    }
     this.notify();
   }
 
