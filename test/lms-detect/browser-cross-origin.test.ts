@@ -12,14 +12,14 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 
 const SCO_ENTRY = `
 import { detectLaunch } from "./runtime/lms/detect";
-import { createScorm2004Driver } from "./runtime/lms/scorm2004/driver";
+import { createScorm2004DriverForWindow } from "./runtime/lms/scorm2004/driver";
 const reporting = { cmi5: { moveOn: "CompletedAndPassed", launchMethod: "AnyWindow" }, masteryScore: null, scorm12: { statusMode: "passed-incomplete" }, interactions: true };
 (async () => {
   try {
     const detection = detectLaunch(window);
     const result = { standard: detection.standard };
     if (detection.standard === "scorm2004") {
-      const driver = createScorm2004Driver(detection.api, reporting, { page: window });
+      const driver = createScorm2004DriverForWindow(detection.api, reporting, window);
       const facts = await driver.start();
       driver.reportOutcome({ progress: 1, completed: true, status: "passed", score: 92, final: true, hasAssessment: true });
       await driver.exit();

@@ -8,7 +8,24 @@ import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import type { PageLifecycleTarget } from "../../runtime/lms/scorm-common/page-lifecycle";
 import { FakePage, callsAfterFinish, interaction, lms12, lms2004, outcome, reporting, stored, switchableCommit, type RecordedCall } from "./helpers";
 
+/** A timer the test advances by hand. */
+class ManualSchedule {
+  tasks: { task: () => void; ms: number }[] = [];
+  readonly schedule = (task: () => void, ms: number) => {
+    const entry = { task, ms };
+    this.tasks.push(entry);
+    return () => (this.tasks = this.tasks.filter((t) => t !== entry));
+  };
+  runNext(): number {
+    const next = this.tasks.shift();
+    if (!next) throw new Error("no retry scheduled");
+    next.task();
+    return next.ms;
+  }
+}
+
 interface Setup {
+  timers: ManualSchedule;
   driver: LmsDriver;
   calls: RecordedCall[];
   data(): Record<string, string>;
@@ -25,15 +42,17 @@ type Factory = (page: FakePage) => Setup;
 const make12: Factory = (page) => {
   const commit = switchableCommit();
   const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
-  const driver = createScorm12Driver(lms.api, reporting("passed-failed"), { page: page as PageLifecycleTarget, log: () => undefined });
-  return { driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.core.lesson_status", finishMethod: "LMSFinish", commitMethod: "LMSCommit" };
+  const timers = new ManualSchedule();
+  const driver = createScorm12Driver(lms.api, reporting("passed-failed"), { page: page as PageLifecycleTarget, log: () => undefined, schedule: timers.schedule });
+  return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.core.lesson_status", finishMethod: "LMSFinish", commitMethod: "LMSCommit" };
 };
 
 const make2004: Factory = (page) => {
   const commit = switchableCommit();
   const lms = lms2004({ entry: "ab-initio" }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
-  const driver = createScorm2004Driver(lms.api, reporting(), { page: page as PageLifecycleTarget, log: () => undefined });
-  return { driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.success_status", finishMethod: "Terminate", commitMethod: "Commit" };
+  const timers = new ManualSchedule();
+  const driver = createScorm2004Driver(lms.api, reporting(), { page: page as PageLifecycleTarget, log: () => undefined, schedule: timers.schedule });
+  return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.success_status", finishMethod: "Terminate", commitMethod: "Commit" };
 };
 
 const STANDARDS: [string, Factory][] = [["SCORM 1.2", make12], ["SCORM 2004", make2004]];
@@ -77,6 +96,22 @@ describe.each(STANDARDS)("%s delivery", (_name, make) => {
     expect(s.data()[s.statusElement]).toBe("passed");
   });
 
+  it("after a failure it retries by itself with backoff, and stops once delivered", async () => {
+    const s = make(new FakePage());
+    await s.driver.start();
+    s.commit.fail(true);
+    s.driver.reportOutcome(outcome("passed", 90));
+    expect(s.timers.tasks).toHaveLength(1);
+    expect(s.timers.runNext()).toBe(5_000);
+    expect(s.timers.runNext()).toBe(10_000);
+    expect(s.driver.status().state).toBe("auth-lost");
+    s.commit.fail(false);
+    expect(s.timers.runNext()).toBe(20_000);
+    expect(s.driver.status()).toMatchObject({ state: "delivered", outcomeDelivered: true });
+    expect(s.timers.tasks).toHaveLength(0);
+    await s.driver.exit();
+  });
+
   it("the API vanishing (LMS window closed) is surfaced, nothing throws", async () => {
     const s = make(new FakePage());
     await s.driver.start();
@@ -87,6 +122,7 @@ describe.each(STANDARDS)("%s delivery", (_name, make) => {
     expect(s.driver.status()).toMatchObject({ state: "auth-lost", outcomeDelivered: false });
     await expect(s.driver.exit()).resolves.toEqual({ navigateTo: null, closeWindow: true });
     expect(s.driver.status().state).toBe("auth-lost");
+    expect(s.timers.tasks).toHaveLength(0); // no point retrying a dead API
   });
 
   it("nothing is called after Finish/Terminate, whatever the UI or the page does", async () => {
@@ -107,6 +143,20 @@ describe.each(STANDARDS)("%s delivery", (_name, make) => {
     expect(s.page.listenerCount).toBe(0);
   });
 
+  it("a Finish/Terminate that fails leaves the learner told, and is not called again", async () => {
+    const s = make(new FakePage());
+    await s.driver.start();
+    s.commit.fail(true);
+    s.driver.reportOutcome(outcome("passed", 90));
+    await s.driver.exit();
+    expect(s.calls.filter((c) => c.method === s.finishMethod)).toHaveLength(1);
+    expect(s.driver.status()).toMatchObject({ state: "auth-lost", outcomeDelivered: false });
+    await s.driver.exit();
+    await s.driver.checkpoint();
+    expect(callsAfterFinish(s.calls)).toEqual([]);
+    expect(s.timers.tasks).toHaveLength(0);
+  });
+
   it("hidden → commit; pagehide → Finish; pagehide into the back/forward cache → commit only", async () => {
     const s = make(new FakePage());
     await s.driver.start();
@@ -122,6 +172,21 @@ describe.each(STANDARDS)("%s delivery", (_name, make) => {
     expect(s.calls.filter((c) => c.method === s.finishMethod)).toHaveLength(1);
     expect(s.data()["cmi.suspend_data"]).toBe("c");
     expect(s.driver.status().state).toBe("ended");
+  });
+});
+
+describe("SCORM API reachability", () => {
+  it("an API no longer reachable from the window (LMS window closed) is surfaced and no longer called", async () => {
+    const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
+    let reachable = true;
+    const driver = createScorm12Driver(lms.api, reporting(), { log: () => undefined, apiReachable: () => reachable });
+    await driver.start();
+    reachable = false;
+    const before = lms.calls.length;
+    driver.reportOutcome(outcome("passed", 90));
+    expect(driver.status()).toMatchObject({ state: "auth-lost", outcomeDelivered: false });
+    const after = lms.calls.slice(before).map((c) => c.method);
+    expect(after).not.toContain("LMSCommit");
   });
 });
 
@@ -152,8 +217,10 @@ describe("SCORM call results", () => {
       },
       LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
     };
-    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined, schedule: () => () => undefined });
     await driver.start();
+    driver.saveState("s", null);
+    expect(driver.status()).toMatchObject({ state: "sending", outcomeDelivered: true });
     driver.reportOutcome(outcome("passed", 90));
     expect(driver.status()).toMatchObject({ state: "retrying", outcomeDelivered: false });
     expect(lms.calls.some((c) => c.method === "LMSSetValue" && c.args[1] === "passed")).toBe(false);

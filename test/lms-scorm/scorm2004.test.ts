@@ -128,6 +128,7 @@ describe("SCORM 2004 session data", () => {
     driver.reportInteraction(interaction("q1"));
     driver.reportOutcome(outcome("passed", 100));
     await driver.exit();
+    expect(driver.status().outcomeDelivered).toBe(false); // nothing judgemental is reported here
     expect(lms.calls.filter((c) => c.method === "SetValue").map((c) => c.args[0])).toEqual(["adl.nav.request"]);
     expect(lms.calls.filter((c) => c.method === "Commit")).toEqual([]);
   });

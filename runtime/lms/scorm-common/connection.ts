@@ -75,6 +75,11 @@ export class ScormConnection {
     return this.gone;
   }
 
+  /** The LMS window is gone (the API is no longer reachable from ours): stop calling it. */
+  markGone(): void {
+    this.gone = true;
+  }
+
   /** Finish/Terminate was called: nothing else will be. */
   get isFinished(): boolean {
     return this.finished;

@@ -7,6 +7,7 @@ import { LaunchError } from "../launch-error";
 import type { ScormConnection } from "./connection";
 import { isDone, type DataModelWrite, type ScormDataModel } from "./data-model";
 import { watchPageLifecycle, type PageLifecycleTarget } from "./page-lifecycle";
+import { RetrySchedule, defaultSchedule, type Schedule } from "./retry-schedule";
 import { WriteLedger } from "./write-ledger";
 
 export interface ScormDriverOptions {
@@ -17,6 +18,13 @@ export interface ScormDriverOptions {
   /** Clock (epoch ms), injectable for tests. */
   now?: () => number;
   log?: (message: string) => void;
+  /** Timer for retries with backoff (default setTimeout). */
+  schedule?: Schedule;
+  /**
+   * Whether the API is still reachable from our window (e.g. re-run discovery and compare): an LMS
+   * window that closed may leave a dead API object that does not throw.
+   */
+  apiReachable?: () => boolean;
 }
 
 const EXIT_RESULT: ExitResult = { navigateTo: null, closeWindow: true };
@@ -30,6 +38,7 @@ export class ScormDriver implements LmsDriver {
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly listeners = new Set<(status: DeliveryStatus) => void>();
+  private readonly retry: RetrySchedule;
   private facts: LmsFacts | null = null;
   private sessionStart = 0;
   private lastOutcome: Outcome | null = null;
@@ -48,6 +57,7 @@ export class ScormDriver implements LmsDriver {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message) => console.warn(`[passmark ${model.standard}] ${message}`));
     this.ledger = new WriteLedger(connection, model.version, this.log);
+    this.retry = new RetrySchedule(options.schedule ?? defaultSchedule);
   }
 
   async start(): Promise<LmsFacts> {
@@ -77,7 +87,8 @@ export class ScormDriver implements LmsDriver {
         leaving: (persisted) => (persisted ? this.commitNow() : void this.exit()),
       });
     }
-    this.notify();
+    if (this.lastOutcome) this.reportOutcome(this.lastOutcome); // reported before start()
+    this.afterDelivery();
     return start.facts;
   }
 
@@ -98,13 +109,13 @@ export class ScormDriver implements LmsDriver {
       if (location.length <= this.model.locationLimit) this.ledger.write(this.model.locationElement, location, "state");
       else this.log(`location of ${location.length} characters exceeds ${this.model.locationLimit}; not written`);
     }
-    this.notify();
+    this.afterDelivery();
   }
 
   reportProgress(progress: number): void {
     if (!this.writable) return;
     this.writeAll(this.model.progressWrites(progress));
-    this.notify();
+    this.afterDelivery();
   }
 
   reportInteraction(report: InteractionReport): void {
@@ -121,7 +132,7 @@ export class ScormDriver implements LmsDriver {
     this.interactionIds.add(id);
     this.nextInteraction++;
     this.writeAll(rest);
-    this.notify();
+    this.afterDelivery();
   }
 
   reportOutcome(outcome: Outcome): void {
@@ -132,7 +143,7 @@ export class ScormDriver implements LmsDriver {
     this.writeAll(writes);
     // Checkpoint on an outcome change (status, score, completion: attempt end included).
     if (this.ledger.sequence !== before) this.commitNow();
-    else this.notify();
+    else this.afterDelivery();
   }
 
   async checkpoint(): Promise<void> {
@@ -149,12 +160,16 @@ export class ScormDriver implements LmsDriver {
     this.stopWatching?.();
     this.stopWatching = null;
     this.ledger.finish(this.model.commitBeforeFinish);
+    this.retry.reset();
     this.notify();
     return EXIT_RESULT;
   }
 
   status(): DeliveryStatus {
-    return this.ledger.status();
+    const status = this.ledger.status();
+    // Browse/review report nothing: an outcome seen there has not reached the LMS, by design.
+    if (this.facts && this.facts.launchMode !== "normal" && this.lastOutcome !== null) status.outcomeDelivered = false;
+    return status;
   }
 
   onStatus(listener: (status: DeliveryStatus) => void): () => void {
@@ -164,8 +179,16 @@ export class ScormDriver implements LmsDriver {
 
   private commitNow(): void {
     if (!this.facts || this.connection.isFinished) return;
+    if (this.options.apiReachable && !this.options.apiReachable()) this.connection.markGone();
     if (this.writable && this.ledger.dirty) this.writeAll([this.model.sessionTimeWrite(this.now() - this.sessionStart)]);
     this.ledger.checkpoint();
+    this.afterDelivery();
+  }
+
+  /** Arm a retry with backoff while something failed; tell listeners what changed. */
+  private afterDelivery(): void {
+    if (this.ledger.failing && !this.connection.apiGone && !this.connection.isFinished) this.retry.arm(() => this.commitNow());
+    else this.retry.reset();
     this.notify();
   }
 

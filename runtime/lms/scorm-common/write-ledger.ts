@@ -38,6 +38,8 @@ export class WriteLedger {
   private ended = false;
   private lastDetail: string | undefined;
   private refusedSeq = 0;
+  /** A write failed (not refused) and waits, blocking the writes after it. */
+  private blocked = false;
 
   constructor(connection: ScormConnection, version: ScormVersion, log: (message: string) => void) {
     this.connection = connection;
@@ -90,13 +92,20 @@ export class WriteLedger {
       }
       if (!result.ok) {
         this.lastDetail = result.detail;
+        this.blocked = true;
         return false;
       }
       this.unsent.shift();
       this.accepted.set(write.element, write.value);
       this.uncommitted.push(write);
     }
+    this.blocked = false;
     return true;
+  }
+
+  /** A write or a commit failed and waits for a retry. */
+  get failing(): boolean {
+    return !this.ended && (this.blocked || this.failedCheckpoints > 0);
   }
 
   /** True when something was written since the last successful Commit/Finish. */
@@ -145,7 +154,7 @@ export class WriteLedger {
     if (this.connection.apiGone) return "auth-lost";
     if (this.ended) return pending === 0 ? "ended" : "auth-lost";
     if (this.failedCheckpoints >= FAILED_CHECKPOINTS_BEFORE_LOST) return "auth-lost";
-    if (this.failedCheckpoints > 0) return "retrying";
+    if (this.failedCheckpoints > 0 || this.blocked) return "retrying";
     if (pending > 0) return "sending";
     return this.everCommitted ? "delivered" : "idle";
   }

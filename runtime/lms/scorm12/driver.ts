@@ -1,8 +1,10 @@
 // SCORM 1.2 SCO driver: LmsDriver over `window.API` (scorm-sco.md, reporting.md "SCORM 1.2").
 import type { ReportingOptions } from "../../course/types";
+import { findScorm12Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
 import type { Scorm12Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
+import type { PageLifecycleTarget } from "../scorm-common/page-lifecycle";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
 import { Scorm12DataModel } from "./data-model";
 
@@ -11,4 +13,12 @@ export type Scorm12DriverOptions = Omit<ScormDriverOptions, "interactions">;
 export function createScorm12Driver(api: Scorm12Api, reporting: ReportingOptions, options: Scorm12DriverOptions = {}): LmsDriver {
   const model = new Scorm12DataModel(reporting.scorm12.statusMode);
   return new ScormDriver(model, ScormConnection.scorm12(api), { ...options, interactions: reporting.interactions });
+}
+
+/**
+ * The driver as the runtime uses it: listens to `win`'s visibilitychange/pagehide and, at each
+ * checkpoint, checks that an API is still reachable from `win` (an LMS window that was closed).
+ */
+export function createScorm12DriverForWindow(api: Scorm12Api, reporting: ReportingOptions, win: WindowLike & PageLifecycleTarget): LmsDriver {
+  return createScorm12Driver(api, reporting, { page: win, apiReachable: () => findScorm12Api(win) !== null });
 }

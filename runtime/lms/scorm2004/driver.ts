@@ -1,8 +1,10 @@
 // SCORM 2004 SCO driver: LmsDriver over `window.API_1484_11` (scorm-sco.md, reporting.md "SCORM 2004").
 import type { ReportingOptions } from "../../course/types";
+import { findScorm2004Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
 import type { Scorm2004Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
+import type { PageLifecycleTarget } from "../scorm-common/page-lifecycle";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
 import { Scorm2004DataModel } from "./data-model";
 
@@ -10,4 +12,12 @@ export type Scorm2004DriverOptions = Omit<ScormDriverOptions, "interactions">;
 
 export function createScorm2004Driver(api: Scorm2004Api, reporting: ReportingOptions, options: Scorm2004DriverOptions = {}): LmsDriver {
   return new ScormDriver(new Scorm2004DataModel(), ScormConnection.scorm2004(api), { ...options, interactions: reporting.interactions });
+}
+
+/**
+ * The driver as the runtime uses it: listens to `win`'s visibilitychange/pagehide and, at each
+ * checkpoint, checks that an API is still reachable from `win` (an LMS window that was closed).
+ */
+export function createScorm2004DriverForWindow(api: Scorm2004Api, reporting: ReportingOptions, win: WindowLike & PageLifecycleTarget): LmsDriver {
+  return createScorm2004Driver(api, reporting, { page: win, apiReachable: () => findScorm2004Api(win) !== null });
 }
