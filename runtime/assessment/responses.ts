@@ -21,6 +21,11 @@ export function optionIds(question: QuestionData): string[] {
   }
 }
 
+/** Lone UTF-16 surrogates (possible in pasted text) become U+FFFD, so the text can be stored and sent. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 /**
  * The canonical form of a response to `question`, or null when it does not fit the question
  * (wrong type, unknown ids, an ordering that is not a permutation of the items, a non-finite number).
@@ -41,7 +46,7 @@ export function canonicalResponse(question: QuestionData, response: unknown): Re
     case "numeric":
       return { type: r.type, value: r.value === 0 ? 0 : r.value };
     case "text-entry":
-      return { type: r.type, text: r.text };
+      return { type: r.type, text: wellFormed(r.text) };
     case "matching": {
       const entries = Object.entries(r.matches);
       if (!entries.every(([source, target]) => ids.includes(source) && ids.includes(target))) return null;
