@@ -25,3 +25,11 @@ export function textOf(element: Element | undefined): string {
 export function attr(element: Element, name: string): string | null {
   return element.hasAttribute(name) ? element.getAttribute(name) : null;
 }
+
+/**
+ * xml:base of an element ("" when absent). xmlbuilder2's parser leaves the implicitly bound xml:
+ * prefix without a namespace, so the qualified name is read as a fallback.
+ */
+export function xmlBase(element: Element): string {
+  return element.getAttributeNS("http://www.w3.org/XML/1998/namespace", "base") ?? element.getAttribute("xml:base") ?? "";
+}

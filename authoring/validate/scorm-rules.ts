@@ -1,8 +1,8 @@
 // Checks of a SCORM imsmanifest.xml that the schemas cannot make (../shared/xsd/README.md):
 // dangling identifierrefs, missing files, absolute or ".." hrefs, the 1.2 mastery score range.
 // scorm-sco.md §5.
-import { SCORM12, SCORM2004, XML_NS } from "../manifest/namespaces";
-import { attr, childElements, descendants, textOf } from "./dom";
+import { SCORM12, SCORM2004 } from "../manifest/namespaces";
+import { attr, childElements, descendants, textOf, xmlBase } from "./dom";
 import { resolveHref } from "./href";
 import type { PackageKind, PackageProblem } from "./report";
 
@@ -57,13 +57,13 @@ export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries:
 
   // Resources and their files.
   const resourcesEl = childElements(root, ns, "resources")[0];
-  const resourcesBase = resourcesEl?.getAttributeNS(XML_NS, "base") ?? "";
+  const resourcesBase = (resourcesEl ? xmlBase(resourcesEl) : "");
   const resources = resourcesEl ? childElements(resourcesEl, ns, "resource") : [];
   const resourceById = new Map(resources.map((r) => [attr(r, "identifier") ?? "", r]));
   let scoCount = 0;
   for (const resource of resources) {
     const id = attr(resource, "identifier") ?? "?";
-    const bases = [resourcesBase, resource.getAttributeNS(XML_NS, "base") ?? ""];
+    const bases = [resourcesBase, xmlBase(resource)];
     const scormType = resource.getAttributeNS(adlcp, scormTypeAttr);
     if (scormType === "sco") scoCount++;
     const href = attr(resource, "href");

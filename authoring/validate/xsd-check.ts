@@ -18,7 +18,7 @@ function parseLines(output: string, fileName: string, fatal: boolean): SchemaFin
     const match = /^[^:]+:(\d+): (.*)$/.exec(raw);
     const line = match ? Number(match[1]) : null;
     const text = (match ? match[2] : raw).replace(/^.*?(Schemas validity error|parser error|namespace error) : /, "");
-    findings.push({ line, message: text.trim(), fatal });
+    findings.push({ line, message: text.trim(), fatal: fatal || /parser error/.test(raw) });
   }
   if (findings.length === 0) findings.push({ line: null, message: output.trim() || "not valid", fatal });
   return findings;
