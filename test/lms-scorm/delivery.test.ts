@@ -172,6 +172,8 @@ describe.each(STANDARDS)("%s delivery", (_name, make) => {
     expect(s.calls.filter((c) => c.method === s.finishMethod)).toHaveLength(1);
     expect(s.data()["cmi.suspend_data"]).toBe("c");
     expect(s.driver.status().state).toBe("ended");
+    // the LMS is navigating by itself: no adl.nav.request of ours
+    expect(s.calls.filter((c) => c.args[0] === "adl.nav.request")).toEqual([]);
   });
 });
 
@@ -231,6 +233,46 @@ describe("SCORM call results", () => {
     expect(order.indexOf("cmi.core.score.raw")).toBeLessThan(order.lastIndexOf("cmi.core.lesson_status"));
     await driver.exit();
     expect(stored(lms.lms)["cmi.core.lesson_status"]).toBe("passed");
+  });
+
+  it("an LMS without score.min/max (refused for good) still gets the outcome, and it counts as delivered", async () => {
+    const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
+    let code = "0";
+    const api = {
+      ...lms.api,
+      LMSSetValue: (el: string, v: string) => {
+        code = /score\.(min|max)$/.test(el) ? "401" : "0";
+        return code === "0" ? lms.api.LMSSetValue(el, v) : "false";
+      },
+      LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
+    };
+    const logs: string[] = [];
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: (m) => logs.push(m) });
+    await driver.start();
+    driver.reportOutcome(outcome("passed", 90));
+    expect(driver.status()).toMatchObject({ state: "delivered", outcomeDelivered: true });
+    expect(logs.filter((m) => m.includes("refused"))).toHaveLength(2);
+    await driver.exit();
+    expect(stored(lms.lms)).toMatchObject({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "90" });
+  });
+
+  it("an LMS refusing the status itself: the outcome is not reported as delivered", async () => {
+    const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
+    let code = "0";
+    const api = {
+      ...lms.api,
+      LMSSetValue: (el: string, v: string) => {
+        code = el === "cmi.core.lesson_status" && v === "passed" ? "405" : "0";
+        return code === "0" ? lms.api.LMSSetValue(el, v) : "false";
+      },
+      LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
+    };
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined });
+    await driver.start();
+    driver.reportOutcome(outcome("passed", 90));
+    expect(driver.status().outcomeDelivered).toBe(false);
+    expect(driver.status().detail).toContain("cmi.core.lesson_status");
+    await driver.exit();
   });
 
   it("an Initialize the LMS refuses is a LaunchError for the learner", async () => {

@@ -84,7 +84,7 @@ export class ScormDriver implements LmsDriver {
     if (this.options.page) {
       this.stopWatching = watchPageLifecycle(this.options.page, {
         hidden: () => this.commitNow(),
-        leaving: (persisted) => (persisted ? this.commitNow() : void this.exit()),
+        leaving: (persisted) => (persisted ? this.commitNow() : this.finish(false)),
       });
     }
     if (this.lastOutcome) this.reportOutcome(this.lastOutcome); // reported before start()
@@ -151,18 +151,26 @@ export class ScormDriver implements LmsDriver {
   }
 
   async exit(): Promise<ExitResult> {
-    if (this.exited || this.connection.isFinished) return EXIT_RESULT;
     this.requireFacts("exit");
+    this.finish(true);
+    return EXIT_RESULT;
+  }
+
+  /**
+   * Finish/Terminate once. The navigation request (2004) only on an explicit exit: when the page is
+   * being left, the LMS is navigating itself and an exitAll of ours could end the whole course.
+   */
+  private finish(explicit: boolean): void {
+    if (this.exited || this.connection.isFinished || !this.facts) return;
     const done = this.lastOutcome !== null && isDone(this.lastOutcome);
     if (this.writable) this.writeAll([this.model.sessionTimeWrite(this.now() - this.sessionStart)]);
-    this.writeAll(this.model.exitNavigation(done));
+    if (explicit) this.writeAll(this.model.exitNavigation(done));
     this.exited = true;
     this.stopWatching?.();
     this.stopWatching = null;
     this.ledger.finish(this.model.commitBeforeFinish);
     this.retry.reset();
     this.notify();
-    return EXIT_RESULT;
   }
 
   status(): DeliveryStatus {

@@ -10,7 +10,11 @@ import { isDataModelRefusal, type ScormVersion } from "./error-codes";
 /** Checkpoints failed in a row before the learner is told the connection is lost. */
 export const FAILED_CHECKPOINTS_BEFORE_LOST = 3;
 
-export type WriteKind = "outcome" | "state" | "interaction" | "session";
+/**
+ * `outcome`: the judgement itself (status, score) — what `outcomeDelivered` is about.
+ * `detail`: goes with the outcome but an LMS may lack it (score.min/max): refusing it is no alarm.
+ */
+export type WriteKind = "outcome" | "detail" | "state" | "interaction" | "session";
 
 interface Write {
   seq: number;
@@ -38,6 +42,7 @@ export class WriteLedger {
   private ended = false;
   private lastDetail: string | undefined;
   private refusedSeq = 0;
+  private refusalDetail = "";
   /** A write failed (not refused) and waits, blocking the writes after it. */
   private blocked = false;
 
@@ -85,7 +90,10 @@ export class WriteLedger {
       const result = this.connection.setValue(write.element, write.value);
       if (!result.ok && result.errorCode > 0 && isDataModelRefusal(this.version, result.errorCode)) {
         this.log(`LMS refused ${write.element}=${JSON.stringify(write.value)}: ${result.detail}; left out`);
-        if (write.kind === "outcome") this.outcomeRefused = true;
+        if (write.kind === "outcome") {
+          this.outcomeRefused = true;
+          this.refusalDetail = `the LMS refused ${write.element}=${JSON.stringify(write.value)}: ${result.detail}`;
+        }
         this.refusedSeq = write.seq;
         this.unsent.shift();
         continue;
@@ -147,6 +155,7 @@ export class WriteLedger {
     const state = this.state(pending);
     const status: DeliveryStatus = { state, pending, outcomeDelivered };
     if (state !== "delivered" && state !== "idle" && this.lastDetail) status.detail = this.lastDetail;
+    else if (this.outcomeRefused) status.detail = this.refusalDetail;
     return status;
   }
 

@@ -75,8 +75,8 @@ export class Scorm12DataModel implements ScormDataModel {
       // Score before status (scorm-sco.md §4): some LMSs judge the status when it is written.
       writes.push(
         { element: "cmi.core.score.raw", value: scormDecimal(report.scoreRaw), kind: "outcome" },
-        { element: "cmi.core.score.min", value: "0", kind: "outcome" },
-        { element: "cmi.core.score.max", value: "100", kind: "outcome" },
+        { element: "cmi.core.score.min", value: "0", kind: "detail" },
+        { element: "cmi.core.score.max", value: "100", kind: "detail" },
       );
     }
     writes.push({ element: "cmi.core.lesson_status", value: report.lessonStatus, kind: "outcome" });

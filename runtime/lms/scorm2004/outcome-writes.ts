@@ -26,8 +26,8 @@ export function scorm2004OutcomeWrites(outcome: Outcome, masteryScore: number | 
       writes.push(
         { element: "cmi.score.scaled", value: scormDecimal(raw / 100, 4), kind: "outcome" },
         { element: "cmi.score.raw", value: scormDecimal(raw), kind: "outcome" },
-        { element: "cmi.score.min", value: "0", kind: "outcome" },
-        { element: "cmi.score.max", value: "100", kind: "outcome" },
+        { element: "cmi.score.min", value: "0", kind: "detail" },
+        { element: "cmi.score.max", value: "100", kind: "detail" },
       );
     } else {
       log(`score ${raw} not written: with cmi.scaled_passing_score ${(masteryScore ?? 0) / 100} the LMS would judge "${lmsVerdict}", not "${success}"`);
