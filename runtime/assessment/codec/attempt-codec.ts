@@ -30,7 +30,13 @@ const STATUS = { passed: "p", failed: "f", unableToPass: "u" } as const;
 const STATUS_BY_CHAR: Record<string, AttemptResult["status"]> = { p: "passed", f: "failed", u: "unableToPass" };
 
 function sameDraw(a: AttemptDraw, b: AttemptDraw): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.questions.length !== b.questions.length) return false;
+  return a.questions.every((qa, i) => {
+    const qb = b.questions[i] as AttemptDraw["questions"][number];
+    if (qa.questionId !== qb.questionId) return false;
+    if (qa.presentedOrder === null || qb.presentedOrder === null) return qa.presentedOrder === qb.presentedOrder;
+    return qa.presentedOrder.length === qb.presentedOrder.length && qa.presentedOrder.every((id, j) => id === qb.presentedOrder?.[j]);
+  });
 }
 
 function encodeDraw(draw: AttemptDraw | null, seed: number, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {

@@ -35,6 +35,10 @@ export interface DecodedState {
 
 /** Everything the encoding depends on: when it changes, indices in old states mean other things. */
 export function courseFingerprint(course: CourseData): string {
+  return layoutOf(course).fingerprint;
+}
+
+function computeFingerprint(course: CourseData): string {
   const a = course.assessment;
   const structure = {
     id: course.id,
@@ -52,6 +56,32 @@ export function courseFingerprint(course: CourseData): string {
   return fingerprint(JSON.stringify(structure));
 }
 
+/** What the codec derives from a course, computed once per course object (courses are immutable data). */
+interface CourseLayout {
+  fingerprint: string;
+  index: AssessmentIndex | null;
+  locations: string[];
+  pages: string[];
+  media: string[];
+}
+
+const layouts = new WeakMap<CourseData, CourseLayout>();
+
+function layoutOf(course: CourseData): CourseLayout {
+  let layout = layouts.get(course);
+  if (!layout) {
+    layout = {
+      fingerprint: computeFingerprint(course),
+      index: indexOf(course),
+      locations: [...course.pages.map((p) => p.id), ...(course.assessment ? [course.assessment.id] : [])],
+      pages: course.pages.map((p) => p.id),
+      media: course.pages.flatMap((p) => p.media.map((m) => m.id)),
+    };
+    layouts.set(course, layout);
+  }
+  return layout;
+}
+
 function questionShape(q: import("../../course/types").QuestionData): unknown[] {
   const options = "choices" in q ? q.choices.map((c) => c.id) : q.type === "ordering" ? q.items.map((i) => i.id) : q.type === "matching" ? q.pairs.map((p) => p.id) : [];
   return [q.id, q.type, options];
@@ -63,37 +93,39 @@ function indexOf(course: CourseData): AssessmentIndex | null {
   return { assessment: course.assessment, questions, positions: new Map(questions.map((q, i) => [q.id, i])) };
 }
 
-function locationsOf(course: CourseData): string[] {
-  return [...course.pages.map((p) => p.id), ...(course.assessment ? [course.assessment.id] : [])];
-}
-
-function mediaOf(course: CourseData): string[] {
-  return course.pages.flatMap((p) => p.media.map((m) => m.id));
-}
-
 function encodeIds(ids: string[], all: string[]): string {
   return encodeBits(new Set(ids.map((id) => all.indexOf(id)).filter((i) => i >= 0)), all.length);
 }
 
-function encodeWhole(state: LearnerState, course: CourseData): string {
-  const index = indexOf(course);
-  const locations = locationsOf(course);
+/** The encoded sections; attempts and the attempt in progress separately, so degradation re-encodes only what changed. */
+interface Sections {
+  head: string;
+  attempts: string[];
+  current: string;
+}
+
+function join(sections: Sections): string {
+  return `${sections.head}|${sections.attempts.join(";")}|${sections.current}`;
+}
+
+/** Encode attempts from `from` on (earlier ones are kept from `previous`): an attempt's text depends on the draws before it. */
+function encodeSections(state: LearnerState, course: CourseData, previous: Sections | null = null, from = 0): Sections {
+  const { fingerprint: print, index, locations, pages, media } = layoutOf(course);
   const location = state.location === null ? -1 : locations.indexOf(state.location);
+  const head = previous?.head ?? [
+    `P${STATE_CODEC_VERSION}.${print}`,
+    location < 0 ? "" : encodeInt(location),
+    encodeIds(state.pagesSeen, pages),
+    encodeIds(state.mediaWatched, media),
+  ].join("|");
   const earlier: (AttemptDraw | null)[] = [];
-  const attempts = state.attempts.map((a) => {
-    const text = encodeFinished(a, earlier, index ?? fail("attempts but no assessment"));
+  const attempts = state.attempts.map((a, i) => {
+    const text = previous && i < from ? (previous.attempts[i] as string) : encodeFinished(a, earlier, index ?? fail("attempts but no assessment"));
     earlier.push(a.draw);
     return text;
   });
   const current = state.current ? encodeCurrent(state.current, earlier, index ?? fail("attempt but no assessment")) : "";
-  return [
-    `P${STATE_CODEC_VERSION}.${courseFingerprint(course)}`,
-    location < 0 ? "" : encodeInt(location),
-    encodeIds(state.pagesSeen, course.pages.map((p) => p.id)),
-    encodeIds(state.mediaWatched, mediaOf(course)),
-    attempts.join(";"),
-    current,
-  ].join("|");
+  return { head, attempts, current };
 }
 
 /**
@@ -102,16 +134,20 @@ function encodeWhole(state: LearnerState, course: CourseData): string {
  */
 export function encodeState(state: LearnerState, course: CourseData, budget: number): EncodedState {
   let attempts: FinishedAttempt[] = state.attempts;
-  let encoded = encodeWhole(state, course);
+  let sections = encodeSections(state, course);
+  let encoded = join(sections);
   const dropped: string[] = [];
   const replace = (i: number, slimmer: FinishedAttempt): FinishedAttempt[] => attempts.map((a, j) => (j === i ? slimmer : a));
-  // 1. Response details, oldest attempt first.
+  // 1. Response details, oldest attempt first (no draw changes: only that attempt's text changes).
   for (let i = 0; i < attempts.length && encoded.length > budget; i++) {
     const attempt = attempts[i] as FinishedAttempt;
     if (attempt.responses === null) continue;
     attempts = replace(i, { ...attempt, responses: null });
     dropped.push(`attempt ${attempt.number} responses`);
-    encoded = encodeWhole({ ...state, attempts }, course);
+    const earlier = attempts.slice(0, i).map((a) => a.draw);
+    const index = layoutOf(course).index ?? fail("attempts but no assessment");
+    sections = { ...sections, attempts: sections.attempts.map((t, j) => (j === i ? encodeFinished(attempts[i] as FinishedAttempt, earlier, index) : t)) };
+    encoded = join(sections);
   }
   // 2. Draws of finished attempts, oldest first, when that makes the text shorter: a draw the seed
   // reproduces costs one character, and dropping it can make later draws longer to write.
@@ -119,9 +155,11 @@ export function encodeState(state: LearnerState, course: CourseData, budget: num
     const attempt = attempts[i] as FinishedAttempt;
     if (attempt.draw === null) continue;
     const candidate = replace(i, { ...attempt, draw: null, responses: null });
-    const shorter = encodeWhole({ ...state, attempts: candidate }, course);
+    const candidateSections = encodeSections({ ...state, attempts: candidate }, course, sections, i);
+    const shorter = join(candidateSections);
     if (shorter.length >= encoded.length) continue;
     attempts = candidate;
+    sections = candidateSections;
     dropped.push(`attempt ${attempt.number} draw`);
     encoded = shorter;
   }
@@ -137,8 +175,7 @@ function decodeWhole(text: string, course: CourseData): LearnerState {
   const sections = text.split("|");
   if (sections.length !== 6) fail(`expected 6 sections, found ${sections.length}`);
   const [, locationText, pagesText, mediaText, attemptsText, currentText] = sections as [string, string, string, string, string, string];
-  const index = indexOf(course);
-  const locations = locationsOf(course);
+  const { index, locations, pages, media } = layoutOf(course);
   const location = locationText === "" ? null : (locations[decodeInt(locationText)] ?? fail("location out of range"));
   const earlier: (AttemptDraw | null)[] = [];
   const attempts = attemptsText === "" ? [] : attemptsText.split(";").map((part) => {
@@ -152,8 +189,8 @@ function decodeWhole(text: string, course: CourseData): LearnerState {
   return {
     version: LEARNER_STATE_VERSION,
     location,
-    pagesSeen: decodeIds(pagesText, course.pages.map((p) => p.id)),
-    mediaWatched: decodeIds(mediaText, mediaOf(course)),
+    pagesSeen: decodeIds(pagesText, pages),
+    mediaWatched: decodeIds(mediaText, media),
     attempts,
     current,
   };
