@@ -59,14 +59,17 @@ export interface XapiInteraction {
     target?: { id: string; description: Record<string, string> }[];
     steps?: { id: string; description: Record<string, string> }[];
   };
-  /** result.response */
+  /** result.response ("" when the question was not answered). */
   response: string;
 }
 
 export interface ScormInteraction {
   /** cmi.interactions.n.type */
   type: string;
-  /** 2004: learner_response; 1.2: student_response. */
+  /**
+   * 2004: learner_response; 1.2: student_response. "" = the question was not answered: leave the
+   * element unwritten (SCORM 2004 LMSs reject an empty learner_response for most types, error 406).
+   */
   response: string;
   /** correct_responses.m.pattern values (may be empty, e.g. survey). */
   correctPatterns: string[];
