@@ -22,6 +22,7 @@ export class CourseFiles {
   private readonly realRoot: string;
   private readonly listings = new Map<string, string[] | null>();
   private readonly assetsByZipPath = new Map<string, string>();
+  private readonly resolved = new Map<string, { relative: string } | { problem: string }>();
 
   constructor(
     readonly root: string,
@@ -35,10 +36,22 @@ export class CourseFiles {
    * reference is unusable. `what` names the thing in messages ("image", "captions file").
    */
   resolve(reference: string, site: ReferenceSite, what: string): string | null {
-    const fail = (message: string): null => {
-      this.problems.error(site.file, site.path, message);
+    // A course refers to the same few files many times (a logo on every page): check each once.
+    const key = `${site.baseDir}\u0000${reference}\u0000${what}`;
+    let outcome = this.resolved.get(key);
+    if (outcome === undefined) {
+      outcome = this.check(reference, site.baseDir, what);
+      this.resolved.set(key, outcome);
+    }
+    if ("problem" in outcome) {
+      this.problems.error(site.file, site.path, outcome.problem);
       return null;
-    };
+    }
+    return outcome.relative;
+  }
+
+  private check(reference: string, baseDir: string, what: string): { relative: string } | { problem: string } {
+    const fail = (problem: string): { problem: string } => ({ problem });
     const found = JSON.stringify(reference);
     if (reference.trim() === "") return fail(`expected the path of the ${what}, found an empty text`);
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(reference) || reference.startsWith("//")) {
@@ -46,7 +59,7 @@ export class CourseFiles {
     }
     if (reference.includes("\\")) return fail(`expected a path with "/" between folders, found ${found}`);
     if (reference.startsWith("/")) return fail(`expected a path relative to the course folder, found the absolute path ${found}`);
-    const relative = path.posix.normalize(path.posix.join(site.baseDir || ".", reference));
+    const relative = path.posix.normalize(path.posix.join(baseDir || ".", reference));
     if (relative === ".." || relative.startsWith("../")) {
       return fail(`expected a path inside the course folder, found ${found}, which leads outside it`);
     }
@@ -66,7 +79,7 @@ export class CourseFiles {
     if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) {
       return fail(`expected the ${what} inside the course folder, found "${relative}" linking to ${real}`);
     }
-    return relative;
+    return { relative };
   }
 
   /** Package a resolved file; returns its path in the zip ("assets/…"). */

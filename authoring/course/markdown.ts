@@ -37,7 +37,9 @@ export function renderMarkdown(markdown: string, site: ReferenceSite, files: Cou
   const report = (message: string): void => problems.warning(site.file, site.path, message);
 
   const toAsset = (reference: string, what: string): string | null => {
-    const [withoutFragment = "", fragment] = reference.split("#", 2);
+    const hash = reference.indexOf("#");
+    const fragment = hash === -1 ? undefined : reference.slice(hash + 1);
+    const withoutFragment = hash === -1 ? reference : reference.slice(0, hash);
     const target = safeDecode(withoutFragment.split("?", 1)[0] ?? "");
     const relative = files.resolve(target, site, what);
     if (relative === null) return null;
@@ -93,6 +95,8 @@ function warnAboutRemovals(name: string, attribs: Record<string, string>, report
     if (!allowed.includes(attribute)) {
       const why = /^on/i.test(attribute) ? "scripts are" : attribute === "style" ? "inline styles are" : "this attribute is";
       report(`removed the ${attribute} attribute of <${name}>: ${why} not allowed in course content`);
+    } else if ((attribute === "href" || attribute === "src") && value.trim().startsWith("//")) {
+      report(`removed the ${attribute} "${value}" of <${name}>: write the scheme (https://…) in full`);
     } else if ((attribute === "href" || attribute === "src") && HAS_SCHEME.test(value.trim())) {
       const scheme = value.trim().split(":", 1)[0]!.toLowerCase();
       if (!LINK_SCHEMES.includes(scheme) || (name === "img" && scheme === "javascript")) {

@@ -114,6 +114,16 @@ describe("files stay inside the course folder", () => {
     );
   });
 
+  it("packages files outside assets/ under assets/, keeping their folders", async () => {
+    const course = { ...baseCourse(), pages: [{ id: "p", title: "P", media: [{ kind: "video", src: "media/clip.mp4", captions: "media/clip.vtt" }] }] };
+    const loaded = await loadCourse(makeCourse({ "course.json": course, "media/clip.mp4": "v", "media/clip.vtt": "WEBVTT\n" }));
+    expect(loaded.data.pages[0]!.media[0]).toMatchObject({ src: "assets/media/clip.mp4", captions: "assets/media/clip.vtt" });
+    expect(loaded.assets.map((a) => [a.zipPath, path.relative(loaded.dir, a.sourcePath)])).toEqual([
+      ["assets/media/clip.mp4", path.join("media", "clip.mp4")],
+      ["assets/media/clip.vtt", path.join("media", "clip.vtt")],
+    ]);
+  });
+
   it("rejects two files that would land on the same zip path", async () => {
     const course = { ...baseCourse(), pages: [{ id: "p", title: "P", body: { markdown: "![A](assets/pages/x.png) ![B](pages/x.png)" } }] };
     const problems = await problemsOf(makeCourse({ "course.json": course, "assets/pages/x.png": "1", "pages/x.png": "2" }));

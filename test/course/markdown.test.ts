@@ -60,10 +60,12 @@ describe("Markdown sanitising", () => {
   });
 
   it("opens web links in a new window so the LMS frame never leaves the course; keeps anchors and mailto", async () => {
-    const { body } = await renderPage("[web](https://example.com/x) [mail](mailto:a@example.com) [here](#top)");
+    const { body, warnings } = await renderPage("[web](https://example.com/x) [mail](mailto:a@example.com) [here](#top) [bare](//example.com)");
     expect(body.html).toContain('<a href="https://example.com/x" target="_blank" rel="noopener noreferrer">web</a>');
     expect(body.html).toContain('<a href="mailto:a@example.com">mail</a>');
     expect(body.html).toContain('<a href="#top">here</a>');
+    expect(body.html).toContain("<a>bare</a>");
+    expect(warnings.map((w) => w.message)).toEqual(['removed the href "//example.com" of <a>: write the scheme (https://…) in full']);
   });
 
   it("warns about images without alt text", async () => {
