@@ -123,6 +123,16 @@ describe("InteractionReport per question type", () => {
     expect(buildInteractionReport(exact, { type: "numeric", value: -3.5 }, context).scorm12).toEqual({ type: "numeric", response: "-3.5", correctPatterns: ["42"] });
   });
 
+  it("numbers: never in exponent notation; beyond 10 integer digits SCORM cannot carry them (null)", () => {
+    const huge = buildInteractionReport(byId("q-num"), { type: "numeric", value: 1e21 }, context);
+    expect(huge.xapi!.response).toBe("1000000000000000000000");
+    expect([huge.scorm2004, huge.scorm12]).toEqual([null, null]);
+    const big = buildInteractionReport(byId("q-num"), { type: "numeric", value: 9_999_999_999.5 }, context);
+    expect(big.scorm2004!.response).toBe("9999999999.5");
+    expect(writeScorm2004(big.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
+    expect(writeScorm12(big.scorm12!, "incorrect").filter((e) => e !== 0)).toEqual([]);
+  });
+
   it("formats fill-in: one pattern per accepted answer, case_matters when case-sensitive, long-fill-in, length limits", () => {
     const text = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "paris" }, context);
     expect(text.xapi!.definition).toMatchObject({ interactionType: "fill-in", correctResponsesPattern: ["Paris", "Paris, France"] });
@@ -140,6 +150,10 @@ describe("InteractionReport per question type", () => {
     const text = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "{x}" }, context);
     expect(text.scorm2004).toEqual({ type: "fill-in", response: " {x}", correctPatterns: ["Paris"] });
     expect(writeScorm2004(text.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
+    const listy = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "a[,]{b},c,d,e,f,g,h,i,j,k,l" }, context);
+    expect(listy.scorm2004!.response).toBe("a, {b},c,d,e,f,g,h,i,j");
+    expect(listy.xapi!.response).toBe("a[,]{b},c,d,e,f,g,h,i,j,k,l");
+    expect(writeScorm2004(listy.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
     const strict: QuestionData = { ...base("t"), type: "text-entry", accepted: ["Paris", " padded", "{brace}"], caseSensitive: true, whitespace: "exact", long: true };
     const long = buildInteractionReport(strict, { type: "text-entry", text: "Paris" }, context);
     expect(long.scorm2004).toEqual({ type: "long-fill-in", response: "Paris", correctPatterns: [] });

@@ -9,9 +9,16 @@ import type { Response } from "../types";
  * (SCORM 2004 real(10,7)), binary noise such as 4.3999999999999995 rounded away.
  */
 export function plainNumber(n: number): string {
+  // toFixed switches to exponent notation from 1e21 on; such numbers are whole anyway.
+  if (Math.abs(n) >= 1e21) return BigInt(n).toString();
   const fixed = n.toFixed(7);
   const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
   return trimmed === "-0" ? "0" : trimmed;
+}
+
+/** SCORM decimals (CMIDecimal / real(10,7)) carry at most 10 digits before the point. */
+export function fitsScormDecimal(n: number): boolean {
+  return Math.abs(n) < 1e10;
 }
 
 /** The numeric answer as [min, max] (equal for an exact answer). */

@@ -4,7 +4,7 @@
 import type { QuestionData } from "../../course/types";
 import type { ScormInteraction } from "../outcome";
 import type { Response } from "../types";
-import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
+import { fitsScormDecimal, matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
 import { bracketPatterns, bracketResponse, idsExpressible, interactionType } from "./xapi";
 
 /** SCORM 2004 fill-in learner_response: localized strings of SPM 250; long-fill-in: 4000. */
@@ -14,6 +14,22 @@ const SCORM2004_LONG_FILL_IN_MAX = 4000;
 const SCORM12_STRING_MAX = 255;
 const SCORM12_IDS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+/** A leading "{" would be read as a {lang=...} delimiter (LMSs reject it, error 406): keep it literal behind a space. */
+function longFillInResponse(text: string, max: number): string {
+  return (text.startsWith("{") ? ` ${text}` : text).slice(0, max);
+}
+
+/**
+ * A fill-in learner_response is a LIST of strings: "[,]" separates them, and LMSs such as scorm-again
+ * also split on a bare "," and accept at most 10 strings. So the learner's literal "[,]" is written
+ * as ",", a "{" opening any piece is kept literal behind a space, and the text stops before an 11th
+ * piece and at 250 characters: what fits, never an invalid value.
+ */
+function fillInResponse(text: string, max: number): string {
+  const pieces = text.replace(/\[,\]/g, ",").split(",").slice(0, 10);
+  return pieces.map((piece) => (piece.startsWith("{") ? ` ${piece}` : piece)).join(",").slice(0, max);
+}
+
 /**
  * An accepted answer SCORM 2004 LMSs read back as one answer: within the length limit, no "[,]" or
  * bare "," (read as a list delimiter), no leading "{" (a delimiter), no surrounding blanks (rejected).
@@ -22,16 +38,21 @@ function scorm2004PatternSafe(answer: string, max: number): boolean {
   return answer.length <= max && !answer.includes(",") && !answer.startsWith("{") && answer.trim() === answer;
 }
 
+/** A numeric question whose answer or response no SCORM decimal can hold. */
+function numericOutOfRange(question: QuestionData, response: Response | undefined): boolean {
+  if (question.type !== "numeric") return false;
+  const values = [...numericBounds(question.answer), ...(response?.type === "numeric" ? [response.value] : [])];
+  return !values.every(fitsScormDecimal);
+}
+
 export function scorm2004Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {
-  if (!idsExpressible(question)) return null;
+  if (!idsExpressible(question) || numericOutOfRange(question, response)) return null;
   const type = interactionType(question);
   let learnerResponse = bracketResponse(question, response);
   let correctPatterns = bracketPatterns(question);
   if (question.type === "text-entry") {
     const max = question.long ? SCORM2004_LONG_FILL_IN_MAX : SCORM2004_FILL_IN_MAX;
-    // A leading "{" would be read as a {lang=...} delimiter (LMSs reject it, error 406): keep it
-    // literal behind a space.
-    learnerResponse = (learnerResponse.startsWith("{") ? ` ${learnerResponse}` : learnerResponse).slice(0, max);
+    learnerResponse = question.long ? longFillInResponse(learnerResponse, max) : fillInResponse(learnerResponse, max);
     correctPatterns = correctPatterns.filter((p) => scorm2004PatternSafe(p.replace(/^\{case_matters=true\}/, ""), max));
     // LMSs (scorm-again among them) reject {case_matters=true} on long-fill-in, and a pattern without
     // it would claim case does not matter: report no pattern rather than a wrong one.
@@ -107,6 +128,6 @@ const SCORM12_TYPES: Record<QuestionData["type"], string> = {
 
 export function scorm12Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {
   // Options are identified by ONE character 0-9a-z: more than 36 cannot be reported validly.
-  if (optionIds(question).length > SCORM12_IDS.length) return null;
+  if (optionIds(question).length > SCORM12_IDS.length || numericOutOfRange(question, response)) return null;
   return { type: SCORM12_TYPES[question.type], response: scorm12Response(question, response), correctPatterns: scorm12Patterns(question) };
 }
