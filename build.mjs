@@ -42,7 +42,19 @@ if (existsSync("authoring/cli/main.ts")) {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // Dependencies are bundled (some are CommonJS with extension-less deep imports that Node's ESM
+    // loader refuses). xmllint-wasm stays external: it starts a worker from its own folder and
+    // loads its .wasm file from there. CommonJS code in the bundle needs require/__dirname.
+    external: ["xmllint-wasm"],
+    banner: {
+      js: [
+        'import { createRequire as __passmarkCreateRequire } from "node:module";',
+        'import { fileURLToPath as __passmarkFileURLToPath } from "node:url";',
+        "const require = __passmarkCreateRequire(import.meta.url);",
+        "const __filename = __passmarkFileURLToPath(import.meta.url);",
+        'const __dirname = __passmarkFileURLToPath(new URL(".", import.meta.url));',
+      ].join("\n"),
+    },
     logLevel: "warning",
     sourcemap: true,
   });

@@ -1,0 +1,91 @@
+// `passmark build <dir>`: one zip per target.
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { ALL_TARGETS, type TargetId } from "../../../runtime/course/types";
+import { buildCourse, DEFAULT_OUT_DIR } from "../../build-course";
+import { CourseError, type CourseProblem } from "../../course/loaded-course";
+import { expectPositionals, parseCommandArgs } from "../args";
+import type { Command } from "../command";
+import { EXIT } from "../exit-codes";
+import { FileProblemError, UsageError, displayPath, type CliIo } from "../io";
+
+const TARGET_LABEL: Record<TargetId, string> = {
+  cmi5: "cmi5",
+  scorm12: "SCORM 1.2",
+  "scorm2004-3": "SCORM 2004 3rd ed.",
+  "scorm2004-4": "SCORM 2004 4th ed.",
+};
+
+const HOW_TO_TRY = `How to try them:
+  - upload a zip to your LMS as a new course / activity (Moodle, Canvas, Docebo, TalentLMS, ...), or to
+    SCORM Cloud (https://cloud.scorm.com, free account), which runs all four standards and shows the
+    data the course reports; cmi5 needs an LMS with cmi5 support (SCORM Cloud has it)
+  - check a zip first: passmark validate <zip>`;
+
+export function parseTargets(values: readonly string[]): TargetId[] | undefined {
+  if (values.length === 0) return undefined;
+  const out = new Set<TargetId>();
+  for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim())) {
+    if (value === "all") ALL_TARGETS.forEach((t) => out.add(t));
+    else if ((ALL_TARGETS as readonly string[]).includes(value)) out.add(value as TargetId);
+    else throw new UsageError(`--target "${value}" is not one of ${[...ALL_TARGETS, "all"].join(", ")}`, "build");
+  }
+  return ALL_TARGETS.filter((t) => out.has(t));
+}
+
+function describeProblem(p: CourseProblem): string {
+  return `${p.file}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "build the course in <dir> into one zip per target",
+  help: `Usage: passmark build <dir> [--target <target>] [--out <folder>]
+
+Reads <dir>/course.json, checks it (all problems are reported at once) and writes one zip per target,
+named <course-slug>-<target>.zip. Nothing is written when the course has an error.
+
+Options:
+  --target <t>   cmi5 | scorm12 | scorm2004-3 | scorm2004-4 | all   (repeat or comma-separate for several)
+                 default: the "targets" of course.json (all four when it names none)
+  --out <folder> where the zips go; default: ./${DEFAULT_OUT_DIR}`,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs("build", argv, {
+      target: { type: "string", short: "t", multiple: true },
+      out: { type: "string", short: "o" },
+    });
+    expectPositionals("build", positionals, ["dir"]);
+    const targets = parseTargets((values["target"] as string[] | undefined) ?? []);
+    const dir = resolve(io.cwd, positionals[0] ?? "");
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory()) throw new FileProblemError(`${positionals[0]}: no such course folder`);
+    const outDir = resolve(io.cwd, typeof values["out"] === "string" ? values["out"] : DEFAULT_OUT_DIR);
+
+    let result;
+    try {
+      result = await buildCourse(dir, { targets, outDir });
+    } catch (error) {
+      if (!(error instanceof CourseError)) throw error;
+      const errors = error.problems.filter((p) => p.severity === "error");
+      const warnings = error.problems.filter((p) => p.severity !== "error");
+      io.err(`passmark build: ${positionals[0]} has ${errors.length} problem${errors.length === 1 ? "" : "s"}; nothing was written.`);
+      for (const p of errors) io.err(`  error    ${describeProblem(p)}`);
+      for (const p of warnings) io.err(`  warning  ${describeProblem(p)}`);
+      return EXIT.problems;
+    }
+
+    for (const p of result.warnings) io.err(`warning: ${describeProblem(p)}`);
+    const show = (path: string): string => displayPath(io.cwd, path);
+    io.out(`Built "${result.course.data.title}" into ${show(outDir)}:`);
+    const width = Math.max(...result.packages.map((p) => show(p.path).length));
+    for (const p of result.packages) {
+      io.out(`  ${TARGET_LABEL[p.target].padEnd(19)} ${show(p.path).padEnd(width)}  ${formatBytes(p.bytes)}`);
+    }
+    io.out(HOW_TO_TRY);
+    return EXIT.ok;
+  },
+};
