@@ -107,6 +107,7 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
       if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a survey question is not graded");
       break;
   }
+  checkLookAlikes(built, at, file, problems);
   for (const p of validateQuestion(built)) {
     if (correctReported && p.path.startsWith("/correct")) continue;
     const path = at + authorPath(q.type, p.path);
@@ -121,4 +122,40 @@ function authorPath(type: AuthorQuestion["type"], builtPath: string): string {
   if ((type === "single-choice" || type === "multiple-response") && builtPath.startsWith("/correct")) return "/choices";
   if (type === "numeric" && builtPath.startsWith("/answer/exact")) return "/answer";
   return builtPath;
+}
+
+/**
+ * Options that read the same: when telling them apart decides the score (an ordering, a choice that
+ * is correct next to one that is not, two sources of a matching), nobody can reliably answer.
+ */
+function checkLookAlikes(q: QuestionData, at: string, file: string, problems: ProblemList): void {
+  const scan = (key: string, texts: string[], decisive: (i: number, j: number) => boolean): void => {
+    const label = key === "items" ? "item" : key === "pairs" ? "pair" : "choice";
+    const first = new Map<string, number>();
+    texts.forEach((text, i) => {
+      const j = first.get(text.trim());
+      if (j === undefined) first.set(text.trim(), i);
+      else if (decisive(j, i)) {
+        problems.error(file, `${at}/${key}/${i}`, `expected a text different from ${label} ${j}, found the same "${text.trim()}": the learner cannot tell them apart, so the question cannot reliably be answered correctly`);
+      } else problems.warning(file, `${at}/${key}/${i}`, `reads the same as ${label} ${j} ("${text.trim()}")`);
+    });
+  };
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response": {
+      const correct = new Set(Array.isArray(q.correct) ? q.correct : [q.correct]);
+      const isCorrect = (i: number): boolean => correct.has(q.choices[i]!.id);
+      scan("choices", q.choices.map((c) => c.text), (i, j) => isCorrect(i) !== isCorrect(j));
+      break;
+    }
+    case "ordering":
+      scan("items", q.items.map((item) => item.text), () => true);
+      break;
+    case "matching":
+      scan("pairs", q.pairs.map((pair) => pair.source), (i, j) => q.pairs[i]!.target.trim() !== q.pairs[j]!.target.trim());
+      break;
+    case "survey":
+      scan("choices", q.choices.map((c) => c.text), () => false);
+      break;
+  }
 }

@@ -157,6 +157,21 @@ const cases: BadCase[] = [
     message: /can never be answered correctly/,
   },
   {
+    name: "ordering items that read the same",
+    files: () => withQuiz((a) => (a.questions = [{ id: "o", type: "ordering", prompt: "?", items: ["Stop", "Look", "Stop"] }])),
+    file: "course.json",
+    path: "/assessment/questions/0/items/2",
+    message: /^expected a text different from item 0, found the same "Stop": the learner cannot tell them apart/,
+  },
+  {
+    name: "a correct and a wrong choice that read the same",
+    files: () =>
+      withQuiz((a) => (a.questions = [{ id: "q", type: "single-choice", prompt: "?", choices: [{ text: "Yes", correct: true }, { text: "No" }, { text: "Yes " }] }])),
+    file: "course.json",
+    path: "/assessment/questions/0/choices/2",
+    message: /^expected a text different from choice 0, found the same "Yes"/,
+  },
+  {
     name: "misspelt property on a choice",
     files: () => withQuiz((a) => (a.questions = [{ id: "q", type: "single-choice", prompt: "?", choices: [{ text: "a", corect: true }, { text: "b" }] }])),
     file: "course.json",
