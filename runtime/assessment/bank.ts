@@ -56,7 +56,11 @@ function chooseFromBank(bank: BankData, seen: SeenCounts, random: Random): Quest
   return shuffled(pool.sort((a, b) => count(a) - count(b)).slice(0, n), random);
 }
 
-/** Make the draw of one attempt: deterministic in (assessment, seed, seen counts). */
+/**
+ * Make the draw of one attempt: deterministic in (assessment, seed, seen counts). The resume-state
+ * codec stores a draw this reproduces as its seed alone, so any change to this algorithm must bump
+ * STATE_CODEC_VERSION (a pinned-output test guards it).
+ */
 export function drawAttempt(assessment: AssessmentData, seed: number, seen: SeenCounts = new Map()): AttemptDraw {
   const random = mulberry32(seed);
   const questions: DrawnQuestion[] = [];

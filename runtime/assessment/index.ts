@@ -1,5 +1,17 @@
 // The assessment engine's public API (issue 3): pure functions over plain data. No DOM, no LMS, no
 // clock, no randomness: callers pass `now` (epoch ms) and seeds. Semantics: shared/spec/assessment.md.
+//
+// A session, as the UI drives it:
+//   const P = passingScoreInForce(lmsMasteryOrNull, course.assessment?.rubric.passingAttemptScore);
+//   let { state } = decodeState(savedSuspendData, course);      // null → createLearnerState()
+//   state = visitPage(state, course, pageId);                     // + recordMediaWatched(...)
+//   if (canStartAttempt(state, course.assessment, P)) state = startAttempt(state, course, { seed, now, passingScore: P });
+//   state = answerQuestion(state, course, questionId, response, now);   // per change
+//   const submitted = submitAttempt(state, course, { passingScore: P, now }); // → state, result, interactionReports
+//   const outcome = computeOutcome(state, course, P);             // what the driver reports
+//   const { encoded, dropped } = encodeState(state, course, 4096); // suspend_data (64000 for SCORM 2004)
+// Every function returns a new state (or the same object when nothing changed); none throws on
+// learner input.
 
 // ── Data ───────────────────────────────────────────────────────────────────────────────────────
 export type {
