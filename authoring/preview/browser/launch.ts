@@ -1,0 +1,108 @@
+// The launch page of `passmark preview`: the author picks the target and the LMS facts, launches,
+// relaunches (a new session of the same learner / registration) or starts a new learner.
+import type { Cmi5Facts, LaunchAnswer, LaunchRequest, PreviewInfo, ScormFacts } from "../protocol";
+import type { Cmi5MoveOn, TargetId } from "../../../runtime/course/types";
+import { followLog } from "./log-panel";
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`launch page: #${id} is missing`);
+  return element as T;
+};
+
+const TARGET_LABEL: Record<TargetId, string> = {
+  cmi5: "cmi5",
+  scorm12: "SCORM 1.2",
+  "scorm2004-3": "SCORM 2004 3rd edition",
+  "scorm2004-4": "SCORM 2004 4th edition",
+};
+
+const form = byId<HTMLFormElement>("launch-form");
+const frame = byId<HTMLIFrameElement>("course");
+const message = byId<HTMLElement>("launch-message");
+const targetSelect = byId<HTMLSelectElement>("target");
+
+function value(id: string): string {
+  return byId<HTMLInputElement | HTMLSelectElement>(id).value;
+}
+
+function readFacts(): { cmi5: Cmi5Facts; scorm: ScormFacts } {
+  const noMastery = byId<HTMLInputElement>("mastery-none").checked;
+  const masteryText = value("mastery");
+  const masteryScore = noMastery || masteryText === "" ? null : Number(masteryText);
+  return {
+    cmi5: {
+      masteryScore,
+      launchMode: value("launch-mode") as Cmi5Facts["launchMode"],
+      moveOn: value("move-on") as Cmi5MoveOn,
+      returnURL: value("return-url") || null,
+    },
+    scorm: {
+      masteryScore,
+      credit: value("credit") === "credit",
+      mode: value("scorm-mode") as ScormFacts["mode"],
+      previousStatus: value("previous-status") as ScormFacts["previousStatus"],
+      commitFailures: Number(value("commit-failures") || "0"),
+    },
+  };
+}
+
+function showTargetFields(): void {
+  const cmi5 = targetSelect.value === "cmi5";
+  byId<HTMLFieldSetElement>("cmi5-facts").hidden = !cmi5;
+  byId<HTMLFieldSetElement>("scorm-facts").hidden = cmi5;
+}
+
+/** Unload the previous course first: its pagehide handlers send what they hold, as on a real close. */
+function unloadCourse(): Promise<void> {
+  if (!frame.src || frame.src === "about:blank") return Promise.resolve();
+  return new Promise((resolve) => {
+    frame.addEventListener("load", () => resolve(), { once: true });
+    frame.src = "about:blank";
+  });
+}
+
+async function launch(learner: LaunchRequest["learner"]): Promise<void> {
+  const facts = readFacts();
+  const request: LaunchRequest = { target: targetSelect.value as TargetId, learner, ...facts };
+  message.textContent = "Launching…";
+  await unloadCourse();
+  const response = await fetch("/api/launch", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
+  const answer = (await response.json()) as LaunchAnswer | { message: string };
+  if (!response.ok || !("frameUrl" in answer)) {
+    message.textContent = `Launch refused: ${"message" in answer ? answer.message : response.statusText}`;
+    return;
+  }
+  byId<HTMLElement>("learner").textContent = answer.learnerId;
+  message.textContent = `${TARGET_LABEL[answer.target]} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
+  frame.src = answer.frameUrl;
+  byId<HTMLButtonElement>("relaunch").disabled = false;
+  byId<HTMLButtonElement>("refuse-commits").disabled = answer.target === "cmi5";
+}
+
+async function init(): Promise<void> {
+  const info = (await (await fetch("/api/info")).json()) as PreviewInfo;
+  byId<HTMLElement>("course-title").textContent = info.title;
+  document.title = `${info.title} · passmark preview`;
+  for (const target of info.targets) targetSelect.append(new Option(TARGET_LABEL[target], target));
+  byId<HTMLInputElement>("mastery").value = info.masteryScore === null ? "" : String(info.masteryScore);
+  byId<HTMLInputElement>("mastery-none").checked = info.masteryScore === null;
+  byId<HTMLSelectElement>("move-on").value = info.moveOn;
+  byId<HTMLElement>("learner").textContent = info.learnerId;
+  showTargetFields();
+  targetSelect.addEventListener("change", showTargetFields);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void launch("current");
+  });
+  byId<HTMLButtonElement>("relaunch").addEventListener("click", () => void launch("current"));
+  byId<HTMLButtonElement>("new-learner").addEventListener("click", () => void launch("new"));
+  byId<HTMLButtonElement>("refuse-commits").addEventListener("click", () => {
+    frame.contentWindow?.postMessage({ type: "passmark-refuse-commits", count: Number(value("commit-failures") || "3") }, location.origin);
+  });
+  followLog(byId("log"), byId("lms-view"));
+}
+
+init().catch((error: unknown) => {
+  message.textContent = `The preview could not start: ${error instanceof Error ? error.message : String(error)}`;
+});

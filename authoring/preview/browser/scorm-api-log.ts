@@ -1,0 +1,70 @@
+// Wraps scorm-again's API object so that every call the SCO makes is logged, and flags what real
+// LMSs refuse although scorm-again lets it through (scorm-sco.md §6): 1.2 suspend_data over 4096
+// characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate.
+import type { HostEvent } from "../protocol";
+
+export type ScormVersion = "1.2" | "2004";
+type ApiMethod = (...args: string[]) => unknown;
+
+const METHODS: Record<ScormVersion, readonly string[]> = {
+  "1.2": ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"],
+  "2004": ["Initialize", "Terminate", "GetValue", "SetValue", "Commit", "GetLastError", "GetErrorString", "GetDiagnostic"],
+};
+const FINISH: Record<ScormVersion, string> = { "1.2": "LMSFinish", "2004": "Terminate" };
+const SET: Record<ScormVersion, string> = { "1.2": "LMSSetValue", "2004": "SetValue" };
+const ERROR_CALLS = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic", "GetLastError", "GetErrorString", "GetDiagnostic"]);
+/** scorm-sco.md §3: the 1.2 suspend_data limit real LMSs enforce. */
+export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
+
+export interface ApiLogOptions {
+  version: ScormVersion;
+  emit(event: HostEvent): void;
+}
+
+/** A window.API / window.API_1484_11 object forwarding to `api` and logging each call. */
+export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions): Record<string, ApiMethod> {
+  const { version, emit } = options;
+  let finished = false;
+  const wrapper: Record<string, ApiMethod> = {};
+  for (const name of METHODS[version]) {
+    const target = api[name];
+    if (typeof target !== "function") continue;
+    wrapper[name] = (...args: string[]) => {
+      if (finished) {
+        emit({ level: "error", kind: "scorm-flag", summary: `${name}(${args.map(quote).join(", ")}) after ${FINISH[version]}: a real LMS ignores it`, detail: { call: name, args } });
+      }
+      flagValue(name, args);
+      const result = (target as ApiMethod).apply(api, args);
+      const text = String(result);
+      if (name === FINISH[version] && text === "true") finished = true;
+      if (!ERROR_CALLS.has(name)) {
+        const failed = !name.includes("GetValue") && text !== "true";
+        const errorCode = failed ? String((api[version === "1.2" ? "LMSGetLastError" : "GetLastError"] as ApiMethod).call(api)) : "0";
+        emit({
+          level: failed ? "warn" : "info",
+          kind: "scorm-call",
+          summary: `${name}(${args.map(quote).join(", ")}) → ${quote(text)}${failed ? ` (error ${errorCode})` : ""}`,
+          detail: { call: name, args, result: text, errorCode },
+        });
+      }
+      return result;
+    };
+  }
+  return wrapper;
+
+  function flagValue(name: string, args: string[]): void {
+    if (name !== SET[version] || version !== "1.2") return;
+    const [element, value = ""] = args;
+    if (element === "cmi.suspend_data" && value.length > SCORM12_SUSPEND_DATA_LIMIT) {
+      emit({ level: "error", kind: "scorm-flag", summary: `cmi.suspend_data of ${value.length} characters: SCORM 1.2 LMSs keep at most ${SCORM12_SUSPEND_DATA_LIMIT}`, detail: { element, length: value.length } });
+    }
+    if (element === "cmi.core.exit" && value === "normal") {
+      emit({ level: "error", kind: "scorm-flag", summary: `cmi.core.exit "normal" is not a SCORM 1.2 value (use "" or "suspend")`, detail: { element, value } });
+    }
+  }
+}
+
+function quote(text: string): string {
+  const shown = text.length > 80 ? `${text.slice(0, 77)}…(${text.length})` : text;
+  return JSON.stringify(shown);
+}

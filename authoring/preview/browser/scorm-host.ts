@@ -1,0 +1,116 @@
+// The SCORM host page of `passmark preview`: plays the LMS with scorm-again (scorm-sco.md §6).
+// Loads the session's config, loads scorm-again's classic build, seeds it with the chosen LMS facts,
+// puts it on window.API / window.API_1484_11 (wrapped so every call is logged and flagged), then
+// frames the SCO. Commits go to the preview server, which keeps the data model between launches;
+// the first N commits can be refused with "false" / 391 to simulate a struggling LMS.
+import type { HostEvent, ScormCommit, ScormSessionConfig } from "../protocol";
+import { loggedApi } from "./scorm-api-log";
+
+interface ResultObject {
+  result: string;
+  errorCode: number;
+}
+interface HttpService {
+  processHttpRequest(url: string, params: unknown, immediate: boolean): ResultObject;
+  updateSettings(): void;
+}
+interface ScormAgainApi {
+  loadFromJSON(json: Record<string, unknown>, element: string): void;
+  renderCommitCMI(terminate: boolean): Record<string, unknown>;
+}
+type ScormAgainClass = new (settings: Record<string, unknown>) => ScormAgainApi;
+interface HostWindow extends Window {
+  Scorm12API?: ScormAgainClass;
+  Scorm2004API?: ScormAgainClass;
+  API?: unknown;
+  API_1484_11?: unknown;
+  passmarkHost?: { refuseCommits(count: number): void; lms(): ScormAgainApi };
+}
+
+const win = window as HostWindow;
+const status = document.getElementById("host-status");
+
+function show(text: string): void {
+  if (status) status.textContent = text;
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+/** Events go to the server in small batches (keepalive, so the last ones survive the tab closing). */
+function eventSender(sessionId: string): (event: HostEvent) => void {
+  let queue: HostEvent[] = [];
+  let timer: number | null = null;
+  const flush = () => {
+    timer = null;
+    if (queue.length === 0) return;
+    const events = queue;
+    queue = [];
+    void fetch("/api/scorm/events", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sessionId, events }) });
+  };
+  window.addEventListener("pagehide", flush);
+  return (event) => {
+    queue.push(event);
+    // Stay well under the 64 KiB keepalive budget.
+    if (queue.length >= 40) flush();
+    else if (timer === null) timer = window.setTimeout(flush, 50);
+  };
+}
+
+async function start(): Promise<void> {
+  const sessionId = new URLSearchParams(location.search).get("session") ?? "";
+  const response = await fetch(`/api/scorm/session/${encodeURIComponent(sessionId)}`);
+  if (!response.ok) throw new Error(`no preview session ${sessionId} (${response.status})`);
+  const config = (await response.json()) as ScormSessionConfig;
+  const emit = eventSender(sessionId);
+  await loadScript(config.version === "1.2" ? "/vendor/scorm12.js" : "/vendor/scorm2004.js");
+  const Api = config.version === "1.2" ? win.Scorm12API : win.Scorm2004API;
+  if (!Api) throw new Error("scorm-again did not load");
+
+  let refusals = config.commitFailures;
+  let seq = 0;
+  let lms: ScormAgainApi | null = null;
+  const httpService: HttpService = {
+    processHttpRequest(_url, params, immediate) {
+      if (refusals > 0) {
+        refusals -= 1;
+        emit({ level: "warn", kind: "scorm-commit", summary: `LMS refused the commit: "false", error 391 (simulated; ${refusals} more to refuse)`, detail: { terminate: immediate } });
+        return { result: "false", errorCode: 391 };
+      }
+      const commit: ScormCommit = { sessionId, seq: ++seq, terminate: immediate, data: (params ?? {}) as Record<string, unknown> };
+      void fetch("/api/scorm/commit", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify(commit) });
+      return { result: "true", errorCode: 0 };
+    },
+    updateSettings() {},
+  };
+  const settings: Record<string, unknown> = { autocommit: false, lmsCommitUrl: "/api/scorm/commit", httpService, logLevel: 5 };
+  // scorm-sco.md §6: any settings object without mastery_override turns the 1.2 override ON.
+  if (config.version === "1.2") settings.mastery_override = false;
+  lms = new Api(settings);
+  lms.loadFromJSON(config.seed, "");
+  const api = loggedApi(lms as unknown as Record<string, unknown>, { version: config.version, emit });
+  if (config.version === "1.2") win.API = api;
+  else win.API_1484_11 = api;
+  const current = lms;
+  win.passmarkHost = { refuseCommits: (count) => (refusals = count), lms: () => current };
+  window.addEventListener("message", (event) => {
+    if (event.origin !== location.origin) return;
+    const data = event.data as { type?: string; count?: number };
+    if (data.type === "passmark-refuse-commits" && typeof data.count === "number") {
+      refusals = data.count;
+      emit({ level: "warn", kind: "note", summary: `the LMS will refuse the next ${data.count} commit(s)` });
+    }
+  });
+  const frame = document.getElementById("sco") as HTMLIFrameElement;
+  frame.src = config.scoUrl;
+  show(`SCORM ${config.version} LMS (scorm-again) — session ${sessionId.slice(0, 8)}`);
+}
+
+start().catch((error: unknown) => show(`The preview LMS could not start: ${error instanceof Error ? error.message : String(error)}`));

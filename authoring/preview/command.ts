@@ -1,0 +1,79 @@
+// `passmark preview <course folder or package zip> [--port N]`: builds the course (a folder), starts
+// the preview LMS on 127.0.0.1 and prints its address; runs until Ctrl-C.
+import { resolve } from "node:path";
+import { expectPositionals, parseCommandArgs } from "../cli/args";
+import type { Command } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { FileProblemError, UsageError, displayPath, type CliIo } from "../cli/io";
+import { CourseError } from "../course/loaded-course";
+import { PreviewSourceError } from "./prepare";
+import { startPreview, type PreviewServer } from "./server";
+
+/** Used when --port is not given; when it is taken, any free port. */
+export const DEFAULT_PREVIEW_PORT = 4380;
+
+const HELP = `Usage: passmark preview <course folder | package.zip> [--port N]
+
+Runs a local LMS for your course on 127.0.0.1 (never beyond this machine) and prints its address.
+Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th) and the LMS facts
+(mastery score, launch mode, moveOn, returnURL; SCORM credit, mode, previous status), then launch.
+A live log beside the course shows every statement or SCORM call; rule violations are in red.
+A folder is built fresh for all four targets; a zip is previewed as the target it was built for.
+What the LMS keeps (statements, state, SCORM data) lives in .passmark/ in the course folder, so a
+relaunch resumes. Stop with Ctrl-C.
+
+Options:
+  --port N   port to listen on (default ${DEFAULT_PREVIEW_PORT}, or any free port when that one is taken)`;
+
+export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): Promise<PreviewServer> {
+  const { values, positionals } = parseCommandArgs("preview", argv, { port: { type: "string" } });
+  expectPositionals("preview", positionals, ["course"]);
+  const portText = values.port as string | undefined;
+  let port = DEFAULT_PREVIEW_PORT;
+  if (portText !== undefined) {
+    port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected a port number 0..65535, got "${portText}"`, "preview");
+  }
+  const source = resolve(io.cwd, positionals[0]!);
+  io.out(`Preparing ${displayPath(io.cwd, source)}…`);
+  try {
+    return await startPreview({ source, port });
+  } catch (error) {
+    if (error instanceof PreviewSourceError) throw new FileProblemError(error.message);
+    const code = (error as { code?: unknown }).code;
+    if (code === "EADDRINUSE" && portText === undefined) {
+      io.out(`Port ${DEFAULT_PREVIEW_PORT} is taken; using a free one.`);
+      return startPreview({ source, port: 0 });
+    }
+    if (code === "EADDRINUSE") throw new UsageError(`--port: ${port} is already in use`, "preview");
+    throw error;
+  }
+}
+
+export const previewCommand: Command = {
+  name: "preview",
+  summary: "run a local LMS to try the course as cmi5 or SCORM, with a live log",
+  help: HELP,
+  async run(argv, io) {
+    let preview: PreviewServer;
+    try {
+      preview = await startPreviewFromArgs(argv, io);
+    } catch (error) {
+      if (error instanceof CourseError) {
+        io.err(error.message);
+        return EXIT.problems;
+      }
+      throw error;
+    }
+    for (const warning of preview.course.warnings) io.err(`warning: ${warning}`);
+    io.out(`passmark preview of "${preview.course.title}" (${[...preview.course.packages.keys()].join(", ")})`);
+    io.out(`Open ${preview.origin}/ in your browser. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
+    await new Promise<void>((done) => {
+      process.once("SIGINT", done);
+      process.once("SIGTERM", done);
+    });
+    await preview.close();
+    io.out("Preview stopped.");
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,85 @@
+// Checks a launch request from the launch page (or a test) and fills in what the author left out
+// from the package's own facts — bad input gets a clear message naming the field.
+import { ALL_TARGETS, type Cmi5MoveOn, type TargetId } from "../../runtime/course/types";
+import type { PackageInfo } from "./package-info";
+import type { Cmi5Facts, LaunchRequest, ScormFacts } from "./protocol";
+
+export class LaunchRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LaunchRequestError";
+  }
+}
+
+const MOVE_ON: readonly Cmi5MoveOn[] = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];
+const LAUNCH_MODES = ["Normal", "Browse", "Review"] as const;
+const SCORM_MODES = ["normal", "browse", "review"] as const;
+const PREVIOUS = ["stored", "not attempted", "incomplete", "completed", "passed", "failed"] as const;
+
+export interface CheckedLaunch {
+  target: TargetId;
+  learner: "current" | "new";
+  cmi5: Cmi5Facts;
+  scorm: ScormFacts;
+}
+
+export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId, PackageInfo>): CheckedLaunch {
+  if (typeof body !== "object" || body === null) throw new LaunchRequestError("the launch request must be a JSON object");
+  const request = body as Partial<LaunchRequest>;
+  const target = request.target;
+  if (!target || !(ALL_TARGETS as readonly string[]).includes(target)) throw new LaunchRequestError(`target: expected one of ${ALL_TARGETS.join(", ")}`);
+  const pkg = packages.get(target);
+  if (!pkg) throw new LaunchRequestError(`target: this preview has no ${target} package (it has ${[...packages.keys()].join(", ")})`);
+  const learner = request.learner ?? "current";
+  if (learner !== "current" && learner !== "new") throw new LaunchRequestError(`learner: expected "current" or "new"`);
+  const c = request.cmi5 ?? {};
+  const s = request.scorm ?? {};
+  return {
+    target,
+    learner,
+    cmi5: {
+      masteryScore: mastery("cmi5.masteryScore", c.masteryScore, pkg.masteryScore),
+      launchMode: oneOf("cmi5.launchMode", c.launchMode, LAUNCH_MODES, "Normal"),
+      moveOn: oneOf("cmi5.moveOn", c.moveOn, MOVE_ON, pkg.moveOn),
+      returnURL: returnUrl(c.returnURL),
+    },
+    scorm: {
+      masteryScore: mastery("scorm.masteryScore", s.masteryScore, pkg.masteryScore),
+      credit: bool("scorm.credit", s.credit, true),
+      mode: oneOf("scorm.mode", s.mode, SCORM_MODES, "normal"),
+      previousStatus: oneOf("scorm.previousStatus", s.previousStatus, PREVIOUS, "stored"),
+      commitFailures: count("scorm.commitFailures", s.commitFailures),
+    },
+  };
+}
+
+function mastery(field: string, value: unknown, fallback: number | null): number | null {
+  if (value === undefined) return fallback;
+  if (value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) throw new LaunchRequestError(`${field}: expected a number from 0 to 100, or null for none`);
+  return value;
+}
+
+function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) throw new LaunchRequestError(`${field}: expected one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+function bool(field: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new LaunchRequestError(`${field}: expected true or false`);
+  return value;
+}
+
+function count(field: string, value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new LaunchRequestError(`${field}: expected a whole number ≥ 0`);
+  return value;
+}
+
+function returnUrl(value: unknown): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value !== "string") throw new LaunchRequestError("cmi5.returnURL: expected a URL or a path");
+  return value;
+}

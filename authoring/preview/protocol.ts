@@ -1,0 +1,106 @@
+// What the preview server and its browser pages (launch page, SCORM host page) say to each other.
+// Plain data only: imported by authoring/preview/*.ts (Node) and authoring/preview/browser/*.ts.
+import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
+
+export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
+export type ScormMode = "normal" | "browse" | "review";
+/** Status left by an earlier session, as the author wants to simulate it ("stored": what the preview LMS kept). */
+export type PreviousStatus = "stored" | "not attempted" | "incomplete" | "completed" | "passed" | "failed";
+
+/** The LMS facts of a cmi5 launch (cmi5 §10 LMS.LaunchData). */
+export interface Cmi5Facts {
+  /** 0..100 on the author's scale (sent as 0..1); null = the LMS gives none. */
+  masteryScore: number | null;
+  launchMode: Cmi5LaunchMode;
+  moveOn: Cmi5MoveOn;
+  returnURL: string | null;
+}
+
+/** The LMS facts of a SCORM launch, seeded into scorm-again before Initialize. */
+export interface ScormFacts {
+  credit: boolean;
+  mode: ScormMode;
+  /** 0..100 (1.2 cmi.student_data.mastery_score; 2004 cmi.scaled_passing_score = /100); null = none. */
+  masteryScore: number | null;
+  previousStatus: PreviousStatus;
+  /** The LMS answers the first N commits with "false" / 391 (reporting.md: retried at a later checkpoint). */
+  commitFailures: number;
+}
+
+export interface LaunchRequest {
+  target: TargetId;
+  /** "current": same learner (cmi5: same registration, a new session); "new": a new learner. */
+  learner: "current" | "new";
+  cmi5?: Partial<Cmi5Facts>;
+  scorm?: Partial<ScormFacts>;
+}
+
+export interface LaunchAnswer {
+  sessionId: string;
+  target: TargetId;
+  learnerId: string;
+  /** cmi5 registration; null for SCORM. */
+  registration: string | null;
+  /** Path (same origin) to open in the course frame. */
+  frameUrl: string;
+}
+
+/** Defaults shown on the launch page: the package's own facts. */
+export interface PreviewInfo {
+  title: string;
+  targets: TargetId[];
+  /** Author mastery score 0..100 from the manifests (null = none). */
+  masteryScore: number | null;
+  moveOn: Cmi5MoveOn;
+  learnerId: string;
+}
+
+/** What the SCORM host page needs to play the LMS for one session. */
+export interface ScormSessionConfig {
+  sessionId: string;
+  target: TargetId;
+  version: "1.2" | "2004";
+  /** Same-origin URL of the SCO's launch file. */
+  scoUrl: string;
+  /** For scorm-again's loadFromJSON (nested, e.g. { core: { lesson_status } }). */
+  seed: Record<string, unknown>;
+  commitFailures: number;
+}
+
+export type LogLevel = "info" | "warn" | "error";
+export type LogKind = "launch" | "statement" | "refused" | "request" | "document" | "scorm-call" | "scorm-commit" | "scorm-flag" | "note";
+
+export interface LogEvent {
+  seq: number;
+  at: string;
+  level: LogLevel;
+  kind: LogKind;
+  target: TargetId | null;
+  sessionId: string | null;
+  summary: string;
+  detail?: unknown;
+}
+
+/** A log event as the SCORM host page posts it (the server numbers and dates it). */
+export type HostEvent = Pick<LogEvent, "level" | "kind" | "summary" | "detail">;
+
+/** What the LMS holds now for the current learner and target. */
+export interface LmsView {
+  target: TargetId;
+  learnerId: string;
+  registration: string | null;
+  completion: string;
+  success: string;
+  score: string;
+  /** Other facts worth showing (exit, suspend_data size, statements stored, …). */
+  facts: Record<string, string>;
+}
+
+export interface ScormCommit {
+  sessionId: string;
+  /** Increases with every commit of the session: a late keepalive never overwrites a newer one. */
+  seq: number;
+  terminate: boolean;
+  /** scorm-again's renderCommitCMI(true): { cmi: {...} } (plus adl for 2004). */
+  data: Record<string, unknown>;
+}
