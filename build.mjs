@@ -12,7 +12,7 @@ await build({
   bundle: true,
   minify: true,
   format: "iife",
-  target: ["es2020", "chrome90", "firefox90", "safari14"],
+  target: ["es2020", "chrome90", "firefox90", "safari14.1"],
   platform: "browser",
   jsx: "automatic",
   jsxImportSource: "preact",
@@ -44,8 +44,9 @@ if (existsSync("authoring/cli/main.ts")) {
     target: "node20",
     // Dependencies are bundled (some are CommonJS with extension-less deep imports that Node's ESM
     // loader refuses). xmllint-wasm stays external: it starts a worker from its own folder and
-    // loads its .wasm file from there. CommonJS code in the bundle needs require/__dirname.
-    external: ["xmllint-wasm"],
+    // loads its .wasm file from there. yazl stays external so that authoring/package/native-crc32.ts
+    // patches the same buffer-crc32 instance yazl uses. CommonJS code in the bundle needs require/__dirname.
+    external: ["xmllint-wasm", "yazl"],
     banner: {
       js: [
         'import { createRequire as __passmarkCreateRequire } from "node:module";',
