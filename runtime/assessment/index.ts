@@ -30,10 +30,11 @@ export { LEARNER_STATE_VERSION } from "./types";
 export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome, ScormInteraction, XapiInteraction } from "./outcome";
 
 // ── Learner state: what the UI drives ─────────────────────────────────────────────────────────
-/** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, submitAttempt, attemptResults. */
+/** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, clearAnswer, submitAttempt, attemptResults. */
 export {
   answerQuestion,
   attemptResults,
+  clearAnswer,
   createLearnerState,
   recordMediaWatched,
   setLocation,

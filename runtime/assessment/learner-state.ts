@@ -93,6 +93,15 @@ export function answerQuestion(state: LearnerState, course: CourseData, question
   };
 }
 
+/** Take back the answer to a question of the attempt in progress (the learner emptied it); same state when there was none. */
+export function clearAnswer(state: LearnerState, questionId: string): LearnerState {
+  const current = state.current;
+  if (!current || !Object.prototype.hasOwnProperty.call(current.answers, questionId)) return state;
+  const answers = { ...current.answers };
+  delete answers[questionId];
+  return { ...state, current: { ...current, answers } };
+}
+
 export interface SubmitOptions {
   /** The passing score in force (mastery.ts passingScoreInForce): replaces passingAttemptScore. */
   passingScore: number;

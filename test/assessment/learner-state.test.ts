@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
 import {
-  answerQuestion, attemptsRemaining, canStartAttempt, computeOutcome, createLearnerState, parseLmsMastery,
+  answerQuestion, attemptsRemaining, clearAnswer, canStartAttempt, computeOutcome, createLearnerState, parseLmsMastery,
   passingScoreInForce, recordMediaWatched, reviewAllowed, setLocation, startAttempt, submitAttempt, visitPage,
   type LearnerState,
 } from "../../runtime/assessment";
@@ -65,6 +65,10 @@ describe("attempts through the learner-state API", () => {
     expect(answerQuestion(s, c, "nope", { type: "single-choice", choice: "c" }, T0)).toBe(s);
     expect(answerQuestion(s, c, q1!, { type: "true-false", value: true }, T0)).toBe(s);
     expect(answerQuestion(s, c, q1!, { type: "single-choice", choice: "zz" }, T0)).toBe(s);
+    const q3 = s.current!.draw.questions[2]!.questionId;
+    const withQ3 = answerQuestion(s, c, q3, { type: "single-choice", choice: "c" }, T0 + 9500);
+    expect(clearAnswer(withQ3, q3).current!.answers).toEqual(s.current!.answers);
+    expect(clearAnswer(s, q3)).toBe(s);
     const submitted = submitAttempt(s, c, { passingScore: 80, now: T0 + 20_000 })!;
     expect(submitted.result).toMatchObject({ status: "failed", attemptScore: 25, assessmentModdedScore: 25, attemptNumber: 1 });
     expect(submitted.interactionReports.map((r) => [r.questionId, r.result, r.latencyMs])).toEqual([
