@@ -1,0 +1,32 @@
+// Helpers over the learner's answers that the engine API leaves to the UI: taking an answer back
+// (the learner emptied a field or unticked every box) and telling whether a question is answered.
+import type { LearnerState, Response } from "../assessment/index";
+
+/** The state without the answer to `questionId` in the attempt in progress (same object when there was none). */
+export function withoutAnswer(state: LearnerState, questionId: string): LearnerState {
+  const current = state.current;
+  if (!current || !(questionId in current.answers)) return state;
+  const answers = { ...current.answers };
+  delete answers[questionId];
+  return { ...state, current: { ...current, answers } };
+}
+
+/** Whether a response says something (an empty text or no ticked box counts as unanswered). */
+export function isAnswered(response: Response | undefined): boolean {
+  if (!response) return false;
+  switch (response.type) {
+    case "multiple-response":
+      return response.choices.length > 0;
+    case "text-entry":
+      return response.text.trim() !== "";
+    case "matching":
+      return Object.keys(response.matches).length > 0;
+    default:
+      return true;
+  }
+}
+
+/** A 32-bit seed for an attempt's draw from the platform's CSPRNG (the engine itself takes seeds). */
+export function randomSeed(crypto: Pick<Crypto, "getRandomValues">): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] as number;
+}

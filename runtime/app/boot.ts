@@ -1,0 +1,52 @@
+// Start-up: load the course, detect the launch, start the right driver, decode the resume state,
+// pick the messages, mount the UI. Any failure on the way shows a readable error screen.
+import { h, render } from "preact";
+import { createLearnerState, decodeState } from "../assessment/index";
+import { pickLanguage, translator } from "../i18n/index";
+import { detectLaunch } from "../lms/detect";
+import { App } from "../ui/app";
+import { ErrorScreen } from "../ui/error-screen";
+import { randomSeed } from "./answers";
+import { loadCourseData } from "./course-data";
+import { createDriver } from "./driver-factory";
+import { CourseSession } from "./session";
+
+/** Marked once the first screen is interactive (the benchmark reads it). */
+export const INTERACTIVE_MARK = "passmark:interactive";
+
+const log = (message: string) => console.warn(`[passmark] ${message}`);
+
+export async function boot(win: Window, root: HTMLElement): Promise<CourseSession | null> {
+  const doc = win.document;
+  let session: CourseSession;
+  try {
+    const course = await loadCourseData(win.fetch.bind(win));
+    const driver = createDriver(detectLaunch(win), course, win);
+    const facts = await driver.start();
+    facts.warnings.forEach(log);
+    const decoded = decodeState(facts.resumeState, course);
+    if (decoded.warning) log(decoded.warning);
+    session = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
+      now: () => Date.now(),
+      seed: () => randomSeed(win.crypto),
+      log,
+    });
+    // cmi5 languagePreference wins when we have that language; SCORM and standalone follow the course.
+    const lang = pickLanguage(course.language, facts.standard === "cmi5" ? facts.languagePreference : []);
+    root.textContent = "";
+    render(h(App, { session, i18n: translator(lang) }), root);
+  } catch (error) {
+    console.error(`[passmark] the course could not start: ${String(error)}`);
+    root.textContent = "";
+    render(h(ErrorScreen, { error, i18n: translator(pickLanguage(doc.documentElement.lang, win.navigator.languages ?? [])) }), root);
+    return null;
+  }
+  session.begin();
+  // A typed answer waiting for its save is saved before the drivers' own pagehide / hide handling
+  // (capture listeners on window run first).
+  const flush = () => session.flush();
+  win.addEventListener("pagehide", flush, true);
+  win.addEventListener("visibilitychange", flush, true);
+  win.performance?.mark?.(INTERACTIVE_MARK);
+  return session;
+}

@@ -1,0 +1,228 @@
+// CourseSession: the glue between the learner's actions, the pure engine and the LmsDriver.
+// After every change it saves the encoded resume state (within facts.stateBudget), reports progress
+// and the outcome (the driver decides what is new), and at the end of an attempt it reports the
+// interactions and checkpoints. The UI reads `view()` and calls the action methods; it never talks
+// to the driver itself.
+import {
+  answerQuestion,
+  computeOutcome,
+  encodeState,
+  passingScoreInForce,
+  progressOf,
+  questionIndex,
+  recordMediaWatched,
+  setLocation,
+  startAttempt,
+  submitAttempt,
+  visitPage,
+  type LearnerState,
+  type Outcome,
+  type Response,
+  type SubmittedAttempt,
+} from "../assessment/index";
+import type { CourseData, QuestionData } from "../course/types";
+import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
+import { withoutAnswer } from "./answers";
+
+export interface SessionDeps {
+  /** Epoch ms. */
+  now(): number;
+  /** A fresh 32-bit seed for an attempt's draw (crypto.getRandomValues in the browser). */
+  seed(): number;
+  log(message: string): void;
+}
+
+export interface SessionView {
+  state: LearnerState;
+  outcome: Outcome;
+  delivery: DeliveryStatus;
+  /** Exit requested and not finished yet. */
+  exiting: boolean;
+  /** Set once the driver finished the session. */
+  exited: ExitResult | null;
+}
+
+/** How long a typed answer waits before it is saved (every keystroke is kept in the engine state at once). */
+export const TYPING_SAVE_DELAY_MS = 400;
+
+export class CourseSession {
+  readonly passingScore: number;
+  readonly questions: ReadonlyMap<string, QuestionData>;
+  private current: SessionView;
+  private readonly listeners = new Set<(view: SessionView) => void>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastProgress = -1;
+  private lastOutcomeKey = "";
+
+  constructor(
+    readonly course: CourseData,
+    readonly driver: LmsDriver,
+    readonly facts: LmsFacts,
+    initial: LearnerState,
+    private readonly deps: SessionDeps,
+  ) {
+    // assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
+    this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore);
+    this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
+    this.current = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };
+    driver.onStatus((delivery) => this.update({ delivery }));
+  }
+
+  /** Normal launch mode: the learner is judged. Browse/Review are read-only for attempts. */
+  get judged(): boolean {
+    return this.facts.launchMode === "normal";
+  }
+
+  view(): SessionView {
+    return this.current;
+  }
+
+  subscribe(listener: (view: SessionView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Report where the learner starts (progress, outcome) without changing anything. */
+  begin(): void {
+    this.report();
+  }
+
+  visitPage(pageId: string): void {
+    this.change(visitPage(this.current.state, this.course, pageId));
+  }
+
+  showAssessment(): void {
+    const assessment = this.course.assessment;
+    if (assessment) this.change(setLocation(this.current.state, this.course, assessment.id));
+  }
+
+  mediaWatched(mediaId: string): void {
+    this.change(recordMediaWatched(this.current.state, this.course, mediaId));
+  }
+
+  /** Start (or, if one is in progress, keep) an attempt; false when none may start. */
+  startAttempt(): boolean {
+    if (!this.judged || !this.course.assessment) return false;
+    if (this.current.state.current) return true;
+    const next = startAttempt(setLocation(this.current.state, this.course, this.course.assessment.id), this.course, {
+      seed: this.deps.seed(),
+      now: this.deps.now(),
+      passingScore: this.passingScore,
+    });
+    if (!next.current) return false;
+    this.change(next);
+    return true;
+  }
+
+  /** Record an answer (null = the learner emptied it). `typing` delays the save a little. */
+  answer(questionId: string, response: Response | null, typing = false): void {
+    const state = this.current.state;
+    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps.now());
+    if (next === state) return;
+    if (!typing) return this.change(next);
+    this.update({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
+    if (this.saveTimer === null) this.saveTimer = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
+  }
+
+  /** Save now what is waiting (a typed answer); called on blur, before submit/exit and on page hide. */
+  flush(): void {
+    if (this.saveTimer === null) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.persist();
+  }
+
+  /**
+   * Submit the attempt in progress. An ordering question the learner left as shown is answered with
+   * the order shown (what the learner sees is what is submitted). Reports the interactions, then the
+   * outcome, then checkpoints (reporting.md: commit at attempt end).
+   */
+  submit(): SubmittedAttempt | null {
+    this.flush();
+    let state = this.current.state;
+    const attempt = state.current;
+    if (!attempt) return null;
+    for (const drawn of attempt.draw.questions) {
+      const question = this.questions.get(drawn.questionId);
+      if (question?.type === "ordering" && !attempt.answers[drawn.questionId] && drawn.presentedOrder) {
+        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps.now());
+      }
+    }
+    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps.now() });
+    if (!submitted) return null;
+    this.current = { ...this.current, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
+    this.save();
+    for (const report of submitted.interactionReports) this.guard("reportInteraction", () => this.driver.reportInteraction(report));
+    this.report();
+    this.driver.checkpoint().catch((error: unknown) => this.deps.log(`checkpoint failed: ${String(error)}`));
+    this.emit();
+    return submitted;
+  }
+
+  /** Finish the session properly (cmi5 Terminated, SCORM Finish); resolves with where to go next. */
+  async exit(): Promise<ExitResult> {
+    if (this.current.exited) return this.current.exited;
+    this.flush();
+    this.update({ exiting: true });
+    const result = await this.driver.exit();
+    this.update({ exiting: false, exited: result, delivery: this.driver.status() });
+    return result;
+  }
+
+  private change(next: LearnerState): void {
+    if (next === this.current.state) return;
+    this.current = { ...this.current, state: next, outcome: computeOutcome(next, this.course, this.passingScore) };
+    this.persist();
+    this.emit();
+  }
+
+  private persist(): void {
+    this.save();
+    this.report();
+  }
+
+  private save(): void {
+    if (this.current.exited || this.current.exiting) return;
+    const state = this.current.state;
+    const encoded = encodeState(state, this.course, this.facts.stateBudget);
+    if (encoded.dropped.length > 0) this.deps.log(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
+    if (!encoded.fits) {
+      this.deps.log(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);
+      return;
+    }
+    this.guard("saveState", () => this.driver.saveState(encoded.encoded, state.location));
+  }
+
+  private report(): void {
+    if (this.current.exited || this.current.exiting) return;
+    const progress = progressOf(this.current.state, this.course);
+    if (progress !== this.lastProgress) {
+      this.lastProgress = progress;
+      this.guard("reportProgress", () => this.driver.reportProgress(progress));
+    }
+    const outcome = this.current.outcome;
+    const key = JSON.stringify(outcome);
+    if (key !== this.lastOutcomeKey) {
+      this.lastOutcomeKey = key;
+      this.guard("reportOutcome", () => this.driver.reportOutcome(outcome));
+    }
+  }
+
+  /** A driver refusing one call must not take the learner's page down with it. */
+  private guard(what: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.deps.log(`${what} failed: ${String(error)}`);
+    }
+  }
+
+  private update(patch: Partial<SessionView>): void {
+    this.current = { ...this.current, ...patch };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
