@@ -1,0 +1,86 @@
+// The learner UI: header (course, progress, exit), mode notice, honest status line, the course
+// menu and one screen at a time. Screens: a page, the assessment intro, an attempt, a result, a review.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { CourseSession, SessionView } from "../app/session";
+import type { Translator } from "../i18n/index";
+import { AssessmentIntro } from "./assessment-intro";
+import { AttemptScreen } from "./attempt-screen";
+import { Ui, type UiContext } from "./context";
+import { CourseHeader } from "./course-header";
+import { ExitedScreen } from "./exited-screen";
+import { CourseMenu } from "./course-menu";
+import { PageScreen } from "./page-screen";
+import { ResultScreen } from "./result-screen";
+import { ReviewScreen } from "./review-screen";
+import { ModeNotice, StatusLine } from "./status-line";
+
+export type Screen =
+  | { kind: "page"; pageId: string }
+  | { kind: "intro" }
+  | { kind: "attempt" }
+  | { kind: "result"; attempt: number }
+  | { kind: "review"; attempt: number };
+
+/** Where the learner resumes: an attempt in progress, else the saved location, else the first page. */
+export function initialScreen(session: CourseSession): Screen {
+  const { state } = session.view();
+  const { course } = session;
+  if (state.current && session.judged) return { kind: "attempt" };
+  const page = course.pages.find((p) => p.id === state.location) ?? course.pages[0];
+  if ((state.location !== null && state.location === course.assessment?.id) || !page) return { kind: "intro" };
+  return { kind: "page", pageId: page.id };
+}
+
+export type Navigate = (screen: Screen) => void;
+
+interface Props {
+  session: CourseSession;
+  i18n: Translator;
+}
+
+export function App({ session, i18n }: Props) {
+  const [view, setView] = useState<SessionView>(session.view());
+  const [screen, setScreen] = useState<Screen>(() => initialScreen(session));
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => session.subscribe(setView), [session]);
+  const ui = useMemo<UiContext>(() => ({ session, i18n, announce: setAnnouncement }), [session, i18n]);
+
+  const navigate: Navigate = (next) => {
+    if (next.kind === "page") session.visitPage(next.pageId);
+    if (next.kind === "intro") session.showAssessment();
+    setAnnouncement("");
+    setScreen(next);
+  };
+  useEffect(() => {
+    if (screen.kind === "page") session.visitPage(screen.pageId); // the first page counts as seen too
+  }, []);
+
+  let content;
+  if (view.exited || view.exiting) content = <ExitedScreen view={view} />;
+  else if (screen.kind === "page") content = <PageScreen pageId={screen.pageId} view={view} navigate={navigate} />;
+  else if (screen.kind === "intro") content = <AssessmentIntro view={view} navigate={navigate} />;
+  else if (screen.kind === "attempt") content = <AttemptScreen view={view} navigate={navigate} />;
+  else if (screen.kind === "result") content = <ResultScreen attempt={screen.attempt} view={view} navigate={navigate} />;
+  else content = <ReviewScreen attempt={screen.attempt} view={view} navigate={navigate} />;
+
+  const inAttempt = screen.kind === "attempt" && !view.exited;
+  return (
+    <Ui.Provider value={ui}>
+      <div class="pm-app" lang={i18n.lang}>
+        <a class="pm-skip" href="#pm-content">
+          {i18n.t("skipToContent")}
+        </a>
+        <CourseHeader view={view} />
+        <ModeNotice />
+        <StatusLine view={view} />
+        {!view.exited && !view.exiting && !inAttempt && <CourseMenu view={view} screen={screen} navigate={navigate} />}
+        <main id="pm-content" class="pm-content" tabIndex={-1}>
+          {content}
+        </main>
+        <div class="pm-sr" role="status" aria-live="polite">
+          {announcement}
+        </div>
+      </div>
+    </Ui.Provider>
+  );
+}

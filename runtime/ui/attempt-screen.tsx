@@ -1,0 +1,102 @@
+// An attempt in progress: every drawn question, then Submit. Unanswered questions are listed first
+// (with a way back to each) and the learner confirms. Each answer is saved as it is given, so a
+// reload shows the same questions with the answers kept.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { isAnswered } from "../app/answers";
+import type { SessionView } from "../app/session";
+import type { Navigate } from "./app";
+import { AssessmentIntro } from "./assessment-intro";
+import { statusText } from "./assessment-summary";
+import { useUi } from "./context";
+import { useFocusOnChange } from "./focus";
+import { questionDomId, QuestionView } from "./questions/question-view";
+
+export function AttemptScreen({ view, navigate }: { view: SessionView; navigate: Navigate }) {
+  const { session, i18n, announce } = useUi();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const warningHeading = useRef<HTMLHeadingElement>(null);
+  const [unanswered, setUnanswered] = useState<string[] | null>(null);
+  const attempt = view.state.current;
+  useFocusOnChange(() => heading.current, `attempt-${attempt?.number}`);
+  const warned = unanswered !== null;
+  useEffect(() => {
+    if (warned) warningHeading.current?.focus();
+  }, [warned]);
+  if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
+  const assessment = session.course.assessment!;
+  const drawn = attempt.draw.questions.filter((d) => session.questions.has(d.questionId));
+  const ordering = (id: string) => session.questions.get(id)?.type === "ordering"; // the order shown is an answer
+
+  const submit = (confirmed: boolean) => {
+    const missing = drawn.filter((d) => !ordering(d.questionId) && !isAnswered(attempt.answers[d.questionId]?.response)).map((d) => d.questionId);
+    if (missing.length > 0 && !confirmed) return setUnanswered(missing);
+    const submitted = session.submit();
+    if (!submitted) return;
+    const outcome = session.view().outcome;
+    announce(
+      [
+        i18n.t("resultHeading", { n: submitted.result.attemptNumber }),
+        i18n.t("attemptScore", { score: i18n.percent(submitted.result.attemptScore) }),
+        i18n.t(statusText(outcome.status)),
+      ].join(". "),
+    );
+    navigate({ kind: "result", attempt: submitted.result.attemptNumber });
+  };
+  const goTo = (questionId: string) => {
+    setUnanswered(null);
+    requestAnimationFrame(() => document.getElementById(`${questionDomId(questionId)}-title`)?.focus());
+  };
+
+  return (
+    <section class="pm-screen" aria-labelledby="pm-attempt-title">
+      <h1 id="pm-attempt-title" ref={heading} tabIndex={-1}>
+        {i18n.t("attemptHeading", { title: assessment.title, n: attempt.number })}
+      </h1>
+      {drawn.map((d, index) => (
+        <QuestionView
+          key={d.questionId}
+          question={session.questions.get(d.questionId)!}
+          drawn={d}
+          number={index + 1}
+          total={drawn.length}
+          answer={attempt.answers[d.questionId]?.response}
+          onAnswer={(response, typing) => {
+            if (unanswered) setUnanswered(null);
+            session.answer(d.questionId, response, typing);
+          }}
+        />
+      ))}
+      {unanswered ? (
+        <div class="pm-warning" role="group" aria-labelledby="pm-unanswered-title">
+          <h2 id="pm-unanswered-title" ref={warningHeading} tabIndex={-1}>
+            {i18n.t("unansweredTitle")}
+          </h2>
+          <p>{i18n.t("unansweredBody")}</p>
+          <ul>
+            {unanswered.map((id) => (
+              <li key={id}>
+                <button type="button" class="pm-link" onClick={() => goTo(id)}>
+                  {i18n.t("questionOf", { n: drawn.findIndex((d) => d.questionId === id) + 1, total: drawn.length })}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div class="pm-actions">
+            <button type="button" class="pm-button" onClick={() => submit(true)}>
+              {i18n.t("submitAnyway")}
+            </button>
+            <button type="button" class="pm-button pm-secondary" onClick={() => goTo(unanswered[0]!)}>
+              {i18n.t("keepAnswering")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="pm-actions">
+          <button type="button" class="pm-button" onClick={() => submit(false)}>
+            {i18n.t("submit")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

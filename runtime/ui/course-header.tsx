@@ -1,0 +1,25 @@
+// Course title, the progress indicator (a native <progress>: no inline styles under the CSP) and Exit.
+import type { SessionView } from "../app/session";
+import { useUi } from "./context";
+import { leaveCourse } from "./exit";
+
+export function CourseHeader({ view }: { view: SessionView }) {
+  const { session, i18n } = useUi();
+  const percent = Math.round(view.outcome.progress * 100);
+  return (
+    <header class="pm-header">
+      <p class="pm-course-title" lang={session.course.language}>
+        {session.course.title}
+      </p>
+      <div class="pm-progress">
+        <label for="pm-progress">{i18n.t("progress", { percent: i18n.percent(percent) })}</label>
+        <progress id="pm-progress" max={100} value={percent} />
+      </div>
+      {!view.exited && (
+        <button type="button" class="pm-button pm-exit" disabled={view.exiting} onClick={() => void leaveCourse(session)}>
+          {i18n.t("exit")}
+        </button>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+// Exit: finish the session through the driver (cmi5: Terminated acknowledged first), then go where
+// the LMS asked (cmi5 returnURL) or try to close the window; ExitedScreen tells the learner the rest.
+import type { CourseSession } from "../app/session";
+
+/** Only http(s) or relative URLs are followed: a returnURL is data from the launch, never script. */
+export function safeReturnUrl(url: string, base: string): string | null {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function leaveCourse(session: CourseSession, win: Window = window): Promise<void> {
+  try {
+    const result = await session.exit();
+    const target = result.navigateTo === null ? null : safeReturnUrl(result.navigateTo, win.location.href);
+    if (target !== null) win.location.assign(target);
+    else if (result.closeWindow) win.close();
+  } catch (error) {
+    console.error(`[passmark] exit failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,20 @@
+// WCAG 2.4.3: when the screen changes, focus moves to its heading (tabindex=-1), so keyboard and
+// screen-reader users start reading the new content. The first screen after load keeps the
+// browser's natural start.
+import { useEffect } from "preact/hooks";
+
+let firstScreen = true;
+
+/** Focus `target()` whenever `key` changes (not on the very first screen of the page). */
+export function useFocusOnChange(target: () => HTMLElement | null, key: string): void {
+  useEffect(() => {
+    if (firstScreen) {
+      firstScreen = false;
+      return;
+    }
+    const element = target();
+    if (!element) return;
+    if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
+    element.focus();
+  }, [key]);
+}

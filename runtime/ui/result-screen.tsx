@@ -1,0 +1,47 @@
+// After a submit: this attempt's score, the assessment score that is reported (or none yet), the
+// status, attempts left, the author's score-action message, and retake / review when allowed.
+import { useRef } from "preact/hooks";
+import { attemptResults, canStartAttempt, reviewAllowed, scoreActionFor } from "../assessment/index";
+import type { SessionView } from "../app/session";
+import type { Navigate } from "./app";
+import { AssessmentStanding, AttemptFacts } from "./assessment-summary";
+import { AuthorHtml } from "./author-html";
+import { useUi } from "./context";
+import { useFocusOnChange } from "./focus";
+
+export function ResultScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
+  const { session, i18n } = useUi();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(() => heading.current, `result-${attempt}`);
+  const assessment = session.course.assessment!;
+  const { state, outcome } = view;
+  const result = attemptResults(state, session.course, session.passingScore)[attempt - 1];
+  const action = scoreActionFor(assessment, outcome.score);
+  const canRetake = session.judged && canStartAttempt(state, assessment, session.passingScore);
+  const retake = () => {
+    if (session.startAttempt()) navigate({ kind: "attempt" });
+  };
+  return (
+    <section class="pm-screen" aria-labelledby="pm-result-title">
+      <h1 id="pm-result-title" ref={heading} tabIndex={-1}>
+        {i18n.t("resultHeading", { n: attempt })}
+      </h1>
+      {result && <p class="pm-score">{i18n.t("attemptScore", { score: i18n.percent(result.attemptScore) })}</p>}
+      <AssessmentStanding view={view} />
+      <AttemptFacts view={view} />
+      {action && <AuthorHtml text={action.message} lang={session.course.language} class="pm-message" />}
+      <div class="pm-actions">
+        {canRetake && (
+          <button type="button" class="pm-button" onClick={retake}>
+            {i18n.t("retake", { n: state.attempts.length + 1 })}
+          </button>
+        )}
+        {reviewAllowed(state, assessment, session.passingScore) && (
+          <button type="button" class="pm-button pm-secondary" onClick={() => navigate({ kind: "review", attempt })}>
+            {i18n.t("review")}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

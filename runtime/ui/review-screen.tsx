@@ -1,0 +1,60 @@
+// Review of a finished attempt (when the review policy allows): read-only, each question with the
+// learner's answer, the expected one, how it scored and the author's feedback.
+import { useRef } from "preact/hooks";
+import { reviewAllowed, scoreQuestion } from "../assessment/index";
+import type { SessionView } from "../app/session";
+import type { Navigate } from "./app";
+import { correctText, responseText } from "./answer-text";
+import { AuthorHtml } from "./author-html";
+import { useUi } from "./context";
+import { useFocusOnChange } from "./focus";
+
+export function ReviewScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
+  const { session, i18n } = useUi();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(() => heading.current, `review-${attempt}`);
+  const lang = session.course.language;
+  const finished = view.state.attempts[attempt - 1];
+  const allowed = reviewAllowed(view.state, session.course.assessment, session.passingScore);
+  const drawn = finished?.draw?.questions.filter((d) => session.questions.has(d.questionId)) ?? null;
+  const responses = finished?.responses ?? null;
+  return (
+    <section class="pm-screen" aria-labelledby="pm-review-title">
+      <h1 id="pm-review-title" ref={heading} tabIndex={-1}>
+        {i18n.t("reviewHeading", { n: attempt })}
+      </h1>
+      {!allowed || !drawn || !responses ? (
+        <p>{i18n.t("reviewUnavailable")}</p>
+      ) : (
+        drawn.map((d, index) => {
+          const question = session.questions.get(d.questionId)!;
+          const response = responses[d.questionId];
+          const score = scoreQuestion(question, response);
+          const given = responseText(question, response, i18n);
+          const expected = correctText(question, i18n);
+          const verdict = score === null ? i18n.t("notGraded") : score >= 100 ? i18n.t("resultCorrect") : score > 0 ? i18n.t("resultPartial", { score: i18n.percent(score) }) : i18n.t("resultIncorrect");
+          const feedback = score === null ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
+          return (
+            <section key={d.questionId} class="pm-question" aria-labelledby={`pm-review-${d.questionId}`}>
+              <h2 id={`pm-review-${d.questionId}`}>{i18n.t("questionOf", { n: index + 1, total: drawn.length })}</h2>
+              <AuthorHtml text={question.prompt} lang={lang} class="pm-prompt" />
+              <dl class="pm-review">
+                <dt>{i18n.t("yourAnswer")}</dt>
+                <dd lang={given === null ? undefined : lang}>{given ?? i18n.t("noAnswer")}</dd>
+                {expected !== null && <dt>{i18n.t("correctAnswer")}</dt>}
+                {expected !== null && <dd lang={lang}>{expected}</dd>}
+              </dl>
+              <p class={score === null ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
+              {feedback && <AuthorHtml text={feedback} lang={lang} class="pm-feedback" />}
+            </section>
+          );
+        })
+      )}
+      <div class="pm-actions">
+        <button type="button" class="pm-button pm-secondary" onClick={() => navigate(session.judged && view.state.attempts.length >= attempt ? { kind: "result", attempt } : { kind: "intro" })}>
+          {i18n.t("backToResult")}
+        </button>
+      </div>
+    </section>
+  );
+}

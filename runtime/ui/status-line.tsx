@@ -1,0 +1,42 @@
+// The honest status line (reporting.md "Delivery"): what has, and has not, reached the LMS.
+// role=status makes every change a polite live-region announcement.
+import type { SessionView } from "../app/session";
+import type { MessageKey } from "../i18n/index";
+import { useUi } from "./context";
+
+/** The message for the current delivery state; "sent" only once the LMS accepted the outcome. */
+export function statusMessage(view: SessionView, judged: boolean, hasAssessment: boolean): MessageKey {
+  const { delivery } = view;
+  switch (delivery.state) {
+    case "standalone":
+      return "statusStandalone";
+    case "retrying":
+    case "auth-lost":
+      return "statusLost";
+    case "ended":
+      return "statusEnded";
+  }
+  const hasResult = judged && (hasAssessment ? view.state.attempts.length > 0 : view.outcome.completed);
+  if (!hasResult) return delivery.state === "sending" ? "statusSending" : "statusConnected";
+  if (delivery.outcomeDelivered) return "statusSent";
+  return delivery.state === "sending" ? "statusSending" : "statusNotSent";
+}
+
+export function StatusLine({ view }: { view: SessionView }) {
+  const { session, i18n } = useUi();
+  const key = statusMessage(view, session.judged, session.course.assessment !== null);
+  const alert = key === "statusLost" || key === "statusNotSent";
+  return (
+    <p class={alert ? "pm-status pm-status-alert" : "pm-status"} role="status">
+      {i18n.t(key)}
+    </p>
+  );
+}
+
+/** Browse / Review / no-credit launches: the learner is told they are not being judged. */
+export function ModeNotice() {
+  const { session, i18n } = useUi();
+  const { launchMode, credit } = session.facts;
+  const key: MessageKey | null = launchMode === "browse" ? "modeBrowse" : launchMode === "review" ? "modeReview" : credit ? null : "modeNoCredit";
+  return key === null ? null : <p class="pm-notice">{i18n.t(key)}</p>;
+}
