@@ -5,6 +5,7 @@ import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import { isStored } from "./compression";
+import { useNativeCrc32ForYazl } from "./native-crc32";
 
 export type ZipEntrySource =
   | { zipPath: string; sourcePath: string }
@@ -33,6 +34,7 @@ export function assertUniquePaths(entries: readonly ZipEntrySource[]): void {
 /** Writes the zip to `outPath` (which the caller treats as a temporary file). Resolves to its size. */
 export async function writeZip(entries: readonly ZipEntrySource[], outPath: string): Promise<number> {
   assertUniquePaths(entries);
+  useNativeCrc32ForYazl();
   const zip = new ZipFile();
   const sorted = [...entries].sort((a, b) => compareZipPaths(a.zipPath, b.zipPath));
   for (const entry of sorted) {

@@ -10,6 +10,8 @@ import { ALL_TARGETS, type CourseData } from "../../runtime/course/types";
 import { sampleLoadedCourse } from "../fixtures/packages/sample-course";
 import { validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
 import { listZip, readZipEntry } from "../fixtures/packages/zip-inspect";
+import { unzipAll } from "../fixtures/packages/rezip";
+import zlib from "node:zlib";
 
 const tempDirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -107,6 +109,15 @@ describe("buildPackages", () => {
       expect(e.lastModFileDate).toBe(((2000 - 1980) << 9) | (1 << 5) | 1);
       expect(e.lastModFileTime).toBe(0);
       expect(e.extraFieldIds).not.toContain(0x5455);
+    }
+  });
+
+  it("every entry's CRC-32 is right (yazl's CRC is computed natively: authoring/package/native-crc32.ts)", async () => {
+    for (const b of built) {
+      const contents = await unzipAll(b.path);
+      for (const entry of await listZip(b.path)) {
+        expect(entry.crc32, `${b.target} ${entry.name}`).toBe(zlib.crc32(contents.get(entry.name)!));
+      }
     }
   });
 
