@@ -2,7 +2,7 @@
 // unique ids, moveOn / masteryScore values, AU urls relative and inside the zip, and no launch
 // parameter names that the LMS appends itself (cmi5 §8.1).
 import { CMI5_NS } from "../manifest/namespaces";
-import { attr, descendants, textOf } from "./dom";
+import { attr, descendants, lineLocator, textOf } from "./dom";
 import { resolveHref } from "./href";
 import type { PackageProblem } from "./report";
 
@@ -11,11 +11,11 @@ const MOVE_ON = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed
 /** cmi5 §8.1: the LMS adds these to the AU url; the AU must not use them itself. */
 export const RESERVED_LAUNCH_PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"] as const;
 
-function error(rule: string, message: string): PackageProblem {
-  return { rule, severity: "error", file: FILE, line: null, message };
+function error(rule: string, message: string, line: number | null = null): PackageProblem {
+  return { rule, severity: "error", file: FILE, line, message };
 }
-function warning(rule: string, message: string): PackageProblem {
-  return { rule, severity: "warning", file: FILE, line: null, message };
+function warning(rule: string, message: string, line: number | null = null): PackageProblem {
+  return { rule, severity: "warning", file: FILE, line, message };
 }
 
 export function isAbsoluteIri(value: string): boolean {
@@ -36,7 +36,8 @@ function externalQuery(url: string): string {
   }
 }
 
-export function checkCmi5CourseStructure(doc: Document, zipEntries: ReadonlySet<string>): PackageProblem[] {
+export function checkCmi5CourseStructure(doc: Document, text: string, zipEntries: ReadonlySet<string>): PackageProblem[] {
+  const at = lineLocator(text);
   const root = doc.documentElement;
   if (root.localName !== "courseStructure" || root.namespaceURI !== CMI5_NS) {
     return [error("cmi5/not-a-course-structure", `root element is <${root.localName}> in "${root.namespaceURI ?? ""}", expected <courseStructure> in ${CMI5_NS}`)];
@@ -49,9 +50,9 @@ export function checkCmi5CourseStructure(doc: Document, zipEntries: ReadonlySet<
     for (const element of descendants(doc, CMI5_NS, name)) {
       const id = attr(element, "id");
       if (id === null) continue; // the schema reports a missing id
-      if (!isAbsoluteIri(id)) problems.push(error("cmi5/id-not-absolute-iri", `<${name} id="${id}">: ids must be absolute IRIs (e.g. https://example.org/course/unit-1)`));
+      if (!isAbsoluteIri(id)) problems.push(error("cmi5/id-not-absolute-iri", `<${name} id="${id}">: ids must be absolute IRIs (e.g. https://example.org/course/unit-1)`, at(`id="${id}"`)));
       const previous = seen.get(id);
-      if (previous) problems.push(error("cmi5/duplicate-id", `<${name} id="${id}"> uses the same id as a <${previous}>; ids must be unique in the course structure`));
+      if (previous) problems.push(error("cmi5/duplicate-id", `<${name} id="${id}"> uses the same id as a <${previous}>; ids must be unique in the course structure`, at(`id="${id}"`, { last: true })));
       else seen.set(id, name);
     }
   }
@@ -63,35 +64,36 @@ export function checkCmi5CourseStructure(doc: Document, zipEntries: ReadonlySet<
     const id = attr(au, "id") ?? "?";
     const moveOn = attr(au, "moveOn");
     if (moveOn === null) {
-      problems.push(warning("cmi5/move-on-default", `au "${id}" has no moveOn: it defaults to NotApplicable, so the LMS treats the AU as satisfied without a launch`));
+      problems.push(warning("cmi5/move-on-default", `au "${id}" has no moveOn: it defaults to NotApplicable, so the LMS treats the AU as satisfied without a launch`, at(`id="${id}"`)));
     } else if (!MOVE_ON.includes(moveOn)) {
-      problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}`));
+      problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}`, at(`moveOn="${moveOn}"`)));
     }
     const mastery = attr(au, "masteryScore");
     if (mastery !== null) {
       const value = Number(mastery);
       if (mastery.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) {
-        problems.push(error("cmi5/mastery-score", `au "${id}" masteryScore="${mastery}" is not a decimal from 0 to 1`));
+        problems.push(error("cmi5/mastery-score", `au "${id}" masteryScore="${mastery}" is not a decimal from 0 to 1`, at(`masteryScore="${mastery}"`)));
       } else if (moveOn === "Completed" || moveOn === "NotApplicable" || moveOn === null) {
-        problems.push(warning("cmi5/mastery-score-unused", `au "${id}" has masteryScore but moveOn="${moveOn ?? "NotApplicable"}" ignores passing`));
+        problems.push(warning("cmi5/mastery-score-unused", `au "${id}" has masteryScore but moveOn="${moveOn ?? "NotApplicable"}" ignores passing`, at(`masteryScore="${mastery}"`)));
       }
     }
 
     const urlElement = descendants(au, CMI5_NS, "url")[0];
     if (!urlElement) continue; // the schema reports it
     const url = textOf(urlElement);
+    const urlLine = at(`${url}</url>`);
     const resolved = resolveHref(url);
     if (resolved.kind === "bad") {
-      problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`));
+      problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`, urlLine));
     } else if (resolved.kind === "external") {
-      problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`));
+      problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine));
     } else if (!zipEntries.has(resolved.path)) {
-      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip`));
+      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip`, urlLine));
     }
     const query = resolved.kind === "file" ? resolved.query : resolved.kind === "external" ? externalQuery(resolved.url) : "";
     for (const name of new URLSearchParams(query).keys()) {
       if ((RESERVED_LAUNCH_PARAMETERS as readonly string[]).includes(name)) {
-        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`));
+        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`, urlLine));
       }
     }
   }

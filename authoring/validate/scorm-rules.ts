@@ -2,17 +2,17 @@
 // dangling identifierrefs, missing files, absolute or ".." hrefs, the 1.2 mastery score range.
 // scorm-sco.md §5.
 import { SCORM12, SCORM2004 } from "../manifest/namespaces";
-import { attr, childElements, descendants, textOf, xmlBase } from "./dom";
+import { attr, childElements, descendants, lineLocator, textOf, xmlBase } from "./dom";
 import { resolveHref } from "./href";
 import type { PackageKind, PackageProblem } from "./report";
 
 const MANIFEST = "imsmanifest.xml";
 
-function error(rule: string, message: string): PackageProblem {
-  return { rule, severity: "error", file: MANIFEST, line: null, message };
+function error(rule: string, message: string, line: number | null = null): PackageProblem {
+  return { rule, severity: "error", file: MANIFEST, line, message };
 }
-function warning(rule: string, message: string): PackageProblem {
-  return { rule, severity: "warning", file: MANIFEST, line: null, message };
+function warning(rule: string, message: string, line: number | null = null): PackageProblem {
+  return { rule, severity: "warning", file: MANIFEST, line, message };
 }
 
 /** Which SCORM edition a parsed manifest declares, or a reason why it is not one we know. */
@@ -33,18 +33,19 @@ export function detectScormKind(doc: Document): { kind: PackageKind; notes: Pack
   };
 }
 
-export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
+export function checkScormManifest(doc: Document, text: string, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
+  const at = lineLocator(text);
   const ns = kind === "scorm12" ? SCORM12.imscp : SCORM2004.imscp;
   const adlcp = kind === "scorm12" ? SCORM12.adlcp : SCORM2004.adlcp;
   const scormTypeAttr = kind === "scorm12" ? "scormtype" : "scormType";
   const root = doc.documentElement;
   const problems: PackageProblem[] = [];
 
-  const checkFile = (href: string, bases: string[], what: string): void => {
+  const checkFile = (href: string, bases: string[], what: string, line: number | null): void => {
     const r = resolveHref(href, bases);
-    if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`));
-    else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`));
-    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip`));
+    if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`, line));
+    else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, line));
+    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip`, line));
   };
 
   // organizations/@default must name an organization.
@@ -52,7 +53,7 @@ export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries:
   const orgIds = new Set(descendants(root, ns, "organization").map((o) => attr(o, "identifier") ?? ""));
   const defaultOrg = organizations ? attr(organizations, "default") : null;
   if (defaultOrg !== null && !orgIds.has(defaultOrg)) {
-    problems.push(error("scorm/identifierref", `<organizations default="${defaultOrg}"> names no <organization>`));
+    problems.push(error("scorm/identifierref", `<organizations default="${defaultOrg}"> names no <organization>`, at(`default="${defaultOrg}"`)));
   }
 
   // Resources and their files.
@@ -69,24 +70,24 @@ export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries:
     const href = attr(resource, "href");
     const files = childElements(resource, ns, "file");
     if (href !== null) {
-      checkFile(href, bases, `resource "${id}" href`);
+      checkFile(href, bases, `resource "${id}" href`, at(`href="${href}"`));
       const launch = resolveHref(href, bases);
       const listed = files.some((f) => {
         const r = resolveHref(attr(f, "href") ?? "", bases);
         return launch.kind === "file" && r.kind === "file" && r.path === launch.path;
       });
       if (launch.kind === "file" && !listed) {
-        problems.push(warning("scorm/launch-file-not-listed", `resource "${id}": its href "${href}" is not listed as a <file> (some LMSs serve only listed files)`));
+        problems.push(warning("scorm/launch-file-not-listed", `resource "${id}": its href "${href}" is not listed as a <file> (some LMSs serve only listed files)`, at(`identifier="${id}"`)));
       }
     }
     for (const file of files) {
       const fileHref = attr(file, "href");
       if (fileHref === null) continue; // the schema reports the missing attribute
-      checkFile(fileHref, bases, `resource "${id}" file`);
+      checkFile(fileHref, bases, `resource "${id}" file`, at(`href="${fileHref}"`));
     }
     for (const dependency of childElements(resource, ns, "dependency")) {
       const ref = attr(dependency, "identifierref") ?? "";
-      if (!resourceById.has(ref)) problems.push(error("scorm/identifierref", `resource "${id}" <dependency identifierref="${ref}"> names no <resource>`));
+      if (!resourceById.has(ref)) problems.push(error("scorm/identifierref", `resource "${id}" <dependency identifierref="${ref}"> names no <resource>`, at(`identifierref="${ref}"`)));
     }
   }
   if (scoCount === 0) problems.push(warning("scorm/no-sco", `no resource has adlcp:${scormTypeAttr}="sco": the package cannot report to the LMS`));
@@ -97,14 +98,14 @@ export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries:
     const ref = attr(item, "identifierref");
     if (ref === null) continue;
     const resource = resourceById.get(ref);
-    if (!resource) problems.push(error("scorm/identifierref", `item "${id}" identifierref="${ref}" names no <resource>`));
-    else if (attr(resource, "href") === null) problems.push(error("scorm/launch-without-href", `item "${id}" launches resource "${ref}", which has no href`));
+    if (!resource) problems.push(error("scorm/identifierref", `item "${id}" identifierref="${ref}" names no <resource>`, at(`identifierref="${ref}"`)));
+    else if (attr(resource, "href") === null) problems.push(error("scorm/launch-without-href", `item "${id}" launches resource "${ref}", which has no href`, at(`identifier="${ref}"`, { last: true })));
     if (kind === "scorm12") {
       for (const mastery of childElements(item, SCORM12.adlcp, "masteryscore")) {
         const text = textOf(mastery);
         const value = Number(text);
         if (text === "" || !Number.isFinite(value) || value < 0 || value > 100) {
-          problems.push(error("scorm12/masteryscore", `item "${id}" adlcp:masteryscore "${text}" is not a number from 0 to 100`));
+          problems.push(error("scorm12/masteryscore", `item "${id}" adlcp:masteryscore "${text}" is not a number from 0 to 100`, at(`masteryscore>${text}`)));
         }
       }
     }
@@ -112,7 +113,7 @@ export function checkScormManifest(doc: Document, kind: PackageKind, zipEntries:
 
   // External metadata files (adlcp:location) must be in the zip too.
   for (const location of descendants(root, adlcp, "location")) {
-    checkFile(textOf(location), [], "adlcp:location");
+    checkFile(textOf(location), [], "adlcp:location", at(`>${textOf(location)}<`));
   }
   return problems;
 }

@@ -24,9 +24,10 @@ function err(rule: string, file: string, message: string, line: number | null = 
 
 async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[number], fileSet: ReadonlySet<string>): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
   const bytes = await zip.read(name);
+  const text = bytes.toString("utf8");
   let doc: Document;
   try {
-    doc = parseXml(bytes.toString("utf8"));
+    doc = parseXml(text);
   } catch (error) {
     // Let libxml2 say where: its message is precise (line and column).
     const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(name === "cmi5.xml" ? "cmi5" : "scorm12"));
@@ -51,7 +52,7 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     problems.push(err(f.fatal ? "manifest/not-well-formed" : "manifest/schema", name, f.message, f.line));
   }
   if (findings.some((f) => f.fatal)) return { kind, problems };
-  problems.push(...(kind === "cmi5" ? checkCmi5CourseStructure(doc, fileSet) : checkScormManifest(doc, kind, fileSet)));
+  problems.push(...(kind === "cmi5" ? checkCmi5CourseStructure(doc, text, fileSet) : checkScormManifest(doc, text, kind, fileSet)));
   return { kind, problems };
 }
 

@@ -169,6 +169,28 @@ describe("SCORM rules", () => {
   });
 });
 
+describe("findings point at the manifest line", () => {
+  async function lineText(report: ValidationReport, target: TargetId, mutate: (f: PackageFiles) => void): Promise<string> {
+    const [problem] = errorsOf(report);
+    expect(problem?.line, formatReport(report)).toBeTypeOf("number");
+    const files = new Map<string, Buffer>();
+    await rezip(ours[target], join(work, `lines-${++counter}.zip`), (f) => {
+      mutate(f);
+      for (const [k, v] of f) files.set(k, v);
+    });
+    return files.get(problem!.file)!.toString("utf8").split("\n")[problem!.line! - 1]!;
+  }
+
+  it("a dangling identifierref (SCORM) and a reserved launch parameter (cmi5)", async () => {
+    const scorm = (f: PackageFiles): void => editText(f, "imsmanifest.xml", 'identifierref="RES-SCO-1"', 'identifierref="RES-GONE"');
+    expect(await lineText(await broken("scorm2004-4", scorm), "scorm2004-4", scorm)).toContain('identifierref="RES-GONE"');
+    const cmi5 = (f: PackageFiles): void => editText(f, "cmi5.xml", "<url>index.html</url>", "<url>index.html?fetch=1</url>");
+    expect(await lineText(await broken("cmi5", cmi5), "cmi5", cmi5)).toContain("<url>index.html?fetch=1</url>");
+    const missing = (f: PackageFiles): void => void f.delete("assets/exit.png");
+    expect(await lineText(await broken("scorm12", missing), "scorm12", missing)).toContain('<file href="assets/exit.png"/>');
+  });
+});
+
 describe("cmi5 rules", () => {
   const AU = 'id="https://courses.example.org/fire-safety/au"';
 
