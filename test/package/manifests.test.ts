@@ -6,7 +6,7 @@ import { writeScorm12Manifest } from "../../authoring/manifest/scorm12";
 import { writeScorm2004Manifest } from "../../authoring/manifest/scorm2004";
 import { parseXml } from "../../authoring/validate/dom";
 import { sampleCourseData } from "../fixtures/packages/sample-course";
-import { validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
+import { SHARED_XSD, requireSharedXsd, validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
 
 const FILES = ["index.html", "runtime/passmark.js", "runtime/passmark.css", "course/course.json", "assets/my clip#1.mp4"];
 const variants = {
@@ -17,6 +17,11 @@ const variants = {
 };
 
 describe("manifests validate against the official schemas (../shared/xsd)", () => {
+  it("../shared/xsd is there; without it these tests fail loudly instead of skipping", () => {
+    expect(requireSharedXsd()).toBe(SHARED_XSD);
+    expect(() => requireSharedXsd(SHARED_XSD + "-moved-away")).toThrow(/\.\.\/shared is missing/);
+  });
+
   for (const [label, course] of Object.entries(variants)) {
     it(`cmi5.xml ${label}`, async () => {
       const result = await validateWithSharedXsd("cmi5", "cmi5.xml", writeCmi5Xml(course));
