@@ -12,7 +12,8 @@ import { watchPageHide, type PageEvents, type VisibilityEvents } from "./page-hi
 import { Outbox, type OutboxLogger, type Timers } from "./outbox";
 import { outcomeAwaitsSessionEnd } from "./reporting-policy";
 import { Cmi5SessionReporter } from "./session-reporter";
-import { Cmi5SessionStore, MemorySessionStorage, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
+import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
+import { Cmi5SessionStore, MemorySessionStorage, newSessionRecord, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
 import { AU_STATE_ID, LAUNCH_DATA_STATE_ID } from "./vocabulary";
 
 export interface Cmi5Timing {
@@ -34,8 +35,6 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   launchRetries: 2,
 };
 
-/** Largest resume state we accept: with the State document around it, a keepalive PUT stays < 64 KiB. */
-export const CMI5_STATE_BUDGET = 32_000;
 
 export interface Cmi5DriverOptions {
   /** The page URL carrying the five launch parameters (location.href). */
@@ -63,7 +62,6 @@ export class Cmi5Driver implements LmsDriver {
   private reporter: Cmi5SessionReporter | null = null;
   private exiting: Promise<ExitResult> | null = null;
   private ended = false;
-  private everAccepted = false;
   private stopWatching: () => void = () => undefined;
   private readonly listeners = new Set<(status: DeliveryStatus) => void>();
 
@@ -87,7 +85,7 @@ export class Cmi5Driver implements LmsDriver {
     }
     if (record === null) {
       const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing.requestTimeoutMs);
-      record = newRecord(params, authToken);
+      record = newSessionRecord(params.fetchUrl, params.activityId, authToken);
       store.save(record);
     }
     const client = this.client(params, record.authToken, fetchImpl);
@@ -107,7 +105,8 @@ export class Cmi5Driver implements LmsDriver {
     const current = record;
     const outbox = this.createOutbox(client, params, current, store);
     if (current.terminated) {
-      await outbox.flush();
+      void outbox.flush(); // a reload after exit: finish delivering, but never start again
+      await outbox.whenSettled();
       throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS");
     }
     const reporter = new Cmi5SessionReporter({
@@ -131,7 +130,7 @@ export class Cmi5Driver implements LmsDriver {
       reporter.sendPendingProgress();
       outbox.keepaliveFlush(); // never Terminated: the learner may come back (cmi5-au.md §5)
     });
-    return this.facts(params, current, warnings, reload);
+    return factsOf(params, current, warnings, reload);
   }
 
   saveState(state: string, location: string | null): void {
@@ -189,11 +188,8 @@ export class Cmi5Driver implements LmsDriver {
     const deferred = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
     const rejected = outbox.rejected.length;
     const phase = outbox.phase;
-    const state = this.ended
-      ? "ended"
-      : phase === "idle"
-        ? this.everAccepted ? "delivered" : "idle"
-        : phase;
+    // After start() the Initialized was queued: an idle outbox means everything so far was accepted.
+    const state = this.ended ? "ended" : phase === "idle" ? "delivered" : phase;
     const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
     return { state, pending: outbox.pending.length, outcomeDelivered: !outcomeItems && !deferred, ...(detail ? { detail } : {}) };
   }
@@ -230,9 +226,6 @@ export class Cmi5Driver implements LmsDriver {
       logger: this.logger,
       retry: { baseMs: this.timing.retryBaseMs, maxMs: this.timing.retryMaxMs, authRetryMs: this.timing.authRetryMs },
     });
-    outbox.onAccepted(() => {
-      this.everAccepted = true;
-    });
     outbox.onChange(() => this.notify());
     return outbox;
   }
@@ -259,49 +252,9 @@ export class Cmi5Driver implements LmsDriver {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => this.timers.setTimeout(resolve, ms));
   }
-
-  private facts(params: Cmi5LaunchParams, record: Cmi5SessionRecord, warnings: string[], reload: boolean): LmsFacts {
-    const launch = record.launch!;
-    const account = params.actor.account;
-    return {
-      standard: "cmi5",
-      launchMode: launch.launchMode === "Normal" ? "normal" : launch.launchMode === "Browse" ? "browse" : "review",
-      credit: launch.launchMode === "Normal",
-      masteryScore: launch.masteryScorePercent,
-      warnings,
-      learner: { id: account?.name ?? null, name: params.actor.name ?? null },
-      languagePreference: record.preferences?.languagePreference ?? [],
-      audioPreference: record.preferences?.audioPreference ?? null,
-      resumeState: record.resumeState,
-      stateBudget: CMI5_STATE_BUDGET,
-      resumed: reload || record.resumed,
-    };
-  }
 }
 
 
-function newRecord(params: Cmi5LaunchParams, authToken: string): Cmi5SessionRecord {
-  return {
-    format: 1,
-    fetchUrl: params.fetchUrl,
-    activityId: params.activityId,
-    authToken,
-    launch: null,
-    preferences: null,
-    initializedAt: null,
-    lastTimestamp: 0,
-    registrationRecord: { completedSent: false, passedSent: false },
-    judgement: { passedSent: false, failedSent: false },
-    resumeState: null,
-    location: null,
-    resumed: false,
-    latestOutcome: null,
-    lastProgressPercent: null,
-    terminated: false,
-    outbox: [],
-    rejected: [],
-  };
-}
 
 function defaultSessionStorage(): SessionStorageLike {
   try {

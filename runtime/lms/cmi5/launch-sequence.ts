@@ -1,6 +1,7 @@
 // cmi5-au.md §3 "Fastest correct order": POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
 import { LaunchError } from "../launch-error";
 import type { FetchLike, XapiAnswer, XapiClient } from "../xapi/client";
+import { isTransient } from "./delivery-verdict";
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
@@ -86,10 +87,6 @@ async function withRetries(request: () => Promise<XapiAnswer>, retries: number, 
     answer = await request();
   }
   return answer;
-}
-
-function isTransient(answer: XapiAnswer): boolean {
-  return answer.status === 0 || answer.status === 408 || answer.status === 429 || answer.status >= 500;
 }
 
 function describe(answer: XapiAnswer): string {

@@ -3,17 +3,19 @@
 //   never double-count (PUT ?statementId= and a re-POST of the same id are idempotent; 204/409 for
 //   an id the LRS already holds count as accepted).
 // - Network errors, timeouts, 408/429/5xx: retried with exponential backoff and jitter.
-// - 401: credentials gone → "auth-lost", everything kept, retried slowly and on every flush().
-// - 403 is ambiguous (cmi5-au.md §6: a closed/expired session OR a rule violation). We tell them
-//   apart with a read-only probe (GET LMS.LaunchData with the same token): if the probe is also
-//   refused, the session/token is gone → "auth-lost" (kept, retried); if the probe succeeds, the LMS
-//   refused THIS statement → a bug in the AU: logged loudly with console.error, moved to `rejected`
-//   (kept in sessionStorage, never retried forever). Other 4xx (400, 413…) are rejected the same way.
+// - 401, or a 403 about the session: "auth-lost", everything kept, retried slowly and on flush().
+// - A 403 about THIS statement (a rule violation), or another 4xx: logged loudly, set aside in
+//   `rejected` (kept, never retried forever). How the two 403s are told apart: delivery-verdict.ts.
 //   A refused batch is re-sent item by item so only the guilty item is set aside.
 import type { XapiAnswer, XapiRequestOptions } from "../xapi/client";
+import { classifyAnswer, type Verdict } from "./delivery-verdict";
 import type { AuStateDocument } from "./au-state";
 import type { OutboxItem } from "./outbox-item";
+import { KEEPALIVE_BUDGET_BYTES, planKeepalive, sizeOf } from "./keepalive";
+import type { OutboxLogger, Timers } from "./ports";
 import type { Cmi5Statement } from "./statements";
+
+export type { OutboxLogger, Timers } from "./ports";
 
 export interface OutboxTransport {
   putStatement(statement: Cmi5Statement, options: XapiRequestOptions): Promise<XapiAnswer>;
@@ -21,16 +23,6 @@ export interface OutboxTransport {
   putState(document: AuStateDocument, options: XapiRequestOptions): Promise<XapiAnswer>;
   /** A read-only request with the same credentials (GET LMS.LaunchData). */
   probe(): Promise<XapiAnswer>;
-}
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface OutboxLogger {
-  warn(message: string): void;
-  error(message: string): void;
 }
 
 export interface RetryPolicy {
@@ -58,8 +50,6 @@ export interface OutboxOptions {
 
 type SendResult = "done" | "retry" | "auth-lost";
 
-export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
-
 export class Outbox {
   private readonly queue: OutboxItem[];
   private readonly rejectedItems: OutboxItem[];
@@ -70,7 +60,6 @@ export class Outbox {
   private wake: (() => void) | null = null;
   private authTimer: unknown = null;
   private readonly listeners = new Set<() => void>();
-  private readonly acceptedListeners = new Set<(item: OutboxItem) => void>();
 
   constructor(private readonly options: OutboxOptions) {
     this.queue = [...options.items];
@@ -90,14 +79,10 @@ export class Outbox {
     return this.lastFailure;
   }
 
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  onAccepted(listener: (item: OutboxItem) => void): () => void {
-    this.acceptedListeners.add(listener);
-    return () => this.acceptedListeners.delete(listener);
   }
 
   enqueue(item: OutboxItem): void {
@@ -140,9 +125,12 @@ export class Outbox {
     });
   }
 
-  /** Send what is queued. Resolves when the queue is empty or delivery paused (retry/auth-lost). */
+  /** Send what is queued (now, even during a backoff). Resolves when the queue is empty or auth-lost. */
   flush(): Promise<void> {
-    if (this.wake) this.wake(); // cut a backoff wait short: the caller wants it now
+    if (this.wake) {
+      this.setPhase("sending");
+      this.wake(); // cut a backoff wait short: the caller wants it now
+    }
     if (this.phaseValue === "auth-lost") this.setPhase("sending");
     if (!this.running) {
       this.running = this.drain().finally(() => {
@@ -150,7 +138,9 @@ export class Outbox {
         if (this.queue.length === 0 && this.phaseValue !== "auth-lost") this.setPhase("idle");
       });
     }
-    return this.running;
+    const running = this.running;
+    // An item enqueued while the loop was finishing: start again once it has finished.
+    return running.then(() => (this.queue.length > 0 && this.phaseValue !== "auth-lost" && this.running === null ? this.flush() : undefined));
   }
 
   /**
@@ -159,44 +149,17 @@ export class Outbox {
    * and the LRS recognises the ids (cmi5-au.md §5).
    */
   keepaliveFlush(): void {
-    const budget = this.options.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES;
-    let used = 0;
-    let run: Cmi5Statement[] = [];
-    const sends: (() => void)[] = [];
-    const closeRun = (): boolean => {
-      if (run.length === 0) return true;
-      const size = sizeOf(run.length === 1 ? run[0] : run);
-      if (used + size > budget) return false;
-      used += size;
-      const batch = run;
-      sends.push(() =>
-        void (batch.length === 1
-          ? this.options.transport.putStatement(batch[0]!, { keepalive: true })
-          : this.options.transport.postStatements(batch, { keepalive: true })),
-      );
-      run = [];
-      return true;
-    };
-    for (const item of this.queue) {
-      if (item.kind === "statement") {
-        run.push(item.statement);
-        continue;
-      }
-      if (!closeRun()) break;
-      const size = sizeOf(item.document);
-      if (used + size > budget) break;
-      used += size;
-      const document = item.document;
-      sends.push(() => void this.options.transport.putState(document, { keepalive: true }));
+    const transport = this.options.transport;
+    for (const request of planKeepalive(this.queue, this.options.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES)) {
+      if (request.kind === "state") void transport.putState(request.document, { keepalive: true });
+      else if (request.statements.length === 1) void transport.putStatement(request.statements[0]!, { keepalive: true });
+      else void transport.postStatements(request.statements, { keepalive: true });
     }
-    // A trailing run too big as a whole: send the prefix that fits.
-    while (run.length > 0 && !closeRun()) run = run.slice(0, run.length - 1);
-    for (const send of sends) send();
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      this.setPhase(this.failures > 0 ? "retrying" : "sending");
+      this.setPhase("sending");
       const result = await this.sendHead();
       if (result === "done") {
         this.failures = 0;
@@ -258,34 +221,16 @@ export class Outbox {
     return "done";
   }
 
-  private async classify(answer: XapiAnswer): Promise<"retry" | "auth-lost" | "refused"> {
-    const status = answer.status;
-    if (status === 0 || status === 408 || status === 429 || status >= 500) {
-      this.lastFailure = answer.failure ?? `HTTP ${status}`;
-      return "retry";
-    }
-    if (status === 401) {
-      this.lastFailure = "HTTP 401";
-      return "auth-lost";
-    }
-    if (status === 403) {
-      const probe = await this.options.transport.probe();
-      if (probe.ok) return "refused";
-      if (probe.status === 401 || probe.status === 403) {
-        this.lastFailure = "HTTP 403 (session closed or credentials revoked)";
-        return "auth-lost";
-      }
-      this.lastFailure = probe.failure ?? `HTTP ${probe.status} on probe`;
-      return "retry";
-    }
-    return "refused";
+  private async classify(answer: XapiAnswer): Promise<Verdict> {
+    const { verdict, detail } = await classifyAnswer(answer, () => this.options.transport.probe());
+    if (detail !== null) this.lastFailure = detail;
+    return verdict;
   }
 
   private accept(item: OutboxItem): void {
     const index = this.queue.indexOf(item);
     if (index >= 0) this.queue.splice(index, 1);
     this.persist();
-    for (const listener of this.acceptedListeners) listener(item);
   }
 
   private reject(item: OutboxItem, answer: XapiAnswer): void {
@@ -347,8 +292,4 @@ export class Outbox {
     if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
     if (this.wake) this.wake();
   }
-}
-
-function sizeOf(body: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(body)).length;
 }

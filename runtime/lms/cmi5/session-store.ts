@@ -88,3 +88,27 @@ export class MemorySessionStorage implements SessionStorageLike {
     this.items.delete(key);
   }
 }
+
+/** A session that has its token but nothing else yet (LaunchData not read, no Initialized). */
+export function newSessionRecord(fetchUrl: string, activityId: string, authToken: string): Cmi5SessionRecord {
+  return {
+    format: 1,
+    fetchUrl,
+    activityId,
+    authToken,
+    launch: null,
+    preferences: null,
+    initializedAt: null,
+    lastTimestamp: 0,
+    registrationRecord: { completedSent: false, passedSent: false },
+    judgement: { passedSent: false, failedSent: false },
+    resumeState: null,
+    location: null,
+    resumed: false,
+    latestOutcome: null,
+    lastProgressPercent: null,
+    terminated: false,
+    outbox: [],
+    rejected: [],
+  };
+}
