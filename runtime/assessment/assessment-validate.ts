@@ -54,6 +54,13 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
   });
   if (gradable === 0) problems.push({ path: "/items", severity: "warning", message: "no gradable question: every attempt scores 0" });
   problems.push(...under("/rubric", validateRubric(assessment.rubric, { ...options, attemptsAllowed: attempts })));
+  if (assessment.rubric?.type === "attempt" && !assessment.allowAttemptsAfterPass && attempts !== 1) {
+    problems.push({
+      path: "/allowAttemptsAfterPass",
+      severity: "warning",
+      message: 'with rubric type "attempt" every attempt passes, so the assessment closes after the first attempt unless allowAttemptsAfterPass is true',
+    });
+  }
   (Array.isArray(assessment.scoreActions) ? assessment.scoreActions : []).forEach((action, i) => {
     if (action.for === "no-score") return;
     const range = typeof action.for === "string" ? parseRange(action.for) : null;

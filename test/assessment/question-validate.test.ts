@@ -51,4 +51,11 @@ describe("validateAssessment", () => {
     const paths = validateAssessment(a).filter((p) => p.severity === "error").map((p) => p.path);
     expect(paths).toEqual(["/attempts", "/items/1/choose", "/items/1/questions/0/correct", "/items/1/questions/1/id", "/rubric/mods/0/attemptCondition", "/scoreActions/1/for"]);
   });
+
+  it("warns that a legacy attempt rubric closes the assessment after one attempt unless more are allowed after a pass", () => {
+    const warn = (allowAttemptsAfterPass: boolean) =>
+      validateAssessment(assessment(singleChoices(2), { rubric: { type: "attempt" }, allowAttemptsAfterPass })).filter((p) => p.severity === "warning").map((p) => p.path);
+    expect(warn(false)).toEqual(["/allowAttemptsAfterPass"]);
+    expect(warn(true)).toEqual([]);
+  });
 });
