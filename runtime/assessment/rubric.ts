@@ -33,10 +33,11 @@ export function matchingMods(rubric: RubricData, n: number, attemptsAllowed: num
 
 /**
  * Judge the attempt just finished (the last of `attemptScores`, raw 0..100) with the rubric.
- * `attemptsAllowed` is A: a positive integer, or Infinity for unlimited.
+ * `attemptsAllowed` is A: a positive integer, or Infinity (or "unlimited") for unlimited.
  * Never throws: an empty score list is treated as one attempt scoring 0.
  */
-export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemptsAllowed: number): AttemptResult {
+export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemptsAllowed: number | "unlimited"): AttemptResult {
+  const A = attemptsAllowed === "unlimited" ? Infinity : attemptsAllowed;
   const scores = (attemptScores.length > 0 ? attemptScores : [0]).map((s) => clamp(num(s, 0)));
   const n = scores.length;
   const sn = scores[n - 1] as number;
@@ -47,8 +48,8 @@ export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemp
   let status: AttemptResult["status"];
   if (isLegacyAttempt || sn >= P) status = "passed";
   else if (
-    Number.isFinite(attemptsAllowed) &&
-    n === attemptsAllowed &&
+    Number.isFinite(A) &&
+    n === A &&
     rubric.unableToPassResult !== undefined &&
     rubric.unableToPassResult !== null &&
     highest < P
@@ -75,7 +76,7 @@ export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemp
     } else base = r === "no-score" ? null : num(r, 0);
   }
 
-  const rewardedMods = status === "passed" ? matchingMods(rubric, n, attemptsAllowed) : [];
+  const rewardedMods = status === "passed" ? matchingMods(rubric, n, A) : [];
   const mods = rubric.mods ?? [];
   // Only the final score is clamped, not the reward sum (§2).
   const rewardTotal = rewardedMods.reduce((sum, i) => sum + (mods[i]?.reward ?? 0), 0);

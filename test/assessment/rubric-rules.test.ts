@@ -54,6 +54,7 @@ describe("the pass-fail rubric rules (assessment.md §2)", () => {
     expect(scoreAttempt(rubric, [10, 20, 30], 3).status).toBe("unableToPass");
     expect(scoreAttempt(rubric, [10, 20, 30], 3).assessmentModdedScore).toBeNull();
     expect(scoreAttempt(rubric, [10, 20, 30], Infinity).status).toBe("failed"); // unlimited
+    expect(scoreAttempt(rubric, [10, 20, 30], "unlimited").status).toBe("failed");
     expect(scoreAttempt(rubric, [10, 20], 3).status).toBe("failed"); // not the last attempt
     expect(scoreAttempt(P80, [10, 20, 30], 3).status).toBe("failed"); // unableToPassResult absent
     expect(scoreAttempt(rubric, [85, 20, 30], 3)).toMatchObject({ status: "failed", assessmentModdedScore: 0 }); // P was reached once
