@@ -1,6 +1,7 @@
-// What goes into the zip for one target: manifest (+ schema files for SCORM), index.html,
-// the runtime bundle, course/course.json and the author's assets at their zip paths.
-import { access } from "node:fs/promises";
+// What goes into the zip for one target: manifest (+ schema files for SCORM), index.html, the
+// runtime bundle (every file of dist/runtime but build by-products), course/course.json and the
+// author's assets at their zip paths.
+import { access, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { LoadedCourse } from "../course/loaded-course";
 import type { TargetId } from "../../runtime/course/types";
@@ -24,19 +25,29 @@ export class RuntimeNotBuiltError extends Error {
   }
 }
 
-/** The package files every target shares (no manifest). */
-export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
-  const runtime: ZipEntrySource[] = [];
+/** Build by-products of build.mjs in dist/runtime that learners never load. */
+function isShippedRuntimeFile(name: string): boolean {
+  return name !== "meta.json" && !name.endsWith(".map");
+}
+
+/** Every file of the runtime bundle (dist/runtime), as runtime/<name>; passmark.js and passmark.css must be there. */
+async function runtimeEntries(): Promise<ZipEntrySource[]> {
+  const dir = runtimeDistDir();
   for (const zipPath of RUNTIME_FILES) {
-    const sourcePath = join(runtimeDistDir(), zipPath.slice("runtime/".length));
+    const sourcePath = join(dir, zipPath.slice("runtime/".length));
     await access(sourcePath).catch(() => {
       throw new RuntimeNotBuiltError(sourcePath);
     });
-    runtime.push({ zipPath, sourcePath });
   }
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && isShippedRuntimeFile(e.name)).map((e) => e.name);
+  return names.sort().map((name) => ({ zipPath: `runtime/${name}`, sourcePath: join(dir, name) }));
+}
+
+/** The package files every target shares (no manifest). */
+export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
   return [
     { zipPath: "index.html", data: await shellHtml(course.data) },
-    ...runtime,
+    ...(await runtimeEntries()),
     { zipPath: COURSE_JSON_PATH, data: courseJson(course.data) },
     ...course.assets.map((a) => ({ zipPath: a.zipPath, sourcePath: a.sourcePath })),
   ];

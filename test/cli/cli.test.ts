@@ -115,6 +115,15 @@ describe("init, build, validate", () => {
     expect(r.code).toBe(3);
     expect(r.err).toContain("not empty");
     expect(await readdir(join(work, "busy"))).toEqual(["notes.txt"]);
+    await writeFile(join(work, "a-file"), "x");
+    expect((await run("init", "a-file")).code).toBe(3);
+  });
+
+  it("init accepts an existing empty folder", async () => {
+    await mkdir(join(work, "empty"));
+    const r = await run("init", "empty");
+    expect(r.code, r.err).toBe(0);
+    expect((await readdir(join(work, "empty"))).sort()).toContain("course.json");
   });
 
   it("build --target picks targets (repeatable, comma lists, all)", async () => {
