@@ -29,6 +29,9 @@ export interface RequestLogEntry {
   path: string;
   status: number;
   fault: FaultAction;
+  /** When the request arrived (epoch ms, before any added latency). */
+  receivedAt: number;
+  /** When it was answered (or dropped). */
   at: number;
 }
 
@@ -70,12 +73,13 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const url = new URL(request.url ?? "/", origin);
     const method = request.method ?? "GET";
     const body = await readBody(request);
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     const fault = method === "OPTIONS" ? "pass" : faults.next(method, url.pathname);
-    const log = (status: number) => requests.push({ method, path: url.pathname, status, fault, at: Date.now() });
+    const log = (status: number) => requests.push({ method, path: url.pathname, status, fault, receivedAt, at: Date.now() });
     if (fault === "reset") {
       log(0);
       request.socket.destroy();

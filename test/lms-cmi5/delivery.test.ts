@@ -113,6 +113,27 @@ describe("reload of the same page", () => {
   });
 });
 
+describe("a new launch in a tab holding an earlier session's undelivered items", () => {
+  it("delivers them with that session's token first, then starts the new session", async () => {
+    const first = launch(lms);
+    const storage = new MemorySessionStorage();
+    const d1 = newDriver(first.url, storage, newPage(), { timers: frozenTimers });
+    await d1.start();
+    await until(() => lms.statements({ registration: first.registration }).length === 1);
+    lms.faults.set({ sequence: [503] });
+    d1.reportInteraction(choiceReport("q1", false));
+    await until(() => lms.faults.applied.length === 1);
+    const second = launch(lms, { registration: first.registration });
+    const d2 = newDriver(second.url, storage, newPage());
+    const facts = await d2.start();
+    expect(facts.warnings).toEqual([]);
+    await d2.exit();
+    expect(verbs(lms.statements({ sessionId: first.sessionId }))).toEqual(["initialized", "answered"]);
+    expect(verbs(lms.statements({ sessionId: second.sessionId }))).toEqual(["initialized", "terminated"]);
+    expect(newViolations()).toEqual([]);
+  });
+});
+
 describe("credentials lost mid-session (401)", () => {
   it("keeps everything, says auth-lost, and delivers after recovery", async () => {
     const l = launch(lms);
