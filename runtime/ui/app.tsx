@@ -48,7 +48,6 @@ export function App({ session, i18n }: Props) {
   const navigate: Navigate = (next) => {
     if (next.kind === "page") session.visitPage(next.pageId);
     if (next.kind === "intro") session.showAssessment();
-    setAnnouncement("");
     setScreen(next);
   };
   useEffect(() => {

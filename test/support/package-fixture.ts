@@ -1,0 +1,129 @@
+// Build a course into a real package zip (authoring's buildCourse, the same code `passmark build`
+// runs) and unpack it into a temporary folder ready to be served, e.g. by static-server.ts.
+//
+//   const pkg = await buildPackageFolder({ edit: (course) => (course.language = "fr") });
+//   const server = await startStaticServer({ root: pkg.dir });
+//   ...
+//   await pkg.remove();
+//
+// The browser runtime (dist/runtime) is rebuilt first when any runtime source is newer than it;
+// a lock folder keeps parallel test files from building at the same time.
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import yauzl from "yauzl";
+import { buildCourse } from "../../authoring/build-course";
+import type { TargetId } from "../../runtime/course/types";
+
+export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
+export const STARTER_COURSE = join(REPO_ROOT, "templates", "starter");
+
+export interface PackageFixtureOptions {
+  /** Author course folder (default: templates/starter). */
+  courseDir?: string;
+  /** Default "scorm2004-4" (the package runs standalone when no LMS is around). */
+  target?: TargetId;
+  /** Change the author's course.json before the build (it is copied first; the original is untouched). */
+  edit?: (course: Record<string, unknown>) => void;
+}
+
+export interface PackageFolder {
+  /** The unpacked package (index.html at its root). */
+  dir: string;
+  /** The zip it came from. */
+  zip: string;
+  remove(): Promise<void>;
+}
+
+async function newestMtime(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const name of await readdir(path)) newest = Math.max(newest, await newestMtime(join(path, name)));
+  return newest;
+}
+
+async function runtimeIsFresh(): Promise<boolean> {
+  const built = await stat(join(REPO_ROOT, "dist", "runtime", "passmark.js")).catch(() => null);
+  const css = await stat(join(REPO_ROOT, "dist", "runtime", "passmark.css")).catch(() => null);
+  if (!built || !css) return false;
+  const sources = Math.max(await newestMtime(join(REPO_ROOT, "runtime")), (await stat(join(REPO_ROOT, "build.mjs"))).mtimeMs);
+  return Math.min(built.mtimeMs, css.mtimeMs) >= sources;
+}
+
+let runtimeReady: Promise<void> | null = null;
+
+/** Build dist/runtime (node build.mjs) unless it is newer than every runtime source. */
+export function ensureRuntimeBuilt(): Promise<void> {
+  runtimeReady ??= (async () => {
+    const lock = join(REPO_ROOT, "dist", ".runtime-build.lock");
+    await mkdir(dirname(lock), { recursive: true });
+    for (let waited = 0; ; waited += 100) {
+      if (await runtimeIsFresh()) return;
+      try {
+        await mkdir(lock);
+        break;
+      } catch {
+        if (waited > 60_000) throw new Error(`${lock} held for a minute: remove it if no build is running`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    try {
+      if (!(await runtimeIsFresh())) await promisify(execFile)(process.execPath, ["build.mjs"], { cwd: REPO_ROOT });
+    } finally {
+      await rmdir(lock).catch(() => undefined);
+    }
+  })();
+  return runtimeReady;
+}
+
+/** Unpack every file of `zip` into `dest` (refusing names that climb out of it). */
+export async function extractZip(zip: string, dest: string): Promise<void> {
+  const archive = await yauzl.openPromise(zip, { lazyEntries: true });
+  await new Promise<void>((resolve, reject) => {
+    archive.on("error", reject);
+    archive.on("end", resolve);
+    archive.on("entry", (entry: yauzl.Entry) => {
+      const target = join(dest, entry.fileName);
+      if (!target.startsWith(dest) || entry.fileName.includes("..")) return reject(new Error(`unsafe zip entry ${entry.fileName}`));
+      if (entry.fileName.endsWith("/")) return void mkdir(target, { recursive: true }).then(() => archive.readEntry(), reject);
+      archive.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        try {
+          const chunks: Buffer[] = [];
+          for await (const chunk of stream) chunks.push(chunk as Buffer);
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, Buffer.concat(chunks));
+          archive.readEntry();
+        } catch (failure) {
+          reject(failure);
+        }
+      });
+    });
+    archive.readEntry();
+  });
+}
+
+/** Build the course into a zip with buildCourse, then unpack it; remove() deletes both. */
+export async function buildPackageFolder(options: PackageFixtureOptions = {}): Promise<PackageFolder> {
+  await ensureRuntimeBuilt();
+  const work = await mkdtemp(join(tmpdir(), "passmark-pkg-"));
+  let courseDir = options.courseDir ?? STARTER_COURSE;
+  if (options.edit) {
+    const copy = join(work, "course");
+    await cp(courseDir, copy, { recursive: true });
+    const file = join(copy, "course.json");
+    const course = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    options.edit(course);
+    await writeFile(file, JSON.stringify(course, null, 2));
+    courseDir = copy;
+  }
+  const built = await buildCourse(courseDir, { targets: [options.target ?? "scorm2004-4"], outDir: join(work, "out") });
+  const zip = built.packages[0]!.path;
+  const dir = join(work, "package");
+  await mkdir(dir);
+  await extractZip(zip, dir);
+  return { dir, zip, remove: () => rm(work, { recursive: true, force: true }) };
+}

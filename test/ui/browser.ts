@@ -1,0 +1,67 @@
+// Browser harness for the learner-UI suites: one Debian Chromium per test file, a fresh context per
+// scenario (own localStorage), and every console error, page error and CSP violation collected so
+// that a test can fail on any of them.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { expect } from "vitest";
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+      "--mute-audio",
+    ],
+  });
+}
+
+export interface LearnerPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, uncaught exceptions and CSP violations seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openLearnerPage(browser: Browser, url: string, options: { width?: number; locale?: string } = {}): Promise<LearnerPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 800 }, locale: options.locale ?? "en-US" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // The browser's own favicon probe is not the package's doing (an LMS page has its own icon).
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  await page.goto(url);
+  return { page, context, problems, close: () => context.close() };
+}
+
+/** Zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA rules) on what the page shows now. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+/** The element that has focus: tag, id and text, for assertions and keyboard helpers. */
+export async function focused(page: Page): Promise<{ tag: string; id: string; text: string; label: string; type: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? "",
+      id: el?.id ?? "",
+      text: (el?.textContent ?? "").trim(),
+      label: el?.getAttribute("aria-label") ?? "",
+      type: el?.getAttribute("type") ?? "",
+    };
+  });
+}
