@@ -96,6 +96,19 @@ describe("resume-state codec", () => {
     }
   });
 
+  it("survives a republish that changes prompts, answers, the rubric or attempts; not one that changes questions", () => {
+    const c = big(20);
+    const { encoded } = encodeState(heavy(c), c, 64_000);
+    const a = c.assessment!;
+    const fixed: CourseData = {
+      ...c,
+      assessment: { ...a, attempts: 6, rubric: { type: "pass-fail", passingAttemptScore: 70 }, items: a.items.map((q) => (q.kind === "question" ? { ...q, prompt: { html: "x", text: "x" } } : q)) },
+    };
+    expect(decodeState(encoded, fixed).state).not.toBeNull();
+    const reordered: CourseData = { ...c, assessment: { ...a, items: [...a.items].reverse() } };
+    expect(decodeState(encoded, reordered)).toMatchObject({ state: null, warning: expect.stringMatching(/different version/) });
+  });
+
   it("reproduces the attempt in progress identically: same questions, same presented orders", () => {
     const c = big(60);
     const state = heavy(c, 3);

@@ -97,7 +97,7 @@ export function encodeFinished(a: FinishedAttempt, earlier: (AttemptDraw | null)
 
 export function decodeFinished(text: string, earlier: (AttemptDraw | null)[], index: AssessmentIndex): FinishedAttempt {
   const f = splitExact(text, ",", 14, "finished attempt");
-  const startedAt = decodeInt(f[0 + 2] as string);
+  const startedAt = decodeInt(f[2] as string);
   const seed = decodeInt(f[1] as string);
   const status = STATUS_BY_CHAR[f[5] as string] ?? fail("bad attempt status");
   const draw = decodeDraw(f[12] as string, seed, earlier, index);

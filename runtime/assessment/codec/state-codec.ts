@@ -6,7 +6,7 @@
 // attempt first, then the next; then the draws of finished attempts, oldest first. Attempt results,
 // counts and the attempt in progress are never dropped.
 
-import type { CourseData } from "../../course/types";
+import type { CourseData, QuestionData } from "../../course/types";
 import { questionIndex } from "../bank";
 import { LEARNER_STATE_VERSION, type AttemptDraw, type FinishedAttempt, type LearnerState } from "../types";
 import { decodeCurrent, decodeFinished, encodeCurrent, encodeFinished, type AssessmentIndex } from "./attempt-codec";
@@ -33,7 +33,12 @@ export interface DecodedState {
   warning: string | null;
 }
 
-/** Everything the encoding depends on: when it changes, indices in old states mean other things. */
+/**
+ * Everything the encoding depends on (ids and order of pages, media, questions and options; how draws
+ * are made): when it changes, indices in old states mean other things. Prompts, answers, the rubric
+ * and the attempts allowed are left out on purpose: republishing a fix must not wipe learners'
+ * attempts (results are stored, and rejudged with the rubric in force).
+ */
 export function courseFingerprint(course: CourseData): string {
   return layoutOf(course).fingerprint;
 }
@@ -45,9 +50,7 @@ function computeFingerprint(course: CourseData): string {
     pages: course.pages.map((p) => [p.id, p.media.map((m) => m.id)]),
     assessment: a && {
       id: a.id,
-      attempts: a.attempts,
       shuffle: a.shuffleChoices,
-      rubric: a.rubric,
       items: a.items.map((item) =>
         item.kind === "bank" ? [item.id, item.choose, item.order, item.questions.map(questionShape)] : questionShape(item),
       ),
@@ -82,7 +85,7 @@ function layoutOf(course: CourseData): CourseLayout {
   return layout;
 }
 
-function questionShape(q: import("../../course/types").QuestionData): unknown[] {
+function questionShape(q: QuestionData): unknown[] {
   const options = "choices" in q ? q.choices.map((c) => c.id) : q.type === "ordering" ? q.items.map((i) => i.id) : q.type === "matching" ? q.pairs.map((p) => p.id) : [];
   return [q.id, q.type, options];
 }
