@@ -10,7 +10,6 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
 import { startLocalLms, type LocalLms } from "../lrs";
-import { serveContent } from "../lrs/static-content";
 import { PREVIEW_CSP, loadAssets, type AssetTable } from "./assets";
 import { cmi5Events } from "./cmi5-log";
 import { PreviewLog } from "./event-log";
@@ -21,6 +20,7 @@ import { cmi5View, scormView } from "./lms-view";
 import { proxyTo } from "./lrs-proxy";
 import { prepareCourse, type PreparedCourse } from "./prepare";
 import type { HostEvent, LaunchAnswer, LmsView, PreviewInfo, ScormCommit, ScormSessionConfig } from "./protocol";
+import { servePackageFile } from "./package-files";
 import { ScormStore } from "./scorm-store";
 import { handleScormEvents } from "./scorm-events";
 
@@ -91,10 +91,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const [, , target = "", ...rest] = path.split("/");
       const pkg = course.packages.get(target as TargetId);
       if (!pkg) return sendText(response, 404, `no ${target} package in this preview`);
-      const answer = serveContent(pkg.root, rest.join("/"));
-      const headers: Record<string, string> = { "Cache-Control": "no-store" };
-      if (Buffer.isBuffer(answer.body)) return void response.writeHead(answer.status, { ...headers, "Content-Type": answer.contentType ?? "application/octet-stream" }).end(answer.body);
-      return sendJson(response, answer.status, answer.body);
+      return servePackageFile(pkg.root, rest.join("/"), request, response);
     }
     const asset = assets.get(path);
     if (asset) {
@@ -104,6 +101,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return void response.writeHead(200, headers).end(asset.body);
     }
     if (path.startsWith("/api/")) return api(method, url, request, response);
+    if (path === "/favicon.ico") return void response.writeHead(204).end();
     sendText(response, 404, "not found");
   }
 

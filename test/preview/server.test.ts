@@ -39,6 +39,18 @@ describe("paths are confined to the package", () => {
     expect(answer.body).not.toMatch(/"statements"|root:|courseStructure/);
   });
 
+  it("serves byte ranges and media types, for players that seek", async () => {
+    const full = await raw(preview.origin, "/pkg/cmi5/assets/smoke-alarm.wav");
+    expect(full.status).toBe(200);
+    expect(full.headers["content-type"]).toBe("audio/wav");
+    expect(full.headers["accept-ranges"]).toBe("bytes");
+    const part = await raw(preview.origin, "/pkg/cmi5/assets/smoke-alarm.wav", { headers: { Range: "bytes=0-99" } });
+    expect(part.status).toBe(206);
+    expect(part.headers["content-range"]).toMatch(/^bytes 0-99\/\d+$/);
+    expect(part.body.startsWith("RIFF")).toBe(true);
+    expect((await raw(preview.origin, "/pkg/cmi5/assets/smoke-alarm.wav", { headers: { Range: "bytes=99999999-" } })).status).toBe(416);
+  });
+
   it("never writes into a package and lists no folder", async () => {
     expect((await raw(preview.origin, "/pkg/cmi5/index.html", { method: "PUT", body: "x" })).status).toBe(405);
     expect((await raw(preview.origin, "/pkg/cmi5/runtime/")).status).toBe(404);
