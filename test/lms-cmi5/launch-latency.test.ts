@@ -38,5 +38,6 @@ it(`with ${LATENCY_MS} ms added latency per request, start() resolves after two 
   await driver.exit();
   lms.faults.clear();
   expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "terminated"]);
+  expect(lms.violations).toEqual([]);
   console.info(`cmi5 launch: 2 sequential round trips; interactive after ${interactiveMs.toFixed(0)} ms with ${LATENCY_MS} ms added latency`);
 });

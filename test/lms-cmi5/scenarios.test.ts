@@ -1,6 +1,6 @@
 // The cmi5 driver end to end against the real local LMS/LRS: every statement it receives passes
 // @learninglocker/xapi-validation and the cmi5 rule checker (strict mode: a violation is a 403).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import { choiceReport, launch, newDriver, newPage, outcome, readBack, verbs } from "./helpers";
@@ -20,6 +20,8 @@ beforeEach(() => {
 function expectNoNewViolations(): void {
   expect(lms.violations.slice(violationsBefore)).toEqual([]);
 }
+// Every scenario: the LMS saw no xAPI-invalid statement and no cmi5 rule violation.
+afterEach(() => expectNoNewViolations());
 
 describe("cmi5 driver: outcomes", () => {
   it("pass: Initialized, progressed, answered, Completed, Passed, Terminated; returnURL after Terminated", async () => {
@@ -27,6 +29,7 @@ describe("cmi5 driver: outcomes", () => {
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
     const facts = await driver.start();
     expect(facts).toMatchObject({ standard: "cmi5", launchMode: "normal", credit: true, masteryScore: 80, resumeState: null, learner: { id: "ada", name: "Ada Learner" }, resumed: false });
+    expect(driver.launchData).toMatchObject({ moveOn: "CompletedAndPassed", masteryScore: 0.8, returnURL: "https://lms.example.test/return?course=safety" });
     driver.reportProgress(0.5);
     driver.reportInteraction(choiceReport("q1", true));
     driver.saveState("state-1", "page-2");

@@ -7,6 +7,7 @@ import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
 import { registrationRecordOf } from "./au-state";
 import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
+import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
 import { watchPageHide, type PageEvents, type VisibilityEvents } from "./page-hide";
 import { Outbox, type OutboxLogger, type Timers } from "./outbox";
@@ -131,6 +132,11 @@ export class Cmi5Driver implements LmsDriver {
       outbox.keepaliveFlush(); // never Terminated: the learner may come back (cmi5-au.md §5)
     });
     return factsOf(params, current, warnings, reload);
+  }
+
+  /** cmi5-specific launch facts beyond LmsFacts (moveOn, launchParameters, returnURL…); null before start(). */
+  get launchData(): Cmi5LaunchData | null {
+    return this.reporter?.record.launch ?? null;
   }
 
   saveState(state: string, location: string | null): void {
