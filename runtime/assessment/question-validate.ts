@@ -43,7 +43,7 @@ function options(c: Collector, q: Obj, key: string, label: string, min: number):
   }
   if (list.length < min) c.error(`/${key}`, `${key} needs at least ${min} ${label}, got ${list.length}`);
   if (list.length > SCORM12_MAX_OPTIONS) {
-    c.warning(`/${key}`, `more than ${SCORM12_MAX_OPTIONS} ${label}: SCORM 1.2 cannot report this question item by item`);
+    c.warning(`/${key}`, `more than ${SCORM12_MAX_OPTIONS} ${label}: SCORM 1.2 cannot report this question, nor SCORM 2004 a response or answer listing more than 36 of them`);
   }
   const ids: string[] = [];
   list.forEach((item: unknown, i) => {

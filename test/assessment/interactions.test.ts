@@ -183,13 +183,17 @@ describe("InteractionReport per question type", () => {
     expect(survey).toMatchObject({ result: "neutral", score: null, scorm2004: { type: "likert", response: "4", correctPatterns: [] }, scorm12: { type: "likert", response: "3", correctPatterns: [] } });
   });
 
-  it("returns null where a standard cannot express the report: > 36 options in SCORM 1.2, ids with spaces", () => {
+  it("returns null where a standard cannot express the report: > 36 options in SCORM 1.2, > 36 listed ids in 2004, ids with spaces", () => {
     const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
     const big: QuestionData = { ...base("big"), type: "single-choice", choices: options(...ids), correct: "c39" };
     const report = buildInteractionReport(big, { type: "single-choice", choice: "c39" }, context);
     expect(report.scorm12).toBeNull();
     expect(report.scorm2004).toEqual({ type: "choice", response: "c39", correctPatterns: ["c39"] });
     expect(validateXapi(statementFor(report))).toEqual([]);
+    const sequence: QuestionData = { ...base("seq"), type: "ordering", items: options(...ids), partialCredit: false };
+    const long = buildInteractionReport(sequence, { type: "ordering", order: ids }, context);
+    expect([long.scorm2004, long.scorm12]).toEqual([null, null]);
+    expect(validateXapi(statementFor(long))).toEqual([]);
     const spaced: QuestionData = { ...base("sp"), type: "single-choice", choices: [{ id: "a b", text: "A" }, { id: "c", text: "C" }], correct: "c" };
     const bad = buildInteractionReport(spaced, { type: "single-choice", choice: "c" }, context);
     expect([bad.xapi, bad.scorm2004]).toEqual([null, null]);

@@ -10,6 +10,8 @@ import { bracketPatterns, bracketResponse, idsExpressible, interactionType } fro
 /** SCORM 2004 fill-in learner_response: localized strings of SPM 250; long-fill-in: 4000. */
 const SCORM2004_FILL_IN_MAX = 250;
 const SCORM2004_LONG_FILL_IN_MAX = 4000;
+/** SCORM 2004: at most 36 identifiers in a choice / matching / sequencing response or pattern. */
+const SCORM2004_LIST_MAX = 36;
 /** SCORM 1.2 student_response / pattern: CMIString255. */
 const SCORM12_STRING_MAX = 255;
 const SCORM12_IDS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -58,6 +60,9 @@ export function scorm2004Interaction(question: QuestionData, response: Response 
     // it would claim case does not matter: report no pattern rather than a wrong one.
     if (question.long && question.caseSensitive) correctPatterns = [];
   }
+  // Lists of identifiers hold at most 36 entries (SPM) in choice, matching and sequencing values.
+  const lists = question.type === "text-entry" ? [] : [learnerResponse, ...correctPatterns];
+  if (lists.some((value) => value.split("[,]").length > SCORM2004_LIST_MAX)) return null;
   return { type, response: learnerResponse, correctPatterns };
 }
 
