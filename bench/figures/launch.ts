@@ -1,0 +1,139 @@
+// Figure 2 (issue 7, issue 4): a cmi5 launch against the local LRS with 100 ms added to every LMS
+// request. passmark: sequential round trips and navigation → learner can interact; references: the
+// time until @xapi/cmi5's initialize() and @rusticisoftware/cmi5's start() resolve, same server,
+// same browser, interleaved runs. Target: passmark ≤ 0.5× each reference.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { startLocalLms, type LocalLms } from "../../authoring/lrs";
+import { launchChromium, readTiming, sequentialRoundTrips, watchReadiness } from "../lib/browser";
+import { ROOT } from "../lib/bundle";
+import { startFrontServer, type FrontServer } from "../lib/front-server";
+import { buildAndUnpack } from "../lib/package";
+import { count, ms, ratio, row, type FigureResult, type ResultRow } from "../lib/report";
+import { median, spread } from "../lib/stats";
+import { writeReferencePages } from "../pages/reference-pages";
+
+export const ADDED_LATENCY_MS = 100;
+const STARTER = join(ROOT, "templates", "starter");
+
+interface Subject {
+  label: string;
+  /** Path on the front server. */
+  path: string;
+  passmark: boolean;
+}
+
+interface Sample {
+  readyAt: number;
+  /** From the start of the first LMS request (the fetch URL POST) to ready: the part the page load does not explain. */
+  lmsPhase: number;
+  roundTrips: number;
+  requests: number;
+}
+
+/** The LMS's launch URL, with the endpoint and fetch URL pointing at the front server's origin. */
+export function launchThrough(front: FrontServer, lms: LocalLms, path: string): string {
+  const launch = lms.launch({
+    auUrl: `${front.origin}${path}`,
+    activityId: "https://bench.passmark.test/au/launch",
+    publisherId: "https://example.com/courses/fire-safety-basics/au",
+    moveOn: "Passed",
+    masteryScore: 0.8,
+    returnURL: `${front.origin}/lms/return`,
+  });
+  const url = new URL(launch.url);
+  for (const name of ["endpoint", "fetch"]) {
+    const value = new URL(url.searchParams.get(name)!);
+    url.searchParams.set(name, `${front.origin}${value.pathname}`);
+  }
+  return url.toString();
+}
+
+async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subject: Subject): Promise<Sample> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (subject.passmark) await watchReadiness(page);
+    front.proxied.length = 0;
+    await page.goto(launchThrough(front, lms, subject.path), { waitUntil: "commit" });
+    const timing = await readTiming(page, 20_000).catch((error: unknown) => {
+      const failures = front.proxied.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} → ${r.status} ${r.error ?? ""}`);
+      throw new Error(`${subject.label}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}${failures.length ? ` (LMS answered ${failures.join(", ")})` : ""}`);
+    });
+    if (process.env.BENCH_DEBUG) {
+      const requests = timing.lmsRequests.map((r) => `${r.name.replace(/^.*\/(xapi|cmi5)\//, "")} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
+      console.log(`   [debug] ${subject.label}: DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}`);
+    }
+    const firstRequest = Math.min(...timing.lmsRequests.map((r) => r.start));
+    return { readyAt: timing.readyAt, lmsPhase: timing.readyAt - firstRequest, roundTrips: sequentialRoundTrips(timing.lmsRequests), requests: timing.lmsRequests.length };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function launchFigure(runs: number): Promise<FigureResult> {
+  const dir = await mkdtemp(join(tmpdir(), "passmark-bench-launch-"));
+  const lms = await startLocalLms({ strict: false });
+  let front: FrontServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    const content = await buildAndUnpack(STARTER, "cmi5", dir);
+    const references = await writeReferencePages(join(dir, "reference"));
+    front = await startFrontServer(lms.origin, { "/content/": content, "/bench/": join(dir, "reference") });
+    lms.faults.set({ latencyMs: ADDED_LATENCY_MS });
+    browser = await launchChromium();
+    const subjects: Subject[] = [
+      { label: "passmark (starter course, cmi5 package)", path: "/content/index.html", passmark: true },
+      ...references.map((r) => ({ label: r.label, path: `/bench/${r.page}`, passmark: false })),
+    ];
+    const samples = new Map<string, Sample[]>(subjects.map((s) => [s.label, []]));
+    for (let i = 0; i <= runs; i++) {
+      for (const subject of subjects) {
+        const sample = await measure(browser, front, lms, subject);
+        if (i > 0) samples.get(subject.label)!.push(sample); // run 0 warms Chromium up
+      }
+    }
+    const rows: ResultRow[] = [];
+    const med = (label: string) => median(samples.get(label)!.map((s) => s.readyAt));
+    const passmark = subjects[0]!;
+    for (const subject of subjects) {
+      const list = samples.get(subject.label)!;
+      const what = subject.passmark ? "navigation → learner can interact" : "navigation → promise resolved";
+      rows.push(row(`${subject.label}: ${what}`, med(subject.label), "ms", ms, undefined, spread(list.map((s) => s.readyAt))));
+      rows.push(
+        row(`${subject.label}: sequential LMS round trips before that`, median(list.map((s) => s.roundTrips)), "round trips", count,
+          subject.passmark ? { text: "2 (issue 4)", pass: median(list.map((s) => s.roundTrips)) <= 2 } : undefined,
+          `${median(list.map((s) => s.requests))} LMS requests in all`),
+      );
+    }
+    for (const reference of subjects.slice(1)) {
+      const r = med(passmark.label) / med(reference.label);
+      rows.push(row(`passmark interactive ÷ ${reference.label}`, r, "ratio", ratio, { text: "≤ 0.50×", pass: r <= 0.5 }));
+    }
+    const phase = (label: string) => median(samples.get(label)!.map((s) => s.lmsPhase));
+    for (const subject of subjects) {
+      rows.push(row(`${subject.label}: first LMS request → ${subject.passmark ? "interactive" : "resolved"}`, phase(subject.label), "ms", ms, undefined, spread(samples.get(subject.label)!.map((s) => s.lmsPhase))));
+    }
+    for (const reference of subjects.slice(1)) {
+      rows.push(row(`LMS phase, passmark ÷ ${reference.label}`, phase(passmark.label) / phase(reference.label), "ratio", ratio, undefined, "page load left out"));
+    }
+    return {
+      id: "launch",
+      title: `2. cmi5 launch, ${ADDED_LATENCY_MS} ms added per LMS request`,
+      rows,
+      method:
+        `The local LMS+LRS (authoring/lrs) with latencyMs=${ADDED_LATENCY_MS} on every request; the browser reaches it through a same-origin front server that serves the unpacked cmi5 package and the reference pages at once (no latency, no CORS preflight) and proxies /cmi5/ and /xapi/. ` +
+        `Debian Chromium, a fresh browser context per launch (no cache, no sessionStorage), ${runs} interleaved runs per subject after one warm-up round. ` +
+        "Times are the page's performance.now() (from navigation start). passmark is interactive at the runtime's performance mark \"passmark:interactive\" (set by runtime/app/boot.ts right after the first screen is rendered, never on the error screen). " +
+        "References: a page loading only the library (bundled with esbuild like the runtime) that calls initialize() / start() at once. Round trips: longest chain of LMS requests completed before that moment (the page's Resource Timing) where each starts after the previous ended. " +
+        "The target compares whole times from navigation, so the page load both sides pay is inside both; the \"LMS phase\" rows leave it out (first LMS request → ready).",
+    };
+  } finally {
+    await browser?.close();
+    await front?.close();
+    await lms.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

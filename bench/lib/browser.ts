@@ -1,0 +1,73 @@
+// Debian Chromium through playwright-core, launched as the test suites launch it.
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.PASSMARK_CHROMIUM ?? "/usr/bin/chromium";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/**
+ * When "the learner can interact": the runtime's boot (runtime/app/boot.ts) sets the performance
+ * mark "passmark:interactive" right after the first screen is rendered (Preact renders
+ * synchronously, so its controls are in the DOM), and never on the error screen. Reference pages
+ * set window.__benchReadyAt themselves when the library's promise resolves.
+ */
+export const INTERACTIVE_MARK = "passmark:interactive";
+
+/** Installed before any page script: copies the mark's time (ms from navigation start) to window.__benchReadyAt. */
+export async function watchReadiness(page: Page): Promise<void> {
+  await page.addInitScript((mark: string) => {
+    const w = window as unknown as { __benchReadyAt?: number };
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntriesByName(mark)[0];
+      if (!entry || w.__benchReadyAt !== undefined) return;
+      w.__benchReadyAt = entry.startTime;
+      observer.disconnect();
+    }).observe({ type: "mark" });
+  }, INTERACTIVE_MARK);
+}
+
+export interface PageTiming {
+  /** ms from navigation start (performance.timeOrigin) until ready. */
+  readyAt: number;
+  domContentLoadedAt: number;
+  /** LMS requests (fetch URL and xAPI) completed before ready, i.e. waited for: [start, end] in page ms. */
+  lmsRequests: { name: string; start: number; end: number }[];
+}
+
+/** Waits for readiness (or the page's own __benchError) and reads the page's timings. */
+export async function readTiming(page: Page, timeoutMs: number): Promise<PageTiming> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __benchReadyAt?: number; __benchError?: string };
+      if (w.__benchError) throw new Error(w.__benchError);
+      return w.__benchReadyAt !== undefined;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 20 },
+  );
+  return page.evaluate(() => {
+    const w = window as unknown as { __benchReadyAt: number };
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const lmsRequests = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((e) => /\/(xapi|cmi5)\//.test(new URL(e.name).pathname) && e.responseEnd <= w.__benchReadyAt)
+      .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+    return { readyAt: w.__benchReadyAt, domContentLoadedAt: nav?.domContentLoadedEventEnd ?? 0, lmsRequests };
+  });
+}
+
+/** Longest chain of requests where each starts after the previous one ended: sequential round trips. */
+export function sequentialRoundTrips(requests: { start: number; end: number }[]): number {
+  const sorted = [...requests].sort((a, b) => a.end - b.end);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    let best = 0;
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= r.start + 0.5) best = Math.max(best, depth[j]!);
+    depth.push(best + 1);
+  });
+  return Math.max(0, ...depth);
+}
