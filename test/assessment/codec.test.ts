@@ -67,6 +67,13 @@ describe("resume-state codec", () => {
     expect(decodeState(result.encoded, c).state!.current).toEqual(state.current);
   });
 
+  it("never throws on a state that does not belong to the course: fits false, nothing to save", () => {
+    const c = big(10);
+    const state = heavy(c);
+    const alien: LearnerState = { ...state, current: { ...state.current!, draw: { questions: [{ questionId: "nope", presentedOrder: null }] } } };
+    expect(encodeState(alien, c, 4096)).toEqual({ encoded: "", dropped: [expect.stringMatching(/does not fit this course.*nope/)], fits: false });
+  });
+
   it("decodes nothing from empty input, silently", () => {
     const c = big(5);
     for (const empty of [undefined, null, ""]) expect(decodeState(empty, c)).toEqual({ state: null, warning: null });

@@ -22,7 +22,10 @@ export interface EncodedState {
   encoded: string;
   /** What was left out to fit the budget, e.g. "attempt 1 responses", "attempt 2 draw"; [] when nothing. */
   dropped: string[];
-  /** False when even the smallest form exceeds the budget (`encoded` is then that smallest form). */
+  /**
+   * False when even the smallest form exceeds the budget (`encoded` is then that smallest form), or
+   * when the state does not belong to the course (`encoded` is then ""): do not save it.
+   */
   fits: boolean;
 }
 
@@ -133,9 +136,19 @@ function encodeSections(state: LearnerState, course: CourseData, previous: Secti
 
 /**
  * Encode the state for `course` within `budget` characters, dropping details deterministically when
- * it does not fit (see the file comment). Throws only on a state that does not belong to the course.
+ * it does not fit (see the file comment). Never throws: a state that does not belong to the course
+ * (unknown question ids) gives `fits: false` with the reason in `dropped`, so nothing wrong is saved.
  */
 export function encodeState(state: LearnerState, course: CourseData, budget: number): EncodedState {
+  try {
+    return encodeWithin(state, course, budget);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { encoded: "", dropped: [`the whole state: it does not fit this course (${why})`], fits: false };
+  }
+}
+
+function encodeWithin(state: LearnerState, course: CourseData, budget: number): EncodedState {
   let attempts: FinishedAttempt[] = state.attempts;
   let sections = encodeSections(state, course);
   let encoded = join(sections);
