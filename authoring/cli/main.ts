@@ -7,10 +7,11 @@ import type { Command } from "./command";
 import { buildCommand } from "./commands/build";
 import { initCommand } from "./commands/init";
 import { validateCommand } from "./commands/validate";
+import { previewCommand } from "../preview/command";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes";
 import { FileProblemError, UsageError, processIo, type CliIo } from "./io";
 
-export const COMMANDS: readonly Command[] = [initCommand, buildCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [initCommand, buildCommand, validateCommand, previewCommand];
 
 function version(): string {
   const parsed = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: string };

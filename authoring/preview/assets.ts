@@ -22,7 +22,10 @@ export type AssetTable = ReadonlyMap<string, Asset>;
 export async function loadAssets(): Promise<AssetTable> {
   const root = join(packageRoot(), "authoring", "preview");
   const require = createRequire(join(packageRoot(), "package.json"));
-  const { build } = await import("esbuild");
+  // A computed specifier keeps esbuild out of the CLI bundle: it drives its own native binary and
+  // must be loaded from node_modules.
+  const esbuildModule = "esbuild";
+  const { build } = (await import(esbuildModule)) as typeof import("esbuild");
   const bundled = await build({
     entryPoints: { launch: join(root, "browser", "launch.ts"), "scorm-host": join(root, "browser", "scorm-host.ts") },
     bundle: true,
