@@ -59,6 +59,7 @@ export class Outbox {
   private lastFailure = "";
   private wake: (() => void) | null = null;
   private authTimer: unknown = null;
+  private disposed = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
@@ -127,6 +128,7 @@ export class Outbox {
 
   /** Send what is queued (now, even during a backoff). Resolves when the queue is empty or auth-lost. */
   flush(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     if (this.wake) {
       this.setPhase("sending");
       this.wake(); // cut a backoff wait short: the caller wants it now
@@ -158,7 +160,7 @@ export class Outbox {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.disposed) {
       this.setPhase("sending");
       const result = await this.sendHead();
       if (result === "done") {
@@ -174,6 +176,7 @@ export class Outbox {
       this.setPhase("retrying");
       const backoff = Math.min(this.options.retry.maxMs, this.options.retry.baseMs * 2 ** (this.failures - 1));
       await this.sleep(backoff * (0.5 + this.options.random() * 0.5)); // jitter: spread reconnecting clients
+      if (this.disposed) return;
       return this.drain();
     }
   }
@@ -287,8 +290,9 @@ export class Outbox {
     for (const listener of this.listeners) listener();
   }
 
-  /** Stop timers (the driver is done). */
+  /** Stop for good: no more requests, no timers. What is queued stays in `pending`. */
   dispose(): void {
+    this.disposed = true;
     if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
     if (this.wake) this.wake();
   }
