@@ -1,7 +1,8 @@
 // Reproducible zips with yazl: fixed entry dates and modes, entries sorted by path, DOS timestamps
 // only (the Info-ZIP "UT" field would carry a time-zone dependent instant), and files on disk
 // streamed lazily — a 200 MB video never sits in memory.
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import { isStored } from "./compression";
@@ -17,6 +18,19 @@ export type ZipEntrySource =
  */
 const ENTRY_DATE = (): Date => new Date(2000, 0, 1, 0, 0, 0);
 const FILE_MODE = 0o100644;
+const READ_CHUNK = 1024 * 1024;
+
+/** Sizes of the files on disk (yazl needs them up front for streamed entries); a missing file fails here, naming it. */
+async function fileSizes(entries: readonly ZipEntrySource[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const entry of entries) {
+    if ("data" in entry) continue;
+    const info = await stat(entry.sourcePath);
+    if (!info.isFile()) throw new Error(`${entry.sourcePath} is not a file (wanted for ${entry.zipPath})`);
+    sizes.set(entry.sourcePath, info.size);
+  }
+  return sizes;
+}
 
 /** Byte-wise order (not locale order), so every machine sorts alike. */
 export function compareZipPaths(a: string, b: string): number {
@@ -37,6 +51,7 @@ export async function writeZip(entries: readonly ZipEntrySource[], outPath: stri
   useNativeCrc32ForYazl();
   const zip = new ZipFile();
   const sorted = [...entries].sort((a, b) => compareZipPaths(a.zipPath, b.zipPath));
+  const sizes = await fileSizes(sorted);
   for (const entry of sorted) {
     const options = {
       mtime: ENTRY_DATE(),
@@ -44,11 +59,19 @@ export async function writeZip(entries: readonly ZipEntrySource[], outPath: stri
       compress: !isStored(entry.zipPath),
       forceDosTimestamp: true,
     };
-    if ("data" in entry) zip.addBuffer(entry.data, entry.zipPath, options);
-    else zip.addFile(entry.sourcePath, entry.zipPath, options);
+    if ("data" in entry) {
+      zip.addBuffer(entry.data, entry.zipPath, options);
+    } else {
+      // Opened only when yazl reaches the entry (one file open at a time), read in 1 MiB chunks:
+      // fewer, larger chunks through the CRC and deflate streams than fs's 64 KiB default.
+      const { sourcePath } = entry;
+      zip.addReadStreamLazy(entry.zipPath, { ...options, size: sizes.get(sourcePath) }, (done) =>
+        done(null, createReadStream(sourcePath, { highWaterMark: READ_CHUNK })),
+      );
+    }
   }
   return new Promise<number>((resolve, reject) => {
-    const out = createWriteStream(outPath);
+    const out = createWriteStream(outPath, { highWaterMark: READ_CHUNK });
     const fail = (error: unknown): void => {
       out.destroy();
       reject(error instanceof Error ? error : new Error(String(error)));
