@@ -55,7 +55,7 @@ export async function deliveryFigure(runs: number): Promise<FigureResult> {
         await page.evaluate(() => (window as unknown as { bench: { start(u: string): Promise<void> } }).bench.start("/content/course/course.json"));
         const answered = await page.evaluate(() => (window as unknown as { bench: { learnAndAnswer(): number } }).bench.learnAndAnswer());
         if (answered !== QUESTIONS) throw new Error(`attempt drew ${answered} questions, expected ${QUESTIONS}`);
-        await new Promise((r) => setTimeout(r, 1500)); // let the answers' saves settle: submit starts from a quiet outbox
+        await front.whenIdle(500, 20_000); // the answers' saves are delivered: submit starts from a quiet outbox
         front.proxied.length = 0;
         const submittedAt = performance.now();
         const status = await page.evaluate(() => (window as unknown as { bench: { submit(): string } }).bench.submit());

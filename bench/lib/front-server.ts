@@ -22,6 +22,8 @@ export interface ProxiedRequest {
 export interface FrontServer {
   readonly origin: string;
   readonly proxied: ProxiedRequest[];
+  /** Resolves once no LMS request has been in flight for `quietMs`. */
+  whenIdle(quietMs: number, timeoutMs: number): Promise<void>;
   /** Resolves when a statements request carrying `verbId` was answered 2xx by the LRS. */
   whenStored(verbId: string, timeoutMs: number): Promise<ProxiedRequest>;
   close(): Promise<void>;
@@ -40,10 +42,17 @@ function verbsOf(body: Buffer): string[] {
 /** `mounts`: URL prefix ("/content/") → folder on disk. */
 export async function startFrontServer(lrsOrigin: string, mounts: Record<string, string>): Promise<FrontServer> {
   const proxied: ProxiedRequest[] = [];
+  let inFlight = 0;
+  let lastActivity = performance.now();
   const waiters = new Set<() => void>();
   const lrs = new URL(lrsOrigin);
 
   const proxy = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, startedAt: number): void => {
+    inFlight++;
+    const settle = (): void => {
+      inFlight--;
+      lastActivity = performance.now();
+    };
     const upstream = httpRequest(
       { host: lrs.hostname, port: lrs.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
       (answer) => {
@@ -55,12 +64,16 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
           const status = answer.statusCode ?? 0;
           const error = status >= 400 ? Buffer.concat(chunks).toString("utf8").slice(0, 300) : undefined;
           proxied.push({ method: incoming.method ?? "GET", path, status, startedAt, endedAt: performance.now(), verbs, ...(error ? { error } : {}) });
+          settle();
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
           for (const wake of [...waiters]) wake();
         });
       },
     );
-    upstream.on("error", () => outgoing.writeHead(502).end());
+    upstream.on("error", () => {
+      settle();
+      outgoing.writeHead(502).end();
+    });
     upstream.end(body);
   };
 
@@ -86,6 +99,13 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
   return {
     origin,
     proxied,
+    whenIdle: async (quietMs, timeoutMs) => {
+      const deadline = performance.now() + timeoutMs;
+      while (inFlight > 0 || performance.now() - lastActivity < quietMs) {
+        if (performance.now() > deadline) throw new Error(`LMS traffic did not settle within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     whenStored: (verbId, timeoutMs) =>
       new Promise((resolve, reject) => {
         const check = (): boolean => {
