@@ -69,9 +69,10 @@ export function App({ session, i18n }: Props) {
         <a class="pm-skip" href="#pm-content">
           {i18n.t("skipToContent")}
         </a>
-        <CourseHeader view={view} />
-        <ModeNotice />
-        <StatusLine view={view} />
+        <CourseHeader view={view}>
+          <ModeNotice />
+          <StatusLine view={view} />
+        </CourseHeader>
         {!view.exited && !view.exiting && !inAttempt && <CourseMenu view={view} screen={screen} navigate={navigate} />}
         <main id="pm-content" class="pm-content" tabIndex={-1}>
           {content}

@@ -1,9 +1,11 @@
 // Course title, the progress indicator (a native <progress>: no inline styles under the CSP) and Exit.
+import type { ComponentChildren } from "preact";
 import type { SessionView } from "../app/session";
 import { useUi } from "./context";
 import { leaveCourse } from "./exit";
 
-export function CourseHeader({ view }: { view: SessionView }) {
+/** `children`: the mode notice and the status line, kept inside the banner landmark. */
+export function CourseHeader({ view, children }: { view: SessionView; children?: ComponentChildren }) {
   const { session, i18n } = useUi();
   const percent = Math.round(view.outcome.progress * 100);
   return (
@@ -20,6 +22,7 @@ export function CourseHeader({ view }: { view: SessionView }) {
           {i18n.t("exit")}
         </button>
       )}
+      {children}
     </header>
   );
 }
