@@ -65,9 +65,12 @@ export async function writeZip(entries: readonly ZipEntrySource[], outPath: stri
       // Opened only when yazl reaches the entry (one file open at a time), read in 1 MiB chunks:
       // fewer, larger chunks through the CRC and deflate streams than fs's 64 KiB default.
       const { sourcePath } = entry;
-      zip.addReadStreamLazy(entry.zipPath, { ...options, size: sizes.get(sourcePath) }, (done) =>
-        done(null, createReadStream(sourcePath, { highWaterMark: READ_CHUNK })),
-      );
+      zip.addReadStreamLazy(entry.zipPath, { ...options, size: sizes.get(sourcePath) }, (done) => {
+        const stream = createReadStream(sourcePath, { highWaterMark: READ_CHUNK });
+        // yazl does not listen for read errors on streams it is given: fail the zip instead of the process.
+        stream.on("error", (error) => zip.emit("error", error));
+        done(null, stream);
+      });
     }
   }
   return new Promise<number>((resolve, reject) => {

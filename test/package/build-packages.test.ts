@@ -159,6 +159,15 @@ describe("atomic failure", () => {
     expect(await readdir(out)).toEqual(["keep.txt"]);
   });
 
+  it("an unreadable asset (a folder where a file should be read) fails the build cleanly", async () => {
+    const broken = await sampleLoadedCourse();
+    tempDirs.push(broken.dir);
+    broken.assets.push({ zipPath: "assets/folder.mp4", sourcePath: broken.dir });
+    const parent = await tempDir();
+    await expect(buildPackages(broken, { targets: ["scorm2004-4"], outDir: join(parent, "out") })).rejects.toThrow(/not a file/);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
   it("an asset that would overwrite a package file is refused before anything is written", async () => {
     const clash = await sampleLoadedCourse();
     tempDirs.push(clash.dir);
