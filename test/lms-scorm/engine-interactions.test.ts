@@ -71,4 +71,35 @@ describe("engine interaction reports through the SCORM drivers", () => {
       expect(data[`cmi.interactions.${n}.result`]).toBe({ correct: "correct", incorrect: "wrong", neutral: "neutral" }[report.result]);
     });
   });
+
+  it("unanswered questions are reported without a learner response, and accepted (2004 and 1.2)", async () => {
+    const unanswered = QUESTIONS.map(([question], i) =>
+      buildInteractionReport(question, undefined, { attemptNumber: 1, language: "en", latencyMs: 1000, timestamp: Date.UTC(2026, 5, 1, 11, i) }),
+    );
+    const lms = lms2004({ entry: "ab-initio" });
+    const logs: string[] = [];
+    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    await driver.start();
+    for (const report of unanswered) driver.reportInteraction(report);
+    await driver.exit();
+    const refused = lms.calls.filter((c) => c.method === "SetValue" && c.args[0]!.startsWith("cmi.interactions.") && c.result !== "true");
+    expect(refused).toEqual([]);
+    expect(logs).toEqual([]);
+    const data = stored(lms.lms);
+    unanswered.forEach((report, n) => {
+      expect(data[`cmi.interactions.${n}.id`]).toBeTruthy();
+      expect(data[`cmi.interactions.${n}.learner_response`] ?? "").toBe("");
+      expect(data[`cmi.interactions.${n}.result`]).toBe(report.result);
+    });
+
+    const lms1 = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
+    const driver12 = createScorm12Driver(lms1.api, reporting(), { log: () => undefined });
+    await driver12.start();
+    for (const report of unanswered.filter((r) => r.scorm12 !== null)) driver12.reportInteraction(report);
+    await driver12.exit();
+    const written = lms1.calls.filter((c) => c.method === "LMSSetValue" && c.args[0]!.startsWith("cmi.interactions."));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((c) => c.result !== "true")).toEqual([]);
+    expect(written.filter((c) => c.args[0]!.endsWith(".student_response"))).toEqual([]);
+  });
 });

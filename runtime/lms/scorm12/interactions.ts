@@ -29,7 +29,8 @@ export function scorm12InteractionWrites(
   add("type", scorm.type);
   add("time", scorm12TimeOfDay(report.timestamp));
   add("weighting", scormDecimal(report.weighting, 4));
-  add("student_response", scorm.response);
+  // Unanswered: leave student_response unset rather than write an empty value an LMS may refuse.
+  if (scorm.response !== "") add("student_response", scorm.response);
   add("result", RESULT_12[report.result]);
   add("latency", scorm12Timespan(report.latencyMs));
   if (children.has("correct_responses")) {

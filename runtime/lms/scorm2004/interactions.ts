@@ -43,7 +43,9 @@ export function scorm2004InteractionWrites(
       writes.push({ element: `${base}.correct_responses.${m}.pattern`, value: pattern, kind: "interaction" }),
     );
   }
-  add("learner_response", scorm.response);
+  // An unanswered question has no response: "" is not a valid learner_response for most types
+  // (scorm-again answers 406), and leaving it unset is how SCORM says "no response".
+  if (scorm.response !== "") add("learner_response", scorm.response);
   add("result", report.result);
   add("latency", iso8601Duration(report.latencyMs));
   return writes;
