@@ -3,7 +3,7 @@
 // parameter names that the LMS appends itself (cmi5 §8.1).
 import { CMI5_NS } from "../manifest/namespaces";
 import { attr, descendants, lineLocator, textOf } from "./dom";
-import { resolveHref } from "./href";
+import { caseHint, resolveHref } from "./href";
 import type { PackageProblem } from "./report";
 
 const FILE = "cmi5.xml";
@@ -88,7 +88,7 @@ export function checkCmi5CourseStructure(doc: Document, text: string, zipEntries
     } else if (resolved.kind === "external") {
       problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine));
     } else if (!zipEntries.has(resolved.path)) {
-      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip`, urlLine));
+      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip${caseHint(resolved.path, zipEntries)}`, urlLine));
     }
     const query = resolved.kind === "file" ? resolved.query : resolved.kind === "external" ? externalQuery(resolved.url) : "";
     for (const name of new URLSearchParams(query).keys()) {

@@ -45,3 +45,12 @@ export function resolveHref(href: string, bases: readonly string[] = []): HrefRe
   if (path === "") return { kind: "bad", rule: "href/malformed", reason: `"${value}" names no file` };
   return { kind: "file", path, query };
 }
+
+/** " (the zip has \"Index.html\": names are case-sensitive on most servers)" when only the case differs. */
+export function caseHint(path: string, entries: ReadonlySet<string>): string {
+  const lower = path.toLowerCase();
+  for (const name of entries) {
+    if (name.toLowerCase() === lower) return ` (the zip has "${name}": names are case-sensitive on most servers)`;
+  }
+  return "";
+}

@@ -3,7 +3,7 @@
 // scorm-sco.md §5.
 import { SCORM12, SCORM2004 } from "../manifest/namespaces";
 import { attr, childElements, descendants, lineLocator, textOf, xmlBase } from "./dom";
-import { resolveHref } from "./href";
+import { caseHint, resolveHref } from "./href";
 import type { PackageKind, PackageProblem } from "./report";
 
 const MANIFEST = "imsmanifest.xml";
@@ -45,7 +45,7 @@ export function checkScormManifest(doc: Document, text: string, kind: PackageKin
     const r = resolveHref(href, bases);
     if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`, line));
     else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, line));
-    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip`, line));
+    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip${caseHint(r.path, zipEntries)}`, line));
   };
 
   // organizations/@default must name an organization.

@@ -24,7 +24,7 @@ function err(rule: string, file: string, message: string, line: number | null = 
 
 async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[number], fileSet: ReadonlySet<string>): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
   const bytes = await zip.read(name);
-  const text = bytes.toString("utf8");
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   let doc: Document;
   try {
     doc = parseXml(text);

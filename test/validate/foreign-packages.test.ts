@@ -57,7 +57,8 @@ describe("other people's packages", () => {
   <organizations default="o"><organization identifier="o"><title>X</title><item identifier="i" identifierref="r"><title>X</title></item></organization></organizations>
   <resources><resource identifier="r" type="webcontent" adlcp:scormType="sco" href="a.html"><file href="a.html"/></resource></resources>
 </manifest>`;
-    const files: PackageFiles = new Map([["imsmanifest.xml", Buffer.from(manifest)], ["a.html", Buffer.from("<html></html>")]]);
+    // Saved by a Windows editor: with a UTF-8 byte order mark.
+    const files: PackageFiles = new Map([["imsmanifest.xml", Buffer.from("\uFEFF" + manifest)], ["a.html", Buffer.from("<html></html>")]]);
     const report = await validatePackage(await zipFiles(files, join(work, "lom2004.zip")));
     expect(errorsOf(report)).toEqual([]);
     expect(report.problems.map((p) => p.rule)).toEqual(["scorm/schemaversion"]);

@@ -219,6 +219,12 @@ describe("cmi5 rules", () => {
     expect(rules(report)).toEqual(["cmi5/au-url-missing"]);
   });
 
+  it("cmi5/au-url-missing says when only the case differs", async () => {
+    const report = await broken("cmi5", (f) => editText(f, "cmi5.xml", "<url>index.html</url>", "<url>Index.html</url>"));
+    expect(rules(report)).toEqual(["cmi5/au-url-missing"]);
+    expect(errorsOf(report)[0]!.message).toContain('the zip has "index.html"');
+  });
+
   it("cmi5/au-url/absolute-path: a leading slash", async () => {
     const report = await broken("cmi5", (f) => editText(f, "cmi5.xml", "<url>index.html</url>", "<url>/index.html</url>"));
     expect(rules(report)).toEqual(["cmi5/au-url/absolute-path"]);
