@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
-import { launch, newDriver, newPage, verbs } from "./helpers";
+import { choiceReport, launch, newDriver, newPage, outcome, until, verbs } from "./helpers";
 
 const LATENCY_MS = 100;
 let lms: LocalLms;
@@ -40,4 +40,24 @@ it(`with ${LATENCY_MS} ms added latency per request, start() resolves after two 
   expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "terminated"]);
   expect(lms.violations).toEqual([]);
   console.info(`cmi5 launch: 2 sequential round trips; interactive after ${interactiveMs.toFixed(0)} ms with ${LATENCY_MS} ms added latency`);
+});
+
+it(`a submit (answers, state, Completed, Passed) reaches the LRS in one request: Passed stored after one round trip`, async () => {
+  const l = launch(lms);
+  const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
+  await driver.start();
+  await driver.checkpoint();
+  lms.faults.set({ latencyMs: LATENCY_MS });
+  const before = lms.requests.length;
+  const submitted = performance.now();
+  for (let i = 1; i <= 20; i++) driver.reportInteraction(choiceReport(`q${i}`, true));
+  driver.saveState("after-submit", "result");
+  driver.reportOutcome(outcome({ progress: 1, completed: true, status: "passed", score: 100, final: true }));
+  await until(() => lms.statements({ registration: l.registration, verb: "http://adlnet.gov/expapi/verbs/passed" }).length === 1);
+  const passedMs = performance.now() - submitted;
+  expect(lms.requests.slice(before).filter((r) => r.path === "/xapi/statements").length).toBe(1);
+  await driver.exit();
+  lms.faults.clear();
+  expect(lms.violations).toEqual([]);
+  console.info(`cmi5 submit → Passed stored after ${passedMs.toFixed(0)} ms with ${LATENCY_MS} ms added latency (1 request)`);
 });

@@ -1,7 +1,6 @@
 // The durable Outbox (reporting.md "Delivery: nothing lost, nothing doubled").
-// - Items keep their creation order; every statement has its id from creation, so a retry can
-//   never double-count (PUT ?statementId= and a re-POST of the same id are idempotent; 204/409 for
-//   an id the LRS already holds count as accepted).
+// - Creation order kept; ids from creation, so a retry never double-counts (PUT ?statementId= and
+//   a re-POST are idempotent; 204/409 for an id the LRS already holds count as accepted).
 // - Network errors, timeouts, 408/429/5xx: retried with exponential backoff and jitter.
 // - 401, or a 403 about the session: "auth-lost", everything kept, retried slowly and on flush().
 // - A 403 about THIS statement (a rule violation), or another 4xx: logged loudly, set aside in
@@ -43,8 +42,7 @@ export interface OutboxOptions {
   random: () => number;
   logger: OutboxLogger;
   retry: RetryPolicy;
-  /** Browsers cap keepalive bodies in flight at 64 KiB; we stay below with headroom. */
-  keepaliveBudgetBytes?: number;
+  keepaliveBudgetBytes?: number; // default KEEPALIVE_BUDGET_BYTES (below the 64 KiB browser cap)
   maxBatchSize?: number;
 }
 
@@ -92,15 +90,15 @@ export class Outbox {
     void this.flush();
   }
 
-  /** Queue a State document write; a waiting (not in flight) write at the tail is replaced instead. */
+  /**
+   * Queue a State document write. Waiting (not in flight) older writes are dropped: the newest
+   * document supersedes them and, queued last, is still written after every statement before it.
+   */
   enqueueState(id: string, document: AuStateDocument): void {
-    const tail = this.queue[this.queue.length - 1];
-    const tailInFlight = this.running !== null && this.queue.length === 1;
-    if (tail !== undefined && tail.kind === "state" && !tailInFlight) {
-      this.queue[this.queue.length - 1] = { kind: "state", id: tail.id, document };
-      this.persist();
-      void this.flush();
-      return;
+    const inFlight = this.running !== null ? this.queue[0] : undefined;
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const item = this.queue[i]!;
+      if (item.kind === "state" && item !== inFlight) this.queue.splice(i, 1);
     }
     this.enqueue({ kind: "state", id, document });
   }
@@ -160,6 +158,8 @@ export class Outbox {
   }
 
   private async drain(): Promise<void> {
+    // Let the caller's synchronous burst (a submit: answers, Completed, Passed, state) join one batch.
+    await Promise.resolve();
     while (this.queue.length > 0 && !this.disposed) {
       this.setPhase("sending");
       const result = await this.sendHead();
