@@ -23,7 +23,13 @@ function err(rule: string, file: string, message: string, line: number | null = 
 }
 
 async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[number], fileSet: ReadonlySet<string>): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
-  const bytes = await zip.read(name);
+  let bytes: Buffer;
+  try {
+    bytes = await zip.read(name);
+  } catch (error) {
+    // Encrypted, an unsupported compression method, a corrupt entry, or absurdly large.
+    return { kind: null, problems: [err("zip/unreadable-entry", name, `cannot read the manifest from the zip: ${error instanceof Error ? error.message : String(error)}`)] };
+  }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   let doc: Document;
   try {

@@ -1,6 +1,6 @@
 // `passmark validate` (validatePackage): accepts our packages, and rejects hand-made broken ones,
 // one fixture per rule. Fixtures are real zips built in the test from a real package.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +78,22 @@ describe("package-level rules", () => {
     const path = await rezip(ours.cmi5, join(work, "unsafe.zip"), (f) => f.set("xx/evil.txt", Buffer.from("x")));
     await patchEntryName(path, "xx/evil.txt", "../evil.txt");
     expect(rules(await validatePackage(path))).toEqual(["zip/unsafe-entry-name"]);
+  });
+
+  it("zip/unreadable-entry: a manifest stored with a compression method nobody reads", async () => {
+    const path = await rezip(ours.cmi5, join(work, "method.zip"), () => undefined);
+    const bytes = await readFile(path);
+    // Set the compression method of cmi5.xml to 12 (bzip2) in its local header and central directory record.
+    for (const [signature, methodOffset] of [[0x04034b50, 8], [0x02014b50, 10]] as const) {
+      const nameOffset = signature === 0x04034b50 ? 30 : 46;
+      for (let at = bytes.indexOf(Buffer.from("cmi5.xml")); at >= 0; at = bytes.indexOf(Buffer.from("cmi5.xml"), at + 1)) {
+        const start = at - nameOffset;
+        if (start >= 0 && bytes.readUInt32LE(start) === signature) bytes.writeUInt16LE(12, start + methodOffset);
+      }
+    }
+    await writeFile(path, bytes);
+    const report = await validatePackage(path);
+    expect(rules(report)).toEqual(["zip/unreadable-entry"]);
   });
 
   it("manifest/not-well-formed: reports the line", async () => {
