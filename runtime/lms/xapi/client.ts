@@ -51,12 +51,6 @@ export class XapiClient {
     this.base = options.endpoint.endsWith("/") ? options.endpoint : `${options.endpoint}/`;
   }
 
-  /** Size in bytes of a request body as it will travel (for the 64 KiB keepalive budget). */
-  static bodyBytes(body: unknown): number {
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    return new TextEncoder().encode(text).length;
-  }
-
   async request(method: string, resource: string, options: XapiRequestOptions = {}): Promise<XapiAnswer> {
     const url = new URL(resource, this.base);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
