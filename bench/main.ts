@@ -2,6 +2,7 @@
 // time), then bench/results.json and bench/results.md. Options:
 //   --only=payload,launch,delivery,resume-state,build,scorm,standalone   run a subset
 //   --runs=N                                                              repetitions behind each median
+//   --readme                                                              also copy the table into README.md ("## Performance")
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -13,23 +14,30 @@ import { resumeStateFigure } from "./figures/resume-state";
 import { scormCallsFigure } from "./figures/scorm-calls";
 import { standaloneFigure } from "./figures/standalone";
 import { ROOT } from "./lib/bundle";
+import { updateReadme } from "./lib/readme";
 import { markdownTable, methodNotes, printFigure, type FigureResult } from "./lib/report";
 
 interface Options {
   only: Set<string> | null;
   runs: number;
+  readme: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   let only: Set<string> | null = null;
   let runs = 5;
+  let readme = false;
   for (const arg of argv) {
+    if (arg === "--readme") {
+      readme = true;
+      continue;
+    }
     const [key, value] = arg.split("=", 2);
     if (key === "--only" && value) only = new Set(value.split(","));
     else if (key === "--runs" && value && Number(value) >= 1) runs = Math.floor(Number(value));
-    else throw new Error(`bench: unknown argument ${arg} (use --only=a,b and --runs=N)`);
+    else throw new Error(`bench: unknown argument ${arg} (use --only=a,b, --runs=N, --readme)`);
   }
-  return { only, runs };
+  return { only, runs, readme };
 }
 
 const FIGURES: { id: string; run: (runs: number) => Promise<FigureResult> }[] = [
@@ -87,6 +95,11 @@ export async function main(argv: string[]): Promise<number> {
   const md = [`Measured on ${on}; medians of ${options.runs} runs unless noted${partial}.`, "", markdownTable(all), "", "How each figure is measured:", "", methodNotes(all), ""].join("\n");
   await writeFile(join(ROOT, "bench", "results.md"), md);
   console.log(`\nbench: wrote bench/results.json and bench/results.md (${on})`);
+  if (options.readme) {
+    const intro = "Measured with `npm run bench` (see [docs/benchmarks.md](docs/benchmarks.md) for what each figure means and how it is measured).";
+    await updateReadme(join(ROOT, "README.md"), `${intro} Machine: ${on}; medians of ${options.runs} runs unless noted.\n\n${markdownTable(all)}`);
+    console.log("bench: README.md \"Performance\" section updated");
+  }
   console.log(failed.length === 0 ? "bench: every target PASS" : `bench: ${failed.length} target(s) FAIL:\n  ${failed.join("\n  ")}`);
   return failed.length > 0 ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import { questionIndex, scoreQuestion } from "../../runtime/assessment";
 import { sequentialRoundTrips } from "../../bench/lib/browser";
 import { correctResponse, wrongResponse } from "../../bench/lib/answers";
 import { generateCourse } from "../../bench/lib/course-generator";
+import { replaceSection } from "../../bench/lib/readme";
 import { markdownTable, row } from "../../bench/lib/report";
 import { median, spread } from "../../bench/lib/stats";
 import { contributorOf } from "../../bench/figures/payload";
@@ -82,5 +83,15 @@ describe("generated benchmark course", () => {
       expect(scoreQuestion(q, correctResponse(q)), q.id).toBe(100);
       expect(scoreQuestion(q, wrongResponse(q)), q.id).toBeLessThan(100);
     }
+  });
+});
+
+describe("README Performance section", () => {
+  it("appends the section when absent and replaces only that section when present", () => {
+    const appended = replaceSection("# passmark\n\nIntro.\n", "| a |");
+    expect(appended).toBe("# passmark\n\nIntro.\n\n## Performance\n\n| a |\n");
+    const replaced = replaceSection("# passmark\n\n## Performance\n\nold table\n\n## Licence\n\nMIT\n", "new table");
+    expect(replaced).toBe("# passmark\n\n## Performance\n\nnew table\n\n## Licence\n\nMIT\n");
+    expect(replaceSection(replaced, "newer")).toBe("# passmark\n\n## Performance\n\nnewer\n\n## Licence\n\nMIT\n");
   });
 });
