@@ -48,7 +48,7 @@ describe("faults", () => {
     expect(newViolations()).toEqual([]);
   });
 
-  it("a 10% random failure rate over a long session loses and doubles nothing", async () => {
+  it("a 30% random failure rate (500, 503, resets) over a long session loses and doubles nothing", async () => {
     const l = launch(lms);
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: { requestTimeoutMs: 250 } });
     await driver.start();
