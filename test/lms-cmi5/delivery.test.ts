@@ -22,15 +22,19 @@ beforeEach(() => {
 });
 const newViolations = () => lms.violations.slice(violationsBefore);
 
+// The request timeout must leave room for a loaded CI machine (a launch answered in 300 ms is not a
+// fault), while the "timeout" fault holds its answer longer than that so it really times out.
+const FAULT_TIMING = { requestTimeoutMs: 2_000 };
+
 /** A page that is frozen: its timers never fire (a reload happens while it waits). */
 const frozenTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
 
 describe("faults", () => {
   it("500/503/timeouts/resets for a while: every statement arrives exactly once, in order", async () => {
     const l = launch(lms);
-    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: { requestTimeoutMs: 250 } });
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: FAULT_TIMING });
     await driver.start();
-    lms.faults.set({ sequence: [500, 503, "timeout", "reset", 503, 502, 429, 408, "timeout", 500], timeoutHoldMs: 600 });
+    lms.faults.set({ sequence: [500, 503, "timeout", "reset", 503, 502, 429, 408, "timeout", 500], timeoutHoldMs: 2_500 });
     driver.reportProgress(0.3);
     for (let i = 1; i <= 5; i++) driver.reportInteraction(choiceReport(`q${i}`, i % 2 === 0));
     driver.saveState("mid", "q5");
@@ -50,7 +54,7 @@ describe("faults", () => {
 
   it("a 30% random failure rate (500, 503, resets) over a long session loses and doubles nothing", async () => {
     const l = launch(lms);
-    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: { requestTimeoutMs: 250 } });
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: FAULT_TIMING });
     await driver.start();
     lms.faults.set({ rate: 0.3, rateActions: [500, 503, "reset"], seed: 7 });
     for (let i = 1; i <= 20; i++) {
