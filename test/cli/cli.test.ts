@@ -83,7 +83,8 @@ describe("help and usage errors", () => {
   });
 });
 
-describe("init, build, validate", () => {
+// Whole builds and schema checks: generous time on a busy 2-core machine.
+describe("init, build, validate", { timeout: 120_000 }, () => {
   it("init creates a course that builds into four valid packages", async () => {
     const init = await run("init", "my-course");
     expect(init.code, init.err).toBe(0);
@@ -213,5 +214,5 @@ describe("the installed command (bin/passmark.mjs → dist/cli/passmark.mjs)", (
 
     const usage = await spawnCli("build");
     expect(usage.code).toBe(2);
-  });
+  }, 120_000);
 });
