@@ -2,7 +2,7 @@
 // pick the messages, mount the UI. Any failure on the way shows a readable error screen.
 import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
-import { pickLanguage, translator } from "../i18n/index";
+import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch } from "../lms/detect";
 import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
@@ -20,7 +20,11 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
   const doc = win.document;
   let session: CourseSession;
   try {
-    const course = await loadCourseData(win.fetch.bind(win));
+    const fetchImpl = win.fetch.bind(win);
+    const course = await loadCourseData(fetchImpl);
+    // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
+    const courseLang = pickLanguage(course.language, []);
+    const early = loadCatalogue(courseLang, fetchImpl, log);
     const driver = createDriver(detectLaunch(win), course, win);
     const facts = await driver.start();
     facts.warnings.forEach(log);
@@ -33,12 +37,15 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
     });
     // cmi5 languagePreference wins when we have that language; SCORM and standalone follow the course.
     const lang = pickLanguage(course.language, facts.standard === "cmi5" ? facts.languagePreference : []);
+    const catalogue = lang === courseLang ? await early : await loadCatalogue(lang, fetchImpl, log);
     root.textContent = "";
-    render(h(App, { session, i18n: translator(lang) }), root);
+    render(h(App, { session, i18n: translator(lang, catalogue) }), root);
   } catch (error) {
     console.error(`[passmark] the course could not start: ${String(error)}`);
+    const lang = pickLanguage(doc.documentElement.lang, win.navigator.languages ?? []);
+    const catalogue = await loadCatalogue(lang, win.fetch.bind(win), log);
     root.textContent = "";
-    render(h(ErrorScreen, { error, i18n: translator(pickLanguage(doc.documentElement.lang, win.navigator.languages ?? [])) }), root);
+    render(h(ErrorScreen, { error, i18n: translator(lang, catalogue) }), root);
     return null;
   }
   session.begin();

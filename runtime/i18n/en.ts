@@ -1,7 +1,9 @@
-// English UI messages: the reference catalogue. Every other catalogue has exactly these keys.
+// English UI messages: the reference catalogue, built into the bundle (the fallback, and what the
+// error screen can always show). The others are data files (fr.json, es.json) that build.mjs copies
+// to dist/runtime/passmark.<lang>.json and the runtime fetches only when a learner needs them, so
+// every learner downloads one catalogue. Every catalogue has exactly these keys.
 // {name} placeholders are filled by format(); keys ending in _one/_other are plural forms.
 export const en = {
-  loading: "Loading the course…",
   skipToContent: "Skip to content",
   courseMenu: "Course contents",
   progress: "Progress: {percent} complete",
@@ -78,13 +80,12 @@ export const en = {
   resultIncorrect: "Incorrect",
   resultPartial: "Partly correct ({score})",
   notGraded: "Not graded",
-  backToCourse: "Back to the course",
   backToResult: "Back to the result",
   errorTitle: "This course cannot start",
   errorCmi5Parameters: "The link that opened this course is incomplete or damaged.",
   errorCmi5FetchUsed: "This launch link has already been used or has expired.",
-  errorCmi5Security: "The LMS refused to let this course connect.",
-  errorCmi5Application: "The LMS could not start this course session.",
+  errorCmi5FetchSecurity: "The LMS refused to let this course connect.",
+  errorCmi5FetchApplication: "The LMS could not start this course session.",
   errorCmi5FetchFailed: "The course could not reach the LMS.",
   errorCmi5LaunchData: "The LMS sent launch information the course cannot read.",
   errorScormInitialize: "The LMS refused to start a session for this course.",

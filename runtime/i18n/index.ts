@@ -1,12 +1,12 @@
 // Message catalogues and the pick rule: the course language picks the catalogue, and a cmi5
 // languagePreference that matches one of ours wins (issue 5, "Internationalisation").
+// English is in the bundle; the other catalogues are fetched on demand (see en.ts).
 import { en, type Catalogue, type MessageKey } from "./en";
-import { es } from "./es";
-import { fr } from "./fr";
 
 export type { Catalogue, MessageKey } from "./en";
 
-export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, fr, es };
+/** Languages with a catalogue (fr and es ship as runtime/passmark.<lang>.json). */
+export const LANGUAGES = ["en", "fr", "es"] as const;
 export const DEFAULT_LANGUAGE = "en";
 
 /** The primary language subtag ("fr" for "fr-CA"), lower case. */
@@ -21,9 +21,45 @@ function primary(tag: string): string {
 export function pickLanguage(courseLanguage: string, preferred: readonly string[]): string {
   for (const tag of [...preferred, courseLanguage]) {
     const lang = primary(tag);
-    if (lang in CATALOGUES) return lang;
+    if ((LANGUAGES as readonly string[]).includes(lang)) return lang;
   }
   return DEFAULT_LANGUAGE;
+}
+
+/** Where the runtime finds a catalogue, relative to the package's index.html. */
+export function catalogueUrl(lang: string): string {
+  return `runtime/passmark.${lang}.json`;
+}
+
+/**
+ * A catalogue checked against English: every key a non-empty string; missing or bad entries fall
+ * back to English (and are listed in `problems`).
+ */
+export function checkedCatalogue(data: unknown): { catalogue: Catalogue; problems: string[] } {
+  const source = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  const problems: string[] = [];
+  const catalogue = { ...en } as Record<MessageKey, string>;
+  for (const key of Object.keys(en) as MessageKey[]) {
+    const text = source[key];
+    if (typeof text === "string" && text.trim() !== "") catalogue[key] = text;
+    else problems.push(key);
+  }
+  return { catalogue, problems };
+}
+
+/** The catalogue for `lang` (English at once; others fetched), never failing: English on any trouble. */
+export async function loadCatalogue(lang: string, fetchImpl: typeof fetch, log: (message: string) => void): Promise<Catalogue> {
+  if (lang === DEFAULT_LANGUAGE || !(LANGUAGES as readonly string[]).includes(lang)) return en;
+  try {
+    const response = await fetchImpl(catalogueUrl(lang), { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { catalogue, problems } = checkedCatalogue(await response.json());
+    if (problems.length > 0) log(`${catalogueUrl(lang)} lacks ${problems.join(", ")}; those messages are in English`);
+    return catalogue;
+  } catch (error) {
+    log(`${catalogueUrl(lang)} could not be loaded (${String(error)}); the interface is in English`);
+    return en;
+  }
 }
 
 export type Params = Record<string, string | number>;
@@ -37,14 +73,14 @@ export interface Translator {
   percent(score: number): string;
 }
 
-export function translator(lang: string): Translator {
-  const catalogue = CATALOGUES[lang] ?? en;
-  const rules = new Intl.PluralRules(lang);
-  const percentFormat = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 2 });
+export function translator(lang: string, catalogue: Catalogue = en): Translator {
+  const language = catalogue === en ? DEFAULT_LANGUAGE : lang;
+  const rules = new Intl.PluralRules(language);
+  const percentFormat = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 });
   const t = (key: MessageKey, params: Params = {}): string =>
     catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   return {
-    lang,
+    lang: language,
     t,
     plural: (base, n, params = {}) => t(rules.select(n) === "one" ? `${base}_one` : `${base}_other`, { n, ...params }),
     percent: (score) => percentFormat.format(score / 100),

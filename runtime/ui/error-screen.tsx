@@ -3,16 +3,10 @@
 import type { Translator, MessageKey } from "../i18n/index";
 import { LaunchError, type LaunchErrorReason } from "../lms/launch-error";
 
-const REASONS: Record<LaunchErrorReason, MessageKey> = {
-  "cmi5-parameters": "errorCmi5Parameters",
-  "cmi5-fetch-used": "errorCmi5FetchUsed",
-  "cmi5-fetch-security": "errorCmi5Security",
-  "cmi5-fetch-application": "errorCmi5Application",
-  "cmi5-fetch-failed": "errorCmi5FetchFailed",
-  "cmi5-launch-data": "errorCmi5LaunchData",
-  "scorm-initialize": "errorScormInitialize",
-  "course-data": "errorCourseData",
-};
+/** "cmi5-fetch-used" → "errorCmi5FetchUsed": one message per LaunchErrorReason (test/ui/i18n.test.ts checks them all). */
+export function reasonMessage(reason: LaunchErrorReason): MessageKey {
+  return `error${reason.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
+}
 
 export function ErrorScreen({ error, i18n }: { error: unknown; i18n: Translator }) {
   const launch = error instanceof LaunchError ? error : null;
@@ -21,7 +15,7 @@ export function ErrorScreen({ error, i18n }: { error: unknown; i18n: Translator 
     <main class="pm-app pm-error-screen" lang={i18n.lang}>
       <section class="pm-screen" aria-labelledby="pm-error-title">
         <h1 id="pm-error-title">{i18n.t("errorTitle")}</h1>
-        <p class="pm-error-reason">{i18n.t(launch ? REASONS[launch.reason] : "errorUnknown")}</p>
+        <p class="pm-error-reason">{i18n.t(launch ? reasonMessage(launch.reason) : "errorUnknown")}</p>
         <p>{i18n.t("errorWhatToDo")}</p>
         <p class="pm-detail">{i18n.t("errorDetail", { detail })}</p>
       </section>

@@ -43,7 +43,7 @@ describe("each language", () => {
     { lang: "es", next: "Siguiente", status: "Sin conexión a una plataforma (LMS): no se registra nada.", allowed: "Intentos permitidos: 3", passing: "Puntuación para aprobar: 80\u00a0%", start: "Empezar el intento 1" },
   ];
   for (const c of cases) {
-    it(`course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations`, async () => {
+    it(`course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`, { timeout: 90_000 }, async () => {
       const server = await servedPackage(c.lang);
       const learner = await openLearnerPage(browser, `${server.url}/index.html`);
       const { page } = learner;
@@ -56,9 +56,10 @@ describe("each language", () => {
       const intro = (await page.locator("#pm-content").textContent()) ?? "";
       expect(intro).toContain(c.allowed);
       expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
-      await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
+      // English screens get axe in accessibility.test.ts; here the translated ones.
+      if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
       await page.getByRole("button", { name: c.start }).click();
-      await expectNoAxeViolations(page, `question screen (${c.lang})`);
+      if (c.lang !== "en") await expectNoAxeViolations(page, `question screen (${c.lang})`);
       expect(learner.problems).toEqual([]);
       await learner.close();
     });
