@@ -12,7 +12,7 @@ await build({
   bundle: true,
   minify: true,
   format: "iife",
-  target: ["es2020", "chrome90", "firefox90", "safari14.1"],
+  target: ["chrome90", "firefox90", "safari14.1"],
   platform: "browser",
   jsx: "automatic",
   jsxImportSource: "preact",
@@ -32,6 +32,16 @@ await build({
   minify: true,
   logLevel: "warning",
 });
+
+// UI message catalogues other than English (built in): one small file each, fetched only by the
+// learners who need that language (runtime/i18n/index.ts loadCatalogue).
+{
+  const { readdir, readFile, writeFile } = await import("node:fs/promises");
+  for (const name of (await readdir("runtime/i18n")).filter((n) => n.endsWith(".json"))) {
+    const catalogue = JSON.parse(await readFile(`runtime/i18n/${name}`, "utf8"));
+    await writeFile(`dist/runtime/passmark.${name}`, JSON.stringify(catalogue));
+  }
+}
 
 if (existsSync("authoring/cli/main.ts")) {
   await build({
