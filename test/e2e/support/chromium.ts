@@ -34,7 +34,9 @@ export async function newWatchedPage(browser: Browser, options: { acceptDownload
 export function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || /Content Security Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() !== "error" && !/Content Security Policy/i.test(message.text())) return;
+    const url = message.location().url;
+    problems.push(`console ${message.type()}: ${message.text()}${url ? ` (${url})` : ""}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return problems;

@@ -1,0 +1,183 @@
+// End to end, cmi5: the starter course built fresh, launched by the preview LMS (authoring/preview
+// over the local LRS of authoring/lrs) in Debian Chromium, driven through the learner UI. Afterwards
+// the LRS's stored statements are checked: validator and cmi5 rule checker clean (strict LMS: any
+// violation would have been refused with 403 and recorded), exact verbs and scores (reporting.md).
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./support/chromium";
+import { Learner } from "./support/learner";
+import { cmi5Record, expectCleanCmi5, expectJudgement } from "./support/lms-side";
+import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+
+let browser: Browser;
+let starter: CoursePreview;
+let variant: CoursePreview;
+const learners: Learner[] = [];
+
+beforeAll(async () => {
+  [browser, starter, variant] = await Promise.all([
+    launchChromium(),
+    previewStarter(),
+    // unableToPassResult not set: a learner who uses every attempt is "failed", never "unableToPass".
+    previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await starter?.close();
+  await variant?.close();
+});
+afterEach(async () => {
+  for (const learner of learners.splice(0)) {
+    expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
+    await learner.dispose();
+  }
+});
+
+async function enrol(on: CoursePreview = starter): Promise<Learner> {
+  const learner = await Learner.enrol(browser, on.preview, on.course, "cmi5");
+  learners.push(learner);
+  return learner;
+}
+
+const sessionsOf = (learner: Learner) => learner.launches.map((l) => l.sessionId);
+
+const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered" && v !== "progressed");
+
+describe("cmi5 end to end (starter course, preview LMS)", () => {
+  it("a learner who passes: Initialized, Completed, Passed (scaled 1, mastery 0.8), answered per question, Terminated last, returnURL", async () => {
+    const learner = await enrol();
+    await learner.launch();
+    await learner.readToAssessment({ playMedia: true });
+    const result = await learner.attempt("right");
+    expect(result.assessmentScore).toBe(100);
+    await expect.poll(() => learner.statusLine()).toBe("Your result has been sent to the LMS.");
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    expect(judgementVerbs(record.verbs)).toEqual(["initialized", "completed", "passed", "terminated"]);
+    expect(record.count("answered")).toBe(result.questionIds.length);
+    expectJudgement(record.one("passed"), "passed", 100, 80);
+    expect(record.one("completed").result).toMatchObject({ completion: true });
+  });
+
+  it("fails then passes in one session: only a Passed (no Failed), no Completed without the media watched", async () => {
+    const learner = await enrol();
+    await learner.launch();
+    await learner.readToAssessment();
+    const first = await learner.attempt("wrong");
+    expect(first.assessmentScore).toBe(0);
+    const second = await learner.attempt("right");
+    expect(second.assessmentScore).toBe(100);
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    expect(judgementVerbs(record.verbs)).toEqual(["initialized", "passed", "terminated"]);
+    expect(record.count("answered")).toBe(first.questionIds.length + second.questionIds.length);
+    expectJudgement(record.one("passed"), "passed", 100, 80);
+  });
+
+  it("fails, leaves, comes back and passes: Failed (scaled 0) before Terminated in session 1, Passed in session 2", async () => {
+    const learner = await enrol();
+    await learner.launch();
+    await learner.readToAssessment();
+    await learner.attempt("wrong");
+    await learner.exit();
+    await learner.launch();
+    await learner.openAssessment();
+    expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Attempts used: 1");
+    const result = await learner.attempt("right");
+    expect(result.text).toContain("Result of attempt 2");
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    const [one, two] = sessionsOf(learner);
+    expect(judgementVerbs(record.bySession.get(one!)!)).toEqual(["initialized", "failed", "terminated"]);
+    expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "passed", "terminated"]);
+    expectJudgement(record.one("failed"), "failed", 0, 80);
+    expectJudgement(record.one("passed"), "passed", 100, 80);
+  });
+
+  for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
+    it(`exhausts the attempts (unableToPassResult ${label}): one Failed, scaled 0, sent at the last attempt`, async () => {
+      const course = on();
+      const learner = await enrol(course);
+      await learner.launch();
+      await learner.readToAssessment();
+      let last = await learner.attempt("wrong");
+      for (let n = 2; n <= 3; n++) last = await learner.attempt("wrong");
+      expect(last.text).toContain("0 attempts left");
+      expect(last.text).toContain(label === "set" ? "Status: not passed (no attempts left that could change this)" : "Status: not passed");
+      // Final: the Failed goes at once, before the learner leaves.
+      await expect.poll(() => cmi5Record(course.preview, learner.registration!).count("failed")).toBe(1);
+      await learner.exit();
+
+      const record = cmi5Record(course.preview, learner.registration!);
+      expectCleanCmi5(course.preview, record, sessionsOf(learner));
+      expect(judgementVerbs(record.verbs)).toEqual(["initialized", "failed", "terminated"]);
+      expect(record.count("answered")).toBe(3 * last.questionIds.length);
+      expectJudgement(record.one("failed"), "failed", 0, 80);
+    });
+  }
+
+  it("resumes after the tab was closed mid-attempt: same questions and answers, then Passed in the new session", async () => {
+    const learner = await enrol();
+    await learner.launch();
+    await learner.readToAssessment();
+    const ui = await learner.ui();
+    await ui.getByRole("button", { name: "Start attempt 1" }).click();
+    await expect.poll(() => learner.h1()).toMatch(/: attempt 1$/);
+    const ids = await learner.answer("right");
+    const checked = await ui.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id));
+    await learner.closeTab();
+
+    // The course reopens where the learner was: on the attempt, answers in place.
+    await learner.launch();
+    await expect.poll(() => learner.h1()).toMatch(/: attempt 1$/);
+    const resumed = await learner.ui();
+    expect(await resumed.locator("fieldset.pm-question").evaluateAll((sets) => sets.map((s) => s.id.replace(/^pm-q-/, "")))).toEqual(ids);
+    expect(await resumed.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id))).toEqual(checked);
+    const result = await learner.submit(ids);
+    expect(result.assessmentScore).toBe(100);
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    const [one, two] = sessionsOf(learner);
+    expect(judgementVerbs(record.bySession.get(one!)!)).toEqual(["initialized"]);
+    expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "passed", "terminated"]);
+    expectJudgement(record.one("passed"), "passed", 100, 80);
+  });
+
+  it("an LMS masteryScore below the author's passing score decides: 75% passes at 0.6 (Passed scaled 0.85 with the reward)", async () => {
+    const learner = await enrol();
+    await learner.launch({ cmi5: { masteryScore: 60 } });
+    await learner.readToAssessment();
+    expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 60% (set by your LMS)");
+    const result = await learner.attempt({ wrong: 2 });
+    expect(result.attemptScore).toBe(75);
+    expect(result.assessmentScore).toBe(85);
+    await learner.exit();
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    expect(judgementVerbs(record.verbs)).toEqual(["initialized", "passed", "terminated"]);
+    expectJudgement(record.one("passed"), "passed", 85, 60);
+  });
+
+  it("an LMS masteryScore above the author's passing score decides: 87.5% fails at 0.9 (Failed scaled 0.875 before Terminated)", async () => {
+    const learner = await enrol();
+    await learner.launch({ cmi5: { masteryScore: 90 } });
+    await learner.readToAssessment();
+    const result = await learner.attempt({ wrong: 1 });
+    expect(result.attemptScore).toBe(87.5);
+    expect(result.text).toContain("Status: not passed yet");
+    await learner.exit();
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    expect(judgementVerbs(record.verbs)).toEqual(["initialized", "failed", "terminated"]);
+    expectJudgement(record.one("failed"), "failed", 87.5, 90);
+  });
+});
