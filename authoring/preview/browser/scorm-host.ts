@@ -64,6 +64,25 @@ function eventSender(sessionId: string): (event: HostEvent) => void {
   };
 }
 
+/**
+ * Store a commit with the preview server before answering the SCO, like an LMS whose Commit returns
+ * once the data is saved (synchronous request). While the page is being closed browsers forbid
+ * synchronous requests: then the commit travels with fetch keepalive and the answer is "true".
+ */
+function persist(commit: ScormCommit): boolean {
+  const body = JSON.stringify(commit);
+  try {
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/scorm/commit", false);
+    request.setRequestHeader("Content-Type", "application/json");
+    request.send(body);
+    return request.status === 200;
+  } catch {
+    void fetch("/api/scorm/commit", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body });
+    return true;
+  }
+}
+
 async function start(): Promise<void> {
   const sessionId = new URLSearchParams(location.search).get("session") ?? "";
   const response = await fetch(`/api/scorm/session/${encodeURIComponent(sessionId)}`);
@@ -85,8 +104,7 @@ async function start(): Promise<void> {
         return { result: "false", errorCode: 391 };
       }
       const commit: ScormCommit = { sessionId, seq: ++seq, terminate: immediate, data: (params ?? {}) as Record<string, unknown> };
-      void fetch("/api/scorm/commit", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify(commit) });
-      return { result: "true", errorCode: 0 };
+      return persist(commit) ? { result: "true", errorCode: 0 } : { result: "false", errorCode: 391 };
     },
     updateSettings() {},
   };
