@@ -4,6 +4,9 @@
 // every learner downloads one catalogue. Every catalogue has exactly these keys.
 // {name} placeholders are filled by format(); keys ending in _one/_other are plural forms.
 export const en = {
+  /** How a percentage is written ({n} already uses decimalSeparator). */
+  percent: "{n}%",
+  decimalSeparator: ".",
   skipToContent: "Skip to content",
   courseMenu: "Course contents",
   progress: "Progress: {percent} complete",

@@ -69,20 +69,33 @@ export interface Translator {
   readonly lang: string;
   t(key: MessageKey, params?: Params): string;
   plural(base: "attemptsLeft", n: number, params?: Params): string;
+  /** A number as this language writes it (decimal separator, at most 2 decimals by default). */
+  number(n: number, decimals?: number): string;
   /** A score 0..100 shown as a percentage in this language ("80%", "80 %"). */
   percent(score: number): string;
 }
 
+/**
+ * CLDR plural category "one" for our languages: English and Spanish n = 1, French 0 ≤ n < 2.
+ * (No Intl here: creating the first Intl object costs tens of milliseconds at start-up.)
+ */
+function isOne(lang: string, n: number): boolean {
+  return lang === "fr" ? n >= 0 && n < 2 : n === 1;
+}
+
 export function translator(lang: string, catalogue: Catalogue = en): Translator {
   const language = catalogue === en ? DEFAULT_LANGUAGE : lang;
-  const rules = new Intl.PluralRules(language);
-  const percentFormat = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 });
   const t = (key: MessageKey, params: Params = {}): string =>
     catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const number = (n: number, decimals = 2): string => {
+    const rounded = Number(n.toFixed(decimals));
+    return String(rounded === 0 ? 0 : rounded).replace(".", catalogue.decimalSeparator).replace("-", "\u2212");
+  };
   return {
     lang: language,
     t,
-    plural: (base, n, params = {}) => t(rules.select(n) === "one" ? `${base}_one` : `${base}_other`, { n, ...params }),
-    percent: (score) => percentFormat.format(score / 100),
+    plural: (base, n, params = {}) => t(isOne(language, n) ? `${base}_one` : `${base}_other`, { n, ...params }),
+    number,
+    percent: (score) => t("percent", { n: number(score) }),
   };
 }

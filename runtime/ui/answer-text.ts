@@ -4,7 +4,7 @@ import type { Response } from "../assessment/index";
 import type { QuestionData } from "../course/types";
 import type { Translator } from "../i18n/index";
 
-const number = (i18n: Translator, n: number) => new Intl.NumberFormat(i18n.lang, { maximumFractionDigits: 10 }).format(n);
+const number = (i18n: Translator, n: number) => i18n.number(n, 10);
 
 function optionText(question: QuestionData, id: string): string {
   if ("choices" in question) return question.choices.find((c) => c.id === id)?.text ?? id;

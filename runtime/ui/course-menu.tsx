@@ -1,5 +1,6 @@
 // The menu of pages (seen / not seen) and the assessment, in a native disclosure so that a
 // 500-page course does not push the content off a 320 px screen.
+import { useState } from "preact/hooks";
 import type { SessionView } from "../app/session";
 import type { Navigate, Screen } from "./app";
 import { useUi } from "./context";
@@ -15,11 +16,13 @@ export function CourseMenu({ view, screen, navigate }: Props) {
   const { course } = session;
   const seen = new Set(view.state.pagesSeen);
   const onAssessment = screen.kind !== "page";
+  // The list is built when the menu is first opened: a 500-page course starts as fast as a short one.
+  const [opened, setOpened] = useState(false);
   return (
     <nav class="pm-menu" aria-label={i18n.t("courseMenu")}>
-      <details>
+      <details onToggle={(e) => opened || setOpened((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{i18n.t("courseMenu")}</summary>
-        <ol>
+        {opened && <ol>
           {course.pages.map((page) => {
             const current = screen.kind === "page" && screen.pageId === page.id;
             const wasSeen = seen.has(page.id);
@@ -39,7 +42,7 @@ export function CourseMenu({ view, screen, navigate }: Props) {
               </button>
             </li>
           )}
-        </ol>
+        </ol>}
       </details>
     </nav>
   );

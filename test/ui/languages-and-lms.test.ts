@@ -29,11 +29,11 @@ const NO_STATE_YET = /\/xapi\/(activities\/state|agents\/profile)\?/;
 const h1 = (page: Page) => page.locator("h1").first().textContent();
 const statusLine = (page: Page) => page.locator(".pm-status").textContent();
 
-async function servedPackage(language: string): Promise<StaticServer> {
+async function servedPackage(language: string): Promise<{ server: StaticServer; course: CourseData }> {
   const pkg = await buildPackageFolder({ edit: (course) => (course.language = language) });
   const server = await startStaticServer({ root: pkg.dir });
   cleanup.push(() => pkg.remove(), () => server.close());
-  return server;
+  return { server, course: await readBuiltCourse(pkg.dir) };
 }
 
 describe("each language", () => {
@@ -44,15 +44,14 @@ describe("each language", () => {
   ];
   for (const c of cases) {
     it(`course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`, { timeout: 90_000 }, async () => {
-      const server = await servedPackage(c.lang);
+      const { server, course } = await servedPackage(c.lang);
       const learner = await openLearnerPage(browser, `${server.url}/index.html`);
       const { page } = learner;
       await page.locator("h1").first().waitFor();
       expect(await page.getAttribute("html", "lang")).toBe(c.lang);
       expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
       expect(await statusLine(page)).toBe(c.status);
-      const pages = await page.locator(".pm-menu li").count();
-      for (let i = 0; i < pages - 1; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
+      for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
       const intro = (await page.locator("#pm-content").textContent()) ?? "";
       expect(intro).toContain(c.allowed);
       expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);

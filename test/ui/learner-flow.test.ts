@@ -173,14 +173,16 @@ describe("learner UI, standalone, starter course", () => {
     await page.locator("#pm-q-squeeze-input").fill(typed);
     await page.locator("#pm-q-squeeze-input").blur();
     const checkedBefore = await page.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id));
-    const valuesBefore = await page.locator("fieldset.pm-question input[type=text], fieldset.pm-question select").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    // Numbers come back as the UI language writes them ("2,5" typed → "2.5" in English).
+    const values = () => page.locator("fieldset.pm-question input[type=text], fieldset.pm-question select").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value.replace(/^(\d+),(\d+)$/, "$1.$2")));
+    const valuesBefore = await values();
     const orderingBefore = await page.locator("#pm-q-evacuation-order .pm-item").allTextContents();
 
     await page.reload();
     await expect.poll(() => h1(page).textContent()).toBe("Final check: attempt 1");
     expect(await shownQuestionIds(page)).toEqual(ids);
     expect(await page.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id))).toEqual(checkedBefore);
-    expect(await page.locator("fieldset.pm-question input[type=text], fieldset.pm-question select").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(valuesBefore);
+    expect(await values()).toEqual(valuesBefore);
     expect(await page.locator("#pm-q-evacuation-order .pm-item").allTextContents()).toEqual(orderingBefore);
     expect(orderBefore.length).toBeGreaterThan(0);
 

@@ -46,6 +46,7 @@ describe("numbers as learners type them", () => {
     ["1.000,5", 1000.5],
     ["1 000", 1000],
     [".5", 0.5],
+    ["\u22123,5", -3.5],
   ])("%j → %d", (text, value) => expect(parseLearnerNumber(text)).toBe(value));
   it.each(["", "four", "1e3", "1,2,3", "--1", "0x10", "Infinity"])("%j is not a number", (text) => expect(parseLearnerNumber(text)).toBeNull());
 });

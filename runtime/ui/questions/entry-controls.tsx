@@ -8,7 +8,7 @@ import type { ControlProps } from "./question-view";
 
 export function NumericControl({ answer, onAnswer, promptId, idBase }: ControlProps<NumericQuestion>) {
   const { session, i18n } = useUi();
-  const [draft, setDraft] = useState(answer?.type === "numeric" ? String(answer.value) : "");
+  const [draft, setDraft] = useState(answer?.type === "numeric" ? i18n.number(answer.value, 10) : "");
   const invalid = draft.trim() !== "" && parseLearnerNumber(draft) === null;
   const id = `${idBase}-input`;
   const hintId = `${idBase}-hint`;
