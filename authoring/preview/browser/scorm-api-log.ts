@@ -44,7 +44,7 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
           level: failed ? "warn" : "info",
           kind: "scorm-call",
           summary: `${name}(${args.map(quote).join(", ")}) → ${quote(text)}${failed ? ` (error ${errorCode})` : ""}`,
-          detail: { call: name, args, result: text, errorCode },
+          detail: { call: name, args: args.map(clip), result: clip(text), errorCode },
         });
       }
       return result;
@@ -62,6 +62,11 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
       emit({ level: "error", kind: "scorm-flag", summary: `cmi.core.exit "normal" is not a SCORM 1.2 value (use "" or "suspend")`, detail: { element, value } });
     }
   }
+}
+
+/** Long values (suspend_data) are kept short in the log; their length is what matters there. */
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…(${text.length} characters)` : text;
 }
 
 function quote(text: string): string {

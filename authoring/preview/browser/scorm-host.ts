@@ -44,23 +44,46 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** Events go to the server in small batches (keepalive, so the last ones survive the tab closing). */
+/** Browsers cap keepalive bodies in flight at 64 KiB: stay below with headroom. */
+const KEEPALIVE_BUDGET = 48 * 1024;
+
+/** Events go to the server in small batches; on page hide what is left goes with keepalive. */
 function eventSender(sessionId: string): (event: HostEvent) => void {
   let queue: HostEvent[] = [];
   let timer: number | null = null;
-  const flush = () => {
+  const post = (events: HostEvent[], keepalive: boolean) =>
+    fetch("/api/scorm/events", { method: "POST", keepalive, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sessionId, events }) }).catch(() => undefined);
+  const flush = (keepalive: boolean) => {
+    if (timer !== null) window.clearTimeout(timer);
     timer = null;
-    if (queue.length === 0) return;
     const events = queue;
     queue = [];
-    void fetch("/api/scorm/events", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sessionId, events }) });
+    if (!keepalive) {
+      if (events.length > 0) void post(events, false);
+      return;
+    }
+    let batch: HostEvent[] = [];
+    let size = 0;
+    let total = 0;
+    for (const event of events) {
+      const bytes = JSON.stringify(event).length;
+      total += bytes;
+      if (total > KEEPALIVE_BUDGET) break; // the rest of the log is lost with the page; commits travel on their own
+      if (size + bytes > KEEPALIVE_BUDGET / 4 && batch.length > 0) {
+        void post(batch, true);
+        batch = [];
+        size = 0;
+      }
+      batch.push(event);
+      size += bytes;
+    }
+    if (batch.length > 0) void post(batch, true);
   };
-  window.addEventListener("pagehide", flush);
+  window.addEventListener("pagehide", () => flush(true));
   return (event) => {
     queue.push(event);
-    // Stay well under the 64 KiB keepalive budget.
-    if (queue.length >= 40) flush();
-    else if (timer === null) timer = window.setTimeout(flush, 50);
+    if (queue.length >= 40) flush(false);
+    else if (timer === null) timer = window.setTimeout(() => flush(false), 50);
   };
 }
 

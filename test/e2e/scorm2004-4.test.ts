@@ -1,0 +1,4 @@
+// End to end, scorm2004-4: see support/scorm-journeys.ts.
+import { scormJourneys } from "./support/scorm-journeys";
+
+scormJourneys("scorm2004-4");

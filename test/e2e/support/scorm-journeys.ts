@@ -1,0 +1,204 @@
+// End to end, SCORM (one file per target calls this): the starter course built fresh, launched by
+// the preview LMS whose host page runs scorm-again as window.API / API_1484_11, driven through the
+// learner UI in Chromium. Afterwards the data model the LMS kept (each session's last accepted
+// commit) is checked per reporting.md: status, score, exit, suspend_data size, interactions.
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TargetId } from "../../../runtime/course/types";
+import { launchChromium } from "./chromium";
+import { Learner } from "./learner";
+import { committed, expectNoScormFlags, interactionIds, scormSessions } from "./lms-side";
+import { previewStarter, type CoursePreview } from "./preview-fixture";
+
+type Data = Record<string, string>;
+type ScormTarget = Exclude<TargetId, "cmi5">;
+
+/** What reporting.md says the LMS must hold, by edition. */
+interface Expected {
+  status: "passed" | "failed-judged" | "incomplete";
+  /** 0..100 or null (no score written). */
+  score: number | null;
+  completed: boolean;
+  done: boolean;
+}
+
+export function expectScormData(target: ScormTarget, data: Data, want: Expected): void {
+  if (target === "scorm12") {
+    // passed-incomplete mode: satisfied → passed, otherwise incomplete (judged failing included).
+    expect(data["cmi.core.lesson_status"], "lesson_status").toBe(want.status === "passed" ? "passed" : "incomplete");
+    expect(data["cmi.core.score.raw"] ?? "", "score.raw").toBe(want.score === null ? "" : String(want.score));
+    if (want.score !== null) expect([data["cmi.core.score.min"], data["cmi.core.score.max"]]).toEqual(["0", "100"]);
+    expect(data["cmi.core.exit"], "exit").toBe(want.done ? "" : "suspend");
+    expect(data["cmi.suspend_data"]!.length, "suspend_data ≤ 4096").toBeLessThanOrEqual(4096);
+    expect(data["cmi.core.session_time"] ?? "", "session_time").toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+  } else {
+    expect(data["cmi.completion_status"], "completion_status").toBe(want.completed ? "completed" : "incomplete");
+    expect(data["cmi.success_status"], "success_status").toBe(want.status === "passed" ? "passed" : want.status === "failed-judged" ? "failed" : "unknown");
+    if (want.score === null) expect(data["cmi.score.scaled"] ?? "").toBe("");
+    else {
+      expect(Number(data["cmi.score.scaled"]), "score.scaled").toBeCloseTo(want.score / 100, 10);
+      expect(Number(data["cmi.score.raw"]), "score.raw").toBe(want.score);
+      expect([data["cmi.score.min"], data["cmi.score.max"]]).toEqual(["0", "100"]);
+    }
+    expect(data["cmi.exit"], "exit").toBe(want.done ? "normal" : "suspend");
+    expect(data["cmi.suspend_data"]!.length, "suspend_data ≤ 64000").toBeLessThanOrEqual(64000);
+    expect(data["cmi.session_time"] ?? "", "session_time").toMatch(/^P/);
+  }
+  expect(data["cmi.suspend_data"]!.length, "resume state kept").toBeGreaterThan(0);
+}
+
+export function scormJourneys(target: ScormTarget): void {
+  let browser: Browser;
+  let starter: CoursePreview;
+  let variant: CoursePreview;
+  const learners: Learner[] = [];
+
+  beforeAll(async () => {
+    [browser, starter, variant] = await Promise.all([
+      launchChromium(),
+      previewStarter(),
+      previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await starter?.close();
+    await variant?.close();
+  });
+  afterEach(async () => {
+    for (const learner of learners.splice(0)) {
+      expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
+      await learner.dispose();
+    }
+  });
+
+  async function enrol(on: CoursePreview = starter): Promise<Learner> {
+    const learner = await Learner.enrol(browser, on.preview, on.course, target);
+    learners.push(learner);
+    return learner;
+  }
+  const sessions = (learner: Learner, on: CoursePreview = starter) => scormSessions(on.preview, learner.learnerId, target);
+  const finalData = (learner: Learner, on: CoursePreview = starter) => committed(sessions(learner, on).at(-1));
+
+  describe(`${target} end to end (starter course, preview LMS with scorm-again)`, () => {
+    it("a learner who passes (media watched): passed, score 100, course done, one interaction per question", async () => {
+      const learner = await enrol();
+      await learner.launch();
+      await learner.readToAssessment({ playMedia: true });
+      const result = await learner.attempt("right");
+      await expect.poll(() => learner.statusLine()).toBe("Your result has been sent to the LMS.");
+      await learner.exit();
+      const records = sessions(learner);
+      expect(records.map((r) => r.finished)).toEqual([true]);
+      const data = finalData(learner);
+      expectScormData(target, data, { status: "passed", score: 100, completed: true, done: true });
+      expect(interactionIds(data)).toHaveLength(result.questionIds.length);
+      if (target !== "scorm12") expect(data["cmi.progress_measure"]).toBe("1");
+      expectNoScormFlags(records);
+    });
+
+    it("fails then passes in one session: passed with the better score, interactions of both attempts", async () => {
+      const learner = await enrol();
+      await learner.launch();
+      await learner.readToAssessment();
+      const first = await learner.attempt("wrong");
+      const second = await learner.attempt("right");
+      expect(second.assessmentScore).toBe(100);
+      await learner.exit();
+      const data = finalData(learner);
+      expectScormData(target, data, { status: "passed", score: 100, completed: false, done: false });
+      expect(interactionIds(data)).toHaveLength(first.questionIds.length + second.questionIds.length);
+      expectNoScormFlags(sessions(learner));
+    });
+
+    it("fails, leaves, comes back and passes: the LMS resumes the learner (entry resume) and ends with passed", async () => {
+      const learner = await enrol();
+      await learner.launch();
+      await learner.readToAssessment();
+      await learner.attempt("wrong");
+      await learner.exit();
+      const afterFirst = committed(sessions(learner)[0]);
+      expectScormData(target, afterFirst, { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 0, completed: false, done: false });
+
+      await learner.launch();
+      const second = sessions(learner)[1]!;
+      expect(second.seedFlat[target === "scorm12" ? "cmi.core.entry" : "cmi.entry"]).toBe("resume");
+      await learner.openAssessment();
+      const result = await learner.attempt("right");
+      expect(result.text).toContain("Result of attempt 2");
+      await learner.exit();
+      expectScormData(target, finalData(learner), { status: "passed", score: 100, completed: false, done: false });
+      expectNoScormFlags(sessions(learner));
+    });
+
+    for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
+      it(`exhausts the attempts (unableToPassResult ${label}): judged failing, score held per the status mode, three attempts of interactions`, async () => {
+        const course = on();
+        const learner = await enrol(course);
+        await learner.launch();
+        await learner.readToAssessment();
+        let last = await learner.attempt("wrong");
+        for (let n = 2; n <= 3; n++) last = await learner.attempt("wrong");
+        expect(last.text).toContain("0 attempts left");
+        await learner.exit();
+        const data = finalData(learner, course);
+        // 1.2 passed-incomplete: "incomplete", and with the LMS's mastery score 80 a raw score of 0 would
+        // make the LMS say "failed": the score is held back rather than contradict the status.
+        expectScormData(target, data, { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 0, completed: false, done: false });
+        expect(interactionIds(data)).toHaveLength(3 * last.questionIds.length);
+        expectNoScormFlags(sessions(learner, course));
+      });
+    }
+
+    it("resumes after the tab was closed mid-attempt: the commit on page hide kept the answers", async () => {
+      const learner = await enrol();
+      await learner.launch();
+      await learner.readToAssessment();
+      const ui = await learner.ui();
+      await ui.getByRole("button", { name: "Start attempt 1" }).click();
+      await expect.poll(() => learner.h1()).toMatch(/: attempt 1$/);
+      const ids = await learner.answer("right");
+      const checked = await ui.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id));
+      await learner.closeTab();
+      // Leaving the page ends the SCORM session (commit + Finish/Terminate, sent while the page closes).
+      await expect.poll(() => sessions(learner)[0]?.finished).toBe(true);
+      expect(committed(sessions(learner)[0])[target === "scorm12" ? "cmi.core.exit" : "cmi.exit"]).toBe("suspend");
+
+      await learner.launch();
+      await expect.poll(() => learner.h1()).toMatch(/: attempt 1$/);
+      const resumed = await learner.ui();
+      expect(await resumed.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id))).toEqual(checked);
+      const result = await learner.submit(ids);
+      expect(result.assessmentScore).toBe(100);
+      await learner.exit();
+      expectScormData(target, finalData(learner), { status: "passed", score: 100, completed: false, done: false });
+      expectNoScormFlags(sessions(learner));
+    });
+
+    it("an LMS mastery score below the author's decides: 75% passes at 60 (score 85 with the reward)", async () => {
+      const learner = await enrol();
+      await learner.launch({ scorm: { masteryScore: 60 } });
+      await learner.readToAssessment();
+      expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 60% (set by your LMS)");
+      const result = await learner.attempt({ wrong: 2 });
+      expect([result.attemptScore, result.assessmentScore]).toEqual([75, 85]);
+      await learner.exit();
+      const data = finalData(learner);
+      expectScormData(target, data, { status: "passed", score: 85, completed: false, done: false });
+      if (target === "scorm12") expect(data["cmi.student_data.mastery_score"]).toBe("60");
+      else expect(data["cmi.scaled_passing_score"]).toBe("0.6");
+    });
+
+    it("an LMS mastery score above the author's decides: 87.5% fails at 90", async () => {
+      const learner = await enrol();
+      await learner.launch({ scorm: { masteryScore: 90 } });
+      await learner.readToAssessment();
+      const result = await learner.attempt({ wrong: 1 });
+      expect(result.attemptScore).toBe(87.5);
+      expect(result.text).toContain("Status: not passed yet");
+      await learner.exit();
+      // Attempts remain: not judged final. 2004 reports the failed status with its score; 1.2 stays incomplete.
+      expectScormData(target, finalData(learner), { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 87.5, completed: false, done: false });
+    });
+  });
+}
