@@ -13,7 +13,11 @@ interface Metafile {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; bytes: number }>;
 }
 
-/** Group an input path into a contributor: an npm package, or a folder of passmark's runtime. */
+/**
+ * Group an input path into a contributor: an npm package, or a part of passmark's runtime — a
+ * top-level folder (runtime/ui, runtime/assessment with its subfolders), each LMS driver on its own
+ * (runtime/lms/cmi5, runtime/lms/scorm12, …).
+ */
 export function contributorOf(input: string): string {
   const modules = input.lastIndexOf("node_modules/");
   if (modules >= 0) {
@@ -21,12 +25,14 @@ export function contributorOf(input: string): string {
     return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const parts = input.split("/");
-  return parts.length > 2 ? parts.slice(0, parts.length > 3 ? 3 : 2).join("/") : input;
+  const depth = parts[1] === "lms" && parts.length > 3 ? 3 : 2;
+  return parts.length > depth ? parts.slice(0, depth).join("/") : input;
 }
 
-export async function runtimeFiles(): Promise<{ name: string; raw: number; gzip: number }[]> {
+/** Files of dist/runtime whose name matches `pattern`, with raw and gzipped sizes. */
+export async function runtimeFiles(pattern: RegExp): Promise<{ name: string; raw: number; gzip: number }[]> {
   const dir = join(ROOT, "dist", "runtime");
-  const names = (await readdir(dir)).filter((n) => /\.(js|css)$/.test(n)).sort();
+  const names = (await readdir(dir)).filter((n) => pattern.test(n)).sort();
   return Promise.all(
     names.map(async (name) => {
       const data = await readFile(join(dir, name));
@@ -57,8 +63,10 @@ async function reference(label: string, source: string): Promise<{ label: string
 }
 
 export async function payloadFigure(): Promise<FigureResult> {
-  const files = await runtimeFiles();
+  const files = await runtimeFiles(/\.(js|css)$/);
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  // UI message catalogues other than the built-in English one, fetched only by learners in that language.
+  const catalogues = await runtimeFiles(/^passmark\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.json$/);
   const rows: ResultRow[] = [
     row(
       `passmark runtime, all JS+CSS gzipped (${files.map((f) => f.name).join(" + ")})`,
@@ -69,6 +77,13 @@ export async function payloadFigure(): Promise<FigureResult> {
       files.map((f) => `${f.name} ${kb(f.gzip)}`).join(", "),
     ),
   ];
+  const largest = [...catalogues].sort((a, b) => b.gzip - a.gzip)[0];
+  if (largest) {
+    rows.push(
+      row(`  + the largest UI catalogue a non-English learner also fetches (${largest.name})`, total + largest.gzip, "bytes", (n) => `${kb(n)} in all`, undefined,
+        catalogues.map((c) => `${c.name} ${kb(c.gzip)}`).join(", ")),
+    );
+  }
   for (const c of await topContributors(6)) {
     rows.push(row(`  contributor: ${c.name}`, c.bytes, "bytes (minified, before gzip)", (n) => `${kb(n)} minified, ${(c.share * 100).toFixed(0)}%`));
   }
@@ -87,7 +102,7 @@ export async function payloadFigure(): Promise<FigureResult> {
     title: "1. Runtime payload",
     rows,
     method:
-      "gzip level 9 of every .js/.css file in dist/runtime (what index.html makes a learner download; the HTML shell and course.json are not counted). " +
+      "gzip level 9 of every .js/.css file in dist/runtime (what index.html makes a learner download; the HTML shell and course.json are not counted); the French/Spanish UI catalogues (dist/runtime/passmark.<lang>.json, fetched only for those languages) are shown as an extra row. " +
       "Contributors: esbuild metafile bytesInOutput grouped by npm package or runtime folder (minified bytes, before gzip). " +
       "References: each library imported alone into an entry bundled with esbuild exactly like the runtime (minified IIFE, browser platform), and scorm-again's shipped minified SCORM 1.2 file. " +
       "Note: the libraries only talk to the LMS, passmark's figure includes the UI, the engine and every driver.",

@@ -40,11 +40,13 @@ describe("sequential round trips", () => {
 });
 
 describe("payload contributors", () => {
-  it("groups inputs by npm package (scoped too) or by runtime folder", () => {
+  it("groups inputs by npm package (scoped too), runtime folder, or LMS driver", () => {
     expect(contributorOf("node_modules/preact/dist/preact.module.js")).toBe("preact");
     expect(contributorOf("node_modules/@xapi/xapi/dist/XAPI.esm.js")).toBe("@xapi/xapi");
     expect(contributorOf("runtime/lms/cmi5/outbox.ts")).toBe("runtime/lms/cmi5");
     expect(contributorOf("runtime/ui/app.tsx")).toBe("runtime/ui");
+    expect(contributorOf("runtime/assessment/codec/state-codec.ts")).toBe("runtime/assessment");
+    expect(contributorOf("runtime/lms/detect.ts")).toBe("runtime/lms");
     expect(contributorOf("runtime/main.ts")).toBe("runtime/main.ts");
   });
 });
