@@ -164,9 +164,14 @@ export class CourseSession {
     if (this.current.exited) return this.current.exited;
     this.flush();
     this.update({ exiting: true });
-    const result = await this.driver.exit();
-    this.update({ exiting: false, exited: result, delivery: this.driver.status() });
-    return result;
+    try {
+      const result = await this.driver.exit();
+      this.update({ exiting: false, exited: result, delivery: this.driver.status() });
+      return result;
+    } catch (error) {
+      this.update({ exiting: false }); // back to the course: the learner can try again
+      throw error;
+    }
   }
 
   private change(next: LearnerState): void {
