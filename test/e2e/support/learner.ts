@@ -95,6 +95,25 @@ export class Learner {
     return ((await (await this.ui()).locator(".pm-status").textContent()) ?? "").trim();
   }
 
+  /** Start recording every text the status line shows, with the browser's clock (Date.now()). */
+  async recordStatusLine(): Promise<void> {
+    await (await this.ui()).evaluate(() => {
+      const log: [number, string][] = [];
+      (window as unknown as { __pmStatus: [number, string][] }).__pmStatus = log;
+      const note = () => {
+        const text = document.querySelector(".pm-status")?.textContent?.trim() ?? "";
+        if (log.at(-1)?.[1] !== text) log.push([Date.now(), text]);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  }
+
+  /** What the status line showed since recordStatusLine(), oldest first. */
+  async statusHistory(): Promise<[number, string][]> {
+    return (await this.ui()).evaluate(() => (window as unknown as { __pmStatus: [number, string][] }).__pmStatus);
+  }
+
   private async next(ui: Frame): Promise<void> {
     await ui.getByRole("button", { name: "Next", exact: true }).click();
   }
