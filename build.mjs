@@ -17,6 +17,9 @@ await build({
   jsx: "automatic",
   jsxImportSource: "preact",
   legalComments: "none",
+  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
+  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
+  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
   metafile: true,
   logLevel: "warning",
   define: { "process.env.NODE_ENV": '"production"' },

@@ -48,24 +48,24 @@ export const TYPING_SAVE_DELAY_MS = 400;
 export class CourseSession {
   readonly passingScore: number;
   readonly questions: ReadonlyMap<string, QuestionData>;
-  private current: SessionView;
-  private readonly listeners = new Set<(view: SessionView) => void>();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastProgress = -1;
-  private lastOutcomeKey = "";
+  private current_: SessionView;
+  private readonly listeners_ = new Set<(view: SessionView) => void>();
+  private saveTimer_: ReturnType<typeof setTimeout> | null = null;
+  private lastProgress_ = -1;
+  private lastOutcomeKey_ = "";
 
   constructor(
     readonly course: CourseData,
     readonly driver: LmsDriver,
     readonly facts: LmsFacts,
     initial: LearnerState,
-    private readonly deps: SessionDeps,
+    private readonly deps_: SessionDeps,
   ) {
     // assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
     this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore);
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
-    this.current = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };
-    driver.onStatus((delivery) => this.update({ delivery }));
+    this.current_ = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };
+    driver.onStatus((delivery) => this.update_({ delivery }));
   }
 
   /** Normal launch mode: the learner is judged. Browse/Review are read-only for attempts. */
@@ -74,62 +74,62 @@ export class CourseSession {
   }
 
   view(): SessionView {
-    return this.current;
+    return this.current_;
   }
 
   subscribe(listener: (view: SessionView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners_.add(listener);
+    return () => this.listeners_.delete(listener);
   }
 
   /** Report where the learner starts (progress, outcome) without changing anything. */
   begin(): void {
-    this.report();
+    this.report_();
   }
 
   visitPage(pageId: string): void {
-    this.change(visitPage(this.current.state, this.course, pageId));
+    this.change_(visitPage(this.current_.state, this.course, pageId));
   }
 
   showAssessment(): void {
     const assessment = this.course.assessment;
-    if (assessment) this.change(setLocation(this.current.state, this.course, assessment.id));
+    if (assessment) this.change_(setLocation(this.current_.state, this.course, assessment.id));
   }
 
   mediaWatched(mediaId: string): void {
-    this.change(recordMediaWatched(this.current.state, this.course, mediaId));
+    this.change_(recordMediaWatched(this.current_.state, this.course, mediaId));
   }
 
   /** Start (or, if one is in progress, keep) an attempt; false when none may start. */
   startAttempt(): boolean {
     if (!this.judged || !this.course.assessment) return false;
-    if (this.current.state.current) return true;
-    const next = startAttempt(setLocation(this.current.state, this.course, this.course.assessment.id), this.course, {
-      seed: this.deps.seed(),
-      now: this.deps.now(),
+    if (this.current_.state.current) return true;
+    const next = startAttempt(setLocation(this.current_.state, this.course, this.course.assessment.id), this.course, {
+      seed: this.deps_.seed(),
+      now: this.deps_.now(),
       passingScore: this.passingScore,
     });
     if (!next.current) return false;
-    this.change(next);
+    this.change_(next);
     return true;
   }
 
   /** Record an answer (null = the learner emptied it). `typing` delays the save a little. */
   answer(questionId: string, response: Response | null, typing = false): void {
-    const state = this.current.state;
-    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps.now());
+    const state = this.current_.state;
+    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps_.now());
     if (next === state) return;
-    if (!typing) return this.change(next);
-    this.update({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
-    if (this.saveTimer === null) this.saveTimer = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
+    if (!typing) return this.change_(next);
+    this.update_({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
+    if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
   /** Save now what is waiting (a typed answer); called on blur, before submit/exit and on page hide. */
   flush(): void {
-    if (this.saveTimer === null) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    this.persist();
+    if (this.saveTimer_ === null) return;
+    clearTimeout(this.saveTimer_);
+    this.saveTimer_ = null;
+    this.persist_();
   }
 
   /**
@@ -139,95 +139,95 @@ export class CourseSession {
    */
   submit(): SubmittedAttempt | null {
     this.flush();
-    let state = this.current.state;
+    let state = this.current_.state;
     const attempt = state.current;
     if (!attempt) return null;
     for (const drawn of attempt.draw.questions) {
       const question = this.questions.get(drawn.questionId);
       if (question?.type === "ordering" && !attempt.answers[drawn.questionId] && drawn.presentedOrder) {
-        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps.now());
+        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.now());
       }
     }
-    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps.now() });
+    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.now() });
     if (!submitted) return null;
-    this.current = { ...this.current, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
-    this.save();
-    for (const report of submitted.interactionReports) this.guard("reportInteraction", () => this.driver.reportInteraction(report));
-    this.report();
-    this.driver.checkpoint().catch((error: unknown) => this.deps.log(`checkpoint failed: ${String(error)}`));
-    this.emit();
+    this.current_ = { ...this.current_, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
+    this.save_();
+    for (const report of submitted.interactionReports) this.guard_("reportInteraction", () => this.driver.reportInteraction(report));
+    this.report_();
+    this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
+    this.emit_();
     return submitted;
   }
 
   /** Finish the session properly (cmi5 Terminated, SCORM Finish); resolves with where to go next. */
   async exit(): Promise<ExitResult> {
-    if (this.current.exited) return this.current.exited;
+    if (this.current_.exited) return this.current_.exited;
     this.flush();
-    this.update({ exiting: true });
+    this.update_({ exiting: true });
     try {
       const result = await this.driver.exit();
-      this.update({ exiting: false, exited: result, delivery: this.driver.status() });
+      this.update_({ exiting: false, exited: result, delivery: this.driver.status() });
       return result;
     } catch (error) {
-      this.update({ exiting: false }); // back to the course: the learner can try again
+      this.update_({ exiting: false }); // back to the course: the learner can try again
       throw error;
     }
   }
 
-  private change(next: LearnerState): void {
-    if (next === this.current.state) return;
-    this.current = { ...this.current, state: next, outcome: computeOutcome(next, this.course, this.passingScore) };
-    this.persist();
-    this.emit();
+  private change_(next: LearnerState): void {
+    if (next === this.current_.state) return;
+    this.current_ = { ...this.current_, state: next, outcome: computeOutcome(next, this.course, this.passingScore) };
+    this.persist_();
+    this.emit_();
   }
 
-  private persist(): void {
-    this.save();
-    this.report();
+  private persist_(): void {
+    this.save_();
+    this.report_();
   }
 
-  private save(): void {
-    if (this.current.exited || this.current.exiting) return;
-    const state = this.current.state;
+  private save_(): void {
+    if (this.current_.exited || this.current_.exiting) return;
+    const state = this.current_.state;
     const encoded = encodeState(state, this.course, this.facts.stateBudget);
-    if (encoded.dropped.length > 0) this.deps.log(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
+    if (encoded.dropped.length > 0) this.deps_.log(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
     if (!encoded.fits) {
-      this.deps.log(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);
+      this.deps_.log(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);
       return;
     }
-    this.guard("saveState", () => this.driver.saveState(encoded.encoded, state.location));
+    this.guard_("saveState", () => this.driver.saveState(encoded.encoded, state.location));
   }
 
-  private report(): void {
-    if (this.current.exited || this.current.exiting) return;
-    const progress = progressOf(this.current.state, this.course);
-    if (progress !== this.lastProgress) {
-      this.lastProgress = progress;
-      this.guard("reportProgress", () => this.driver.reportProgress(progress));
+  private report_(): void {
+    if (this.current_.exited || this.current_.exiting) return;
+    const progress = progressOf(this.current_.state, this.course);
+    if (progress !== this.lastProgress_) {
+      this.lastProgress_ = progress;
+      this.guard_("reportProgress", () => this.driver.reportProgress(progress));
     }
-    const outcome = this.current.outcome;
+    const outcome = this.current_.outcome;
     const key = JSON.stringify(outcome);
-    if (key !== this.lastOutcomeKey) {
-      this.lastOutcomeKey = key;
-      this.guard("reportOutcome", () => this.driver.reportOutcome(outcome));
+    if (key !== this.lastOutcomeKey_) {
+      this.lastOutcomeKey_ = key;
+      this.guard_("reportOutcome", () => this.driver.reportOutcome(outcome));
     }
   }
 
   /** A driver refusing one call must not take the learner's page down with it. */
-  private guard(what: string, call: () => void): void {
+  private guard_(what: string, call: () => void): void {
     try {
       call();
     } catch (error) {
-      this.deps.log(`${what} failed: ${String(error)}`);
+      this.deps_.log(`${what} failed: ${String(error)}`);
     }
   }
 
-  private update(patch: Partial<SessionView>): void {
-    this.current = { ...this.current, ...patch };
-    this.emit();
+  private update_(patch: Partial<SessionView>): void {
+    this.current_ = { ...this.current_, ...patch };
+    this.emit_();
   }
 
-  private emit(): void {
-    for (const listener of this.listeners) listener(this.current);
+  private emit_(): void {
+    for (const listener of this.listeners_) listener(this.current_);
   }
 }

@@ -55,43 +55,43 @@ export interface Cmi5DriverOptions {
 
 export class Cmi5Driver implements LmsDriver {
   readonly standard = "cmi5" as const;
-  private readonly timing: Cmi5Timing;
-  private readonly timers: Timers;
-  private readonly now: () => number;
-  private readonly logger: OutboxLogger;
-  private outbox: Outbox | null = null;
-  private reporter: Cmi5SessionReporter | null = null;
-  private exiting: Promise<ExitResult> | null = null;
-  private ended = false;
-  private stopWatching: () => void = () => undefined;
-  private readonly listeners = new Set<(status: DeliveryStatus) => void>();
+  private readonly timing_: Cmi5Timing;
+  private readonly timers_: Timers;
+  private readonly now_: () => number;
+  private readonly logger_: OutboxLogger;
+  private outbox_: Outbox | null = null;
+  private reporter_: Cmi5SessionReporter | null = null;
+  private exiting_: Promise<ExitResult> | null = null;
+  private ended_ = false;
+  private stopWatching_: () => void = () => undefined;
+  private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
 
-  constructor(private readonly options: Cmi5DriverOptions) {
-    this.timing = { ...DEFAULT_CMI5_TIMING, ...options.timing };
-    this.timers = options.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) };
-    this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) };
+  constructor(private readonly options_: Cmi5DriverOptions) {
+    this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options_.timing };
+    this.timers_ = options_.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) };
+    this.now_ = options_.now ?? Date.now;
+    this.logger_ = options_.logger ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) };
   }
 
   async start(): Promise<LmsFacts> {
-    const params = parseCmi5LaunchParams(this.options.url); // malformed → LaunchError, nothing sent
-    const fetchImpl: FetchLike = this.options.fetch ?? ((url, init) => fetch(url, init));
-    const store = new Cmi5SessionStore(this.options.sessionStorage ?? defaultSessionStorage(), params.registration);
+    const params = parseCmi5LaunchParams(this.options_.url); // malformed → LaunchError, nothing sent
+    const fetchImpl: FetchLike = this.options_.fetch ?? ((url, init) => fetch(url, init));
+    const store = new Cmi5SessionStore(this.options_.sessionStorage ?? defaultSessionStorage(), params.registration);
     const warnings: string[] = [];
     let record = store.load();
     // A reload of the same page continues the session: same fetch URL → no second fetch (cmi5 §8.2).
     if (record !== null && (record.fetchUrl !== params.fetchUrl || record.activityId !== params.activityId)) {
-      warnings.push(...(await this.deliverLeftovers(record, params, fetchImpl)));
+      warnings.push(...(await this.deliverLeftovers_(record, params, fetchImpl)));
       record = null;
     }
     if (record === null) {
-      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing.requestTimeoutMs);
+      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs);
       record = newSessionRecord(params.fetchUrl, params.activityId, authToken);
       store.save(record);
     }
-    const client = this.client(params, record.authToken, fetchImpl);
+    const client = this.client_(params, record.authToken, fetchImpl);
     if (record.launch === null) {
-      const documents = await readLaunchDocuments(client, params, this.timing.launchRetries, (ms) => this.sleep(ms));
+      const documents = await readLaunchDocuments(client, params, this.timing_.launchRetries, (ms) => this.sleep_(ms));
       record.launch = documents.launch;
       record.preferences = documents.preferences;
       record.registrationRecord = registrationRecordOf(documents.auState);
@@ -104,7 +104,7 @@ export class Cmi5Driver implements LmsDriver {
       warnings.push(...record.launch.warnings);
     }
     const current = record;
-    const outbox = this.createOutbox(client, params, current, store);
+    const outbox = this.createOutbox_(client, params, current, store);
     if (current.terminated) {
       void outbox.flush(); // a reload after exit: finish delivering, but never start again
       await outbox.whenSettled();
@@ -115,19 +115,19 @@ export class Cmi5Driver implements LmsDriver {
       record: current,
       store,
       outbox,
-      interactions: this.options.reporting.interactions,
-      now: this.now,
-      timers: this.timers,
-      randomBytes: this.options.randomBytes,
-      logger: this.logger,
-      progressIntervalMs: this.timing.progressIntervalMs,
+      interactions: this.options_.reporting.interactions,
+      now: this.now_,
+      timers: this.timers_,
+      randomBytes: this.options_.randomBytes,
+      logger: this.logger_,
+      progressIntervalMs: this.timing_.progressIntervalMs,
     });
-    this.outbox = outbox;
-    this.reporter = reporter;
+    this.outbox_ = outbox;
+    this.reporter_ = reporter;
     const reload = current.initializedAt !== null;
     reporter.initializeSession(); // queued first; sent while the course renders
     if (reload) void outbox.flush();
-    this.stopWatching = watchPageHide(this.options.window, this.options.document, () => {
+    this.stopWatching_ = watchPageHide(this.options_.window, this.options_.document, () => {
       reporter.sendPendingProgress();
       outbox.keepaliveFlush(); // never Terminated: the learner may come back (cmi5-au.md §5)
     });
@@ -136,81 +136,81 @@ export class Cmi5Driver implements LmsDriver {
 
   /** cmi5-specific launch facts beyond LmsFacts (moveOn, launchParameters, returnURL…); null before start(). */
   get launchData(): Cmi5LaunchData | null {
-    return this.reporter?.record.launch ?? null;
+    return this.reporter_?.record.launch ?? null;
   }
 
   saveState(state: string, location: string | null): void {
     if (state.length > CMI5_STATE_BUDGET) {
-      this.logger.error(`passmark cmi5: resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
+      this.logger_.error(`passmark cmi5: resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
       return;
     }
-    this.reporter?.saveState(state, location);
+    this.reporter_?.saveState(state, location);
   }
 
   reportProgress(progress: number): void {
-    this.reporter?.reportProgress(progress);
+    this.reporter_?.reportProgress(progress);
   }
 
   reportInteraction(report: InteractionReport): void {
-    this.reporter?.reportInteraction(report);
+    this.reporter_?.reportInteraction(report);
   }
 
   reportOutcome(outcome: Outcome): void {
-    this.reporter?.reportOutcome(outcome);
+    this.reporter_?.reportOutcome(outcome);
   }
 
   async checkpoint(): Promise<void> {
-    if (!this.outbox) return;
-    void this.outbox.flush();
-    await this.outbox.whenSettled();
+    if (!this.outbox_) return;
+    void this.outbox_.flush();
+    await this.outbox_.whenSettled();
   }
 
   exit(): Promise<ExitResult> {
-    if (!this.exiting) this.exiting = this.finish();
-    return this.exiting;
+    if (!this.exiting_) this.exiting_ = this.finish_();
+    return this.exiting_;
   }
 
-  private async finish(): Promise<ExitResult> {
-    const reporter = this.reporter;
-    const outbox = this.outbox;
+  private async finish_(): Promise<ExitResult> {
+    const reporter = this.reporter_;
+    const outbox = this.outbox_;
     if (!reporter || !outbox) throw new Error("cmi5 exit() before start() succeeded");
     reporter.endSession();
     void outbox.flush();
     await outbox.whenEmpty(); // returnURL only once Terminated is acknowledged (cmi5-au.md §5)
-    this.ended = true;
+    this.ended_ = true;
     reporter.dispose();
     outbox.dispose();
-    this.stopWatching();
-    this.notify();
+    this.stopWatching_();
+    this.notify_();
     const returnURL = reporter.record.launch?.returnURL ?? null;
     return { navigateTo: returnURL, closeWindow: returnURL === null };
   }
 
   status(): DeliveryStatus {
-    const outbox = this.outbox;
-    const record = this.reporter?.record;
+    const outbox = this.outbox_;
+    const record = this.reporter_?.record;
     if (!outbox || !record) return { state: "idle", pending: 0, outcomeDelivered: true };
     const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
     const deferred = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
     const rejected = outbox.rejected.length;
     const phase = outbox.phase;
     // After start() the Initialized was queued: an idle outbox means everything so far was accepted.
-    const state = this.ended ? "ended" : phase === "idle" ? "delivered" : phase;
+    const state = this.ended_ ? "ended" : phase === "idle" ? "delivered" : phase;
     const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
     return { state, pending: outbox.pending.length, outcomeDelivered: !outcomeItems && !deferred, ...(detail ? { detail } : {}) };
   }
 
   onStatus(listener: (status: DeliveryStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners_.add(listener);
+    return () => this.listeners_.delete(listener);
   }
 
-  private notify(): void {
+  private notify_(): void {
     const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    for (const listener of this.listeners_) listener(status);
   }
 
-  private createOutbox(client: XapiClient, params: Cmi5LaunchParams, record: Cmi5SessionRecord, store: Cmi5SessionStore): Outbox {
+  private createOutbox_(client: XapiClient, params: Cmi5LaunchParams, record: Cmi5SessionRecord, store: Cmi5SessionStore): Outbox {
     const outbox = new Outbox({
       transport: {
         putStatement: (statement, options) => client.putStatement(statement, options),
@@ -227,12 +227,12 @@ export class Cmi5Driver implements LmsDriver {
         record.rejected = [...rejected];
         store.save(record);
       },
-      timers: this.timers,
-      random: this.options.random ?? Math.random,
-      logger: this.logger,
-      retry: { baseMs: this.timing.retryBaseMs, maxMs: this.timing.retryMaxMs, authRetryMs: this.timing.authRetryMs },
+      timers: this.timers_,
+      random: this.options_.random ?? Math.random,
+      logger: this.logger_,
+      retry: { baseMs: this.timing_.retryBaseMs, maxMs: this.timing_.retryMaxMs, authRetryMs: this.timing_.authRetryMs },
     });
-    outbox.onChange(() => this.notify());
+    outbox.onChange(() => this.notify_());
     return outbox;
   }
 
@@ -240,10 +240,10 @@ export class Cmi5Driver implements LmsDriver {
    * A new launch in a tab that still holds undelivered items of an earlier session (its exit never
    * got through): one attempt with that session's token, then the new session starts regardless.
    */
-  private async deliverLeftovers(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
+  private async deliverLeftovers_(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
     if (old.outbox.length === 0) return [];
     const store = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
-    const outbox = this.createOutbox(this.client(params, old.authToken, fetchImpl), params, old, store);
+    const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, old, store);
     void outbox.flush();
     await outbox.whenSettled();
     outbox.dispose();
@@ -251,12 +251,12 @@ export class Cmi5Driver implements LmsDriver {
     return left === 0 ? [] : [`${left} item(s) of an earlier session could not be delivered and were dropped`];
   }
 
-  private client(params: Cmi5LaunchParams, authToken: string, fetchImpl: FetchLike): XapiClient {
-    return new XapiClient({ endpoint: params.endpoint, authToken, fetch: fetchImpl, timeoutMs: this.timing.requestTimeoutMs });
+  private client_(params: Cmi5LaunchParams, authToken: string, fetchImpl: FetchLike): XapiClient {
+    return new XapiClient({ endpoint: params.endpoint, authToken, fetch: fetchImpl, timeoutMs: this.timing_.requestTimeoutMs });
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.timers.setTimeout(resolve, ms));
+  private sleep_(ms: number): Promise<void> {
+    return new Promise((resolve) => this.timers_.setTimeout(resolve, ms));
   }
 }
 

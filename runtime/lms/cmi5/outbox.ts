@@ -49,44 +49,44 @@ export interface OutboxOptions {
 type SendResult = "done" | "retry" | "auth-lost";
 
 export class Outbox {
-  private readonly queue: OutboxItem[];
-  private readonly rejectedItems: OutboxItem[];
-  private running: Promise<void> | null = null;
-  private phaseValue: OutboxPhase = "idle";
-  private failures = 0;
-  private lastFailure = "";
-  private wake: (() => void) | null = null;
-  private authTimer: unknown = null;
-  private disposed = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly queue_: OutboxItem[];
+  private readonly rejectedItems_: OutboxItem[];
+  private running_: Promise<void> | null = null;
+  private phaseValue_: OutboxPhase = "idle";
+  private failures_ = 0;
+  private lastFailure_ = "";
+  private wake_: (() => void) | null = null;
+  private authTimer_: unknown = null;
+  private disposed_ = false;
+  private readonly listeners_ = new Set<() => void>();
 
-  constructor(private readonly options: OutboxOptions) {
-    this.queue = [...options.items];
-    this.rejectedItems = [...options.rejected];
+  constructor(private readonly options_: OutboxOptions) {
+    this.queue_ = [...options_.items];
+    this.rejectedItems_ = [...options_.rejected];
   }
 
   get phase(): OutboxPhase {
-    return this.phaseValue;
+    return this.phaseValue_;
   }
   get pending(): readonly OutboxItem[] {
-    return this.queue;
+    return this.queue_;
   }
   get rejected(): readonly OutboxItem[] {
-    return this.rejectedItems;
+    return this.rejectedItems_;
   }
   get detail(): string {
-    return this.lastFailure;
+    return this.lastFailure_;
   }
 
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners_.add(listener);
+    return () => this.listeners_.delete(listener);
   }
 
   enqueue(item: OutboxItem): void {
-    this.queue.push(item);
-    this.persist();
+    this.queue_.push(item);
+    this.persist_();
     void this.flush();
   }
 
@@ -95,25 +95,25 @@ export class Outbox {
    * document supersedes them and, queued last, is still written after every statement before it.
    */
   enqueueState(id: string, document: AuStateDocument): void {
-    const inFlight = this.running !== null ? this.queue[0] : undefined;
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const item = this.queue[i]!;
-      if (item.kind === "state" && item !== inFlight) this.queue.splice(i, 1);
+    const inFlight = this.running_ !== null ? this.queue_[0] : undefined;
+    for (let i = this.queue_.length - 1; i >= 0; i--) {
+      const item = this.queue_[i]!;
+      if (item.kind === "state" && item !== inFlight) this.queue_.splice(i, 1);
     }
     this.enqueue({ kind: "state", id, document });
   }
 
   /** Resolves once the queue is empty, or delivery paused (retrying / auth-lost): "gave up for now". */
   whenSettled(): Promise<void> {
-    return this.waitFor(() => this.queue.length === 0 || this.phaseValue === "retrying" || this.phaseValue === "auth-lost");
+    return this.waitFor_(() => this.queue_.length === 0 || this.phaseValue_ === "retrying" || this.phaseValue_ === "auth-lost");
   }
 
   /** Resolves once everything queued was accepted (or set aside as refused). */
   whenEmpty(): Promise<void> {
-    return this.waitFor(() => this.queue.length === 0);
+    return this.waitFor_(() => this.queue_.length === 0);
   }
 
-  private waitFor(condition: () => boolean): Promise<void> {
+  private waitFor_(condition: () => boolean): Promise<void> {
     if (condition()) return Promise.resolve();
     return new Promise((resolve) => {
       const stop = this.onChange(() => {
@@ -126,21 +126,21 @@ export class Outbox {
 
   /** Send what is queued (now, even during a backoff). Resolves when the queue is empty or auth-lost. */
   flush(): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.wake) {
-      this.setPhase("sending");
-      this.wake(); // cut a backoff wait short: the caller wants it now
+    if (this.disposed_) return Promise.resolve();
+    if (this.wake_) {
+      this.setPhase_("sending");
+      this.wake_(); // cut a backoff wait short: the caller wants it now
     }
-    if (this.phaseValue === "auth-lost") this.setPhase("sending");
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
-        this.running = null;
-        if (this.queue.length === 0 && this.phaseValue !== "auth-lost") this.setPhase("idle");
+    if (this.phaseValue_ === "auth-lost") this.setPhase_("sending");
+    if (!this.running_) {
+      this.running_ = this.drain_().finally(() => {
+        this.running_ = null;
+        if (this.queue_.length === 0 && this.phaseValue_ !== "auth-lost") this.setPhase_("idle");
       });
     }
-    const running = this.running;
+    const running = this.running_;
     // An item enqueued while the loop was finishing: start again once it has finished.
-    return running.then(() => (this.queue.length > 0 && this.phaseValue !== "auth-lost" && this.running === null ? this.flush() : undefined));
+    return running.then(() => (this.queue_.length > 0 && this.phaseValue_ !== "auth-lost" && this.running_ === null ? this.flush() : undefined));
   }
 
   /**
@@ -149,151 +149,151 @@ export class Outbox {
    * and the LRS recognises the ids (cmi5-au.md §5).
    */
   keepaliveFlush(): void {
-    const transport = this.options.transport;
-    for (const request of planKeepalive(this.queue, this.options.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES)) {
+    const transport = this.options_.transport;
+    for (const request of planKeepalive(this.queue_, this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES)) {
       if (request.kind === "state") void transport.putState(request.document, { keepalive: true });
       else if (request.statements.length === 1) void transport.putStatement(request.statements[0]!, { keepalive: true });
       else void transport.postStatements(request.statements, { keepalive: true });
     }
   }
 
-  private async drain(): Promise<void> {
+  private async drain_(): Promise<void> {
     // Let the caller's synchronous burst (a submit: answers, Completed, Passed, state) join one batch.
     await Promise.resolve();
-    while (this.queue.length > 0 && !this.disposed) {
-      this.setPhase("sending");
-      const result = await this.sendHead();
+    while (this.queue_.length > 0 && !this.disposed_) {
+      this.setPhase_("sending");
+      const result = await this.sendHead_();
       if (result === "done") {
-        this.failures = 0;
+        this.failures_ = 0;
         continue;
       }
       if (result === "auth-lost") {
-        this.setPhase("auth-lost");
-        this.scheduleAuthRetry();
+        this.setPhase_("auth-lost");
+        this.scheduleAuthRetry_();
         return;
       }
-      this.failures += 1;
-      this.setPhase("retrying");
-      const backoff = Math.min(this.options.retry.maxMs, this.options.retry.baseMs * 2 ** (this.failures - 1));
-      await this.sleep(backoff * (0.5 + this.options.random() * 0.5)); // jitter: spread reconnecting clients
-      if (this.disposed) return;
-      return this.drain();
+      this.failures_ += 1;
+      this.setPhase_("retrying");
+      const backoff = Math.min(this.options_.retry.maxMs, this.options_.retry.baseMs * 2 ** (this.failures_ - 1));
+      await this.sleep_(backoff * (0.5 + this.options_.random() * 0.5)); // jitter: spread reconnecting clients
+      if (this.disposed_) return;
+      return this.drain_();
     }
   }
 
-  private async sendHead(): Promise<SendResult> {
-    const head = this.queue[0]!;
-    if (head.kind === "state") return this.sendSingle(head);
+  private async sendHead_(): Promise<SendResult> {
+    const head = this.queue_[0]!;
+    if (head.kind === "state") return this.sendSingle_(head);
     const batch: Extract<OutboxItem, { kind: "statement" }>[] = [];
     let bytes = 0;
-    for (const item of this.queue) {
-      if (item.kind !== "statement" || batch.length >= (this.options.maxBatchSize ?? 50)) break;
+    for (const item of this.queue_) {
+      if (item.kind !== "statement" || batch.length >= (this.options_.maxBatchSize ?? 50)) break;
       bytes += sizeOf(item.statement);
       if (batch.length > 0 && bytes > KEEPALIVE_BUDGET_BYTES) break;
       batch.push(item);
     }
-    if (batch.length === 1) return this.sendSingle(head);
-    const answer = await this.options.transport.postStatements(batch.map((item) => item.statement), {});
+    if (batch.length === 1) return this.sendSingle_(head);
+    const answer = await this.options_.transport.postStatements(batch.map((item) => item.statement), {});
     if (answer.ok) {
-      for (const item of batch) this.accept(item);
+      for (const item of batch) this.accept_(item);
       return "done";
     }
-    const verdict = await this.classify(answer);
+    const verdict = await this.classify_(answer);
     if (verdict === "retry" || verdict === "auth-lost") return verdict;
     // 409 (some ids already stored) or a refusal: isolate item by item with idempotent PUTs.
     for (const item of batch) {
-      const result = await this.sendSingle(item);
+      const result = await this.sendSingle_(item);
       if (result !== "done") return result;
     }
     return "done";
   }
 
-  private async sendSingle(item: OutboxItem): Promise<SendResult> {
+  private async sendSingle_(item: OutboxItem): Promise<SendResult> {
     const answer =
       item.kind === "state"
-        ? await this.options.transport.putState(item.document, {})
-        : await this.options.transport.putStatement(item.statement, {});
+        ? await this.options_.transport.putState(item.document, {})
+        : await this.options_.transport.putStatement(item.statement, {});
     // xAPI 1.0.3: a PUT of an id the LRS already holds answers 204 (same) or 409: it is stored.
     if (answer.ok || (item.kind === "statement" && answer.status === 409)) {
-      this.accept(item);
+      this.accept_(item);
       return "done";
     }
-    const verdict = await this.classify(answer);
+    const verdict = await this.classify_(answer);
     if (verdict === "retry" || verdict === "auth-lost") return verdict;
-    this.reject(item, answer);
+    this.reject_(item, answer);
     return "done";
   }
 
-  private async classify(answer: XapiAnswer): Promise<Verdict> {
-    const { verdict, detail } = await classifyAnswer(answer, () => this.options.transport.probe());
-    if (detail !== null) this.lastFailure = detail;
+  private async classify_(answer: XapiAnswer): Promise<Verdict> {
+    const { verdict, detail } = await classifyAnswer(answer, () => this.options_.transport.probe());
+    if (detail !== null) this.lastFailure_ = detail;
     return verdict;
   }
 
-  private accept(item: OutboxItem): void {
-    const index = this.queue.indexOf(item);
-    if (index >= 0) this.queue.splice(index, 1);
-    this.persist();
+  private accept_(item: OutboxItem): void {
+    const index = this.queue_.indexOf(item);
+    if (index >= 0) this.queue_.splice(index, 1);
+    this.persist_();
   }
 
-  private reject(item: OutboxItem, answer: XapiAnswer): void {
+  private reject_(item: OutboxItem, answer: XapiAnswer): void {
     const what = item.kind === "state" ? "State document write" : `statement ${item.id} (${item.statement.verb.id})`;
     // cmi5-au.md §6: a refused statement is a bug in the AU, not a network fault. Say it loudly.
-    this.options.logger.error(`passmark cmi5: the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
-    const index = this.queue.indexOf(item);
-    if (index >= 0) this.queue.splice(index, 1);
-    this.rejectedItems.push(item);
-    this.lastFailure = `refused by the LMS (HTTP ${answer.status})`;
-    this.persist();
-    this.notify();
+    this.options_.logger.error(`passmark cmi5: the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
+    const index = this.queue_.indexOf(item);
+    if (index >= 0) this.queue_.splice(index, 1);
+    this.rejectedItems_.push(item);
+    this.lastFailure_ = `refused by the LMS (HTTP ${answer.status})`;
+    this.persist_();
+    this.notify_();
   }
 
-  private scheduleAuthRetry(): void {
-    if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
-    this.authTimer = this.options.timers.setTimeout(() => {
-      this.authTimer = null;
-      if (this.phaseValue === "auth-lost") void this.flush();
-    }, this.options.retry.authRetryMs);
+  private scheduleAuthRetry_(): void {
+    if (this.authTimer_ !== null) this.options_.timers.clearTimeout(this.authTimer_);
+    this.authTimer_ = this.options_.timers.setTimeout(() => {
+      this.authTimer_ = null;
+      if (this.phaseValue_ === "auth-lost") void this.flush();
+    }, this.options_.retry.authRetryMs);
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep_(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const handle = this.options.timers.setTimeout(() => {
-        this.wake = null;
+      const handle = this.options_.timers.setTimeout(() => {
+        this.wake_ = null;
         resolve();
       }, ms);
-      this.wake = () => {
-        this.options.timers.clearTimeout(handle);
-        this.wake = null;
+      this.wake_ = () => {
+        this.options_.timers.clearTimeout(handle);
+        this.wake_ = null;
         resolve();
       };
     });
   }
 
-  private setPhase(phase: OutboxPhase): void {
-    if (this.phaseValue === phase) return;
-    this.phaseValue = phase;
-    this.notify();
+  private setPhase_(phase: OutboxPhase): void {
+    if (this.phaseValue_ === phase) return;
+    this.phaseValue_ = phase;
+    this.notify_();
   }
 
-  private persist(): void {
-    this.options.persist(this.queue, this.rejectedItems);
+  private persist_(): void {
+    this.options_.persist(this.queue_, this.rejectedItems_);
     // Everything accepted: idle at once, so a waiter woken by this change reads an honest phase.
-    if (this.queue.length === 0 && (this.phaseValue === "sending" || this.phaseValue === "retrying")) {
-      this.phaseValue = "idle";
-      this.failures = 0;
+    if (this.queue_.length === 0 && (this.phaseValue_ === "sending" || this.phaseValue_ === "retrying")) {
+      this.phaseValue_ = "idle";
+      this.failures_ = 0;
     }
-    this.notify();
+    this.notify_();
   }
 
-  private notify(): void {
-    for (const listener of this.listeners) listener();
+  private notify_(): void {
+    for (const listener of this.listeners_) listener();
   }
 
   /** Stop for good: no more requests, no timers. What is queued stays in `pending`. */
   dispose(): void {
-    this.disposed = true;
-    if (this.authTimer !== null) this.options.timers.clearTimeout(this.authTimer);
-    if (this.wake) this.wake();
+    this.disposed_ = true;
+    if (this.authTimer_ !== null) this.options_.timers.clearTimeout(this.authTimer_);
+    if (this.wake_) this.wake_();
   }
 }

@@ -34,55 +34,55 @@ export interface ReporterDeps {
 }
 
 export class Cmi5SessionReporter {
-  private pendingProgress: number | null = null;
-  private lastProgressAt = Number.NEGATIVE_INFINITY;
-  private progressTimer: unknown = null;
+  private pendingProgress_: number | null = null;
+  private lastProgressAt_ = Number.NEGATIVE_INFINITY;
+  private progressTimer_: unknown = null;
 
-  constructor(private readonly deps: ReporterDeps) {}
+  constructor(private readonly deps_: ReporterDeps) {}
 
   get record(): Cmi5SessionRecord {
-    return this.deps.record;
+    return this.deps_.record;
   }
 
-  private get normal(): boolean {
-    return this.deps.record.launch?.launchMode === "Normal";
+  private get normal_(): boolean {
+    return this.deps_.record.launch?.launchMode === "Normal";
   }
 
-  private get open(): boolean {
-    return !this.deps.record.terminated && this.deps.record.initializedAt !== null;
+  private get open_(): boolean {
+    return !this.deps_.record.terminated && this.deps_.record.initializedAt !== null;
   }
 
   /** cmi5 §9.3.2: Initialized once per session, never again on a reload. */
   initializeSession(): void {
-    const record = this.deps.record;
+    const record = this.deps_.record;
     if (record.initializedAt !== null) return;
-    const frame = this.frame();
+    const frame = this.frame_();
     record.initializedAt = Date.parse(frame.timestamp);
-    this.send("initialized", buildInitialized(frame));
+    this.send_("initialized", buildInitialized(frame));
   }
 
   saveState(state: string, location: string | null): void {
-    if (!this.open) return;
-    this.deps.record.resumeState = state;
-    this.deps.record.location = location;
-    this.save();
+    if (!this.open_) return;
+    this.deps_.record.resumeState = state;
+    this.deps_.record.location = location;
+    this.save_();
     // Browse/Review are look-around launches: they never overwrite the learner's saved attempts.
-    if (this.normal) this.queueStateDocument();
+    if (this.normal_) this.queueStateDocument_();
   }
 
   reportProgress(progress: number): void {
-    if (!this.open || !this.normal || !Number.isFinite(progress)) return;
+    if (!this.open_ || !this.normal_ || !Number.isFinite(progress)) return;
     const percent = Math.max(0, Math.min(100, Math.round(progress * 100)));
-    if (percent === this.deps.record.lastProgressPercent) {
-      this.pendingProgress = null;
+    if (percent === this.deps_.record.lastProgressPercent) {
+      this.pendingProgress_ = null;
       return;
     }
-    this.pendingProgress = progress;
-    const wait = this.lastProgressAt + this.deps.progressIntervalMs - this.deps.now();
+    this.pendingProgress_ = progress;
+    const wait = this.lastProgressAt_ + this.deps_.progressIntervalMs - this.deps_.now();
     if (wait <= 0) this.sendPendingProgress();
-    else if (this.progressTimer === null) {
-      this.progressTimer = this.deps.timers.setTimeout(() => {
-        this.progressTimer = null;
+    else if (this.progressTimer_ === null) {
+      this.progressTimer_ = this.deps_.timers.setTimeout(() => {
+        this.progressTimer_ = null;
         this.sendPendingProgress();
       }, wait);
     }
@@ -90,83 +90,83 @@ export class Cmi5SessionReporter {
 
   /** Throttled `progressed` (reporting.md); never on or after Completed (cmi5 §9.5.5.1). */
   sendPendingProgress(): void {
-    const progress = this.pendingProgress;
-    this.pendingProgress = null;
-    if (progress === null || !this.open || !this.normal) return;
-    if (!progressAllowed(this.deps.record.registrationRecord)) return;
-    this.deps.record.lastProgressPercent = Math.max(0, Math.min(100, Math.round(progress * 100)));
-    this.lastProgressAt = this.deps.now();
-    this.send("progress", buildProgressed(this.frame(), progress));
+    const progress = this.pendingProgress_;
+    this.pendingProgress_ = null;
+    if (progress === null || !this.open_ || !this.normal_) return;
+    if (!progressAllowed(this.deps_.record.registrationRecord)) return;
+    this.deps_.record.lastProgressPercent = Math.max(0, Math.min(100, Math.round(progress * 100)));
+    this.lastProgressAt_ = this.deps_.now();
+    this.send_("progress", buildProgressed(this.frame_(), progress));
   }
 
   reportInteraction(report: InteractionReport): void {
-    if (!this.open || !this.normal || !this.deps.interactions) return;
+    if (!this.open_ || !this.normal_ || !this.deps_.interactions) return;
     if (report.xapi === null) {
-      this.deps.logger.warn(`passmark cmi5: question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
+      this.deps_.logger.warn(`passmark cmi5: question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
       return;
     }
-    this.send("interaction", buildAnswered(this.frame(), report, report.xapi));
+    this.send_("interaction", buildAnswered(this.frame_(), report, report.xapi));
   }
 
   reportOutcome(outcome: Outcome): void {
-    if (!this.open) return;
-    const record = this.deps.record;
+    if (!this.open_) return;
+    const record = this.deps_.record;
     record.latestOutcome = outcome;
-    if (!this.normal) return this.save();
+    if (!this.normal_) return this.save_();
     const kinds = statementsForOutcome(outcome, record.registrationRecord, record.judgement);
     for (const kind of kinds) {
       if (kind === "completed") {
         this.sendPendingProgress(); // a progress waiting for its slot goes before Completed, or never
         record.registrationRecord.completedSent = true;
-        this.send("outcome", buildCompleted(this.frame(), this.sessionMs()));
+        this.send_("outcome", buildCompleted(this.frame_(), this.sessionMs_()));
       } else {
-        this.sendJudgement(kind, outcome.score);
+        this.sendJudgement_(kind, outcome.score);
       }
     }
-    if (kinds.includes("completed") || kinds.includes("passed")) this.queueStateDocument();
-    this.save();
+    if (kinds.includes("completed") || kinds.includes("passed")) this.queueStateDocument_();
+    this.save_();
   }
 
   /** reporting.md: deferred Failed, state saved, Terminated last. Idempotent. */
   endSession(): void {
-    const record = this.deps.record;
+    const record = this.deps_.record;
     if (record.terminated || record.initializedAt === null) return;
-    if (this.progressTimer !== null) this.deps.timers.clearTimeout(this.progressTimer);
-    this.progressTimer = null;
-    if (this.normal) {
+    if (this.progressTimer_ !== null) this.deps_.timers.clearTimeout(this.progressTimer_);
+    this.progressTimer_ = null;
+    if (this.normal_) {
       this.sendPendingProgress();
       if (failedDueAtSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement)) {
-        this.sendJudgement("failed", record.latestOutcome!.score);
+        this.sendJudgement_("failed", record.latestOutcome!.score);
       }
-      this.queueStateDocument(); // cmi5-au.md §5: save resume state BEFORE Terminated
+      this.queueStateDocument_(); // cmi5-au.md §5: save resume state BEFORE Terminated
     }
     // cmi5 §9.3.8 Terminated: the last statement, duration since Initialized of this session.
-    this.send("terminated", buildTerminated(this.frame(), this.sessionMs()));
+    this.send_("terminated", buildTerminated(this.frame_(), this.sessionMs_()));
     record.terminated = true;
-    this.save();
+    this.save_();
   }
 
   dispose(): void {
-    if (this.progressTimer !== null) this.deps.timers.clearTimeout(this.progressTimer);
-    this.progressTimer = null;
+    if (this.progressTimer_ !== null) this.deps_.timers.clearTimeout(this.progressTimer_);
+    this.progressTimer_ = null;
   }
 
-  private sendJudgement(kind: "passed" | "failed", score: number | null): void {
-    const record = this.deps.record;
-    const frame = this.frame();
-    const input = { score, masteryScore: record.launch?.masteryScore ?? null, sessionMs: this.sessionMs() };
+  private sendJudgement_(kind: "passed" | "failed", score: number | null): void {
+    const record = this.deps_.record;
+    const frame = this.frame_();
+    const input = { score, masteryScore: record.launch?.masteryScore ?? null, sessionMs: this.sessionMs_() };
     if (kind === "passed") {
       record.registrationRecord.passedSent = true;
       record.judgement.passedSent = true;
-      this.send("outcome", buildPassed(frame, input));
+      this.send_("outcome", buildPassed(frame, input));
     } else {
       record.judgement.failedSent = true;
-      this.send("outcome", buildFailed(frame, input));
+      this.send_("outcome", buildFailed(frame, input));
     }
   }
 
-  private queueStateDocument(): void {
-    const record = this.deps.record;
+  private queueStateDocument_(): void {
+    const record = this.deps_.record;
     const document: AuStateDocument = {
       format: 1,
       resumeState: record.resumeState,
@@ -174,35 +174,35 @@ export class Cmi5SessionReporter {
       completedSent: record.registrationRecord.completedSent,
       passedSent: record.registrationRecord.passedSent,
     };
-    this.deps.outbox.enqueueState(uuidV4(this.deps.randomBytes), document);
+    this.deps_.outbox.enqueueState(uuidV4(this.deps_.randomBytes), document);
   }
 
-  private send(role: StatementRole, statement: Cmi5Statement): void {
+  private send_(role: StatementRole, statement: Cmi5Statement): void {
     // The Outbox persists the whole session record with the new item: the "sent" flags set by the
     // caller and the statement itself are saved in ONE sessionStorage write (no crash window).
-    this.deps.outbox.enqueue({ kind: "statement", id: statement.id, role, statement });
+    this.deps_.outbox.enqueue({ kind: "statement", id: statement.id, role, statement });
   }
 
   /** Timestamps strictly increase within a session: cmi5 orders statements by timestamp (§9.3). */
-  private frame(): StatementFrame {
-    const record = this.deps.record;
-    const at = Math.max(this.deps.now(), record.lastTimestamp + 1);
+  private frame_(): StatementFrame {
+    const record = this.deps_.record;
+    const at = Math.max(this.deps_.now(), record.lastTimestamp + 1);
     record.lastTimestamp = at;
     return {
-      id: uuidV4(this.deps.randomBytes),
+      id: uuidV4(this.deps_.randomBytes),
       timestamp: new Date(at).toISOString(),
-      actor: this.deps.params.actor,
-      activityId: this.deps.params.activityId,
-      registration: this.deps.params.registration,
+      actor: this.deps_.params.actor,
+      activityId: this.deps_.params.activityId,
+      registration: this.deps_.params.registration,
       contextTemplate: record.launch!.contextTemplate,
     };
   }
 
-  private sessionMs(): number {
-    return Math.max(0, this.deps.record.lastTimestamp - (this.deps.record.initializedAt ?? this.deps.record.lastTimestamp));
+  private sessionMs_(): number {
+    return Math.max(0, this.deps_.record.lastTimestamp - (this.deps_.record.initializedAt ?? this.deps_.record.lastTimestamp));
   }
 
-  private save(): void {
-    this.deps.store.save(this.deps.record);
+  private save_(): void {
+    this.deps_.store.save(this.deps_.record);
   }
 }

@@ -42,18 +42,18 @@ const PREFIX = "passmark.cmi5.session:";
 
 export class Cmi5SessionStore {
   constructor(
-    private readonly storage: SessionStorageLike,
-    private readonly registration: string,
+    private readonly storage_: SessionStorageLike,
+    private readonly registration_: string,
   ) {}
 
-  private get key(): string {
-    return PREFIX + this.registration;
+  private get key_(): string {
+    return PREFIX + this.registration_;
   }
 
   load(): Cmi5SessionRecord | null {
     let text: string | null;
     try {
-      text = this.storage.getItem(this.key);
+      text = this.storage_.getItem(this.key_);
     } catch {
       return null; // storage disabled: the session cannot survive a reload, but it still works
     }
@@ -68,7 +68,7 @@ export class Cmi5SessionStore {
 
   save(record: Cmi5SessionRecord): void {
     try {
-      this.storage.setItem(this.key, JSON.stringify(record));
+      this.storage_.setItem(this.key_, JSON.stringify(record));
     } catch {
       // Quota or disabled storage: delivery continues from memory; only reload-survival is lost.
     }
@@ -77,15 +77,15 @@ export class Cmi5SessionStore {
 
 /** In-memory sessionStorage for environments without one (Node tests, sandboxed frames). */
 export class MemorySessionStorage implements SessionStorageLike {
-  private readonly items = new Map<string, string>();
+  private readonly items_ = new Map<string, string>();
   getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
+    return this.items_.get(key) ?? null;
   }
   setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
+    this.items_.set(key, String(value));
   }
   removeItem(key: string): void {
-    this.items.delete(key);
+    this.items_.delete(key);
   }
 }
 

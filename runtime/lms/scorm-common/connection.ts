@@ -54,12 +54,12 @@ const GONE: CallResult = { ok: false, errorCode: -1, value: "", detail: "the LMS
 const CLOSED: CallResult = { ok: false, errorCode: -1, value: "", detail: "the session was already finished" };
 
 export class ScormConnection {
-  private readonly calls: Methods;
-  private finished = false;
-  private gone = false;
+  private readonly calls_: Methods;
+  private finished_ = false;
+  private gone_ = false;
 
   private constructor(calls: Methods) {
-    this.calls = calls;
+    this.calls_ = calls;
   }
 
   static scorm12(api: Scorm12Api): ScormConnection {
@@ -72,39 +72,39 @@ export class ScormConnection {
 
   /** The API threw or lost its methods: its window is gone. */
   get apiGone(): boolean {
-    return this.gone;
+    return this.gone_;
   }
 
   /** The LMS window is gone (the API is no longer reachable from ours): stop calling it. */
   markGone(): void {
-    this.gone = true;
+    this.gone_ = true;
   }
 
   /** Finish/Terminate was called: nothing else will be. */
   get isFinished(): boolean {
-    return this.finished;
+    return this.finished_;
   }
 
   initialize(): CallResult {
-    return this.call(() => this.calls.initialize(), "Initialize", true);
+    return this.call_(() => this.calls_.initialize(), "Initialize", true);
   }
 
   getValue(element: string): CallResult {
-    return this.call(() => this.calls.get(element), `GetValue(${element})`);
+    return this.call_(() => this.calls_.get(element), `GetValue(${element})`);
   }
 
   setValue(element: string, value: string): CallResult {
-    return this.call(() => this.calls.set(element, value), `SetValue(${element})`, true);
+    return this.call_(() => this.calls_.set(element, value), `SetValue(${element})`, true);
   }
 
   commit(): CallResult {
-    return this.call(() => this.calls.commit(), "Commit", true);
+    return this.call_(() => this.calls_.commit(), "Commit", true);
   }
 
   /** Finish/Terminate. After this, every call is refused without touching the API. */
   finish(): CallResult {
-    const result = this.call(() => this.calls.finish(), "Finish", true);
-    this.finished = true;
+    const result = this.call_(() => this.calls_.finish(), "Finish", true);
+    this.finished_ = true;
     return result;
   }
 
@@ -112,27 +112,27 @@ export class ScormConnection {
    * `trueMeansOk`: for Initialize/SetValue/Commit/Finish, an answer "true" needs no error lookup
    * (so a successful Finish is the session's last call); "false" is checked against GetLastError.
    */
-  private call(invoke: () => ScormAnswer, what: string, trueMeansOk = false): CallResult {
-    if (this.finished) return CLOSED;
-    if (this.gone) return GONE;
+  private call_(invoke: () => ScormAnswer, what: string, trueMeansOk = false): CallResult {
+    if (this.finished_) return CLOSED;
+    if (this.gone_) return GONE;
     let answer: ScormAnswer;
     let code: number;
     try {
       answer = invoke();
-      code = trueMeansOk && String(answer) === "true" ? 0 : Number(String(this.calls.lastError() ?? "0")) || 0;
+      code = trueMeansOk && String(answer) === "true" ? 0 : Number(String(this.calls_.lastError() ?? "0")) || 0;
     } catch (error) {
-      this.gone = true;
+      this.gone_ = true;
       return { ...GONE, detail: `${what}: ${error instanceof Error ? error.message : String(error)}` };
     }
     const value = answer === null || answer === undefined ? "" : String(answer);
     if (code === 0) return { ok: true, errorCode: 0, value, detail: "" };
-    return { ok: false, errorCode: code, value, detail: `${what}: error ${code} ${this.describe(code)}`.trim() };
+    return { ok: false, errorCode: code, value, detail: `${what}: error ${code} ${this.describe_(code)}`.trim() };
   }
 
-  private describe(code: number): string {
+  private describe_(code: number): string {
     try {
-      const text = String(this.calls.errorString(String(code)) ?? "");
-      const diagnostic = String(this.calls.diagnostic(String(code)) ?? "");
+      const text = String(this.calls_.errorString(String(code)) ?? "");
+      const diagnostic = String(this.calls_.diagnostic(String(code)) ?? "");
       return diagnostic && diagnostic !== text ? `${text} (${diagnostic})` : text;
     } catch {
       return "";

@@ -15,28 +15,28 @@ export function retryDelay(failures: number): number {
 }
 
 export class RetrySchedule {
-  private readonly schedule: Schedule;
-  private cancel: (() => void) | null = null;
-  private failures = 0;
+  private readonly schedule_: Schedule;
+  private cancel_: (() => void) | null = null;
+  private failures_ = 0;
 
   constructor(schedule: Schedule) {
-    this.schedule = schedule;
+    this.schedule_ = schedule;
   }
 
   /** Arm one retry (no-op when one is already waiting). */
   arm(task: () => void): void {
-    if (this.cancel) return;
-    this.failures++;
-    this.cancel = this.schedule(() => {
-      this.cancel = null;
+    if (this.cancel_) return;
+    this.failures_++;
+    this.cancel_ = this.schedule_(() => {
+      this.cancel_ = null;
       task();
-    }, retryDelay(this.failures));
+    }, retryDelay(this.failures_));
   }
 
   /** Things work again (or the session ended): forget the backoff. */
   reset(): void {
-    this.cancel?.();
-    this.cancel = null;
-    this.failures = 0;
+    this.cancel_?.();
+    this.cancel_ = null;
+    this.failures_ = 0;
   }
 }

@@ -31,128 +31,128 @@ const EXIT_RESULT: ExitResult = { navigateTo: null, closeWindow: true };
 
 export class ScormDriver implements LmsDriver {
   readonly standard: "scorm12" | "scorm2004";
-  private readonly model: ScormDataModel;
-  private readonly connection: ScormConnection;
-  private readonly ledger: WriteLedger;
-  private readonly options: ScormDriverOptions;
-  private readonly now: () => number;
-  private readonly log: (message: string) => void;
-  private readonly listeners = new Set<(status: DeliveryStatus) => void>();
-  private readonly retry: RetrySchedule;
-  private facts: LmsFacts | null = null;
-  private sessionStart = 0;
-  private lastOutcome: Outcome | null = null;
-  private interactionChildren: ReadonlySet<string> | null = null;
-  private nextInteraction = 0;
-  private readonly interactionIds = new Set<string>();
-  private stopWatching: (() => void) | null = null;
-  private exited = false;
-  private lastStatusKey = "";
+  private readonly model_: ScormDataModel;
+  private readonly connection_: ScormConnection;
+  private readonly ledger_: WriteLedger;
+  private readonly options_: ScormDriverOptions;
+  private readonly now_: () => number;
+  private readonly log_: (message: string) => void;
+  private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
+  private readonly retry_: RetrySchedule;
+  private facts_: LmsFacts | null = null;
+  private sessionStart_ = 0;
+  private lastOutcome_: Outcome | null = null;
+  private interactionChildren_: ReadonlySet<string> | null = null;
+  private nextInteraction_ = 0;
+  private readonly interactionIds_ = new Set<string>();
+  private stopWatching_: (() => void) | null = null;
+  private exited_ = false;
+  private lastStatusKey_ = "";
 
   constructor(model: ScormDataModel, connection: ScormConnection, options: ScormDriverOptions) {
-    this.model = model;
+    this.model_ = model;
     this.standard = model.standard;
-    this.connection = connection;
-    this.options = options;
-    this.now = options.now ?? Date.now;
-    this.log = options.log ?? ((message) => console.warn(`[passmark ${model.standard}] ${message}`));
-    this.ledger = new WriteLedger(connection, model.version, this.log);
-    this.retry = new RetrySchedule(options.schedule ?? defaultSchedule);
+    this.connection_ = connection;
+    this.options_ = options;
+    this.now_ = options.now ?? Date.now;
+    this.log_ = options.log ?? ((message) => console.warn(`[passmark ${model.standard}] ${message}`));
+    this.ledger_ = new WriteLedger(connection, model.version, this.log_);
+    this.retry_ = new RetrySchedule(options.schedule ?? defaultSchedule);
   }
 
   async start(): Promise<LmsFacts> {
-    if (this.facts) return this.facts;
-    const init = this.connection.initialize();
+    if (this.facts_) return this.facts_;
+    const init = this.connection_.initialize();
     // 2004 error 103 "already initialized": the session is open, carry on.
-    if (!init.ok && !(this.model.version === "2004" && init.errorCode === 103)) {
+    if (!init.ok && !(this.model_.version === "2004" && init.errorCode === 103)) {
       throw new LaunchError("scorm-initialize", init.detail || `Initialize answered ${JSON.stringify(init.value)}`);
     }
-    this.sessionStart = this.now();
+    this.sessionStart_ = this.now_();
     const read = (element: string): string => {
-      const result = this.connection.getValue(element);
+      const result = this.connection_.getValue(element);
       return result.ok ? result.value : "";
     };
-    const start = this.model.readStart(read);
-    for (const [element, value] of Object.entries(start.current)) this.ledger.seed(element, value);
-    for (const warning of start.facts.warnings) this.log(warning);
-    this.facts = start.facts;
-    if (this.writable) {
-      this.probeInteractions(read);
-      this.writeAll(start.initialWrites);
-      this.ledger.checkpoint();
+    const start = this.model_.readStart(read);
+    for (const [element, value] of Object.entries(start.current)) this.ledger_.seed(element, value);
+    for (const warning of start.facts.warnings) this.log_(warning);
+    this.facts_ = start.facts;
+    if (this.writable_) {
+      this.probeInteractions_(read);
+      this.writeAll_(start.initialWrites);
+      this.ledger_.checkpoint();
     }
-    if (this.options.page) {
-      this.stopWatching = watchPageLifecycle(this.options.page, {
-        hidden: () => this.commitNow(),
-        leaving: (persisted) => (persisted ? this.commitNow() : this.finish(false)),
+    if (this.options_.page) {
+      this.stopWatching_ = watchPageLifecycle(this.options_.page, {
+        hidden: () => this.commitNow_(),
+        leaving: (persisted) => (persisted ? this.commitNow_() : this.finish_(false)),
       });
     }
-    if (this.lastOutcome) this.reportOutcome(this.lastOutcome); // reported before start()
-    this.afterDelivery();
+    if (this.lastOutcome_) this.reportOutcome(this.lastOutcome_); // reported before start()
+    this.afterDelivery_();
     return start.facts;
   }
 
   /** Browse/review (scorm-sco.md §3) is read-only: no status, score, state or interaction writes. */
-  private get writable(): boolean {
-    return this.facts !== null && this.facts.launchMode === "normal" && !this.exited;
+  private get writable_(): boolean {
+    return this.facts_ !== null && this.facts_.launchMode === "normal" && !this.exited_;
   }
 
   saveState(state: string, location: string | null): void {
-    const facts = this.requireFacts("saveState");
+    const facts = this.requireFacts_("saveState");
     // reporting.md: resume state ≤ the LMS's budget, ALWAYS; refuse rather than let an LMS truncate.
     if (state.length > facts.stateBudget) {
       throw new RangeError(`${this.standard} saveState: resume state is ${state.length} characters, the LMS accepts at most ${facts.stateBudget}; nothing was written`);
     }
-    if (!this.writable) return;
-    this.ledger.write(this.model.suspendDataElement, state, "state");
+    if (!this.writable_) return;
+    this.ledger_.write(this.model_.suspendDataElement, state, "state");
     if (location !== null) {
-      if (location.length <= this.model.locationLimit) this.ledger.write(this.model.locationElement, location, "state");
-      else this.log(`location of ${location.length} characters exceeds ${this.model.locationLimit}; not written`);
+      if (location.length <= this.model_.locationLimit) this.ledger_.write(this.model_.locationElement, location, "state");
+      else this.log_(`location of ${location.length} characters exceeds ${this.model_.locationLimit}; not written`);
     }
-    this.afterDelivery();
+    this.afterDelivery_();
   }
 
   reportProgress(progress: number): void {
-    if (!this.writable) return;
-    this.writeAll(this.model.progressWrites(progress));
-    this.afterDelivery();
+    if (!this.writable_) return;
+    this.writeAll_(this.model_.progressWrites(progress));
+    this.afterDelivery_();
   }
 
   reportInteraction(report: InteractionReport): void {
-    if (!this.writable || !this.options.interactions || this.interactionChildren === null) return;
-    let id = this.model.interactionId(report);
-    for (let n = 2; this.interactionIds.has(id); n++) id = `${this.model.interactionId(report)}-${n}`;
-    const writes = this.model.interactionWrites(report, this.nextInteraction, id, this.interactionChildren);
+    if (!this.writable_ || !this.options_.interactions || this.interactionChildren_ === null) return;
+    let id = this.model_.interactionId(report);
+    for (let n = 2; this.interactionIds_.has(id); n++) id = `${this.model_.interactionId(report)}-${n}`;
+    const writes = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_);
     if (writes === null) {
-      this.log(`question ${report.questionId} cannot be expressed as a ${this.standard} interaction; left out`);
+      this.log_(`question ${report.questionId} cannot be expressed as a ${this.standard} interaction; left out`);
       return;
     }
     const [idWrite, ...rest] = writes;
-    if (!idWrite || this.ledger.write(idWrite.element, idWrite.value, idWrite.kind) === "refused") return;
-    this.interactionIds.add(id);
-    this.nextInteraction++;
-    this.writeAll(rest);
-    this.afterDelivery();
+    if (!idWrite || this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) === "refused") return;
+    this.interactionIds_.add(id);
+    this.nextInteraction_++;
+    this.writeAll_(rest);
+    this.afterDelivery_();
   }
 
   reportOutcome(outcome: Outcome): void {
-    this.lastOutcome = outcome;
-    if (!this.writable) return;
-    const before = this.ledger.sequence;
-    const writes = this.model.outcomeWrites(outcome, this.facts!, this.log);
-    this.writeAll(writes);
+    this.lastOutcome_ = outcome;
+    if (!this.writable_) return;
+    const before = this.ledger_.sequence;
+    const writes = this.model_.outcomeWrites(outcome, this.facts_!, this.log_);
+    this.writeAll_(writes);
     // Checkpoint on an outcome change (status, score, completion: attempt end included).
-    if (this.ledger.sequence !== before) this.commitNow();
-    else this.afterDelivery();
+    if (this.ledger_.sequence !== before) this.commitNow_();
+    else this.afterDelivery_();
   }
 
   async checkpoint(): Promise<void> {
-    this.commitNow();
+    this.commitNow_();
   }
 
   async exit(): Promise<ExitResult> {
-    this.requireFacts("exit");
-    this.finish(true);
+    this.requireFacts_("exit");
+    this.finish_(true);
     return EXIT_RESULT;
   }
 
@@ -160,72 +160,72 @@ export class ScormDriver implements LmsDriver {
    * Finish/Terminate once. The navigation request (2004) only on an explicit exit: when the page is
    * being left, the LMS is navigating itself and an exitAll of ours could end the whole course.
    */
-  private finish(explicit: boolean): void {
-    if (this.exited || this.connection.isFinished || !this.facts) return;
-    const done = this.lastOutcome !== null && isDone(this.lastOutcome);
-    if (this.writable) this.writeAll([this.model.sessionTimeWrite(this.now() - this.sessionStart)]);
-    if (explicit) this.writeAll(this.model.exitNavigation(done));
-    this.exited = true;
-    this.stopWatching?.();
-    this.stopWatching = null;
-    this.ledger.finish(this.model.commitBeforeFinish);
-    this.retry.reset();
-    this.notify();
+  private finish_(explicit: boolean): void {
+    if (this.exited_ || this.connection_.isFinished || !this.facts_) return;
+    const done = this.lastOutcome_ !== null && isDone(this.lastOutcome_);
+    if (this.writable_) this.writeAll_([this.model_.sessionTimeWrite(this.now_() - this.sessionStart_)]);
+    if (explicit) this.writeAll_(this.model_.exitNavigation(done));
+    this.exited_ = true;
+    this.stopWatching_?.();
+    this.stopWatching_ = null;
+    this.ledger_.finish(this.model_.commitBeforeFinish);
+    this.retry_.reset();
+    this.notify_();
   }
 
   status(): DeliveryStatus {
-    const status = this.ledger.status();
+    const status = this.ledger_.status();
     // Browse/review report nothing: an outcome seen there has not reached the LMS, by design.
-    if (this.facts && this.facts.launchMode !== "normal" && this.lastOutcome !== null) status.outcomeDelivered = false;
+    if (this.facts_ && this.facts_.launchMode !== "normal" && this.lastOutcome_ !== null) status.outcomeDelivered = false;
     return status;
   }
 
   onStatus(listener: (status: DeliveryStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners_.add(listener);
+    return () => this.listeners_.delete(listener);
   }
 
-  private commitNow(): void {
-    if (!this.facts || this.connection.isFinished) return;
-    if (this.options.apiReachable && !this.options.apiReachable()) this.connection.markGone();
-    if (this.writable && this.ledger.dirty) this.writeAll([this.model.sessionTimeWrite(this.now() - this.sessionStart)]);
-    this.ledger.checkpoint();
-    this.afterDelivery();
+  private commitNow_(): void {
+    if (!this.facts_ || this.connection_.isFinished) return;
+    if (this.options_.apiReachable && !this.options_.apiReachable()) this.connection_.markGone();
+    if (this.writable_ && this.ledger_.dirty) this.writeAll_([this.model_.sessionTimeWrite(this.now_() - this.sessionStart_)]);
+    this.ledger_.checkpoint();
+    this.afterDelivery_();
   }
 
   /** Arm a retry with backoff while something failed; tell listeners what changed. */
-  private afterDelivery(): void {
-    if (this.ledger.failing && !this.connection.apiGone && !this.connection.isFinished) this.retry.arm(() => this.commitNow());
-    else this.retry.reset();
-    this.notify();
+  private afterDelivery_(): void {
+    if (this.ledger_.failing && !this.connection_.apiGone && !this.connection_.isFinished) this.retry_.arm(() => this.commitNow_());
+    else this.retry_.reset();
+    this.notify_();
   }
 
-  private writeAll(writes: readonly DataModelWrite[]): void {
-    for (const write of writes) this.ledger.write(write.element, write.value, write.kind);
+  private writeAll_(writes: readonly DataModelWrite[]): void {
+    for (const write of writes) this.ledger_.write(write.element, write.value, write.kind);
   }
 
-  private probeInteractions(read: (element: string) => string): void {
+  private probeInteractions_(read: (element: string) => string): void {
     // interactions.md "Always": probe support first; an LMS without interactions gets none.
-    const children = read(this.model.interactionsChildrenElement);
-    const count = Number(read(this.model.interactionsCountElement));
+    const children = read(this.model_.interactionsChildrenElement);
+    const count = Number(read(this.model_.interactionsCountElement));
     if (children.trim() === "" || !Number.isInteger(count) || count < 0) return;
-    this.interactionChildren = new Set(children.split(",").map((child) => child.trim()));
-    this.nextInteraction = count;
-    if (this.model.interactionIdsReadable) {
-      for (let n = 0; n < count; n++) this.interactionIds.add(read(`cmi.interactions.${n}.id`));
+    this.interactionChildren_ = new Set(children.split(",").map((child) => child.trim()));
+    this.nextInteraction_ = count;
+    if (this.model_.interactionIdsReadable) {
+      for (let n = 0; n < count; n++) this.interactionIds_.add(read(`cmi.interactions.${n}.id`));
     }
   }
 
-  private requireFacts(what: string): LmsFacts {
-    if (!this.facts) throw new Error(`${this.standard} driver: ${what} called before start()`);
-    return this.facts;
+  private requireFacts_(what: string): LmsFacts {
+    if (!this.facts_) throw new Error(`${this.standard} driver: ${what} called before start()`);
+    return this.facts_;
   }
 
-  private notify(): void {
-    const status = this.ledger.status();
+  private notify_(): void {
+    const status = this.ledger_.status();
     const key = JSON.stringify(status);
-    if (key === this.lastStatusKey) return;
-    this.lastStatusKey = key;
-    for (const listener of this.listeners) listener(status);
+    if (key === this.lastStatusKey_) return;
+    this.lastStatusKey_ = key;
+    for (const listener of this.listeners_) listener(status);
   }
 }

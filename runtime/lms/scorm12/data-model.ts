@@ -35,10 +35,10 @@ export class Scorm12DataModel implements ScormDataModel {
   readonly interactionsChildrenElement = "cmi.interactions._children";
   readonly interactionIdsReadable = false; // 1.2 interactions are write-only
   readonly commitBeforeFinish = true;
-  private readonly statusMode: Scorm12StatusMode;
+  private readonly statusMode_: Scorm12StatusMode;
 
   constructor(statusMode: Scorm12StatusMode) {
-    this.statusMode = statusMode;
+    this.statusMode_ = statusMode;
   }
 
   readStart(read: ReadElement): StartData {
@@ -68,7 +68,7 @@ export class Scorm12DataModel implements ScormDataModel {
   }
 
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
-    const report = scorm12Report(outcome, this.statusMode, facts.masteryScore);
+    const report = scorm12Report(outcome, this.statusMode_, facts.masteryScore);
     if (report.warning) log(report.warning);
     const writes: DataModelWrite[] = [];
     if (report.scoreRaw !== null) {

@@ -29,23 +29,23 @@ export function standaloneStateKey(courseId: string): string {
 
 export class StandaloneDriver implements LmsDriver {
   readonly standard = "standalone";
-  private readonly options: StandaloneOptions;
-  private readonly warnings: string[] = [];
+  private readonly options_: StandaloneOptions;
+  private readonly warnings_: string[] = [];
 
   constructor(options: StandaloneOptions) {
-    this.options = options;
+    this.options_ = options;
   }
 
   async start(): Promise<LmsFacts> {
-    const saved = this.load();
+    const saved = this.load_();
     return {
       standard: "standalone",
       launchMode: "normal",
       credit: true,
       masteryScore: null,
-      warnings: [...this.warnings],
+      warnings: [...this.warnings_],
       learner: { id: null, name: null },
-      languagePreference: [...(this.options.languages ?? [])],
+      languagePreference: [...(this.options_.languages ?? [])],
       audioPreference: null,
       resumeState: saved,
       stateBudget: STANDALONE_STATE_BUDGET,
@@ -58,7 +58,7 @@ export class StandaloneDriver implements LmsDriver {
       throw new RangeError(`standalone saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
     }
     try {
-      this.options.storage?.setItem(standaloneStateKey(this.options.courseId), JSON.stringify({ state, location }));
+      this.options_.storage?.setItem(standaloneStateKey(this.options_.courseId), JSON.stringify({ state, location }));
     } catch (error) {
       // Quota or disabled storage: the course still runs, it just will not resume.
       console.warn(`[passmark standalone] could not keep the state in this browser: ${String(error)}`);
@@ -82,19 +82,19 @@ export class StandaloneDriver implements LmsDriver {
     return () => undefined; // the status never changes
   }
 
-  private load(): string | null {
-    if (this.options.storage === null) {
-      this.warnings.push("no browser storage: progress will not be kept after this page is closed");
+  private load_(): string | null {
+    if (this.options_.storage === null) {
+      this.warnings_.push("no browser storage: progress will not be kept after this page is closed");
       return null;
     }
     try {
-      const raw = this.options.storage.getItem(standaloneStateKey(this.options.courseId));
+      const raw = this.options_.storage.getItem(standaloneStateKey(this.options_.courseId));
       if (raw === null) return null;
       const parsed: unknown = JSON.parse(raw);
       const state = (parsed as { state?: unknown } | null)?.state;
       return typeof state === "string" && state !== "" ? state : null;
     } catch (error) {
-      this.warnings.push(`saved state unreadable, starting afresh: ${String(error)}`);
+      this.warnings_.push(`saved state unreadable, starting afresh: ${String(error)}`);
       return null;
     }
   }

@@ -45,17 +45,17 @@ export interface StateParams {
 }
 
 export class XapiClient {
-  private readonly base: string;
+  private readonly base_: string;
 
-  constructor(private readonly options: XapiClientOptions) {
-    this.base = options.endpoint.endsWith("/") ? options.endpoint : `${options.endpoint}/`;
+  constructor(private readonly options_: XapiClientOptions) {
+    this.base_ = options_.endpoint.endsWith("/") ? options_.endpoint : `${options_.endpoint}/`;
   }
 
   async request(method: string, resource: string, options: XapiRequestOptions = {}): Promise<XapiAnswer> {
-    const url = new URL(resource, this.base);
+    const url = new URL(resource, this.base_);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
     const headers: Record<string, string> = {
-      Authorization: `Basic ${this.options.authToken}`,
+      Authorization: `Basic ${this.options_.authToken}`,
       "X-Experience-API-Version": XAPI_VERSION,
     };
     let body: string | undefined;
@@ -68,9 +68,9 @@ export class XapiClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, options.timeoutMs ?? this.options.timeoutMs);
+    }, options.timeoutMs ?? this.options_.timeoutMs);
     try {
-      const response = await this.options.fetch(url.toString(), {
+      const response = await this.options_.fetch(url.toString(), {
         method,
         headers,
         body,
