@@ -1,15 +1,9 @@
 // Helpers over the learner's answers that the engine API leaves to the UI: taking an answer back
 // (the learner emptied a field or unticked every box) and telling whether a question is answered.
-import type { LearnerState, Response } from "../assessment/index";
+import type { Response } from "../assessment/index";
 
-/** The state without the answer to `questionId` in the attempt in progress (same object when there was none). */
-export function withoutAnswer(state: LearnerState, questionId: string): LearnerState {
-  const current = state.current;
-  if (!current || !(questionId in current.answers)) return state;
-  const answers = { ...current.answers };
-  delete answers[questionId];
-  return { ...state, current: { ...current, answers } };
-}
+/** The state without the answer to `questionId` in the attempt in progress (same object when there was none): the engine's clearAnswer. */
+export { clearAnswer as withoutAnswer } from "../assessment/index";
 
 /** Whether a response says something (an empty text or no ticked box counts as unanswered). */
 export function isAnswered(response: Response | undefined): boolean {
