@@ -1,17 +1,28 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
-//   dist/runtime/passmark.js   (+ passmark.css)  — shipped inside every package
+//   dist/runtime/passmark.js   (+ passmark.css)  — shipped inside every package, with the chunks
+//                                                  passmark-*.js that it loads (ES modules)
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 
 const runtimeEntry = "runtime/main.ts";
+
+// Chunks of an earlier build (their names carry a content hash) must not be shipped with this one:
+// authoring/package/contents.ts packages every file of dist/runtime.
+for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []) {
+  if (/^passmark-.+\.js$/.test(name)) rmSync(`dist/runtime/${name}`);
+}
 
 await build({
   entryPoints: { passmark: runtimeEntry },
   outdir: "dist/runtime",
   bundle: true,
   minify: true,
-  format: "iife",
+  // ES modules with code splitting: each LMS driver is a chunk that only its launches load
+  // (runtime/app/driver-factory.ts); templates/shell/index.html loads passmark.js as a module.
+  format: "esm",
+  splitting: true,
+  chunkNames: "passmark-[name]-[hash]",
   target: ["chrome90", "firefox90", "safari14.1"],
   platform: "browser",
   jsx: "automatic",

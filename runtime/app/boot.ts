@@ -8,7 +8,7 @@ import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
 import { randomSeed } from "./answers";
 import { loadCourseData } from "./course-data";
-import { createDriver } from "./driver-factory";
+import { loadDriverMaker } from "./driver-factory";
 import { CourseSession } from "./session";
 
 /** Marked once the first screen is interactive (the benchmark reads it). */
@@ -21,11 +21,14 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
   let session: CourseSession;
   try {
     const fetchImpl = win.fetch.bind(win);
+    // The driver's code loads while the course data is fetched.
+    const driverMaker = loadDriverMaker(detectLaunch(win), win);
+    driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
     const course = await loadCourseData(fetchImpl);
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
     const courseLang = pickLanguage(course.language, []);
     const early = loadCatalogue(courseLang, fetchImpl, log);
-    const driver = createDriver(detectLaunch(win), course, win);
+    const driver = (await driverMaker)(course);
     const facts = await driver.start();
     facts.warnings.forEach(log);
     const decoded = decodeState(facts.resumeState, course);

@@ -1,11 +1,10 @@
-// The one place that knows which driver serves which launch (detect.ts decides the standard).
+// The one place that knows which driver serves which launch (detect.ts decides the standard). The
+// cmi5 driver, the SCORM drivers and the standalone driver are chunks of their own (build.mjs:
+// esbuild splitting), loaded only by the launches that use them: a learner downloads one driver.
 import type { CourseData } from "../course/types";
-import { Cmi5Driver } from "../lms/cmi5/driver";
 import type { Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
-import { createScorm12DriverForWindow } from "../lms/scorm12/driver";
-import { createScorm2004DriverForWindow } from "../lms/scorm2004/driver";
-import { StandaloneDriver, type StateStorage } from "../lms/standalone/driver";
+import type { StateStorage } from "../lms/standalone/driver";
 
 function browserStorage(win: Window): StateStorage | null {
   try {
@@ -15,15 +14,27 @@ function browserStorage(win: Window): StateStorage | null {
   }
 }
 
-export function createDriver(detection: Detection, course: CourseData, win: Window): LmsDriver {
+/** Makes the driver for the course, once the driver's code is loaded. */
+export type DriverMaker = (course: CourseData) => LmsDriver;
+
+/** Loads the code of the driver `detection` calls for (boot.ts starts this before fetching the course data). */
+export async function loadDriverMaker(detection: Detection, win: Window): Promise<DriverMaker> {
   switch (detection.standard) {
-    case "cmi5":
-      return new Cmi5Driver({ url: win.location.href, reporting: course.reporting, window: win, document: win.document });
-    case "scorm2004":
-      return createScorm2004DriverForWindow(detection.api, course.reporting, win);
-    case "scorm12":
-      return createScorm12DriverForWindow(detection.api, course.reporting, win);
-    case "standalone":
-      return new StandaloneDriver({ courseId: course.id, storage: browserStorage(win), languages: win.navigator.languages });
+    case "cmi5": {
+      const { Cmi5Driver } = await import("../lms/chunks/cmi5");
+      return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting, window: win, document: win.document });
+    }
+    case "scorm2004": {
+      const { createScorm2004DriverForWindow } = await import("../lms/chunks/scorm");
+      return (course) => createScorm2004DriverForWindow(detection.api, course.reporting, win);
+    }
+    case "scorm12": {
+      const { createScorm12DriverForWindow } = await import("../lms/chunks/scorm");
+      return (course) => createScorm12DriverForWindow(detection.api, course.reporting, win);
+    }
+    case "standalone": {
+      const { StandaloneDriver } = await import("../lms/chunks/standalone");
+      return (course) => new StandaloneDriver({ courseId: course.id, storage: browserStorage(win), languages: win.navigator.languages });
+    }
   }
 }

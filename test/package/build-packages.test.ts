@@ -87,7 +87,7 @@ describe("buildPackages", () => {
     const html = (await readZipEntry(built[0]!.path, "index.html")).toString("utf8");
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<title>Fire safety &#38; &#60;evacuation&#62; &#34;basics&#34;</title>");
-    expect(html).toContain('<script src="runtime/passmark.js" defer></script>');
+    expect(html).toContain('<script type="module" src="runtime/passmark.js"></script>');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
