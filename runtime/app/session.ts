@@ -62,7 +62,7 @@ export class CourseSession {
     private readonly deps_: SessionDeps,
   ) {
     // assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
-    this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore);
+    this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore, course.assessment?.rubric.type);
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
     this.current_ = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };
     driver.onStatus((delivery) => this.update_({ delivery }));

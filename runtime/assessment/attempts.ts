@@ -3,7 +3,7 @@
 
 import type { AssessmentData, QuestionData, ScoreAction } from "../course/types";
 import { parseRange, rangeContains } from "./range";
-import { attemptsAllowedNumber, scoreAttempt } from "./rubric";
+import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { scoreQuestion } from "./scoring";
 import type { AssessmentResult, AttemptResult, FinishedAttempt, LearnerState } from "./types";
 
@@ -18,7 +18,10 @@ export function attemptScore(answers: readonly { question: QuestionData; respons
     total += score * weight;
     weights += weight;
   }
-  return weights > 0 ? total / weights : 0;
+  if (weights <= 0) return 0;
+  // Remove binary noise (15 significant digits are all a double holds reliably), not precision: (100+100+100+66.67+33.33)/5 must be exactly 80, not
+  // 79.99999999999999, or a learner on the passing mark fails (§2 `sn >= P`).
+  return Number((total / weights).toPrecision(15));
 }
 
 /**
@@ -26,7 +29,7 @@ export function attemptScore(answers: readonly { question: QuestionData; respons
  * from the raw attempt scores, which are always kept. The rubric with P replaced is exactly §4.
  */
 export function judgeAttempts(attempts: readonly FinishedAttempt[], assessment: AssessmentData, passingScore: number): AttemptResult[] {
-  const rubric = { ...assessment.rubric, passingAttemptScore: passingScore };
+  const rubric = rubricInForce(assessment.rubric, passingScore);
   const A = attemptsAllowedNumber(assessment.attempts);
   const raw = attempts.map((a) => a.result.attemptScore);
   return raw.map((_, i) => scoreAttempt(rubric, raw.slice(0, i + 1), A));

@@ -73,7 +73,7 @@ export function canStartAttempt(state: LearnerState, assessment: AssessmentData 
 export { parseLmsMastery, passingScoreInForce, type MasteryScale, type ParsedMastery } from "./mastery";
 
 // ── Rubric (assessment.md §2) ─────────────────────────────────────────────────────────────────
-export { attemptsAllowedNumber, matchingMods, MAX_MODS, scoreAttempt } from "./rubric";
+export { attemptsAllowedNumber, matchingMods, MAX_MODS, rubricInForce, scoreAttempt } from "./rubric";
 export { validateRubric, type RubricValidationOptions } from "./rubric-validate";
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
 

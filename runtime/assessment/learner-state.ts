@@ -6,7 +6,7 @@ import { attemptBlock, attemptScore, judgeAttempts } from "./attempts";
 import { drawAttempt, questionIndex, seenCounts } from "./bank";
 import { buildInteractionReport } from "./interactions/report";
 import type { InteractionReport } from "./outcome";
-import { attemptsAllowedNumber, scoreAttempt } from "./rubric";
+import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { canonicalResponse } from "./responses";
 import { LEARNER_STATE_VERSION, type AttemptResult, type FinishedAttempt, type LearnerState, type Response } from "./types";
 
@@ -131,7 +131,7 @@ export function submitAttempt(state: LearnerState, course: CourseData, options: 
   const raw = attemptScore(drawn.map(({ question, answer }) => ({ question, response: answer?.response })));
   // Earlier attempts keep their raw scores; the rubric sees s1..sn (assessment.md §2).
   const rawScores = [...state.attempts.map((a) => a.result.attemptScore), raw];
-  const rubric = { ...assessment.rubric, passingAttemptScore: options.passingScore };
+  const rubric = rubricInForce(assessment.rubric, options.passingScore);
   const result = scoreAttempt(rubric, rawScores, attemptsAllowedNumber(assessment.attempts));
   const reports = drawn.map(({ question, answer }) =>
     buildInteractionReport(question, answer?.response, {

@@ -27,9 +27,17 @@ export function parseLmsMastery(value: unknown, scale: MasteryScale, source: str
   return { score, warning: null };
 }
 
-/** assessment.md §4 precedence: LMS value → rubric passingAttemptScore → 100. */
-export function passingScoreInForce(lmsMastery: number | null, passingAttemptScore: number | undefined): number {
+/**
+ * assessment.md §4 precedence: LMS value → rubric passingAttemptScore → 100.
+ * The legacy `attempt` rubric passes every attempt (§2), so without an LMS value its bar is 0; with
+ * one, the institution's bar applies to it too (§4: no pass below the bar the institution set).
+ */
+export function passingScoreInForce(
+  lmsMastery: number | null,
+  passingAttemptScore: number | undefined,
+  rubricType: "pass-fail" | "attempt" = "pass-fail",
+): number {
   if (lmsMastery !== null) return lmsMastery;
   if (passingAttemptScore !== undefined) return passingAttemptScore;
-  return 100;
+  return rubricType === "attempt" ? 0 : 100;
 }

@@ -88,3 +88,14 @@ export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemp
 export function attemptsAllowedNumber(attempts: number | "unlimited"): number {
   return attempts === "unlimited" ? Infinity : attempts;
 }
+
+/**
+ * The rubric with the passing score in force (§4: the caller's mastery override replaces
+ * passingAttemptScore). The legacy `attempt` type is turned into the pass-fail rubric it equals
+ * (`$attempt_score` either way, mods on a pass) so that an institution's bar applies to it too;
+ * with the legacy bar of 0 (passingScoreInForce without an LMS value) every attempt still passes.
+ */
+export function rubricInForce(rubric: RubricData, passingScore: number): RubricData {
+  if (rubric.type !== "attempt") return { ...rubric, passingAttemptScore: passingScore };
+  return { ...rubric, type: "pass-fail", passingAttemptScore: passingScore, passedResult: "$attempt_score", failedResult: "$attempt_score" };
+}
