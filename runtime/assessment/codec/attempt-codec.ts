@@ -95,12 +95,31 @@ export function encodeFinished(a: FinishedAttempt, earlier: (AttemptDraw | null)
   ].join(",");
 }
 
+/** The fields of a finished attempt that do not depend on the questions: its RESULT (assessment.md §3). */
+function decodeResultFields(f: string[]): Omit<FinishedAttempt, "draw" | "responses"> {
+  const startedAt = decodeInt(f[2] as string);
+  return {
+    number: decodeInt(f[0] as string),
+    seed: decodeInt(f[1] as string),
+    startedAt,
+    submittedAt: startedAt + decodeInt(f[3] as string),
+    passingScore: decodeNumber(f[4] as string),
+    result: {
+      status: STATUS_BY_CHAR[f[5] as string] ?? fail("bad attempt status"),
+      attemptNumber: decodeInt(f[6] as string),
+      attemptScore: decodeNumber(f[7] as string),
+      assessmentScore: decodeNullableNumber(f[8] as string),
+      rewardedMods: f[9] === "" ? [] : (f[9] as string).split(":").map(decodeInt),
+      rewardTotal: decodeNumber(f[10] as string),
+      assessmentModdedScore: decodeNullableNumber(f[11] as string),
+    },
+  };
+}
+
 export function decodeFinished(text: string, earlier: (AttemptDraw | null)[], index: AssessmentIndex): FinishedAttempt {
   const f = splitExact(text, ",", 14, "finished attempt");
-  const startedAt = decodeInt(f[2] as string);
-  const seed = decodeInt(f[1] as string);
-  const status = STATUS_BY_CHAR[f[5] as string] ?? fail("bad attempt status");
-  const draw = decodeDraw(f[12] as string, seed, earlier, index);
+  const base = decodeResultFields(f);
+  const draw = decodeDraw(f[12] as string, base.seed, earlier, index);
   let responses: Record<string, Response> | null = null;
   if (f[13] !== "~") {
     if (!draw) fail("responses without a draw");
@@ -112,24 +131,16 @@ export function decodeFinished(text: string, earlier: (AttemptDraw | null)[], in
       if (response && responses) responses[q.id] = response;
     });
   }
-  return {
-    number: decodeInt(f[0] as string),
-    seed,
-    startedAt,
-    submittedAt: startedAt + decodeInt(f[3] as string),
-    passingScore: decodeNumber(f[4] as string),
-    result: {
-      status,
-      attemptNumber: decodeInt(f[6] as string),
-      attemptScore: decodeNumber(f[7] as string),
-      assessmentScore: decodeNullableNumber(f[8] as string),
-      rewardedMods: f[9] === "" ? [] : (f[9] as string).split(":").map(decodeInt),
-      rewardTotal: decodeNumber(f[10] as string),
-      assessmentModdedScore: decodeNullableNumber(f[11] as string),
-    },
-    draw,
-    responses,
-  };
+  return { ...base, draw, responses };
+}
+
+/**
+ * A finished attempt written for a different version of the assessment: its result (raw score,
+ * number, passing score, rubric fields) is kept; its draw and responses, which are indices into the
+ * old questions, are dropped.
+ */
+export function decodeFinishedResult(text: string): FinishedAttempt {
+  return { ...decodeResultFields(splitExact(text, ",", 14, "finished attempt")), draw: null, responses: null };
 }
 
 export function encodeCurrent(c: AttemptInProgress, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
