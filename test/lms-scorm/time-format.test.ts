@@ -6,13 +6,14 @@ import { iso8601Duration, scorm12Timespan, scorm12TimeOfDay, scorm2004Timestamp,
 
 function parseTimespan(text: string): number {
   const [h, m, s] = text.split(":");
-  return (Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000;
+  // Whole milliseconds: "59.99" * 1000 is 59990.00000000001 in binary, which is not what the text says.
+  return Math.round((Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000);
 }
 
 function parseIso(text: string): number {
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?$/.exec(text);
   if (!match) throw new Error(`not an ISO 8601 duration: ${text}`);
-  return ((Number(match[1] ?? 0) * 3600) + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)) * 1000;
+  return Math.round(((Number(match[1] ?? 0) * 3600) + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)) * 1000);
 }
 
 describe("SCORM time formats", () => {
