@@ -3,7 +3,7 @@
 // the LRS is refusing statements; the token is revoked (401) in the middle of the session.
 // Runs per scenario: the seeds below (PASSMARK_E2E_FAULT_SEEDS="1,2,3" to run more).
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
 import { cmi5Record, expectCleanCmi5, expectJudgement } from "./support/lms-side";
@@ -14,44 +14,42 @@ const SENT = "Your result has been sent to the LMS.";
 const LOST = "Connection to the LMS lost — your progress is kept, don't close this window.";
 
 let browser: Browser;
-let starter: CoursePreview;
-const learners: Learner[] = [];
+const cleanup: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
+  browser = await launchChromium();
 });
 afterAll(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
   await browser?.close();
-  await starter?.close();
-});
-afterEach(async () => {
-  starter.preview.lms.faults.clear();
-  for (const learner of learners.splice(0)) await learner.dispose();
 });
 
-async function enrol(): Promise<Learner> {
-  const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5");
-  learners.push(learner);
-  return learner;
+/** Each scenario has its own preview LMS (faults are injected per LRS) so that they can run concurrently. */
+async function setUp(expect: ExpectStatic): Promise<{ starter: CoursePreview; learner: Learner }> {
+  const starter = await previewStarter();
+  const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
+  cleanup.push(() => starter.close(), () => learner.dispose());
+  return { starter, learner };
 }
 
 /** Console noise the faults cause by design: failed requests (5xx, 401, dropped connections). */
 const unexpected = (problems: string[]) => problems.filter((p) => !/Failed to load resource|net::ERR_|status of (40[1-4]|5\d\d)/.test(p));
 
 /** Stored time (LRS clock) of each statement of the registration, via the xAPI GET the admin may make. */
-async function storedAt(registration: string): Promise<Map<string, number>> {
+async function storedAt(starter: CoursePreview, registration: string): Promise<Map<string, number>> {
   const lms = starter.preview.lms;
   const answer = await fetch(`${lms.endpoint}statements?registration=${registration}&ascending=true`, { headers: { Authorization: lms.adminAuth, "X-Experience-API-Version": "1.0.3" } });
   const body = (await answer.json()) as { statements: { id: string; stored: string }[] };
   return new Map(body.statements.map((s) => [s.id, Date.parse(s.stored)]));
 }
 
-describe("cmi5 delivery faults, end to end", () => {
+// Concurrent: the 15 s client timeout of one scenario overlaps the others.
+describe.concurrent("cmi5 delivery faults, end to end", () => {
   for (const [index, seed] of SEEDS.entries()) {
     // The first run also holds one request past the runtime's 15 s timeout (that costs 15 s of wall time).
     const withTimeout = index === 0;
-    it(`LRS failing 30% of requests (5xx, resets${withTimeout ? ", one timeout" : ""}) during a whole pass, seed ${seed}: each statement stored once, in order; the status line never claims too early`, async () => {
-      const learner = await enrol();
+    it(`LRS failing 30% of requests (5xx, resets${withTimeout ? ", one timeout" : ""}) during a whole pass, seed ${seed}: each statement stored once, in order; the status line never claims too early`, async ({ expect }) => {
+      const { starter, learner } = await setUp(expect);
       await learner.launch();
       await learner.recordStatusLine();
       const faults = starter.preview.lms.faults;
@@ -80,14 +78,14 @@ describe("cmi5 delivery faults, end to end", () => {
       expect(applied.length, "faults were injected").toBeGreaterThan(3);
       expect(applied.some((f) => f.action === "timeout")).toBe(withTimeout);
       // Honest throughout: "sent" only once the LRS had stored the Passed statement.
-      const passedStored = (await storedAt(learner.registration!)).get(record.one("passed").id!)!;
+      const passedStored = (await storedAt(starter, learner.registration!)).get(record.one("passed").id!)!;
       for (const [at, text] of history) if (text === SENT) expect(at, "status claimed 'sent' before the LRS stored Passed").toBeGreaterThanOrEqual(passedStored);
       expect(unexpected(learner.problems)).toEqual([]);
     }, 120_000);
   }
 
-  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once", async () => {
-    const learner = await enrol();
+  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once", async ({ expect }) => {
+    const { starter, learner } = await setUp(expect);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
@@ -111,8 +109,8 @@ describe("cmi5 delivery faults, end to end", () => {
     expect(unexpected(learner.problems)).toEqual([]);
   });
 
-  it("401 in the middle of the session: the learner is told, nothing is lost, all arrives once the login is back", async () => {
-    const learner = await enrol();
+  it("401 in the middle of the session: the learner is told, nothing is lost, all arrives once the login is back", async ({ expect }) => {
+    const { starter, learner } = await setUp(expect);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();

@@ -3,7 +3,7 @@
 // Commit with "false" / error 391 for a while; the learner is told; once the LMS accepts commits
 // again the data reaches it at a later checkpoint, without the learner doing anything.
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { TargetId } from "../../runtime/course/types";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
@@ -26,21 +26,19 @@ afterAll(async () => {
   await browser?.close();
   await starter?.close();
 });
-afterEach(async () => {
-  for (const learner of learners.splice(0)) {
-    expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-    await learner.dispose();
-  }
+afterAll(async () => {
+  for (const learner of learners.splice(0)) await learner.dispose();
 });
 
 async function refuseCommits(learner: Learner, count: number): Promise<void> {
   await learner.page!.evaluate((n) => (window as unknown as { passmarkHost: { refuseCommits(n: number): void } }).passmarkHost.refuseCommits(n), count);
 }
 
-describe("SCORM Commit refused for a while, end to end", () => {
+// Concurrent: each learner has their own host page (refusals are per page); the retry waits overlap.
+describe.concurrent("SCORM Commit refused for a while, end to end", () => {
   for (const target of ["scorm12", "scorm2004-3", "scorm2004-4"] as const satisfies readonly TargetId[]) {
-    it(`${target}: Commit "false"/391 at the pass; the learner is told; the data reaches the LMS at a later checkpoint`, async () => {
-      const learner = await Learner.enrol(browser, starter.preview, starter.course, target);
+    it(`${target}: Commit "false"/391 at the pass; the learner is told; the data reaches the LMS at a later checkpoint`, async ({ expect }) => {
+      const learner = await Learner.enrol(browser, starter.preview, starter.course, target, expect);
       learners.push(learner);
       await learner.launch();
       await learner.recordStatusLine();
@@ -69,6 +67,7 @@ describe("SCORM Commit refused for a while, end to end", () => {
       expectScormData(target, committed(session()), { status: "passed", score: 100, completed: false, done: false });
       expect(starter.preview.log.all({ sessionId: learner.sessionId }).filter((e) => e.kind === "scorm-commit" && e.level === "warn").length).toBeGreaterThan(0);
       expectNoScormFlags(scormSessions(starter.preview, learner.learnerId, target));
+      expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
     }, 90_000);
   }
 });

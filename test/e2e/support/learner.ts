@@ -3,7 +3,7 @@
 // pages, taking attempts, exiting or just closing the tab, relaunching. The same browser context
 // stays with the learner across launches (their browser keeps its storage, as in real life).
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect as globalExpect, type ExpectStatic } from "vitest";
 import type { LaunchAnswer, LaunchRequest } from "../../../authoring/preview/protocol";
 import type { PreviewServer } from "../../../authoring/preview/server";
 import type { CourseData, QuestionData, TargetId } from "../../../runtime/course/types";
@@ -34,11 +34,13 @@ export class Learner {
     readonly course: CourseData,
     readonly target: TargetId,
     readonly context: BrowserContext,
+    private readonly expect: ExpectStatic,
   ) {}
 
-  static async enrol(browser: Browser, preview: PreviewServer, course: CourseData, target: TargetId): Promise<Learner> {
+  /** `expect`: the test's own (from the test context) when tests run concurrently. */
+  static async enrol(browser: Browser, preview: PreviewServer, course: CourseData, target: TargetId, expect: ExpectStatic = globalExpect): Promise<Learner> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-US" });
-    return new Learner(preview, course, target, context);
+    return new Learner(preview, course, target, context, expect);
   }
 
   get registration(): string | null {
@@ -81,7 +83,7 @@ export class Learner {
     const page = this.page!;
     if (this.target === "cmi5") return page.mainFrame();
     let frame: Frame | undefined;
-    await expect.poll(() => (frame = page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`))), { timeout: 15_000 }).toBeTruthy();
+    await this.expect.poll(() => (frame = page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`))), { timeout: 15_000 }).toBeTruthy();
     return frame!;
   }
 
@@ -127,11 +129,11 @@ export class Learner {
           media.playbackRate = 4;
           return media.play();
         });
-        await expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: 15_000 }).toBe("Watched");
+        await this.expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: 15_000 }).toBe("Watched");
       }
       await this.next(ui);
     }
-    await expect.poll(() => this.h1()).toBe(this.course.assessment!.title);
+    await this.expect.poll(() => this.h1()).toBe(this.course.assessment!.title);
   }
 
   /** Open the assessment from the menu (after a relaunch the course may open elsewhere). */
@@ -140,14 +142,14 @@ export class Learner {
     if ((await this.h1()) === this.course.assessment!.title) return;
     await ui.locator(".pm-menu summary").click();
     await ui.getByRole("button", { name: this.course.assessment!.title }).click();
-    await expect.poll(() => this.h1()).toBe(this.course.assessment!.title);
+    await this.expect.poll(() => this.h1()).toBe(this.course.assessment!.title);
   }
 
   /** Start (or continue) an attempt, answer it by plan, submit, and read the result screen. */
   async attempt(plan: AttemptPlan): Promise<AttemptResult> {
     const ui = await this.ui();
     await ui.getByRole("button", { name: /^(Start attempt|Try again|Continue attempt)/ }).click();
-    await expect.poll(() => this.h1()).toMatch(/: attempt \d$/);
+    await this.expect.poll(() => this.h1()).toMatch(/: attempt \d$/);
     const ids = await this.answer(plan);
     return this.submit(ids);
   }
@@ -173,7 +175,7 @@ export class Learner {
   async submit(ids: string[]): Promise<AttemptResult> {
     const ui = await this.ui();
     await ui.getByRole("button", { name: "Submit answers" }).click();
-    await expect.poll(() => this.h1(), { timeout: 15_000 }).toMatch(/^Result of attempt \d$/);
+    await this.expect.poll(() => this.h1(), { timeout: 15_000 }).toMatch(/^Result of attempt \d$/);
     const text = (await ui.locator("#pm-content").textContent()) ?? "";
     const attempt = /Score for this attempt: ([\d.]+)\s*%/.exec(text);
     const overall = /Assessment score: ([\d.]+)\s*%/.exec(text);
@@ -185,7 +187,7 @@ export class Learner {
     const ui = await this.ui();
     await ui.getByRole("button", { name: "Exit", exact: true }).click();
     if (this.returnUrls.at(-1)) await this.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 15_000 });
-    else await expect.poll(() => this.h1(), { timeout: 15_000 }).toBe("You have left the course");
+    else await this.expect.poll(() => this.h1(), { timeout: 15_000 }).toBe("You have left the course");
   }
 
   /** Close the tab without exiting (the learner just closes the window). */
