@@ -6,7 +6,8 @@ import type { LaunchMode, LmsFacts } from "../driver";
 import { isDone, type DataModelWrite, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
 import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
 import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
-import { scorm12Report } from "./lesson-status";
+import { parseHeldScore } from "../scorm-common/held-outcome";
+import { scorm12Held, scorm12Report, type Scorm12Held } from "./lesson-status";
 
 /** cmi.suspend_data is CMIString4096 (scorm-sco.md §3): never more, whatever the LMS accepts. */
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
@@ -36,6 +37,8 @@ export class Scorm12DataModel implements ScormDataModel {
   readonly interactionIdsReadable = false; // 1.2 interactions are write-only
   readonly commitBeforeFinish = true;
   private readonly statusMode_: Scorm12StatusMode;
+  /** What the LMS held at start: never lowered in this session (held-outcome.ts). */
+  private held_: Scorm12Held | null = null;
 
   constructor(statusMode: Scorm12StatusMode) {
     this.statusMode_ = statusMode;
@@ -44,6 +47,7 @@ export class Scorm12DataModel implements ScormDataModel {
   readStart(read: ReadElement): StartData {
     const lessonStatus = read("cmi.core.lesson_status");
     const suspendData = read("cmi.suspend_data");
+    this.held_ = scorm12Held(this.statusMode_, lessonStatus, parseHeldScore(read("cmi.core.score.raw")));
     const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score");
     const language = read("cmi.student_preference.language").trim();
     const facts: LmsFacts = {
@@ -68,7 +72,7 @@ export class Scorm12DataModel implements ScormDataModel {
   }
 
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
-    const report = scorm12Report(outcome, this.statusMode_, facts.masteryScore);
+    const report = scorm12Report(outcome, this.statusMode_, facts.masteryScore, this.held_, log);
     if (report.warning) log(report.warning);
     const writes: DataModelWrite[] = [];
     if (report.scoreRaw !== null) {

@@ -2,8 +2,11 @@
 // may go with it. When the LMS gave a mastery score, the status we write must agree with comparing
 // score.raw to it (scorm-sco.md §3: the LMS may rewrite the status); when it would not, the score is
 // held back (never the judgement), so an LMS cannot turn "incomplete" into "failed" behind our back.
+// What the LMS already holds is never lowered (held-outcome.ts): a held `passed` (or `completed` in
+// the completed-* modes) stays, and so does the score held with a pass when ours is lower.
 import type { Outcome } from "../../assessment/outcome";
 import type { Scorm12StatusMode } from "../../course/types";
+import { HeldPassScore, HeldStatus, type StatusRanks } from "../scorm-common/held-outcome";
 
 export type Scorm12LessonStatus = "passed" | "completed" | "failed" | "incomplete";
 
@@ -26,10 +29,29 @@ function statusFor(outcome: Outcome, mode: Scorm12StatusMode): Scorm12LessonStat
   return "incomplete";
 }
 
-export function scorm12Report(outcome: Outcome, mode: Scorm12StatusMode, masteryScore: number | null): Scorm12Report {
-  const lessonStatus = statusFor(outcome, mode);
+/** What the LMS held at start (and this session wrote since): the floor of every later write. */
+export interface Scorm12Held {
+  status: HeldStatus;
+  score: HeldPassScore;
+}
+
+/** `passed` always outranks the rest; `completed` only where it is the satisfied status (completed-* modes). */
+function ranks(mode: Scorm12StatusMode): StatusRanks {
+  return mode === "completed-incomplete" || mode === "completed-failed" ? { passed: 2, completed: 1 } : { passed: 2 };
+}
+
+export function scorm12Held(mode: Scorm12StatusMode, lessonStatus: string, scoreRaw: number | null): Scorm12Held {
+  return { status: new HeldStatus("cmi.core.lesson_status", ranks(mode), lessonStatus), score: new HeldPassScore("cmi.core.score.raw", scoreRaw) };
+}
+
+export function scorm12Report(outcome: Outcome, mode: Scorm12StatusMode, masteryScore: number | null, held: Scorm12Held | null = null, log: (message: string) => void = () => {}): Scorm12Report {
+  const wanted = statusFor(outcome, mode);
+  const lessonStatus = held ? (held.status.keep(wanted, log) as Scorm12LessonStatus) : wanted;
   if (outcome.score === null) return { lessonStatus, scoreRaw: null, warning: null };
   const scoreRaw = Number(Math.min(100, Math.max(0, outcome.score)).toFixed(2));
+  // A kept status is not this session's verdict: the score that goes with ours is not written either.
+  if (lessonStatus !== wanted) return { lessonStatus, scoreRaw: null, warning: `score ${scoreRaw} not written: it goes with "${wanted}", the LMS keeps "${lessonStatus}"` };
+  if (held && !held.score.allows(scoreRaw, lessonStatus === "passed", log)) return { lessonStatus, scoreRaw: null, warning: null };
   if (masteryScore === null) return { lessonStatus, scoreRaw, warning: null };
   const lmsJudgesPassed = scoreRaw >= masteryScore;
   const agrees = lmsJudgesPassed

@@ -5,7 +5,8 @@ import type { LaunchMode, LmsFacts } from "../driver";
 import type { DataModelWrite, ReadElement, ScormDataModel, StartData } from "../scorm-common/data-model";
 import { iso8601Duration } from "../scorm-common/time-format";
 import { scorm2004InteractionId, scorm2004InteractionWrites } from "./interactions";
-import { progressWrite, scorm2004OutcomeWrites } from "./outcome-writes";
+import { parseHeldScore } from "../scorm-common/held-outcome";
+import { progressWrite, scorm2004Held, scorm2004OutcomeWrites, type Scorm2004Held } from "./outcome-writes";
 
 /** cmi.suspend_data: characterstring SPM 64000 in 3rd and 4th editions. */
 export const SCORM2004_SUSPEND_DATA_LIMIT = 64000;
@@ -25,9 +26,14 @@ export class Scorm2004DataModel implements ScormDataModel {
   readonly interactionsChildrenElement = "cmi.interactions._children";
   readonly interactionIdsReadable = true;
   readonly commitBeforeFinish = false; // Terminate implies a commit; some LMSs fail a commit on unload
+  /** What the LMS held at start: never lowered in this session (held-outcome.ts). */
+  private held_: Scorm2004Held | null = null;
 
   readStart(read: ReadElement): StartData {
     const completion = read("cmi.completion_status");
+    const success = read("cmi.success_status");
+    const progress = parseHeldScore(read("cmi.progress_measure"));
+    this.held_ = scorm2004Held(success, completion, parseHeldScore(read("cmi.score.raw")), progress);
     const suspendData = read("cmi.suspend_data"); // "" with 403 on first launch = no saved state
     const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score");
     const language = read("cmi.learner_preference.language").trim();
@@ -51,17 +57,17 @@ export class Scorm2004DataModel implements ScormDataModel {
     initialWrites.push({ element: "cmi.exit", value: "suspend", kind: "session" });
     return {
       facts,
-      current: { "cmi.completion_status": completion, "cmi.success_status": read("cmi.success_status"), "cmi.suspend_data": suspendData },
+      current: { "cmi.completion_status": completion, "cmi.success_status": success, "cmi.suspend_data": suspendData },
       initialWrites,
     };
   }
 
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
-    return scorm2004OutcomeWrites(outcome, facts.masteryScore, log);
+    return scorm2004OutcomeWrites(outcome, facts.masteryScore, log, this.held_);
   }
 
   progressWrites(progress: number): DataModelWrite[] {
-    return [progressWrite(progress)];
+    return [progressWrite(this.held_ ? this.held_.progress(progress) : progress)];
   }
 
   sessionTimeWrite(ms: number): DataModelWrite {

@@ -2,8 +2,11 @@
 // and 0..100 (raw); success is `unknown` without a score. When the LMS gave cmi.scaled_passing_score
 // it judges success itself from score.scaled (scorm-sco.md §3): the score is written only when that
 // judgement agrees with ours, so the LMS never records a different verdict than the learner saw.
+// What the LMS already holds is never lowered (held-outcome.ts): success_status `passed` stays, so
+// does completion_status `completed`, and so does the score held with a pass when ours is lower.
 import type { Outcome } from "../../assessment/outcome";
 import { isDone, type DataModelWrite } from "../scorm-common/data-model";
+import { HeldPassScore, HeldStatus } from "../scorm-common/held-outcome";
 import { scormDecimal } from "../scorm-common/time-format";
 
 export type SuccessStatus = "passed" | "failed" | "unknown";
@@ -15,27 +18,65 @@ export function successStatusFor(outcome: Outcome): SuccessStatus {
   return "unknown";
 }
 
-export function scorm2004OutcomeWrites(outcome: Outcome, masteryScore: number | null, log: (message: string) => void): DataModelWrite[] {
+/** What the LMS held at start (and this session wrote since): the floor of every later write. */
+export interface Scorm2004Held {
+  success: HeldStatus;
+  completion: HeldStatus;
+  score: HeldPassScore;
+  /**
+   * progress_measure not below the held one while the LMS holds `completed`: with a
+   * completion_threshold the LMS judges completion from it (scorm-sco.md §3).
+   */
+  progress(progress: number): number;
+}
+
+export function scorm2004Held(success: string, completion: string, scoreRaw: number | null, progressMeasure: number | null): Scorm2004Held {
+  const floor = completion === "completed" ? (progressMeasure ?? 1) : 0;
+  return {
+    success: new HeldStatus("cmi.success_status", { passed: 1 }, success),
+    completion: new HeldStatus("cmi.completion_status", { completed: 1 }, completion),
+    score: new HeldPassScore("cmi.score.raw", scoreRaw),
+    progress: (progress) => (Number.isFinite(progress) ? Math.max(progress, floor) : floor),
+  };
+}
+
+function scoreAllowed(raw: number, wanted: SuccessStatus, success: string, held: Scorm2004Held | null, log: (message: string) => void): boolean {
+  if (success !== wanted) {
+    // A kept status is not this session's verdict: the score that goes with ours is not written either.
+    log(`score ${raw} not written: it goes with success_status "${wanted}", the LMS keeps "${success}"`);
+    return false;
+  }
+  return held === null || held.score.allows(raw, success === "passed", log);
+}
+
+function scoreWrites(raw: number, success: string, masteryScore: number | null, log: (message: string) => void): DataModelWrite[] {
+  const lmsVerdict = masteryScore === null ? null : raw >= masteryScore ? "passed" : "failed";
+  if (lmsVerdict !== null && lmsVerdict !== success) {
+    log(`score ${raw} not written: with cmi.scaled_passing_score ${masteryScore! / 100} the LMS would judge "${lmsVerdict}", not "${success}"`);
+    return [];
+  }
+  // Score before status (scorm-sco.md §4).
+  return [
+    { element: "cmi.score.scaled", value: scormDecimal(raw / 100, 4), kind: "outcome" },
+    { element: "cmi.score.raw", value: scormDecimal(raw), kind: "outcome" },
+    { element: "cmi.score.min", value: "0", kind: "detail" },
+    { element: "cmi.score.max", value: "100", kind: "detail" },
+  ];
+}
+
+export function scorm2004OutcomeWrites(outcome: Outcome, masteryScore: number | null, log: (message: string) => void, held: Scorm2004Held | null = null): DataModelWrite[] {
   const writes: DataModelWrite[] = [];
-  const success = successStatusFor(outcome);
+  const wanted = successStatusFor(outcome);
+  const success = held ? held.success.keep(wanted, log) : wanted;
+  const completedWanted = outcome.completed ? "completed" : "incomplete";
+  const completion = held ? held.completion.keep(completedWanted, log) : completedWanted;
   if (outcome.score !== null) {
     const raw = Number(Math.min(100, Math.max(0, outcome.score)).toFixed(2));
-    const lmsVerdict = masteryScore === null ? null : raw >= masteryScore ? "passed" : "failed";
-    if (lmsVerdict === null || lmsVerdict === success) {
-      // Score before status (scorm-sco.md §4).
-      writes.push(
-        { element: "cmi.score.scaled", value: scormDecimal(raw / 100, 4), kind: "outcome" },
-        { element: "cmi.score.raw", value: scormDecimal(raw), kind: "outcome" },
-        { element: "cmi.score.min", value: "0", kind: "detail" },
-        { element: "cmi.score.max", value: "100", kind: "detail" },
-      );
-    } else {
-      log(`score ${raw} not written: with cmi.scaled_passing_score ${(masteryScore ?? 0) / 100} the LMS would judge "${lmsVerdict}", not "${success}"`);
-    }
+    if (scoreAllowed(raw, wanted, success, held, log)) writes.push(...scoreWrites(raw, success, masteryScore, log));
   }
   writes.push({ element: "cmi.success_status", value: success, kind: "outcome" });
-  writes.push({ element: "cmi.completion_status", value: outcome.completed ? "completed" : "incomplete", kind: "outcome" });
-  writes.push(progressWrite(outcome.progress));
+  writes.push({ element: "cmi.completion_status", value: completion, kind: "outcome" });
+  writes.push(progressWrite(held ? held.progress(outcome.progress) : outcome.progress));
   // `suspend` unless completed and final, then `normal` (an empty exit can wipe suspend_data).
   writes.push({ element: "cmi.exit", value: isDone(outcome) ? "normal" : "suspend", kind: "session" });
   return writes;
