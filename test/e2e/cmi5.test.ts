@@ -44,7 +44,8 @@ const sessionsOf = (learner: Learner) => learner.launches.map((l) => l.sessionId
 
 const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered" && v !== "progressed");
 
-describe("cmi5 end to end (starter course, preview LMS)", () => {
+// Browser journeys take seconds each and longer on a busy 2-core machine.
+describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, () => {
   it("a learner who passes: Initialized, Completed, Passed (scaled 1, mastery 0.8), answered per question, Terminated last, returnURL", async () => {
     const learner = await enrol();
     await learner.launch();

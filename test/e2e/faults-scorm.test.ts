@@ -35,7 +35,7 @@ async function refuseCommits(learner: Learner, count: number): Promise<void> {
 }
 
 // Concurrent: each learner has their own host page (refusals are per page); the retry waits overlap.
-describe.concurrent("SCORM Commit refused for a while, end to end", () => {
+describe.concurrent("SCORM Commit refused for a while, end to end", { timeout: 150_000 }, () => {
   for (const target of ["scorm12", "scorm2004-3", "scorm2004-4"] as const satisfies readonly TargetId[]) {
     it(`${target}: Commit "false"/391 at the pass; the learner is told; the data reaches the LMS at a later checkpoint`, async ({ expect }) => {
       const learner = await Learner.enrol(browser, starter.preview, starter.course, target, expect);
@@ -68,6 +68,6 @@ describe.concurrent("SCORM Commit refused for a while, end to end", () => {
       expect(starter.preview.log.all({ sessionId: learner.sessionId }).filter((e) => e.kind === "scorm-commit" && e.level === "warn").length).toBeGreaterThan(0);
       expectNoScormFlags(scormSessions(starter.preview, learner.learnerId, target));
       expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-    }, 90_000);
+    });
   }
 });

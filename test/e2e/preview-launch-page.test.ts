@@ -38,7 +38,7 @@ async function passInFrame(ui: Frame): Promise<void> {
 
 const viewField = (page: Page, field: string) => page.locator(`#lms-view dd[data-field="${field}"]`).textContent();
 
-describe("passmark preview launch page with the starter course", () => {
+describe("passmark preview launch page with the starter course", { timeout: 90_000 }, () => {
   it("cmi5: launch, pass in the frame, live log and LMS view; relaunch keeps the registration; new learner starts over", async () => {
     const { page, context, problems } = await newWatchedPage(browser);
     await page.goto(`${starter.preview.origin}/`);

@@ -80,7 +80,8 @@ export function scormJourneys(target: ScormTarget): void {
   const sessions = (learner: Learner, on: CoursePreview = starter) => scormSessions(on.preview, learner.learnerId, target);
   const finalData = (learner: Learner, on: CoursePreview = starter) => committed(sessions(learner, on).at(-1));
 
-  describe(`${target} end to end (starter course, preview LMS with scorm-again)`, () => {
+  // Browser journeys take seconds each and longer on a busy 2-core machine.
+  describe(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 90_000 }, () => {
     it("a learner who passes (media watched): passed, score 100, course done, one interaction per question", async () => {
       const learner = await enrol();
       await learner.launch();
