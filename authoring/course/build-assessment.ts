@@ -88,18 +88,36 @@ function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string
 
 /**
  * assessment.md §2 "passedResult below P while a mastery score is expected": a negative mod can do the
- * same to a passed attempt (the LMS would then judge it failed, and cmi5 §9.5.1 forbids it in Passed).
+ * same to a passed attempt. The manifests declare the mastery score, so an LMS judging by score would
+ * record a fail for a learner the course says passed (and cmi5 §9.5.1 forbids such a score in Passed):
+ * an ERROR on each penalty that can do it, at the mod's own path.
  */
 function checkPenalties(rubric: RubricData, attempts: AssessmentData["attempts"], masteryScore: number | null, file: string, problems: ProblemList): void {
-  if (masteryScore === null || rubric.type !== "pass-fail" || !rubric.mods?.some((m) => m.reward < 0)) return;
-  const lowestPassed = typeof rubric.passedResult === "number" ? rubric.passedResult : masteryScore;
+  const mods = rubric.mods ?? [];
+  if (masteryScore === null || rubric.type !== "pass-fail" || !mods.some((m) => m.reward < 0)) return;
+  // The lowest passed result: a fixed passedResult (default 100), else ("$attempt_score") a score on
+  // the bar (the LMS passes its mastery score on as the bar, §4).
+  const passedResult = rubric.passedResult ?? 100;
+  const lowestPassed = typeof passedResult === "number" ? passedResult : masteryScore;
   const allowed = attemptsAllowedNumber(attempts);
+  const flagged = new Set<number>();
   for (let n = 1; n <= Math.min(allowed, 100); n++) {
-    const reward = matchingMods(rubric, n, allowed).reduce((sum, i) => sum + rubric.mods![i]!.reward, 0);
+    const matching = matchingMods(rubric, n, allowed);
+    const reward = matching.reduce((sum, i) => sum + mods[i]!.reward, 0);
     const reported = Math.max(0, lowestPassed + reward);
-    if (reported < masteryScore) {
-      problems.warning(file, "/assessment/rubric/mods", `a passed attempt ${n} can be reported as ${reported} (rewards ${reward}), below the mastery score ${masteryScore}: the LMS would judge it failed`);
-      return;
+    if (reported >= masteryScore) continue;
+    for (const i of matching) {
+      const mod = mods[i]!;
+      if (mod.reward >= 0 || flagged.has(i)) continue;
+      flagged.add(i);
+      const fix = typeof passedResult === "number"
+        ? `make the reward 0 or more, raise passedResult to at least ${masteryScore - reward}`
+        : "make the reward 0 or more (with passedResult \"$attempt_score\" a passed attempt can score exactly the mastery score, so no penalty fits)";
+      problems.error(
+        file,
+        `/assessment/rubric/mods/${i}`,
+        `reward ${mod.reward} can take a passed attempt ${n} down to ${reported} (rewards ${reward}), below the mastery score ${masteryScore} written into the manifests (reporting.masteryScore): an LMS judging by score would record a fail for a learner the course says passed. Fix: ${fix}, or set reporting.masteryScore to null if no LMS should judge by score`,
+      );
     }
   }
 }

@@ -114,6 +114,20 @@ const cases: BadCase[] = [
     message: /passedResult 60 is below the mastery score 80/,
   },
   {
+    name: "penalty takes a passed attempt below the mastery score ($attempt_score)",
+    files: () => withQuiz((a) => (a.attempts = 3, a.rubric = { passingAttemptScore: 80, passedResult: "$attempt_score", mods: [{ attemptCondition: 3, reward: 5 }, { attemptCondition: "[2,$last_attempt]", reward: -10 }] })),
+    file: "course.json",
+    path: "/assessment/rubric/mods/1",
+    message: /^reward -10 can take a passed attempt 2 down to 70 \(rewards -10\), below the mastery score 80 written into the manifests \(reporting\.masteryScore\): an LMS judging by score would record a fail for a learner the course says passed\. Fix: make the reward 0 or more .*set reporting\.masteryScore to null/,
+  },
+  {
+    name: "penalty takes a fixed passedResult below the mastery score",
+    files: () => withQuiz((a, c) => (a.attempts = 2, a.rubric = { passingAttemptScore: 80, passedResult: 85, mods: [{ attemptCondition: 2, reward: -10 }] }, c.reporting = { masteryScore: 80 })),
+    file: "course.json",
+    path: "/assessment/rubric/mods/0",
+    message: /reward -10 can take a passed attempt 2 down to 75 .* Fix: make the reward 0 or more, raise passedResult to at least 90/,
+  },
+  {
     name: "attempts zero",
     files: () => withQuiz((a) => (a.attempts = 0)),
     file: "course.json",
