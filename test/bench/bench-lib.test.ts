@@ -11,6 +11,7 @@ import { sequentialRoundTrips } from "../../bench/lib/browser";
 import { correctResponse, wrongResponse } from "../../bench/lib/answers";
 import { generateCourse } from "../../bench/lib/course-generator";
 import { replaceSection } from "../../bench/lib/readme";
+import { launchFileSets } from "../../bench/lib/runtime-payload";
 import { markdownTable, row } from "../../bench/lib/report";
 import { median, spread } from "../../bench/lib/stats";
 import { contributorOf } from "../../bench/figures/payload";
@@ -95,5 +96,32 @@ describe("README Performance section", () => {
     const replaced = replaceSection("# passmark\n\n## Performance\n\nold table\n\n## Licence\n\nMIT\n", "new table");
     expect(replaced).toBe("# passmark\n\n## Performance\n\nnew table\n\n## Licence\n\nMIT\n");
     expect(replaceSection(replaced, "newer")).toBe("# passmark\n\n## Performance\n\nnewer\n\n## Licence\n\nMIT\n");
+  });
+});
+
+describe("what a launch downloads", () => {
+  const output = (imports: { path: string; kind: string }[], entryPoint?: string) => ({ inputs: {}, bytes: 1, imports, ...(entryPoint ? { entryPoint } : {}) });
+
+  it("is the entry, its static imports and the one driver chunk the launch imports", () => {
+    const sets = launchFileSets({
+      outputs: {
+        "dist/runtime/passmark.js": output(
+          [{ path: "dist/runtime/shared.js", kind: "import-statement" }, { path: "dist/runtime/cmi5.js", kind: "dynamic-import" }, { path: "dist/runtime/scorm.js", kind: "dynamic-import" }],
+          "runtime/main.ts",
+        ),
+        "dist/runtime/shared.js": output([]),
+        "dist/runtime/cmi5.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/lms/chunks/cmi5.ts"),
+        "dist/runtime/scorm.js": output([{ path: "dist/runtime/scorm-only.js", kind: "import-statement" }], "runtime/lms/chunks/scorm.ts"),
+        "dist/runtime/scorm-only.js": output([]),
+      },
+    });
+    expect(sets).toEqual([
+      { launch: "cmi5", files: ["dist/runtime/cmi5.js", "dist/runtime/passmark.js", "dist/runtime/shared.js"] },
+      { launch: "scorm", files: ["dist/runtime/passmark.js", "dist/runtime/scorm-only.js", "dist/runtime/scorm.js", "dist/runtime/shared.js"] },
+    ]);
+  });
+
+  it("is the whole file when the runtime is not split", () => {
+    expect(launchFileSets({ outputs: { "dist/runtime/passmark.js": output([], "runtime/main.ts") } })).toEqual([{ launch: "every launch", files: ["dist/runtime/passmark.js"] }]);
   });
 });
