@@ -15,7 +15,14 @@ import { ms, row, type FigureResult, type ResultRow } from "../lib/report";
 import { median, spread } from "../lib/stats";
 import { BIG_COURSE } from "./build";
 
-async function measure(browser: Browser, url: string): Promise<number> {
+interface Sample {
+  /** domContentLoadedEventStart → interactive mark. */
+  fromDcl: number;
+  /** Navigation start → interactive mark. */
+  fromNavigation: number;
+}
+
+async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -29,7 +36,7 @@ async function measure(browser: Browser, url: string): Promise<number> {
       );
       console.log(`   [debug] ${url}: DCL ${dcl.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${resources.join("; ")}`);
     }
-    return timing.readyAt - dcl;
+    return { fromDcl: timing.readyAt - dcl, fromNavigation: timing.readyAt };
   } finally {
     await context.close();
   }
@@ -52,17 +59,21 @@ export async function standaloneFigure(runs: number): Promise<FigureResult> {
       { label: "starter course", path: "/starter/index.html", targetMs: 100 },
       { label: `${BIG_COURSE.pages}-page / ${BIG_COURSE.questions}-question course`, path: "/big/index.html", targetMs: 300 },
     ];
-    const samples = new Map<string, number[]>(cases.map((c) => [c.label, []]));
+    const samples = new Map<string, Sample[]>(cases.map((c) => [c.label, []]));
     for (let i = 0; i <= runs; i++) {
       for (const c of cases) {
         const value = await measure(browser, `${front.origin}${c.path}`);
         if (i > 0) samples.get(c.label)!.push(value); // round 0 warms Chromium up
       }
     }
-    const rows: ResultRow[] = cases.map((c) => {
-      const list = samples.get(c.label)!;
-      const value = median(list);
-      return row(`${c.label}: DOMContentLoaded → first page interactive`, value, "ms", ms, { text: `< ${c.targetMs} ms`, pass: value < c.targetMs }, spread(list));
+    const rows: ResultRow[] = cases.flatMap((c) => {
+      const fromDcl = samples.get(c.label)!.map((s) => s.fromDcl);
+      const fromNavigation = samples.get(c.label)!.map((s) => s.fromNavigation);
+      const value = median(fromDcl);
+      return [
+        row(`${c.label}: DOMContentLoaded → first page interactive`, value, "ms", ms, { text: `< ${c.targetMs} ms`, pass: value < c.targetMs }, spread(fromDcl)),
+        row(`${c.label}: navigation → first page interactive`, median(fromNavigation), "ms", ms, undefined, spread(fromNavigation)),
+      ];
     });
     return {
       id: "standalone",
@@ -70,7 +81,7 @@ export async function standaloneFigure(runs: number): Promise<FigureResult> {
       rows,
       method:
         "Each package (SCORM 1.2 build, opened with no LMS around it, so the runtime runs standalone) served unpacked from a local static server with no added latency; Debian Chromium, a fresh context per load (empty cache and localStorage), " +
-        `${runs} interleaved loads after a warm-up round. From the navigation entry's domContentLoadedEventStart to the runtime's performance mark \"passmark:interactive\" (set right after the first screen is rendered), both on the page's clock. The big course is the build figure's, without media.`,
+        `${runs} interleaved loads after a warm-up round. From the navigation entry's domContentLoadedEventStart to the runtime's performance mark \"passmark:interactive\" (set right after the first screen is rendered), both on the page's clock; navigation → interactive is shown beside it because module scripts (and what they await) run before DOMContentLoaded. The big course is the build figure's, without media.`,
     };
   } finally {
     await browser?.close();
