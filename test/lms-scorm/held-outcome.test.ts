@@ -130,6 +130,15 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
     expect(logs.join("\n")).toMatch(/cmi\.score\.raw stays 100 .*85 would lower it/);
   });
 
+  it("an LMS that holds only score.scaled: a lower passing score is not written either", async () => {
+    const lms = lms2004({ entry: "resume", success_status: "passed", completion_status: "completed", score: { scaled: "0.95" } });
+    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    await driver.start();
+    driver.reportOutcome(outcome("passed", 85));
+    await driver.exit();
+    expect(stored(lms.lms)).toMatchObject({ "cmi.success_status": "passed", "cmi.score.scaled": "0.95", "cmi.score.raw": "" });
+  });
+
   it("a held failed or incomplete is not protected: a pass replaces it", async () => {
     const lms = lms2004({ entry: "resume", success_status: "failed", completion_status: "incomplete", score: { raw: "40", scaled: "0.4" } });
     const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });

@@ -33,7 +33,9 @@ export class Scorm2004DataModel implements ScormDataModel {
     const completion = read("cmi.completion_status");
     const success = read("cmi.success_status");
     const progress = parseHeldScore(read("cmi.progress_measure"));
-    this.held_ = scorm2004Held(success, completion, parseHeldScore(read("cmi.score.raw")), progress);
+    const scaled = parseHeldScore(read("cmi.score.scaled"));
+    const heldScore = parseHeldScore(read("cmi.score.raw")) ?? (scaled === null ? null : scaled * 100);
+    this.held_ = scorm2004Held(success, completion, heldScore, progress);
     const suspendData = read("cmi.suspend_data"); // "" with 403 on first launch = no saved state
     const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score");
     const language = read("cmi.learner_preference.language").trim();
