@@ -66,7 +66,7 @@ describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
     await expectNoAxeViolations(page, "course page with the menu open");
     await page.getByRole("button", { name: /^The alarm/ }).click();
     await expect.poll(() => h1Text(page)).toBe("The alarm");
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1"); // focus on the new heading
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1"); // focus on the new heading
     await expectNoAxeViolations(page, "page with audio");
     await page.getByRole("button", { name: /^Final check/ }).click();
     await expect.poll(() => h1Text(page)).toBe("Final check");

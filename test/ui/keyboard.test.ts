@@ -108,7 +108,7 @@ describe("keyboard only", () => {
       }
       await tabTo(page, button("Next"), "Next");
       await page.keyboard.press("Enter");
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     }
     expect(await h1(page)).toBe("Final check");
     await tabTo(page, button("Start attempt 1"), "Start attempt 1");

@@ -151,11 +151,11 @@ describe("learner UI, standalone, starter course", () => {
     await page.getByRole("button", { name: "Start attempt 1" }).click();
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect.poll(() => page.locator(".pm-warning h2").textContent()).toBe("Some questions are not answered");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("pm-unanswered-title");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("pm-unanswered-title");
     const listed = await page.locator(".pm-warning li").count();
     expect(listed).toBe((await shownQuestionIds(page)).length - 1); // the ordering question is answered as shown
     await page.getByRole("button", { name: "Go back to the questions" }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^pm-q-.+-title$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^pm-q-.+-title$/);
     await page.getByRole("button", { name: "Submit answers" }).click();
     await page.getByRole("button", { name: "Submit anyway" }).click();
     await expect.poll(() => h1(page).textContent()).toBe("Result of attempt 1");
