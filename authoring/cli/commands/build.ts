@@ -17,6 +17,8 @@ const TARGET_LABEL: Record<TargetId, string> = {
 };
 
 const HOW_TO_TRY = `How to try them:
+  - on this machine, as an LMS would launch them, with a live log of what the course reports:
+    passmark preview <course folder or zip>   (in this repository: node bin/passmark.mjs preview templates/starter)
   - upload a zip to your LMS as a new course / activity (Moodle, Canvas, Docebo, TalentLMS, ...), or to
     SCORM Cloud (https://cloud.scorm.com, free account), which runs all four standards and shows the
     data the course reports; cmi5 needs an LMS with cmi5 support (SCORM Cloud has it)
