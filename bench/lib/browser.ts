@@ -35,7 +35,10 @@ export interface PageTiming {
   /** ms from navigation start (performance.timeOrigin) until ready. */
   readyAt: number;
   domContentLoadedAt: number;
-  /** LMS requests (fetch URL and xAPI) completed before ready, i.e. waited for: [start, end] in page ms. */
+  /**
+   * LMS requests (fetch URL and xAPI) completed before ready, i.e. waited for: [start, end] in page
+   * ms (10 ms of slack: Resource Timing may stamp responseEnd after the page's code already resumed).
+   */
   lmsRequests: { name: string; start: number; end: number }[];
 }
 
@@ -54,19 +57,26 @@ export async function readTiming(page: Page, timeoutMs: number): Promise<PageTim
     const w = window as unknown as { __benchReadyAt: number };
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const lmsRequests = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .filter((e) => /\/(xapi|cmi5)\//.test(new URL(e.name).pathname) && e.responseEnd <= w.__benchReadyAt)
+      .filter((e) => /\/(xapi|cmi5)\//.test(new URL(e.name).pathname) && e.responseEnd <= w.__benchReadyAt + 10)
       .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
     return { readyAt: w.__benchReadyAt, domContentLoadedAt: nav?.domContentLoadedEventEnd ?? 0, lmsRequests };
   });
 }
 
-/** Longest chain of requests where each starts after the previous one ended: sequential round trips. */
+/**
+ * Longest chain of requests where each starts after the previous one ended: sequential round trips.
+ * A request counts as "after" when it starts no earlier than 10 ms before the previous one's
+ * responseEnd: Resource Timing may stamp responseEnd a little after the page's code already went on,
+ * while requests that really run in parallel overlap by about the whole added latency.
+ */
+const SEQUENTIAL_SLACK_MS = 10;
+
 export function sequentialRoundTrips(requests: { start: number; end: number }[]): number {
   const sorted = [...requests].sort((a, b) => a.end - b.end);
   const depth: number[] = [];
   sorted.forEach((r, i) => {
     let best = 0;
-    for (let j = 0; j < i; j++) if (sorted[j]!.end <= r.start + 0.5) best = Math.max(best, depth[j]!);
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= r.start + SEQUENTIAL_SLACK_MS) best = Math.max(best, depth[j]!);
     depth.push(best + 1);
   });
   return Math.max(0, ...depth);
