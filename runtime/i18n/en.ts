@@ -91,6 +91,7 @@ export const en = {
   errorCmi5FetchApplication: "The LMS could not start this course session.",
   errorCmi5FetchFailed: "The course could not reach the LMS.",
   errorCmi5LaunchData: "The LMS sent launch information the course cannot read.",
+  errorCmi5SessionEnded: "This session of the course has ended.",
   errorScormInitialize: "The LMS refused to start a session for this course.",
   errorCourseData: "The course content could not be loaded.",
   errorUnknown: "Something went wrong while starting the course.",

@@ -8,6 +8,7 @@ export type LaunchErrorReason =
   | "cmi5-fetch-application" // error-code 3
   | "cmi5-fetch-failed" // network / HTTP failure on the fetch URL
   | "cmi5-launch-data" // LMS.LaunchData unreadable
+  | "cmi5-session-ended" // a reload of a page whose session was terminated when it was unloaded
   | "scorm-initialize" // Initialize/LMSInitialize refused
   | "course-data"; // the package's course data could not be loaded
 

@@ -23,7 +23,7 @@ export interface Cmi5Timing {
   retryMaxMs: number;
   authRetryMs: number;
   progressIntervalMs: number;
-  /** Extra tries of a launch read (LaunchData, preferences, State) on network errors / 5xx. */
+  /** Extra tries of the fetch POST and of each launch read on network errors, timeouts, 408/429/5xx. */
   launchRetries: number;
 }
 
@@ -33,7 +33,7 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   retryMaxMs: 30_000,
   authRetryMs: 30_000,
   progressIntervalMs: 10_000,
-  launchRetries: 2,
+  launchRetries: 3,
 };
 
 
@@ -84,8 +84,13 @@ export class Cmi5Driver implements LmsDriver {
       warnings.push(...(await this.deliverLeftovers_(record, params, fetchImpl)));
       record = null;
     }
+    // Terminated went out with the unload (all handed to keepalive): Terminated is final, send nothing.
+    if (record?.endedOnUnload === true) {
+      throw new LaunchError("cmi5-session-ended", "this session was terminated when its page was unloaded; launch the course again from the LMS");
+    }
     if (record === null) {
-      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs);
+      const sleep = (ms: number) => this.sleep_(ms);
+      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs, this.timing_.launchRetries, sleep);
       record = newSessionRecord(params.fetchUrl, params.activityId, authToken);
       store.save(record);
     }
@@ -127,9 +132,10 @@ export class Cmi5Driver implements LmsDriver {
     const reload = current.initializedAt !== null;
     reporter.initializeSession(); // queued first; sent while the course renders
     if (reload) void outbox.flush();
-    this.stopWatching_ = watchPageHide(this.options_.window, this.options_.document, () => {
+    this.stopWatching_ = watchPageHide(this.options_.window, this.options_.document, (unloading) => {
       reporter.sendPendingProgress();
-      outbox.keepaliveFlush(); // never Terminated: the learner may come back (cmi5-au.md §5)
+      if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, store);
+      outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (cmi5-au.md §5)
     });
     return factsOf(params, current, warnings, reload);
   }
@@ -170,6 +176,21 @@ export class Cmi5Driver implements LmsDriver {
     return this.exiting_;
   }
 
+  /**
+   * pagehide with persisted === false: the page is gone for good (reporting.md "cmi5": exit, or the
+   * page is closed for good → Terminated). Same end as exit() — deferred Failed, state document,
+   * Terminated last — all handed to fetch keepalive in queue order within the 64 KiB budget.
+   */
+  private endOnUnload_(reporter: Cmi5SessionReporter, outbox: Outbox, store: Cmi5SessionStore): void {
+    reporter.endSession();
+    // If the backlog exceeded the keepalive budget, Terminated did not go: the record keeps the
+    // queue and a reload delivers it (then stops, as after exit()).
+    reporter.record.endedOnUnload = outbox.keepaliveFlush();
+    store.save(reporter.record);
+    outbox.dispose(); // no normal-loop copies of what keepalive carries
+    this.exiting_ = Promise.resolve(this.end_(reporter, outbox));
+  }
+
   private async finish_(): Promise<ExitResult> {
     const reporter = this.reporter_;
     const outbox = this.outbox_;
@@ -177,6 +198,10 @@ export class Cmi5Driver implements LmsDriver {
     reporter.endSession();
     void outbox.flush();
     await outbox.whenEmpty(); // returnURL only once Terminated is acknowledged (cmi5-au.md §5)
+    return this.end_(reporter, outbox);
+  }
+
+  private end_(reporter: Cmi5SessionReporter, outbox: Outbox): ExitResult {
     this.ended_ = true;
     reporter.dispose();
     outbox.dispose();
@@ -241,7 +266,7 @@ export class Cmi5Driver implements LmsDriver {
    * got through): one attempt with that session's token, then the new session starts regardless.
    */
   private async deliverLeftovers_(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
-    if (old.outbox.length === 0) return [];
+    if (old.outbox.length === 0 || old.endedOnUnload === true) return []; // handed to keepalive at unload
     const store = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
     const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, old, store);
     void outbox.flush();

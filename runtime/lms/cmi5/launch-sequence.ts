@@ -7,28 +7,21 @@ import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type Lea
 import type { Cmi5LaunchParams } from "./launch-params";
 import { AU_STATE_ID, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from "./vocabulary";
 
-/** cmi5 §8.2: POST (never GET); errors come back as HTTP 200 with an error-code in the body. */
-export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number): Promise<string> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let text: string;
-  let status: number;
-  try {
-    const response = await fetchImpl(fetchUrl, { method: "POST", signal: controller.signal, credentials: "omit" });
-    status = response.status;
-    text = await response.text();
-  } catch (error) {
-    throw new LaunchError("cmi5-fetch-failed", `the fetch URL did not answer (${error instanceof Error ? error.name : "error"})`);
-  } finally {
-    clearTimeout(timer);
+type FetchAnswer = { status: number; text: string } | { failure: string };
+
+/**
+ * cmi5 §8.2: POST (never GET); errors come back as HTTP 200 with an error-code in the body.
+ * A network error, timeout, 408, 429 or 5xx is retried (`retries` more tries, with backoff); a 200
+ * never is (the token is single-use), nor an error-code or another status (401/403/4xx).
+ */
+export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, retries = 0, sleep?: Sleep): Promise<string> {
+  let answer = await postFetch(fetchUrl, fetchImpl, timeoutMs);
+  for (let attempt = 1; attempt <= retries && sleep && transientFetch(answer); attempt++) {
+    await sleep(launchBackoffMs(attempt));
+    answer = await postFetch(fetchUrl, fetchImpl, timeoutMs);
   }
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  if ("failure" in answer) throw new LaunchError("cmi5-fetch-failed", `the fetch URL did not answer (${answer.failure})`);
+  const fields = fieldsOf(answer.text);
   const code = fields["error-code"];
   const errorText = typeof fields["error-text"] === "string" ? fields["error-text"] : "";
   if (code !== undefined) {
@@ -36,10 +29,45 @@ export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, tim
       String(code) === "1" ? "cmi5-fetch-used" : String(code) === "2" ? "cmi5-fetch-security" : "cmi5-fetch-application";
     throw new LaunchError(reason, `fetch error-code ${String(code)}: ${errorText}`);
   }
-  if (status !== 200) throw new LaunchError("cmi5-fetch-failed", `the fetch URL answered HTTP ${status}`);
+  if (answer.status !== 200) throw new LaunchError("cmi5-fetch-failed", `the fetch URL answered HTTP ${answer.status}`);
   const token = fields["auth-token"];
   if (typeof token !== "string" || token === "") throw new LaunchError("cmi5-fetch-failed", "the fetch answer has no auth-token");
   return token;
+}
+
+async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number): Promise<FetchAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(fetchUrl, { method: "POST", signal: controller.signal, credentials: "omit" });
+    // Once the LMS answered, the answer stands: an unreadable body is not a reason to POST again.
+    const text = await response.text().catch(() => "");
+    return { status: response.status, text };
+  } catch (error) {
+    return { failure: error instanceof Error ? error.name : "error" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function transientFetch(answer: FetchAnswer): boolean {
+  if ("failure" in answer) return true;
+  const { status } = answer;
+  return (status === 408 || status === 429 || status >= 500) && fieldsOf(answer.text)["error-code"] === undefined;
+}
+
+function fieldsOf(text: string): Record<string, unknown> {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Launch retries: 250 ms, 500 ms, 1 s, then 2 s at most. */
+export function launchBackoffMs(attempt: number): number {
+  return Math.min(2_000, 250 * 2 ** (attempt - 1));
 }
 
 export interface LaunchDocuments {
@@ -83,7 +111,7 @@ export async function readLaunchDocuments(
 async function withRetries(request: () => Promise<XapiAnswer>, retries: number, sleep: Sleep): Promise<XapiAnswer> {
   let answer = await request();
   for (let attempt = 1; attempt <= retries && isTransient(answer); attempt++) {
-    await sleep(250 * 2 ** (attempt - 1));
+    await sleep(launchBackoffMs(attempt));
     answer = await request();
   }
   return answer;

@@ -146,15 +146,18 @@ export class Outbox {
   /**
    * pagehide / hidden tab: push what is waiting with fetch keepalive, fire and forget, within the
    * 64 KiB in-flight budget. Items stay queued: if the page lives on, the normal loop re-sends them
-   * and the LRS recognises the ids (cmi5-au.md §5).
+   * and the LRS recognises the ids (cmi5-au.md §5). Returns true when the whole queue fitted.
    */
-  keepaliveFlush(): void {
+  keepaliveFlush(): boolean {
     const transport = this.options_.transport;
+    let handed = 0;
     for (const request of planKeepalive(this.queue_, this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES)) {
+      handed += request.kind === "state" ? 1 : request.statements.length;
       if (request.kind === "state") void transport.putState(request.document, { keepalive: true });
       else if (request.statements.length === 1) void transport.putStatement(request.statements[0]!, { keepalive: true });
       else void transport.postStatements(request.statements, { keepalive: true });
     }
+    return handed === this.queue_.length;
   }
 
   private async drain_(): Promise<void> {

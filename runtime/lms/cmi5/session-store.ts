@@ -33,6 +33,8 @@ export interface Cmi5SessionRecord {
   latestOutcome: Outcome | null;
   lastProgressPercent: number | null;
   terminated: boolean;
+  /** Terminated was queued on unload and the whole queue handed to fetch keepalive: a reload sends nothing. */
+  endedOnUnload: boolean;
   outbox: OutboxItem[];
   /** Items the LMS refused for good (rule violation / malformed): kept, never silently dropped. */
   rejected: OutboxItem[];
@@ -108,6 +110,7 @@ export function newSessionRecord(fetchUrl: string, activityId: string, authToken
     latestOutcome: null,
     lastProgressPercent: null,
     terminated: false,
+    endedOnUnload: false,
     outbox: [],
     rejected: [],
   };
