@@ -185,7 +185,7 @@ export class Cmi5Driver implements LmsDriver {
     reporter.endSession();
     // If the backlog exceeded the keepalive budget, Terminated did not go: the record keeps the
     // queue and a reload delivers it (then stops, as after exit()).
-    reporter.record.endedOnUnload = outbox.keepaliveFlush();
+    reporter.record.endedOnUnload = outbox.keepaliveFlushAll();
     store.save(reporter.record);
     outbox.dispose(); // no normal-loop copies of what keepalive carries
     this.exiting_ = Promise.resolve(this.end_(reporter, outbox));

@@ -1,6 +1,7 @@
 // cmi5-au.md §5: on pagehide, fetch keepalive carries what is waiting; browsers cap keepalive bodies
 // in flight at 64 KiB in total, so plan requests in queue order until the budget is used up.
 import type { AuStateDocument } from "./au-state";
+import type { OutboxTransport } from "./outbox";
 import type { OutboxItem } from "./outbox-item";
 import type { Cmi5Statement } from "./statements";
 
@@ -44,4 +45,29 @@ export function planKeepalive(queue: readonly OutboxItem[], budgetBytes: number)
   }
   closeRun();
   return requests;
+}
+
+/**
+ * The page is gone for good (no request can wait for another, so concurrent keepalive requests may
+ * reach the LRS in any order): the newest State document write (it supersedes the others) and then
+ * EVERY statement in ONE batch, so Terminated, last in its batch, cannot overtake what it closes.
+ * null when that does not fit the budget (the caller falls back to planKeepalive).
+ */
+export function planUnload(queue: readonly OutboxItem[], budgetBytes: number): KeepaliveRequest[] | null {
+  const requests: KeepaliveRequest[] = [];
+  const state = queue.filter((item) => item.kind === "state").pop();
+  if (state) requests.push({ kind: "state", document: state.document });
+  const statements = queue.flatMap((item) => (item.kind === "statement" ? [item.statement] : []));
+  if (statements.length > 0) requests.push({ kind: "statements", statements });
+  const bytes = requests.reduce((sum, r) => sum + sizeOf(r.kind === "state" ? r.document : r.statements), 0);
+  return bytes <= budgetBytes ? requests : null;
+}
+
+/** Fire and forget: each request with fetch keepalive, started in plan order. */
+export function sendKeepalive(transport: Pick<OutboxTransport, "putState" | "putStatement" | "postStatements">, requests: readonly KeepaliveRequest[]): void {
+  for (const request of requests) {
+    if (request.kind === "state") void transport.putState(request.document, { keepalive: true });
+    else if (request.statements.length === 1) void transport.putStatement(request.statements[0]!, { keepalive: true });
+    else void transport.postStatements(request.statements, { keepalive: true });
+  }
 }

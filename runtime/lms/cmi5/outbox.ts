@@ -10,10 +10,9 @@ import type { XapiAnswer, XapiRequestOptions } from "../xapi/client";
 import { classifyAnswer, type Verdict } from "./delivery-verdict";
 import type { AuStateDocument } from "./au-state";
 import type { OutboxItem } from "./outbox-item";
-import { KEEPALIVE_BUDGET_BYTES, planKeepalive, sizeOf } from "./keepalive";
+import { KEEPALIVE_BUDGET_BYTES, planKeepalive, planUnload, sendKeepalive, sizeOf } from "./keepalive";
 import type { OutboxLogger, Timers } from "./ports";
 import type { Cmi5Statement } from "./statements";
-
 export type { OutboxLogger, Timers } from "./ports";
 
 export interface OutboxTransport {
@@ -77,7 +76,6 @@ export class Outbox {
   get detail(): string {
     return this.lastFailure_;
   }
-
 
   onChange(listener: () => void): () => void {
     this.listeners_.add(listener);
@@ -144,20 +142,19 @@ export class Outbox {
   }
 
   /**
-   * pagehide / hidden tab: push what is waiting with fetch keepalive, fire and forget, within the
-   * 64 KiB in-flight budget. Items stay queued: if the page lives on, the normal loop re-sends them
-   * and the LRS recognises the ids (cmi5-au.md §5). Returns true when the whole queue fitted.
+   * Hidden tab: push what is waiting with fetch keepalive (fire and forget, 64 KiB budget). Items
+   * stay queued: if the page lives on, the loop re-sends them, the LRS knows the ids (cmi5-au.md §5).
    */
-  keepaliveFlush(): boolean {
-    const transport = this.options_.transport;
-    let handed = 0;
-    for (const request of planKeepalive(this.queue_, this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES)) {
-      handed += request.kind === "state" ? 1 : request.statements.length;
-      if (request.kind === "state") void transport.putState(request.document, { keepalive: true });
-      else if (request.statements.length === 1) void transport.putStatement(request.statements[0]!, { keepalive: true });
-      else void transport.postStatements(request.statements, { keepalive: true });
-    }
-    return handed === this.queue_.length;
+  keepaliveFlush(): void {
+    sendKeepalive(this.options_.transport, planKeepalive(this.queue_, this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES));
+  }
+
+  /** Page unloaded for good: the WHOLE queue (planUnload), or false and only what fits (planKeepalive). */
+  keepaliveFlushAll(): boolean {
+    const budget = this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES;
+    const requests = planUnload(this.queue_, budget);
+    sendKeepalive(this.options_.transport, requests ?? planKeepalive(this.queue_, budget));
+    return requests !== null;
   }
 
   private async drain_(): Promise<void> {
