@@ -84,7 +84,7 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     });
   }
 
-  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once", async ({ expect }) => {
+  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once, then Terminated, last, once", async ({ expect }) => {
     const { starter, learner } = await setUp(expect);
     await learner.launch();
     await learner.readToAssessment();
@@ -101,9 +101,15 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     await learner.closeTab();
 
     await expect.poll(() => cmi5Record(starter.preview, learner.registration!).count("passed"), { timeout: 10_000 }).toBe(1);
+    // reporting.md "cmi5": the page is closed for good → Terminated, the last statement (keepalive too).
+    await expect.poll(() => cmi5Record(starter.preview, learner.registration!).count("terminated"), { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // nothing may follow it
     const record = cmi5Record(starter.preview, learner.registration!);
     expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
     expectJudgement(record.one("passed"), "passed", 100, 80);
+    record.one("terminated");
+    expect(record.verbs.at(-1)).toBe("terminated");
+    expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized", "passed", "terminated"]);
     expect(record.count("answered")).toBe(ids.length);
     expect(starter.preview.lms.faults.applied.length).toBeGreaterThan(0);
     expect(unexpected(learner.problems)).toEqual([]);
