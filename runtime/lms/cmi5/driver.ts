@@ -86,7 +86,7 @@ export class Cmi5Driver implements LmsDriver {
     }
     // Terminated went out with the unload (all handed to keepalive): Terminated is final, send nothing.
     if (record?.endedOnUnload === true) {
-      throw new LaunchError("cmi5-session-ended", "this session was terminated when its page was unloaded; launch the course again from the LMS");
+      throw new LaunchError("cmi5-session-ended", "session terminated when its page was unloaded");
     }
     if (record === null) {
       const sleep = (ms: number) => this.sleep_(ms);

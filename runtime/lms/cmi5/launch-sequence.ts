@@ -14,12 +14,8 @@ type FetchAnswer = { status: number; text: string } | { failure: string };
  * A network error, timeout, 408, 429 or 5xx is retried (`retries` more tries, with backoff); a 200
  * never is (the token is single-use), nor an error-code or another status (401/403/4xx).
  */
-export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, retries = 0, sleep?: Sleep): Promise<string> {
-  let answer = await postFetch(fetchUrl, fetchImpl, timeoutMs);
-  for (let attempt = 1; attempt <= retries && sleep && transientFetch(answer); attempt++) {
-    await sleep(launchBackoffMs(attempt));
-    answer = await postFetch(fetchUrl, fetchImpl, timeoutMs);
-  }
+export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, retries: number, sleep: Sleep): Promise<string> {
+  const answer = await withRetries(() => postFetch(fetchUrl, fetchImpl, timeoutMs), transientFetch, retries, sleep);
   if ("failure" in answer) throw new LaunchError("cmi5-fetch-failed", `the fetch URL did not answer (${answer.failure})`);
   const fields = fieldsOf(answer.text);
   const code = fields["error-code"];
@@ -88,9 +84,9 @@ export async function readLaunchDocuments(
 ): Promise<LaunchDocuments> {
   const state = (stateId: string) => ({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId });
   const [launchAnswer, preferencesAnswer, auStateAnswer] = await Promise.all([
-    withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), retries, sleep),
-    withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), retries, sleep),
-    withRetries(() => client.getState(state(AU_STATE_ID)), retries, sleep),
+    withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), isTransient, retries, sleep),
+    withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), isTransient, retries, sleep),
+    withRetries(() => client.getState(state(AU_STATE_ID)), isTransient, retries, sleep),
   ]);
   if (!launchAnswer.ok) throw new LaunchError("cmi5-launch-data", `LMS.LaunchData: ${describe(launchAnswer)}`);
   const launch = parseLaunchData(launchAnswer.body);
@@ -108,9 +104,9 @@ export async function readLaunchDocuments(
   return { launch, preferences, auState: parsed.document, warnings };
 }
 
-async function withRetries(request: () => Promise<XapiAnswer>, retries: number, sleep: Sleep): Promise<XapiAnswer> {
+async function withRetries<T>(request: () => Promise<T>, transient: (answer: T) => boolean, retries: number, sleep: Sleep): Promise<T> {
   let answer = await request();
-  for (let attempt = 1; attempt <= retries && isTransient(answer); attempt++) {
+  for (let attempt = 1; attempt <= retries && transient(answer); attempt++) {
     await sleep(launchBackoffMs(attempt));
     answer = await request();
   }
