@@ -2,7 +2,7 @@
 // queue order, and what did not fit is delivered by the normal loop if the page lives on.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs";
-import { planKeepalive, KEEPALIVE_BUDGET_BYTES } from "../../runtime/lms/cmi5/keepalive";
+import { planKeepalive, planUnload, KEEPALIVE_BUDGET_BYTES } from "../../runtime/lms/cmi5/keepalive";
 import type { OutboxItem } from "../../runtime/lms/cmi5/outbox-item";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
@@ -67,4 +67,19 @@ it("planKeepalive keeps order and stops at the first item that does not fit", ()
   expect(planKeepalive(queue, 10_000).map((r) => (r.kind === "state" ? "state" : r.statements.length))).toEqual([2, "state", 1]);
   expect(planKeepalive(queue, 400).map((r) => (r.kind === "state" ? "state" : r.statements.length))).toEqual([2]);
   expect(planKeepalive(queue, 100)).toEqual([]);
+});
+
+it("planUnload: the newest State write, then every statement in one batch (Terminated last in it); null over the budget", () => {
+  const statement = (id: string) => ({ id, timestamp: "t", actor: {}, verb: { id: "v" }, object: { id: "o" } }) as never;
+  const state = (resumeState: string) => ({ format: 1, resumeState, location: null, completedSent: true, passedSent: true }) as const;
+  const queue: OutboxItem[] = [
+    { kind: "statement", id: "a", role: "interaction", statement: statement("a") },
+    { kind: "state", id: "s1", document: state("older") },
+    { kind: "statement", id: "p", role: "outcome", statement: statement("p") },
+    { kind: "state", id: "s2", document: state("newest") },
+    { kind: "statement", id: "t", role: "terminated", statement: statement("t") },
+  ];
+  const plan = planUnload(queue, 10_000)!;
+  expect(plan.map((r) => (r.kind === "state" ? r.document.resumeState : r.statements.map((s) => s.id).join("")))).toEqual(["newest", "apt"]);
+  expect(planUnload(queue, 200)).toBeNull();
 });

@@ -140,6 +140,44 @@ describe("pagehide with persisted === false (the page is gone)", () => {
   });
 });
 
+describe("pagehide with persisted === false and a backlog over the keepalive budget", () => {
+  it("what fits goes with keepalive, Terminated waits; a reload delivers the rest, Terminated last, then stops", async () => {
+    const l = launch(lms);
+    const storage = new MemorySessionStorage();
+    const page = newPage();
+    const online = { value: true };
+    const keepaliveBytes: number[] = [];
+    const flaky: FetchLike = (url, init) => {
+      if (init.keepalive) keepaliveBytes.push(new TextEncoder().encode(String(init.body ?? "")).length);
+      else if (!online.value) return Promise.reject(new TypeError("offline"));
+      return fetch(url, init);
+    };
+    const driver = newDriver(l.url, storage, page, { fetch: flaky, timing: { retryBaseMs: 60_000, retryMaxMs: 60_000 } });
+    await driver.start();
+    await until(() => lms.statements({ registration: l.registration }).length === 1);
+    online.value = false;
+    for (let i = 1; i <= 60; i++) {
+      const report = choiceReport(`q${i}`, true);
+      report.xapi!.definition.description = { en: `A long prompt ${"x".repeat(1_500)}` };
+      driver.reportInteraction(report);
+    }
+    await until(() => driver.status().state === "retrying");
+    pageHide(page, false);
+    await until(() => lms.statements({ registration: l.registration }).length > 1);
+    await settle();
+    expect(keepaliveBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60 * 1024);
+    const afterHide = verbs(lms.statements({ registration: l.registration }));
+    expect(afterHide).not.toContain("terminated");
+    expect(afterHide.length).toBeLessThan(61);
+    online.value = true;
+    const again = newDriver(l.url, storage, newPage(), { fetch: flaky });
+    await expect(again.start()).rejects.toMatchObject({ reason: "cmi5-fetch-used" });
+    expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", ...Array<string>(60).fill("answered"), "terminated"]);
+    expect(lms.session(l.sessionId)!.fetchCount).toBe(1);
+    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+  });
+});
+
 describe("the learner may come back: no Terminated", () => {
   it.each([
     ["pagehide with persisted === true (back/forward cache)", (page: Page) => pageHide(page, true)],
