@@ -93,7 +93,7 @@ describe("loading a catalogue", () => {
   });
 
   it("every LaunchError reason has its message", () => {
-    const reasons: LaunchErrorReason[] = ["cmi5-parameters", "cmi5-fetch-used", "cmi5-fetch-security", "cmi5-fetch-application", "cmi5-fetch-failed", "cmi5-launch-data", "scorm-initialize", "course-data"];
+    const reasons: LaunchErrorReason[] = ["cmi5-parameters", "cmi5-fetch-used", "cmi5-session-ended", "cmi5-fetch-security", "cmi5-fetch-application", "cmi5-fetch-failed", "cmi5-launch-data", "scorm-initialize", "course-data"];
     for (const reason of reasons) expect(Object.keys(en), reason).toContain(reasonMessage(reason));
   });
 });
