@@ -1,5 +1,6 @@
 // Fault injection for the local LRS: a fixed sequence, a failure rate (seeded), added latency.
 // Used by tests (delivery must survive 500/503/resets/timeouts/401) and by benchmarks (latency).
+import { mulberry32 } from "../../runtime/assessment/prng";
 
 export type FaultAction = "pass" | 401 | 403 | 408 | 429 | 500 | 502 | 503 | "reset" | "timeout";
 
@@ -58,16 +59,4 @@ export class FaultInjector {
     if (action !== "pass") this.applied.push({ action, method, path });
     return action;
   }
-}
-
-/** Small seeded PRNG: reproducible fault patterns. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,25 +1,11 @@
 // Browser harness for the learner-UI suites: one Debian Chromium per test file, a fresh context per
 // scenario (own localStorage), and every console error, page error and CSP violation collected so
 // that a test can fail on any of them.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "vitest";
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-      "--mute-audio",
-    ],
-  });
-}
+export { launchChromium } from "../support/chromium";
 
 export interface LearnerPage {
   page: Page;

@@ -1,22 +1,8 @@
 // Debian Chromium for the preview and end-to-end suites: one browser per test file, one context
 // per learner. Problems (console errors, page errors, CSP violations) are collected per page.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-      "--mute-audio",
-    ],
-  });
-}
+export { launchChromium } from "../../support/chromium";
 
 export interface WatchedPage {
   page: Page;
