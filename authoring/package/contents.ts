@@ -11,6 +11,7 @@ import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
 import { runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
+import { runtimePreloads } from "./runtime-preloads";
 import { shellHtml } from "./shell";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
@@ -43,10 +44,9 @@ async function runtimeEntries(): Promise<ZipEntrySource[]> {
   return names.sort().map((name) => ({ zipPath: `runtime/${name}`, sourcePath: join(dir, name) }));
 }
 
-/** The package files every target shares (no manifest). */
+/** The package files every target shares (no manifest, no index.html: its preloads depend on the target). */
 export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
   return [
-    { zipPath: "index.html", data: await shellHtml(course.data) },
     ...(await runtimeEntries()),
     { zipPath: COURSE_JSON_PATH, data: courseJson(course.data) },
     ...course.assets.map((a) => ({ zipPath: a.zipPath, sourcePath: a.sourcePath })),
@@ -54,7 +54,9 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 }
 
 /** All entries of the zip for `target`, given the entries every target shares. */
-export async function targetEntries(course: LoadedCourse, target: TargetId, common: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
+export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
+  const index: ZipEntrySource = { zipPath: "index.html", data: await shellHtml(course.data, await runtimePreloads(target)) };
+  const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
   let manifest: ZipEntrySource;
   switch (target) {

@@ -9,11 +9,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function shellHtml(data: CourseData): Promise<Buffer> {
+/** `preloads`: runtime module files to fetch in parallel with passmark.js (see runtime-preloads.ts). */
+export async function shellHtml(data: CourseData, preloads: readonly string[] = []): Promise<Buffer> {
   const template = await readFile(join(templatesDir(), "shell", "index.html"), "utf8");
   if (/<script\b[^>]*>[^<\s]/i.test(template)) throw new Error("templates/shell/index.html must not contain inline script");
   const html = template
     .replace(/<html\b([^>]*)\blang="[^"]*"/i, (_m, before: string) => `<html${before}lang="${escapeHtml(data.language)}"`)
-    .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(data.title)}</title>`);
+    .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(data.title)}</title>`)
+    .replace(/(<script type="module" src="runtime\/passmark\.js"><\/script>)/i, (script: string) =>
+      [script, ...preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`)].join("\n"),
+    );
   return Buffer.from(html, "utf8");
 }

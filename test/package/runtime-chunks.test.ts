@@ -61,4 +61,21 @@ describe("runtime chunks in the packages", () => {
       for (const chunk of chunks) expect(manifest, `${b.target}: ${chunk}`).toContain(`<file href="${chunk}"/>`);
     }
   });
+
+  it("index.html preloads the static chunks and its own target's driver chunk, so they load in parallel", async () => {
+    for (const b of built) {
+      const html = (await readZipEntry(b.path, "index.html")).toString("utf8");
+      const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+      const names = (await listZip(b.path)).map((e) => e.name);
+      for (const href of preloads) expect(names, `${b.target}: preload ${href}`).toContain(href);
+      const main = (await readZipEntry(b.path, "runtime/passmark.js")).toString("utf8");
+      const staticImports = [...main.matchAll(/\bfrom\s*"\.\/([^"]+)"|\bimport\s*"\.\/([^"]+)"/g)].map((m) => `runtime/${m[1] ?? m[2]}`);
+      for (const chunk of staticImports) expect(preloads, `${b.target}: static import ${chunk}`).toContain(chunk);
+      const driver = b.target === "cmi5" ? /passmark-cmi5-/ : /passmark-scorm-/;
+      const other = b.target === "cmi5" ? /passmark-scorm-/ : /passmark-cmi5-/;
+      expect(preloads.some((p) => driver.test(p)), `${b.target}: its driver chunk is preloaded`).toBe(true);
+      expect(preloads.some((p) => other.test(p) || /passmark-standalone-/.test(p)), `${b.target}: no other driver preloaded`).toBe(false);
+      expect(html, "no inline script").not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
+  });
 });
