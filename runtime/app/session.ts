@@ -126,19 +126,26 @@ export class CourseSession {
 
   /** Save now what is waiting (a typed answer); called on blur, before submit/exit and on page hide. */
   flush(): void {
-    if (this.saveTimer_ === null) return;
+    if (this.cancelPendingSave_()) this.persist_();
+  }
+
+  /** Drop the pending delayed save; true when there was one. */
+  private cancelPendingSave_(): boolean {
+    if (this.saveTimer_ === null) return false;
     clearTimeout(this.saveTimer_);
     this.saveTimer_ = null;
-    this.persist_();
+    return true;
   }
 
   /**
    * Submit the attempt in progress. An ordering question the learner left as shown is answered with
    * the order shown (what the learner sees is what is submitted). Reports the interactions, then the
-   * outcome, then checkpoints (reporting.md: commit at attempt end).
+   * outcome, then saves the resume state and checkpoints (reporting.md: commit at attempt end).
+   * Reports go before the state write so that a cmi5 Passed is not queued behind it: the result
+   * reaches the LMS in one round trip.
    */
   submit(): SubmittedAttempt | null {
-    this.flush();
+    this.cancelPendingSave_(); // the state is saved below, with the submitted attempt
     let state = this.current_.state;
     const attempt = state.current;
     if (!attempt) return null;
@@ -151,9 +158,9 @@ export class CourseSession {
     const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.now() });
     if (!submitted) return null;
     this.current_ = { ...this.current_, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
-    this.save_();
     for (const report of submitted.interactionReports) this.guard_("reportInteraction", () => this.driver.reportInteraction(report));
     this.report_();
+    this.save_();
     this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
     this.emit_();
     return submitted;
