@@ -69,8 +69,10 @@ if (existsSync("authoring/cli/main.ts")) {
     // Dependencies are bundled (some are CommonJS with extension-less deep imports that Node's ESM
     // loader refuses). xmllint-wasm stays external: it starts a worker from its own folder and
     // loads its .wasm file from there. yazl stays external so that authoring/package/native-crc32.ts
-    // patches the same buffer-crc32 instance yazl uses. CommonJS code in the bundle needs require/__dirname.
-    external: ["xmllint-wasm", "yazl"],
+    // patches the same buffer-crc32 instance yazl uses. @learninglocker/xapi-validation stays
+    // external: it requires its rule files by computed paths that a bundle cannot follow.
+    // CommonJS code in the bundle needs require/__dirname.
+    external: ["xmllint-wasm", "yazl", "@learninglocker/xapi-validation"],
     banner: {
       js: [
         'import { createRequire as __passmarkCreateRequire } from "node:module";',

@@ -3,11 +3,20 @@
 // and, when an AU sends it, with the cmi5 rule checker (violation → 403 in strict-LMS mode).
 // A re-send of a stored id with the same content is accepted (idempotent retries); with different
 // content it is a 409 (xAPI 1.0.3 Part 3 §2.1.3).
-import validateXapi from "@learninglocker/xapi-validation";
+import xapiValidation from "@learninglocker/xapi-validation";
 import type { Statement } from "@xapi/xapi";
 import { randomUUID } from "node:crypto";
 import { checkCmi5Statement, sessionIdOf, type RuleViolation } from "./cmi5-rules";
 import type { LmsSession, LrsStore, StoredStatement } from "./store";
+
+type XapiValidator = typeof xapiValidation;
+/**
+ * The package is CommonJS with `exports.default = validate`. vitest hands us the function, but Node's
+ * own ESM loader and the bundled CLI (esbuild, Node interop) hand us `module.exports`, whose
+ * `default` is the function: accept both, so `passmark preview` validates exactly as the tests do.
+ */
+const validateXapi: XapiValidator =
+  typeof xapiValidation === "function" ? xapiValidation : (xapiValidation as unknown as { default: XapiValidator }).default;
 
 export interface Answer {
   status: number;
