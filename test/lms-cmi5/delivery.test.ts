@@ -1,26 +1,16 @@
 // Delivery under trouble: faults, reloads, lost credentials, refused statements, page hide, and
 // launches that cannot be served. Against the real local LMS/LRS in strict mode.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalLms, type LocalLms } from "../../authoring/lrs";
+import { describe, expect, it } from "vitest";
+import type { LocalLms } from "../../authoring/lrs";
 import { LaunchError } from "../../runtime/lms/launch-error";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
 import { parseIsoDuration } from "../../runtime/lms/xapi/duration";
-import { choiceReport, launch, newDriver, newPage, outcome, readBack, until, verbs } from "./helpers";
+import { choiceReport, launch, newDriver, newPage, outcome, readBack, until, verbs, useLocalLms } from "./helpers";
 
 let lms: LocalLms;
-beforeAll(async () => {
-  lms = await startLocalLms();
-});
-afterAll(async () => {
-  await lms.close();
-});
-let violationsBefore = 0;
-beforeEach(() => {
-  violationsBefore = lms.violations.length;
-  lms.faults.clear();
-});
-const newViolations = () => lms.violations.slice(violationsBefore);
+const marks = useLocalLms((started) => (lms = started));
+const newViolations = marks.newViolations;
 
 // The request timeout must leave room for a loaded CI machine (a launch answered in 300 ms is not a
 // fault), while the "timeout" fault holds its answer longer than that so it really times out.

@@ -4,7 +4,8 @@ import XAPI, { type Statement } from "@xapi/xapi";
 import type { InteractionReport, Outcome } from "../../runtime/assessment/outcome";
 import { Cmi5Driver, type Cmi5DriverOptions } from "../../runtime/lms/cmi5/driver";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
-import type { LaunchOptions, LocalLms } from "../../authoring/lrs";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startLocalLms, type LaunchOptions, type LocalLms } from "../../authoring/lrs";
 
 export const AU_URL = "https://content.example.test/au/index.html?lang=en";
 export const ACTIVITY_ID = "https://courses.example.test/safety/au/1";
@@ -112,3 +113,36 @@ export async function until(condition: () => boolean, timeoutMs = 5_000): Promis
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** What a test added to the local LMS's logs since it started (see useLocalLms). */
+export interface LocalLmsMarks {
+  newViolations(): LocalLms["violations"][number][];
+  newRequests(): LocalLms["requests"][number][];
+}
+
+/**
+ * One real local LMS/LRS (strict mode) for the whole test file: started before the first test,
+ * closed after the last, faults cleared before each test. `onStart` hands the server to the file.
+ */
+export function useLocalLms(onStart: (lms: LocalLms) => void): LocalLmsMarks {
+  let lms: LocalLms | undefined;
+  let violationsBefore = 0;
+  let requestsBefore = 0;
+  beforeAll(async () => {
+    lms = await startLocalLms();
+    onStart(lms);
+  });
+  afterAll(async () => {
+    await lms?.close();
+  });
+  beforeEach(() => {
+    violationsBefore = lms!.violations.length;
+    requestsBefore = lms!.requests.length;
+    lms!.faults.clear();
+  });
+  return {
+    newViolations: () => lms!.violations.slice(violationsBefore),
+    newRequests: () => lms!.requests.slice(requestsBefore),
+  };
+}
+

@@ -2,32 +2,20 @@
 // survive transient faults (network error, timeout, 408/429/5xx) with a few tries and backoff; the
 // fetch URL is never POSTed again once it answered 200 (the token is single-use, cmi5 §8.2), and
 // error-codes and 401/403 are not retried. Against the real local LMS in strict mode.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { startLocalLms, type LocalLms } from "../../authoring/lrs";
+import { expect, it } from "vitest";
+import type { LocalLms } from "../../authoring/lrs";
 import { launchBackoffMs } from "../../runtime/lms/cmi5/launch-sequence";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
-import { launch, newDriver, newPage, until, verbs } from "./helpers";
+import { launch, newDriver, newPage, until, verbs, useLocalLms } from "./helpers";
 
 let lms: LocalLms;
-beforeAll(async () => {
-  lms = await startLocalLms();
-});
-afterAll(async () => {
-  await lms.close();
-});
-let violationsBefore = 0;
-let requestsBefore = 0;
-beforeEach(() => {
-  violationsBefore = lms.violations.length;
-  requestsBefore = lms.requests.length;
-  lms.faults.clear();
-});
+const marks = useLocalLms((started) => (lms = started));
 
 // Four tries in all; a "timeout" fault holds its answer past the request timeout.
 const TIMING = { requestTimeoutMs: 600, launchRetries: 3 };
 const isFetch = (r: { path: string }) => r.path.startsWith("/cmi5/fetch/");
-const fetchPosts = () => lms.requests.slice(requestsBefore).filter((r) => r.method === "POST" && isFetch(r));
+const fetchPosts = () => marks.newRequests().filter((r) => r.method === "POST" && isFetch(r));
 
 it("backoff: 250 ms, 500 ms, 1 s, at most 2 s", () => {
   expect([1, 2, 3, 4, 5].map(launchBackoffMs)).toEqual([250, 500, 1_000, 2_000, 2_000]);
@@ -44,7 +32,7 @@ it("the three launch reads under 500/503/timeouts on their first tries: start() 
   await driver.exit();
   expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "terminated"]);
   expect(lms.session(l.sessionId)!.fetchCount).toBe(1);
-  expect(lms.violations.slice(violationsBefore)).toEqual([]);
+  expect(marks.newViolations()).toEqual([]);
 });
 
 it("the fetch POST under 429, a timeout and 408: retried, one token, one Initialized", async () => {
@@ -56,7 +44,7 @@ it("the fetch POST under 429, a timeout and 408: retried, one token, one Initial
   expect(lms.session(l.sessionId)!.fetchCount).toBe(1);
   await driver.exit();
   expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "terminated"]);
-  expect(lms.violations.slice(violationsBefore)).toEqual([]);
+  expect(marks.newViolations()).toEqual([]);
 });
 
 it("a fetch URL failing on every try: LaunchError cmi5-fetch-failed after four tries, nothing sent", async () => {

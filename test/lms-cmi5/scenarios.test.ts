@@ -1,24 +1,15 @@
 // The cmi5 driver end to end against the real local LMS/LRS: every statement it receives passes
 // @learninglocker/xapi-validation and the cmi5 rule checker (strict mode: a violation is a 403).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalLms, type LocalLms } from "../../authoring/lrs";
+import { afterEach, describe, expect, it } from "vitest";
+import type { LocalLms } from "../../authoring/lrs";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
-import { choiceReport, launch, newDriver, newPage, outcome, readBack, verbs } from "./helpers";
+import { choiceReport, launch, newDriver, newPage, outcome, readBack, verbs, useLocalLms } from "./helpers";
 
 const MASTERY_EXT = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 let lms: LocalLms;
-beforeAll(async () => {
-  lms = await startLocalLms();
-});
-afterAll(async () => {
-  await lms.close();
-});
-let violationsBefore = 0;
-beforeEach(() => {
-  violationsBefore = lms.violations.length;
-});
+const marks = useLocalLms((started) => (lms = started));
 function expectNoNewViolations(): void {
-  expect(lms.violations.slice(violationsBefore)).toEqual([]);
+  expect(marks.newViolations()).toEqual([]);
 }
 // Every scenario: the LMS saw no xAPI-invalid statement and no cmi5 rule violation.
 afterEach(() => expectNoNewViolations());

@@ -2,30 +2,20 @@
 // Failed, State document, Terminated last — through fetch keepalive (reporting.md "cmi5": "exit, or
 // the page is closed for good → Terminated"). A hidden tab or a page kept in the back/forward cache
 // may come back: no Terminated (cmi5-au.md §5). A reload after the unload sends nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalLms, type LocalLms } from "../../authoring/lrs";
+import { describe, expect, it } from "vitest";
+import type { LocalLms } from "../../authoring/lrs";
 import { en } from "../../runtime/i18n/en";
 import { LaunchError } from "../../runtime/lms/launch-error";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
 import { parseIsoDuration } from "../../runtime/lms/xapi/duration";
 import { reasonMessage } from "../../runtime/ui/error-screen";
-import { choiceReport, launch, newDriver, newPage, outcome, until, verbs, type Page } from "./helpers";
+import { choiceReport, launch, newDriver, newPage, outcome, until, verbs, type Page, useLocalLms } from "./helpers";
 import fr from "../../runtime/i18n/fr.json";
 import es from "../../runtime/i18n/es.json";
 
 let lms: LocalLms;
-beforeAll(async () => {
-  lms = await startLocalLms();
-});
-afterAll(async () => {
-  await lms.close();
-});
-let violationsBefore = 0;
-beforeEach(() => {
-  violationsBefore = lms.violations.length;
-  lms.faults.clear();
-});
+const marks = useLocalLms((started) => (lms = started));
 
 /** A PageTransitionEvent as the browser dispatches it. */
 const pageHide = (page: Page, persisted: boolean) => page.window.dispatchEvent(Object.assign(new Event("pagehide"), { persisted }));
@@ -76,7 +66,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     expect(await driver.exit()).toEqual({ navigateTo: "https://lms.example.test/return?course=safety", closeWindow: false });
     await settle(100);
     expect(lms.statements({ registration: l.registration }).length).toBe(5);
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 
   it("with a failing score and attempts left: Failed then Terminated (the deferred Failed, as exit() sends it)", async () => {
@@ -94,7 +84,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     expect(verbs(stored)).toEqual(["initialized", "completed", "failed", "terminated"]);
     expect(verbs(byTimestamp(l.registration))).toEqual(verbs(stored));
     expect(stored[2]!.result).toMatchObject({ success: false, score: { scaled: 0.4 } });
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 
   it("in Browse mode: only Terminated", async () => {
@@ -108,7 +98,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     await until(() => lms.statements({ registration: l.registration }).length === 2);
     await settle();
     expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "terminated"]);
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 
   it("a reload after it: LaunchError cmi5-session-ended, no second fetch, nothing sent", async () => {
@@ -136,7 +126,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     const key = reasonMessage("cmi5-session-ended");
     for (const catalogue of [en, fr, es] as Record<string, string>[]) expect(catalogue[key]).toMatch(/\S/);
     expect(en.errorWhatToDo).toMatch(/Close this window and launch the course again from your LMS/);
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 });
 
@@ -174,7 +164,7 @@ describe("pagehide with persisted === false and a backlog over the keepalive bud
     await expect(again.start()).rejects.toMatchObject({ reason: "cmi5-fetch-used" });
     expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", ...Array<string>(60).fill("answered"), "terminated"]);
     expect(lms.session(l.sessionId)!.fetchCount).toBe(1);
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 });
 
@@ -197,6 +187,6 @@ describe("the learner may come back: no Terminated", () => {
     expect(driver.status().state).not.toBe("ended");
     await driver.exit(); // the page came back and the learner exits: Terminated now, once
     expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "completed", "passed", "terminated"]);
-    expect(lms.violations.slice(violationsBefore)).toEqual([]);
+    expect(marks.newViolations()).toEqual([]);
   });
 });
