@@ -1,6 +1,6 @@
 // The learner UI: header (course, progress, exit), mode notice, honest status line, the course
 // menu and one screen at a time. Screens: a page, the assessment intro, an attempt, a result, a review.
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { CourseSession, SessionView } from "../app/session";
 import type { Translator } from "../i18n/index";
 import { AssessmentIntro } from "./assessment-intro";
@@ -42,7 +42,13 @@ export function App({ session, i18n }: Props) {
   const [view, setView] = useState<SessionView>(session.view());
   const [screen, setScreen] = useState<Screen>(() => initialScreen(session));
   const [announcement, setAnnouncement] = useState("");
-  useEffect(() => session.subscribe(setView), [session]);
+  // Subscribed in the first commit, and caught up at once: a change between the first render and
+  // the subscription (a driver status, say) is never missed.
+  useLayoutEffect(() => {
+    const unsubscribe = session.subscribe(setView);
+    setView(session.view());
+    return unsubscribe;
+  }, [session]);
   const ui = useMemo<UiContext>(() => ({ session, i18n, announce: setAnnouncement }), [session, i18n]);
 
   const navigate: Navigate = (next) => {

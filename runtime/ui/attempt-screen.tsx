@@ -1,7 +1,7 @@
 // An attempt in progress: every drawn question, then Submit. Unanswered questions are listed first
 // (with a way back to each) and the learner confirms. Each answer is saved as it is given, so a
 // reload shows the same questions with the answers kept.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { isAnswered } from "../app/answers";
 import type { SessionView } from "../app/session";
 import type { Navigate } from "./app";
@@ -19,9 +19,17 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
   const attempt = view.state.current;
   useFocusOnChange(() => heading.current, `attempt-${attempt?.number}`);
   const warned = unanswered !== null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (warned) warningHeading.current?.focus();
   }, [warned]);
+  // "Go to question N" from the unanswered list: focus its heading once the list is gone (same commit).
+  const focusQuestion = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = focusQuestion.current;
+    if (id === null) return;
+    focusQuestion.current = null;
+    document.getElementById(`${questionDomId(id)}-title`)?.focus();
+  });
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
   const assessment = session.course.assessment!;
   const drawn = attempt.draw.questions.filter((d) => session.questions.has(d.questionId));
@@ -43,8 +51,8 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
     navigate({ kind: "result", attempt: submitted.result.attemptNumber });
   };
   const goTo = (questionId: string) => {
+    focusQuestion.current = questionId;
     setUnanswered(null);
-    requestAnimationFrame(() => document.getElementById(`${questionDomId(questionId)}-title`)?.focus());
   };
 
   return (
