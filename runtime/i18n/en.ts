@@ -29,6 +29,8 @@ export const en = {
   statusConnected: "Connected to the LMS.",
   statusSent: "Your result has been sent to the LMS.",
   statusNotSent: "Your latest result has not reached the LMS yet.",
+  statusHeldUntilFinal: "Your progress is saved. Your score goes to the LMS when your result is final.",
+  statusHeldUntilSessionEnd: "Your progress is saved. Your result will be recorded when you finish or leave the course.",
   statusEnded: "Your session has ended.",
   media: "Media: {title}",
   mediaWatched: "Watched",

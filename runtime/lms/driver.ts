@@ -44,6 +44,14 @@ export interface DeliveryStatus {
   pending: number;
   /** Whether the latest outcome (status/score) has been accepted by the LMS. */
   outcomeDelivered: boolean;
+  /**
+   * A judgement the driver holds back ON PURPOSE (nothing is at risk), and when it goes:
+   * `until-final` — the score is written once the result is final (SCORM 1.2 with an LMS mastery
+   * score, where a failing score would close the LMS attempt); `until-session-end` — sent when the
+   * learner finishes or leaves (cmi5: one judgement per session, a failing one waits for the end).
+   * Absent when nothing is held.
+   */
+  held?: "until-final" | "until-session-end";
   /** Technical detail for logs, never shown raw to the learner. */
   detail?: string;
 }

@@ -4,7 +4,11 @@ import type { SessionView } from "../app/session";
 import type { MessageKey } from "../i18n/index";
 import { useUi } from "./context";
 
-/** The message for the current delivery state; "sent" only once the LMS accepted the outcome. */
+/**
+ * The message for the current delivery state; "sent" only once the LMS accepted the outcome. Red
+ * (an alert) only when data is actually at risk: a result the driver holds back on purpose reads
+ * calmly, and the same way whichever standard holds it.
+ */
 export function statusMessage(view: SessionView, judged: boolean, hasAssessment: boolean): MessageKey {
   const { delivery } = view;
   switch (delivery.state) {
@@ -18,6 +22,9 @@ export function statusMessage(view: SessionView, judged: boolean, hasAssessment:
   }
   const hasResult = judged && (hasAssessment ? view.state.attempts.length > 0 : view.outcome.completed);
   if (!hasResult) return delivery.state === "sending" ? "statusSending" : "statusConnected";
+  // Held on purpose: nothing is at risk, and "sent" would be untrue (the LMS has no judgement yet).
+  if (delivery.held === "until-final") return "statusHeldUntilFinal";
+  if (delivery.held === "until-session-end") return "statusHeldUntilSessionEnd";
   if (delivery.outcomeDelivered) return "statusSent";
   return delivery.state === "sending" ? "statusSending" : "statusNotSent";
 }

@@ -222,7 +222,14 @@ export class Cmi5Driver implements LmsDriver {
     // After start() the Initialized was queued: an idle outbox means everything so far was accepted.
     const state = this.ended_ ? "ended" : phase === "idle" ? "delivered" : phase;
     const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
-    return { state, pending: outbox.pending.length, outcomeDelivered: !outcomeItems && !deferred, ...(detail ? { detail } : {}) };
+    return {
+      state,
+      pending: outbox.pending.length,
+      outcomeDelivered: !outcomeItems && !deferred,
+      // A deferred Failed is held on purpose (one judgement per session, reporting.md "cmi5"): not at risk.
+      ...(deferred ? { held: "until-session-end" as const } : {}),
+      ...(detail ? { detail } : {}),
+    };
   }
 
   onStatus(listener: (status: DeliveryStatus) => void): () => void {
