@@ -1,5 +1,7 @@
 // assessment.md §4: the LMS's mastery value, when valid, replaces the passing score.
 // "", garbage or out-of-range values are "not given" (with a warning), never 0 and never 100.
+// One exception to the warning: where the LMS's read interface answers "" for "no value set" (a
+// SCORM GetValue of an element the LMS has no value for), "" is the normal "none" and is silent.
 
 export type MasteryScale = "fraction" | "percent";
 
@@ -13,10 +15,12 @@ export interface ParsedMastery {
 /**
  * Parse a mastery value as an LMS hands it over: cmi5 `masteryScore` and SCORM 2004
  * `cmi.scaled_passing_score` on the 0..1 scale ("fraction"), SCORM 1.2
- * `cmi.student_data.mastery_score` on 0..100 ("percent").
+ * `cmi.student_data.mastery_score` on 0..100 ("percent"). `emptyMeansUnset`: the source answers ""
+ * for "no value" (SCORM GetValue), so "" is silent; elsewhere (cmi5 LaunchData JSON) "" is a warning.
  */
-export function parseLmsMastery(value: unknown, scale: MasteryScale, source: string): ParsedMastery {
-  if (value === undefined || value === null || value === "") return { score: null, warning: null };
+export function parseLmsMastery(value: unknown, scale: MasteryScale, source: string, emptyMeansUnset = false): ParsedMastery {
+  if (value === undefined || value === null || (value === "" && emptyMeansUnset)) return { score: null, warning: null };
+  if (value === "") return { score: null, warning: `${source} gave an empty mastery value; using the course's passing score` };
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
   const max = scale === "fraction" ? 1 : 100;
   if (!Number.isFinite(n) || n < 0 || n > max) {

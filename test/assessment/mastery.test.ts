@@ -13,10 +13,17 @@ describe("parseLmsMastery (assessment.md §4)", () => {
     expect(parseLmsMastery("75", "percent", "scorm12")).toEqual({ score: 75, warning: null });
   });
 
-  it("treats absent and empty values as not given, silently", () => {
-    for (const value of [undefined, null, ""]) {
-      expect(parseLmsMastery(value, "percent", "scorm12")).toEqual({ score: null, warning: null });
+  it("treats absent values as not given, silently; \"\" silently only where it is the source's 'no value' (SCORM GetValue)", () => {
+    for (const value of [undefined, null]) {
+      expect(parseLmsMastery(value, "fraction", "cmi5")).toEqual({ score: null, warning: null });
     }
+    expect(parseLmsMastery("", "percent", "scorm12", true)).toEqual({ score: null, warning: null });
+  });
+
+  it("an empty masteryScore in cmi5 LaunchData is not given, with a warning (never 0)", () => {
+    const parsed = parseLmsMastery("", "fraction", "cmi5 LMS.LaunchData.masteryScore");
+    expect(parsed.score).toBeNull();
+    expect(parsed.warning).toMatch(/cmi5 LMS\.LaunchData\.masteryScore gave an empty mastery value/);
   });
 
   it("treats garbage and out-of-range values as not given, with a warning — never as 0 or 100", () => {

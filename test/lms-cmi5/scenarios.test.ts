@@ -165,6 +165,16 @@ describe("cmi5 driver: masteryScore", () => {
     expectNoNewViolations();
   });
 
+  it("an empty masteryScore (\"\") is 'not given', with a warning — never 0", async () => {
+    const l = launch(lms, { masteryScore: "" });
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
+    const facts = await driver.start();
+    expect(facts.masteryScore).toBeNull();
+    expect(facts.warnings.join(" ")).toMatch(/masteryScore gave an empty mastery value/);
+    await driver.exit();
+    expectNoNewViolations();
+  });
+
   it("a nonsense masteryScore is 'not given', with a warning", async () => {
     const l = launch(lms, { masteryScore: "eighty" });
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage());

@@ -45,10 +45,20 @@ describe("SCORM 2004 outcome", () => {
     expect(callsAfterFinish(r.calls)).toEqual([]);
   });
 
-  it("fail then pass in one session: failed, then passed", async () => {
+  it("fail then pass in one session: unknown while attempts remain, then passed", async () => {
     const r = await run([outcome("failed", 40), outcome("passed", 90)]);
-    expect(valuesSet(r.calls, "cmi.success_status")).toEqual(["failed", "passed"]);
+    expect(valuesSet(r.calls, "cmi.success_status")).toEqual(["passed"]); // `unknown` was held already: never written
+    expect(valuesSet(r.calls, "cmi.completion_status")).toEqual(["incomplete", "completed"]);
     expect(r.data["cmi.score.scaled"]).toBe("0.9");
+  });
+
+  it("failed with attempts left: completion incomplete and success unknown (an LMS would end the attempt on `completed`), exit suspend, the score written", async () => {
+    const r = await run([outcome("failed", 40)]);
+    expect(r.data).toMatchObject({ "cmi.completion_status": "incomplete", "cmi.success_status": "unknown", "cmi.score.raw": "40", "cmi.score.scaled": "0.4" });
+    expect(valuesSet(r.calls, "cmi.completion_status")).not.toContain("completed");
+    expect(valuesSet(r.calls, "cmi.success_status")).not.toContain("failed");
+    expect(valuesSet(r.calls, "cmi.exit").at(-1)).toBe("suspend");
+    expect(valuesSet(r.calls, "adl.nav.request")).toEqual(["suspendAll"]);
   });
 
   it("exhausting attempts: failed, completed, exit normal", async () => {
@@ -74,17 +84,31 @@ describe("SCORM 2004 outcome", () => {
 
 describe("SCORM 2004 cmi.scaled_passing_score (the LMS judges success itself)", () => {
   it("is read as the mastery score and the LMS's judgement matches ours", async () => {
-    for (const [o, verdict] of [[outcome("passed", 80), "passed"], [outcome("unableToPass", 79.99), "failed"], [outcome("failed", 10), "failed"]] as const) {
+    for (const [o, verdict, raw] of [
+      [outcome("passed", 80), "passed", "80"],
+      [outcome("unableToPass", 79.99), "failed", "79.99"],
+      [outcome("failed", 10), "unknown", ""], // attempts left: the failing score waits until final
+    ] as const) {
       const r = await run([o], { scaled_passing_score: "0.8" });
       expect(r.facts.masteryScore).toBe(80);
       expect(r.data["cmi.success_status"]).toBe(verdict);
+      expect(r.data["cmi.score.raw"]).toBe(raw);
     }
   });
 
-  it("holds the score back when the LMS would reach another verdict", async () => {
-    const r = await run([outcome("passed", 70)], { scaled_passing_score: "0.8" });
-    expect(r.data["cmi.score.scaled"]).toBe("");
-    expect(r.logs.join()).toContain("score 70 not written");
+  it("a failing score with attempts left waits until final (held until-final); the final one is written", async () => {
+    const lms = lms2004({ entry: "ab-initio", scaled_passing_score: "0.8" });
+    const logs: string[] = [];
+    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    await driver.start();
+    driver.reportOutcome(outcome("failed", 70));
+    expect(driver.status()).toMatchObject({ held: "until-final" });
+    expect(logs.join()).toContain("score 70 held until the result is final");
+    expect(stored(lms.lms)["cmi.score.scaled"]).toBe("");
+    driver.reportOutcome(outcome("unableToPass", 70));
+    expect(driver.status().held).toBeUndefined();
+    await driver.exit();
+    expect(stored(lms.lms)).toMatchObject({ "cmi.score.raw": "70", "cmi.success_status": "failed", "cmi.completion_status": "completed" });
   });
 
   it.each([["-0.5", "unusable mastery value"], ["", null]])("scaled_passing_score %j → no LMS mastery", async (value, warning) => {

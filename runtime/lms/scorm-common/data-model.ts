@@ -11,6 +11,12 @@ export interface DataModelWrite {
   kind: WriteKind;
 }
 
+export interface OutcomeWrites {
+  writes: DataModelWrite[];
+  /** The score is held back on purpose until the result is final (DeliveryStatus.held "until-final"). */
+  heldUntilFinal: boolean;
+}
+
 /** Read one element; "" when the LMS has no value or refuses the read. */
 export type ReadElement = (element: string) => string;
 
@@ -35,8 +41,8 @@ export interface ScormDataModel {
   /** 1.2: Commit before Finish. 2004: Terminate implies a commit (scorm-sco.md §3). */
   readonly commitBeforeFinish: boolean;
   readStart(read: ReadElement): StartData;
-  /** Ordered writes for this outcome: score before status (reporting.md). */
-  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[];
+  /** Ordered writes for this outcome: score before status (reporting.md), and whether the score waits. */
+  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites;
   progressWrites(progress: number): DataModelWrite[];
   sessionTimeWrite(ms: number): DataModelWrite;
   /** An interaction id valid for this standard, derived from the report. */

@@ -42,6 +42,8 @@ export class ScormDriver implements LmsDriver {
   private facts_: LmsFacts | null = null;
   private sessionStart_ = 0;
   private lastOutcome_: Outcome | null = null;
+  /** The latest outcome's score waits, on purpose, until the result is final. */
+  private scoreHeld_ = false;
   private interactionChildren_: ReadonlySet<string> | null = null;
   private nextInteraction_ = 0;
   private readonly interactionIds_ = new Set<string>();
@@ -139,7 +141,8 @@ export class ScormDriver implements LmsDriver {
     this.lastOutcome_ = outcome;
     if (!this.writable_) return;
     const before = this.ledger_.sequence;
-    const writes = this.model_.outcomeWrites(outcome, this.facts_!, this.log_);
+    const { writes, heldUntilFinal } = this.model_.outcomeWrites(outcome, this.facts_!, this.log_);
+    this.scoreHeld_ = heldUntilFinal;
     this.writeAll_(writes);
     // Checkpoint on an outcome change (status, score, completion: attempt end included).
     if (this.ledger_.sequence !== before) this.commitNow_();
@@ -177,6 +180,7 @@ export class ScormDriver implements LmsDriver {
     const status = this.ledger_.status();
     // Browse/review report nothing: an outcome seen there has not reached the LMS, by design.
     if (this.facts_ && this.facts_.launchMode !== "normal" && this.lastOutcome_ !== null) status.outcomeDelivered = false;
+    else if (this.scoreHeld_) status.held = "until-final";
     return status;
   }
 
@@ -222,7 +226,7 @@ export class ScormDriver implements LmsDriver {
   }
 
   private notify_(): void {
-    const status = this.ledger_.status();
+    const status = this.status();
     const key = JSON.stringify(status);
     if (key === this.lastStatusKey_) return;
     this.lastStatusKey_ = key;

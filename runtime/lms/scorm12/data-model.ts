@@ -3,7 +3,7 @@ import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { Scorm12StatusMode } from "../../course/types";
 import type { LaunchMode, LmsFacts } from "../driver";
-import { isDone, type DataModelWrite, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
+import { isDone, type DataModelWrite, type OutcomeWrites, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
 import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
 import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
@@ -48,7 +48,7 @@ export class Scorm12DataModel implements ScormDataModel {
     const lessonStatus = read("cmi.core.lesson_status");
     const suspendData = read("cmi.suspend_data");
     this.held_ = scorm12Held(this.statusMode_, lessonStatus, parseHeldScore(read("cmi.core.score.raw")));
-    const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score");
+    const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score", true);
     const language = read("cmi.student_preference.language").trim();
     const facts: LmsFacts = {
       standard: "scorm12",
@@ -71,7 +71,7 @@ export class Scorm12DataModel implements ScormDataModel {
     return { facts, current: { "cmi.core.lesson_status": lessonStatus, "cmi.suspend_data": suspendData }, initialWrites };
   }
 
-  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
+  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites {
     const report = scorm12Report(outcome, this.statusMode_, facts.masteryScore, this.held_, log);
     if (report.warning) log(report.warning);
     const writes: DataModelWrite[] = [];
@@ -86,7 +86,7 @@ export class Scorm12DataModel implements ScormDataModel {
     writes.push({ element: "cmi.core.lesson_status", value: report.lessonStatus, kind: "outcome" });
     // `suspend` unless the course is done, then "" — never `normal` (invalid in 1.2).
     writes.push({ element: "cmi.core.exit", value: isDone(outcome) ? "" : "suspend", kind: "session" });
-    return writes;
+    return { writes, heldUntilFinal: report.heldUntilFinal };
   }
 
   progressWrites(): DataModelWrite[] {

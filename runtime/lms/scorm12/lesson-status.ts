@@ -1,7 +1,10 @@
 // reporting.md "SCORM 1.2": cmi.core.lesson_status by the course's status mode, and the score that
-// may go with it. When the LMS gave a mastery score, the status we write must agree with comparing
-// score.raw to it (scorm-sco.md §3: the LMS may rewrite the status); when it would not, the score is
-// held back (never the judgement), so an LMS cannot turn "incomplete" into "failed" behind our back.
+// goes with it. Once the result is final the score is ALWAYS written: LMS gradebooks (Moodle's)
+// take score.raw and nothing else, so a final result without it is a lost grade
+// (docs/reporting.md "What each LMS shows"). While attempts remain and the LMS gave a mastery score
+// that would judge the score differently from our status (SCORM 1.2 RTE 3.4.2: an LMS may rewrite
+// lesson_status from score.raw and mastery_score at LMSFinish), the failing score is held back
+// until the result is final, so the LMS cannot close an attempt the learner may still retake.
 // What the LMS already holds is never lowered (held-outcome.ts): a held `passed` (or `completed` in
 // the completed-* modes) stays, and so does the score held with a pass when ours is lower.
 import type { Outcome } from "../../assessment/outcome";
@@ -16,6 +19,8 @@ export interface Scorm12Report {
   scoreRaw: number | null;
   /** Why a score was held back, for the log. */
   warning: string | null;
+  /** The score is held back on purpose until the result is final (the learner is told so). */
+  heldUntilFinal: boolean;
 }
 
 function statusFor(outcome: Outcome, mode: Scorm12StatusMode): Scorm12LessonStatus {
@@ -47,20 +52,20 @@ export function scorm12Held(mode: Scorm12StatusMode, lessonStatus: string, score
 export function scorm12Report(outcome: Outcome, mode: Scorm12StatusMode, masteryScore: number | null, held: Scorm12Held | null = null, log: (message: string) => void = () => {}): Scorm12Report {
   const wanted = statusFor(outcome, mode);
   const lessonStatus = held ? (held.status.keep(wanted, log) as Scorm12LessonStatus) : wanted;
-  if (outcome.score === null) return { lessonStatus, scoreRaw: null, warning: null };
+  const report = (scoreRaw: number | null, warning: string | null = null, heldUntilFinal = false): Scorm12Report => ({ lessonStatus, scoreRaw, warning, heldUntilFinal });
+  if (outcome.score === null) return report(null);
   const scoreRaw = Number(Math.min(100, Math.max(0, outcome.score)).toFixed(2));
   // A kept status is not this session's verdict: the score that goes with ours is not written either.
-  if (lessonStatus !== wanted) return { lessonStatus, scoreRaw: null, warning: `score ${scoreRaw} not written: it goes with "${wanted}", the LMS keeps "${lessonStatus}"` };
-  if (held && !held.score.allows(scoreRaw, lessonStatus === "passed", log)) return { lessonStatus, scoreRaw: null, warning: null };
-  if (masteryScore === null) return { lessonStatus, scoreRaw, warning: null };
+  if (lessonStatus !== wanted) return report(null, `score ${scoreRaw} not written: it goes with "${wanted}", the LMS keeps "${lessonStatus}"`);
+  if (held && !held.score.allows(scoreRaw, lessonStatus === "passed", log)) return report(null);
+  // Final: the grade must arrive, whatever the LMS then does with the status.
+  if (masteryScore === null || outcome.final) return report(scoreRaw);
   const lmsJudgesPassed = scoreRaw >= masteryScore;
-  const agrees = lmsJudgesPassed
-    ? lessonStatus === "passed" || lessonStatus === "completed"
-    : lessonStatus === "failed";
-  if (agrees) return { lessonStatus, scoreRaw, warning: null };
-  return {
-    lessonStatus,
-    scoreRaw: null,
-    warning: `score ${scoreRaw} not written: with LMS mastery score ${masteryScore} the LMS would turn lesson_status "${lessonStatus}" into "${lmsJudgesPassed ? "passed" : "failed"}"`,
-  };
+  const agrees = lmsJudgesPassed ? lessonStatus === "passed" || lessonStatus === "completed" : lessonStatus === "failed";
+  if (agrees) return report(scoreRaw);
+  return report(
+    null,
+    `score ${scoreRaw} held until the result is final: with LMS mastery score ${masteryScore} the LMS would turn lesson_status "${lessonStatus}" into "${lmsJudgesPassed ? "passed" : "failed"}" and close the attempt`,
+    true,
+  );
 }

@@ -2,7 +2,7 @@
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { LaunchMode, LmsFacts } from "../driver";
-import type { DataModelWrite, ReadElement, ScormDataModel, StartData } from "../scorm-common/data-model";
+import type { DataModelWrite, OutcomeWrites, ReadElement, ScormDataModel, StartData } from "../scorm-common/data-model";
 import { iso8601Duration } from "../scorm-common/time-format";
 import { scorm2004InteractionId, scorm2004InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
@@ -37,7 +37,7 @@ export class Scorm2004DataModel implements ScormDataModel {
     const heldScore = parseHeldScore(read("cmi.score.raw")) ?? (scaled === null ? null : scaled * 100);
     this.held_ = scorm2004Held(success, completion, heldScore, progress);
     const suspendData = read("cmi.suspend_data"); // "" with 403 on first launch = no saved state
-    const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score");
+    const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score", true);
     const language = read("cmi.learner_preference.language").trim();
     const facts: LmsFacts = {
       standard: "scorm2004",
@@ -64,7 +64,7 @@ export class Scorm2004DataModel implements ScormDataModel {
     };
   }
 
-  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): DataModelWrite[] {
+  outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites {
     return scorm2004OutcomeWrites(outcome, facts.masteryScore, log, this.held_);
   }
 
