@@ -9,6 +9,7 @@ import { ErrorScreen } from "../ui/error-screen";
 import { randomSeed } from "./answers";
 import { loadCourseData } from "./course-data";
 import { loadDriverMaker } from "./driver-factory";
+import { watchPageHide } from "./page-hide";
 import { CourseSession } from "./session";
 
 /** Marked once the first screen is interactive (the benchmark reads it). */
@@ -33,11 +34,15 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
     facts.warnings.forEach(log);
     const decoded = decodeState(facts.resumeState, course);
     if (decoded.warning) log(decoded.warning);
-    session = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
+    const started = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
       now: () => Date.now(),
       seed: () => randomSeed(win.crypto),
       log,
     });
+    session = started;
+    // The page lifecycle's one owner, from the moment the session exists: the session saves what it
+    // holds back, then the driver commits or ends the session (page-hide.ts).
+    watchPageHide(win, doc, (unloading) => started.pageHidden(unloading));
     // cmi5 languagePreference wins when we have that language; SCORM and standalone follow the course.
     const lang = pickLanguage(course.language, facts.standard === "cmi5" ? facts.languagePreference : []);
     const catalogue = lang === courseLang ? await early : await loadCatalogue(lang, fetchImpl, log);
@@ -52,11 +57,6 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
     return null;
   }
   session.begin();
-  // A typed answer waiting for its save is saved before the drivers' own pagehide / hide handling
-  // (capture listeners on window run first).
-  const flush = () => session.flush();
-  win.addEventListener("pagehide", flush, true);
-  win.addEventListener("visibilitychange", flush, true);
   win.performance?.mark?.(INTERACTIVE_MARK);
   return session;
 }

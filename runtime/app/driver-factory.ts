@@ -22,7 +22,7 @@ export async function loadDriverMaker(detection: Detection, win: Window): Promis
   switch (detection.standard) {
     case "cmi5": {
       const { Cmi5Driver } = await import("../lms/chunks/cmi5");
-      return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting, window: win, document: win.document });
+      return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting });
     }
     case "scorm2004": {
       const { createScorm2004DriverForWindow } = await import("../lms/chunks/scorm");

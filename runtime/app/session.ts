@@ -138,6 +138,16 @@ export class CourseSession {
   }
 
   /**
+   * The page was hidden or is being unloaded (runtime/app/page-hide.ts, the one lifecycle owner):
+   * save the typed answer still waiting for its delayed save FIRST, then let the driver commit or
+   * end the session with it included.
+   */
+  pageHidden(unloading: boolean): void {
+    this.flush();
+    this.guard_("pageHidden", () => this.driver.pageHidden(unloading));
+  }
+
+  /**
    * Submit the attempt in progress. An ordering question the learner left as shown is answered with
    * the order shown (what the learner sees is what is submitted). Reports the interactions, then the
    * outcome, then saves the resume state and checkpoints (reporting.md: commit at attempt end).

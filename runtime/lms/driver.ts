@@ -79,6 +79,13 @@ export interface LmsDriver {
   checkpoint(): Promise<void>;
   /** Finish the session properly (cmi5 Terminated, SCORM Finish/Terminate). Nothing is called after. */
   exit(): Promise<ExitResult>;
+  /**
+   * The page was hidden (`unloading` false: tab hidden, or kept in the back/forward cache) or is
+   * being unloaded for good (pagehide, persisted === false). Called by the page's one lifecycle owner
+   * (runtime/app/page-hide.ts) AFTER the session saved what it held back; drivers do not listen to
+   * page events themselves.
+   */
+  pageHidden(unloading: boolean): void;
   status(): DeliveryStatus;
   /** Subscribe to delivery changes; returns an unsubscribe function. */
   onStatus(listener: (status: DeliveryStatus) => void): () => void;

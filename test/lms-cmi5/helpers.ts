@@ -2,6 +2,7 @@
 // an in-memory sessionStorage and fake page events, and outcomes/interactions built by hand.
 import XAPI, { type Statement } from "@xapi/xapi";
 import type { InteractionReport, Outcome } from "../../runtime/assessment/outcome";
+import { watchPageHide } from "../../runtime/app/page-hide";
 import { Cmi5Driver, type Cmi5DriverOptions } from "../../runtime/lms/cmi5/driver";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import { afterAll, beforeAll, beforeEach } from "vitest";
@@ -37,17 +38,18 @@ export const FAST_TIMING = {
   launchRetries: 2,
 };
 
+/** A driver whose page events come from `page`, through the runtime's one page-lifecycle owner. */
 export function newDriver(url: string, storage: MemorySessionStorage, page: Page, extra: Partial<Cmi5DriverOptions> = {}): Cmi5Driver {
-  return new Cmi5Driver({
+  const driver = new Cmi5Driver({
     url,
     reporting: { interactions: true },
     sessionStorage: storage,
-    window: page.window as never,
-    document: page.document as never,
     logger: { warn: (m) => page.logs.warn.push(m), error: (m) => page.logs.error.push(m) },
     ...extra,
     timing: { ...FAST_TIMING, ...extra.timing },
   });
+  watchPageHide(page.window as never, page.document, (unloading) => driver.pageHidden(unloading));
+  return driver;
 }
 
 export function launch(lms: LocalLms, options: Partial<LaunchOptions> = {}) {

@@ -4,7 +4,8 @@ import { Scorm12API, Scorm2004API } from "./scorm-again";
 import type { AssessmentStatus, InteractionReport, Outcome } from "../../runtime/assessment/outcome";
 import type { ReportingOptions, Scorm12StatusMode } from "../../runtime/course/types";
 import type { Scorm12Api, Scorm2004Api, ScormAnswer } from "../../runtime/lms/scorm-common/api-types";
-import type { PageHideEvent, PageLifecycleTarget } from "../../runtime/lms/scorm-common/page-lifecycle";
+import { watchPageHide, type PageHideEvent } from "../../runtime/app/page-hide";
+import type { LmsDriver } from "../../runtime/lms/driver";
 
 export interface RecordedCall {
   method: string;
@@ -126,9 +127,17 @@ export function interaction(questionId: string, over: Partial<InteractionReport>
   };
 }
 
-/** A page whose lifecycle events the test fires. */
-export class FakePage implements PageLifecycleTarget {
+/** A page (window and document in one) whose lifecycle events the test fires. */
+export class FakePage {
   document = { visibilityState: "visible" };
+  get visibilityState(): string {
+    return this.document.visibilityState;
+  }
+  /** Wire `driver` to this page the way the runtime does (runtime/app/page-hide.ts). */
+  drive(driver: LmsDriver): LmsDriver {
+    watchPageHide(this, this, (unloading) => driver.pageHidden(unloading));
+    return driver;
+  }
   private readonly listeners = new Map<string, Set<(event: PageHideEvent) => void>>();
   addEventListener(type: string, listener: (event: PageHideEvent) => void): void {
     if (!this.listeners.has(type)) this.listeners.set(type, new Set());
@@ -143,9 +152,6 @@ export class FakePage implements PageLifecycleTarget {
   }
   pagehide(persisted = false): void {
     for (const listener of this.listeners.get("pagehide") ?? []) listener({ persisted });
-  }
-  get listenerCount(): number {
-    return [...this.listeners.values()].reduce((n, set) => n + set.size, 0);
   }
 }
 

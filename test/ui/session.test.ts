@@ -171,4 +171,19 @@ describe("CourseSession with the SCORM 1.2 driver over scorm-again", () => {
     expect(session.view().exited).not.toBeNull();
     expect(calls.at(-1)?.method).toBe("LMSFinish");
   });
+
+  it("page unloaded: the typed answer still waiting for its delayed save is saved first, then the driver finishes with it", async () => {
+    const { lms, api, calls } = lms12({ cmi: { core: { entry: "ab-initio" } } });
+    const driver = createScorm12Driver(api, course.reporting);
+    const session = new CourseSession(course, driver, await driver.start(), createLearnerState(), deps());
+    session.begin();
+    session.startAttempt();
+    const text = session.view().state.current!.draw.questions.map((d) => questionsById(course).get(d.questionId)!).find((q) => q.type === "text-entry")!;
+    session.answer(text.id, { type: "text-entry", text: "assembly point" }, true); // a keystroke: saved 400 ms later
+    expect(decodeState(stored(lms)["cmi.suspend_data"], course).state?.current?.answers[text.id]).toBeUndefined();
+    session.pageHidden(true);
+    const saved = calls.map((c) => c.method === "LMSSetValue" && c.args[0] === "cmi.suspend_data").lastIndexOf(true);
+    expect(saved).toBeLessThan(calls.findIndex((c) => c.method === "LMSFinish"));
+    expect(decodeState(stored(lms)["cmi.suspend_data"], course).state?.current?.answers[text.id]?.response).toEqual({ type: "text-entry", text: "assembly point" });
+  });
 });

@@ -9,7 +9,6 @@ import { registrationRecordOf } from "./au-state";
 import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
-import { watchPageHide, type PageEvents, type VisibilityEvents } from "./page-hide";
 import { Outbox, type OutboxLogger, type Timers } from "./outbox";
 import { outcomeAwaitsSessionEnd } from "./reporting-policy";
 import { Cmi5SessionReporter } from "./session-reporter";
@@ -43,8 +42,6 @@ export interface Cmi5DriverOptions {
   reporting: Pick<ReportingOptions, "interactions">;
   fetch?: FetchLike;
   sessionStorage?: SessionStorageLike;
-  window?: PageEvents;
-  document?: VisibilityEvents;
   now?: () => number;
   timers?: Timers;
   random?: () => number;
@@ -61,9 +58,9 @@ export class Cmi5Driver implements LmsDriver {
   private readonly logger_: OutboxLogger;
   private outbox_: Outbox | null = null;
   private reporter_: Cmi5SessionReporter | null = null;
+  private store_: Cmi5SessionStore | null = null;
   private exiting_: Promise<ExitResult> | null = null;
   private ended_ = false;
-  private stopWatching_: () => void = () => undefined;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
 
   constructor(private readonly options_: Cmi5DriverOptions) {
@@ -132,11 +129,7 @@ export class Cmi5Driver implements LmsDriver {
     const reload = current.initializedAt !== null;
     reporter.initializeSession(); // queued first; sent while the course renders
     if (reload) void outbox.flush();
-    this.stopWatching_ = watchPageHide(this.options_.window, this.options_.document, (unloading) => {
-      reporter.sendPendingProgress();
-      if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, store);
-      outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (cmi5-au.md §5)
-    });
+    this.store_ = store;
     return factsOf(params, current, warnings, reload);
   }
 
@@ -176,6 +169,15 @@ export class Cmi5Driver implements LmsDriver {
     return this.exiting_;
   }
 
+  /** On hide push what waits (fetch keepalive); a page unloaded for good ends the session. */
+  pageHidden(unloading: boolean): void {
+    const { reporter_: reporter, outbox_: outbox, store_: store } = this;
+    if (!reporter || !outbox || !store || this.ended_) return;
+    reporter.sendPendingProgress();
+    if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, store);
+    outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (cmi5-au.md §5)
+  }
+
   /**
    * pagehide with persisted === false: the page is gone for good (reporting.md "cmi5": exit, or the
    * page is closed for good → Terminated). Same end as exit() — deferred Failed, state document,
@@ -205,7 +207,6 @@ export class Cmi5Driver implements LmsDriver {
     this.ended_ = true;
     reporter.dispose();
     outbox.dispose();
-    this.stopWatching_();
     this.notify_();
     const returnURL = reporter.record.launch?.returnURL ?? null;
     return { navigateTo: returnURL, closeWindow: returnURL === null };

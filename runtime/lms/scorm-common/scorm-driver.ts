@@ -6,15 +6,12 @@ import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver"
 import { LaunchError } from "../launch-error";
 import type { ScormConnection } from "./connection";
 import { isDone, type DataModelWrite, type ScormDataModel } from "./data-model";
-import { watchPageLifecycle, type PageLifecycleTarget } from "./page-lifecycle";
 import { RetrySchedule, defaultSchedule, type Schedule } from "./retry-schedule";
 import { WriteLedger } from "./write-ledger";
 
 export interface ScormDriverOptions {
   /** Send one interaction per submitted question (ReportingOptions.interactions). */
   interactions: boolean;
-  /** Window to listen on for visibilitychange/pagehide; none in tests that do not need it. */
-  page?: PageLifecycleTarget;
   /** Clock (epoch ms), injectable for tests. */
   now?: () => number;
   log?: (message: string) => void;
@@ -47,7 +44,6 @@ export class ScormDriver implements LmsDriver {
   private interactionChildren_: ReadonlySet<string> | null = null;
   private nextInteraction_ = 0;
   private readonly interactionIds_ = new Set<string>();
-  private stopWatching_: (() => void) | null = null;
   private exited_ = false;
   private lastStatusKey_ = "";
 
@@ -82,12 +78,6 @@ export class ScormDriver implements LmsDriver {
       this.probeInteractions_(read);
       this.writeAll_(start.initialWrites);
       this.ledger_.checkpoint();
-    }
-    if (this.options_.page) {
-      this.stopWatching_ = watchPageLifecycle(this.options_.page, {
-        hidden: () => this.commitNow_(),
-        leaving: (persisted) => (persisted ? this.commitNow_() : this.finish_(false)),
-      });
     }
     if (this.lastOutcome_) this.reportOutcome(this.lastOutcome_); // reported before start()
     this.afterDelivery_();
@@ -159,6 +149,12 @@ export class ScormDriver implements LmsDriver {
     return EXIT_RESULT;
   }
 
+  /** scorm-sco.md §4: commit when the page is hidden; finish when it is unloaded for good (an LMS often gets no other chance). */
+  pageHidden(unloading: boolean): void {
+    if (unloading) this.finish_(false);
+    else this.commitNow_();
+  }
+
   /**
    * Finish/Terminate once. The navigation request (2004) only on an explicit exit: when the page is
    * being left, the LMS is navigating itself and an exitAll of ours could end the whole course.
@@ -169,8 +165,6 @@ export class ScormDriver implements LmsDriver {
     if (this.writable_) this.writeAll_([this.model_.sessionTimeWrite(this.now_() - this.sessionStart_)]);
     if (explicit) this.writeAll_(this.model_.exitNavigation(done));
     this.exited_ = true;
-    this.stopWatching_?.();
-    this.stopWatching_ = null;
     this.ledger_.finish(this.model_.commitBeforeFinish);
     this.retry_.reset();
     this.notify_();

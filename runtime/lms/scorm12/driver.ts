@@ -4,7 +4,6 @@ import { findScorm12Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
 import type { Scorm12Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
-import type { PageLifecycleTarget } from "../scorm-common/page-lifecycle";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
 import { Scorm12DataModel } from "./data-model";
 
@@ -16,9 +15,9 @@ export function createScorm12Driver(api: Scorm12Api, reporting: ReportingOptions
 }
 
 /**
- * The driver as the runtime uses it: listens to `win`'s visibilitychange/pagehide and, at each
- * checkpoint, checks that an API is still reachable from `win` (an LMS window that was closed).
+ * The driver as the runtime uses it: at each checkpoint it checks that an API is still reachable
+ * from `win` (an LMS window that was closed). Page hide reaches it through pageHidden().
  */
-export function createScorm12DriverForWindow(api: Scorm12Api, reporting: ReportingOptions, win: WindowLike & PageLifecycleTarget): LmsDriver {
-  return createScorm12Driver(api, reporting, { page: win, apiReachable: () => findScorm12Api(win) !== null });
+export function createScorm12DriverForWindow(api: Scorm12Api, reporting: ReportingOptions, win: WindowLike): LmsDriver {
+  return createScorm12Driver(api, reporting, { apiReachable: () => findScorm12Api(win) !== null });
 }

@@ -4,7 +4,6 @@ import { findScorm2004Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
 import type { Scorm2004Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
-import type { PageLifecycleTarget } from "../scorm-common/page-lifecycle";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
 import { Scorm2004DataModel } from "./data-model";
 
@@ -15,9 +14,9 @@ export function createScorm2004Driver(api: Scorm2004Api, reporting: ReportingOpt
 }
 
 /**
- * The driver as the runtime uses it: listens to `win`'s visibilitychange/pagehide and, at each
- * checkpoint, checks that an API is still reachable from `win` (an LMS window that was closed).
+ * The driver as the runtime uses it: at each checkpoint it checks that an API is still reachable
+ * from `win` (an LMS window that was closed). Page hide reaches it through pageHidden().
  */
-export function createScorm2004DriverForWindow(api: Scorm2004Api, reporting: ReportingOptions, win: WindowLike & PageLifecycleTarget): LmsDriver {
-  return createScorm2004Driver(api, reporting, { page: win, apiReachable: () => findScorm2004Api(win) !== null });
+export function createScorm2004DriverForWindow(api: Scorm2004Api, reporting: ReportingOptions, win: WindowLike): LmsDriver {
+  return createScorm2004Driver(api, reporting, { apiReachable: () => findScorm2004Api(win) !== null });
 }

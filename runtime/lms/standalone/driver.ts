@@ -70,6 +70,9 @@ export class StandaloneDriver implements LmsDriver {
   reportOutcome(_outcome: Outcome): void {}
   async checkpoint(): Promise<void> {}
 
+  /** Every save already went to the browser's storage synchronously: nothing waits for a hide. */
+  pageHidden(): void {}
+
   async exit(): Promise<ExitResult> {
     return { navigateTo: null, closeWindow: true };
   }

@@ -1,0 +1,39 @@
+// The page lifecycle has ONE owner: boot.ts listens here once and, on a hidden tab or a pagehide,
+// first saves what the session still holds back (a typed answer waiting for its delayed save), then
+// lets the driver do its part (CourseSession.pageHidden → LmsDriver.pageHidden). Drivers never listen
+// themselves, so the order no longer depends on which listener the browser happens to run first.
+// Only a page that is really unloaded (pagehide, persisted === false) is "unloading": a hidden tab,
+// or a page kept in the back/forward cache, may come back (cmi5-au.md §5; SCORM: commit on hide).
+
+/** PageTransitionEvent's part we read; `persisted` missing (a plain Event) counts as "may come back". */
+export interface PageHideEvent {
+  readonly persisted?: boolean;
+}
+
+export interface PageEvents {
+  addEventListener(type: "pagehide", listener: (event: PageHideEvent) => void): void;
+  removeEventListener(type: "pagehide", listener: (event: PageHideEvent) => void): void;
+}
+
+export interface VisibilityEvents {
+  readonly visibilityState: string;
+  addEventListener(type: "visibilitychange", listener: () => void): void;
+  removeEventListener(type: "visibilitychange", listener: () => void): void;
+}
+
+/**
+ * Calls `onHide(unloading)` on pagehide and when the document becomes hidden; `unloading` is true
+ * only for a pagehide with `persisted === false`. Returns a stop function.
+ */
+export function watchPageHide(page: PageEvents, visibility: VisibilityEvents, onHide: (unloading: boolean) => void): () => void {
+  const onPageHide = (event: PageHideEvent) => onHide(event.persisted === false);
+  const onVisibility = () => {
+    if (visibility.visibilityState === "hidden") onHide(false);
+  };
+  page.addEventListener("pagehide", onPageHide);
+  visibility.addEventListener("visibilitychange", onVisibility);
+  return () => {
+    page.removeEventListener("pagehide", onPageHide);
+    visibility.removeEventListener("visibilitychange", onVisibility);
+  };
+}
