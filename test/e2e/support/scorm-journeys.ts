@@ -11,6 +11,9 @@ import { committed, expectNoScormFlags, interactionIds, scormSessions } from "./
 import { previewStarter, type CoursePreview } from "./preview-fixture";
 
 type Data = Record<string, string>;
+
+/** The status line while a failing score waits, on purpose, for the result to be final. */
+const HELD_UNTIL_FINAL = "Your progress is saved. Your score goes to the LMS when your result is final.";
 type ScormTarget = Exclude<TargetId, "cmi5">;
 
 /** What reporting.md says the LMS must hold, by edition. */
@@ -117,9 +120,13 @@ export function scormJourneys(target: ScormTarget): void {
       await learner.launch();
       await learner.readToAssessment();
       await learner.attempt("wrong");
+      // Attempts remain and the LMS's mastery score (80) would judge a 0 "failed" and close the LMS
+      // attempt: the score waits until the result is final, and the learner is told so, calmly.
+      await expect.poll(() => learner.statusLine()).toBe(HELD_UNTIL_FINAL);
       await learner.exit();
       const afterFirst = committed(sessions(learner)[0]);
-      expectScormData(target, afterFirst, { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 0, completed: false, done: false });
+      // Not judged yet: 1.2 incomplete, 2004 incomplete + unknown (an LMS such as Moodle would end the attempt on completed).
+      expectScormData(target, afterFirst, { status: "incomplete", score: null, completed: false, done: false });
 
       await learner.launch();
       const second = sessions(learner)[1]!;
@@ -133,7 +140,7 @@ export function scormJourneys(target: ScormTarget): void {
     });
 
     for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
-      it(`exhausts the attempts (unableToPassResult ${label}): judged failing, score held per the status mode, three attempts of interactions`, async () => {
+      it(`exhausts the attempts (unableToPassResult ${label}): judged failing, the final score written, three attempts of interactions`, async () => {
         const course = on();
         const learner = await enrol(course);
         await learner.launch();
@@ -141,11 +148,12 @@ export function scormJourneys(target: ScormTarget): void {
         let last = await learner.attempt("wrong");
         for (let n = 2; n <= 3; n++) last = await learner.attempt("wrong");
         expect(last.text).toContain("0 attempts left");
+        await expect.poll(() => learner.statusLine()).toBe("Your result has been sent to the LMS.");
         await learner.exit();
         const data = finalData(learner, course);
-        // 1.2 passed-incomplete: "incomplete", and with the LMS's mastery score 80 a raw score of 0 would
-        // make the LMS say "failed": the score is held back rather than contradict the status.
-        expectScormData(target, data, { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 0, completed: false, done: false });
+        // Final: the score is ALWAYS written (a gradebook reads score.raw). 1.2 passed-incomplete writes
+        // "incomplete" with it (an LMS with a mastery override then records "failed"); 2004 failed.
+        expectScormData(target, data, { status: target === "scorm12" ? "incomplete" : "failed-judged", score: 0, completed: false, done: false });
         expect(interactionIds(data)).toHaveLength(3 * last.questionIds.length);
         expectNoScormFlags(sessions(learner, course));
       });
@@ -197,9 +205,11 @@ export function scormJourneys(target: ScormTarget): void {
       const result = await learner.attempt({ wrong: 1 });
       expect(result.attemptScore).toBe(87.5);
       expect(result.text).toContain("Status: not passed yet");
+      await expect.poll(() => learner.statusLine()).toBe(HELD_UNTIL_FINAL);
       await learner.exit();
-      // Attempts remain: not judged final. 2004 reports the failed status with its score; 1.2 stays incomplete.
-      expectScormData(target, finalData(learner), { status: target === "scorm12" ? "incomplete" : "failed-judged", score: target === "scorm12" ? null : 87.5, completed: false, done: false });
+      // Attempts remain: not judged final, and 87.5 would read "passed" to a mastery of 80 but "failed"
+      // to 90 — the score waits until the result is final (1.2 incomplete; 2004 incomplete + unknown).
+      expectScormData(target, finalData(learner), { status: "incomplete", score: null, completed: false, done: false });
     });
   });
 }
