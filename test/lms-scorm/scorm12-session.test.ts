@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScormInteraction } from "../../runtime/assessment/outcome";
 import type { Scorm12Api } from "../../runtime/lms/scorm-common/api-types";
+import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { callsAfterFinish, interaction, lms12, outcome, reporting, stored, valuesSet } from "./helpers";
 
@@ -32,16 +33,16 @@ describe("SCORM 1.2 resume", () => {
     await two.exit();
   });
 
-  it("refuses resume state over 4096 characters and writes nothing (never truncates)", async () => {
+  it("refuses resume state over its budget (4096 less the interaction counter's room) and writes nothing (never truncates)", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const driver = createScorm12Driver(lms.api, reporting(), quiet);
     const facts = await driver.start();
-    expect(facts.stateBudget).toBe(4096);
-    driver.saveState("x".repeat(4096), null);
-    expect(() => driver.saveState("y".repeat(4097), null)).toThrow(/4097 characters.*at most 4096/);
+    expect(facts.stateBudget).toBe(4096 - COUNTER_RESERVE);
+    driver.saveState("x".repeat(facts.stateBudget), null);
+    expect(() => driver.saveState("y".repeat(facts.stateBudget + 1), null)).toThrow(/4087 characters.*at most 4086/);
     await driver.exit();
     for (const value of valuesSet(lms.calls, "cmi.suspend_data")) expect(value.length).toBeLessThanOrEqual(4096);
-    expect(stored(lms.lms)["cmi.suspend_data"]).toBe("x".repeat(4096));
+    expect(stored(lms.lms)["cmi.suspend_data"]).toBe("x".repeat(facts.stateBudget));
   });
 
   it("leaves out a lesson_location over 255 characters, keeps the state", async () => {

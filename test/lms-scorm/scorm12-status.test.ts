@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../runtime/assessment/outcome";
 import type { Scorm12StatusMode } from "../../runtime/course/types";
+import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { callsAfterFinish, firstSet, lms12, notStarted, outcome, reporting, stored, valuesSet } from "./helpers";
 
@@ -67,7 +68,7 @@ describe("SCORM 1.2 status modes without LMS mastery", () => {
     expect(valuesSet(r.calls, "cmi.core.lesson_status")).toEqual(["incomplete"]);
     expect(r.data["cmi.core.lesson_status"]).toBe("incomplete");
     expect(valuesSet(r.calls, "cmi.core.exit")).toEqual(["suspend"]);
-    expect(r.facts).toMatchObject({ standard: "scorm12", launchMode: "normal", credit: true, stateBudget: 4096, resumed: false, resumeState: null });
+    expect(r.facts).toMatchObject({ standard: "scorm12", launchMode: "normal", credit: true, stateBudget: 4096 - COUNTER_RESERVE, resumed: false, resumeState: null });
   });
 
   it("the course done: exit is \"\" (never `normal`)", async () => {

@@ -2,6 +2,7 @@
 // scaled_passing_score, exit + adl.nav.request, session time, resume, read-only modes, interactions.
 import { describe, expect, it } from "vitest";
 import type { Outcome, ScormInteraction } from "../../runtime/assessment/outcome";
+import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { callsAfterFinish, firstSet, interaction, lms2004, notStarted, outcome, reporting, stored, valuesSet } from "./helpers";
 
@@ -19,7 +20,7 @@ async function run(outcomes: Outcome[], seed: Record<string, unknown> = {}) {
 describe("SCORM 2004 outcome", () => {
   it("first launch: completion incomplete, exit suspend, no saved state (suspend_data 403)", async () => {
     const r = await run([notStarted]);
-    expect(r.facts).toMatchObject({ standard: "scorm2004", launchMode: "normal", credit: true, stateBudget: 64000, resumeState: null, resumed: false, masteryScore: null });
+    expect(r.facts).toMatchObject({ standard: "scorm2004", launchMode: "normal", credit: true, stateBudget: 64000 - COUNTER_RESERVE, resumeState: null, resumed: false, masteryScore: null });
     expect(r.data["cmi.completion_status"]).toBe("incomplete");
     expect(r.data["cmi.success_status"]).toBe("unknown");
     expect(valuesSet(r.calls, "cmi.exit")).toEqual(["suspend"]);
@@ -126,7 +127,7 @@ describe("SCORM 2004 session data", () => {
       const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
       const facts = await driver.start();
       expect(facts.learner).toEqual({ id: "u7", name: "Grace Hopper" });
-      driver.saveState("s".repeat(64000), "page-7");
+      driver.saveState("s".repeat(64000 - COUNTER_RESERVE), "page-7");
       driver.reportOutcome(outcome("failed", 30));
       await driver.exit();
       return stored(lms.lms);
@@ -135,9 +136,9 @@ describe("SCORM 2004 session data", () => {
     const lms = lms2004({ entry: "resume", suspend_data: first["cmi.suspend_data"], location: first["cmi.location"], completion_status: first["cmi.completion_status"] });
     const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
     const facts = await driver.start();
-    expect(facts).toMatchObject({ resumed: true, stateBudget: 64000 });
-    expect(facts.resumeState).toHaveLength(64000);
-    expect(() => driver.saveState("s".repeat(64001), null)).toThrow(RangeError);
+    expect(facts).toMatchObject({ resumed: true, stateBudget: 64000 - COUNTER_RESERVE });
+    expect(facts.resumeState).toHaveLength(64000 - COUNTER_RESERVE);
+    expect(() => driver.saveState("s".repeat(64000 - COUNTER_RESERVE + 1), null)).toThrow(RangeError);
     await driver.exit();
     expect(valuesSet(lms.calls, "cmi.suspend_data")).toEqual([]);
   });

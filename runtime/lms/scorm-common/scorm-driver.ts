@@ -7,6 +7,7 @@ import { LaunchError } from "../launch-error";
 import type { ScormConnection } from "./connection";
 import { isDone, type DataModelWrite, type ScormDataModel } from "./data-model";
 import { RetrySchedule, defaultSchedule, type Schedule } from "./retry-schedule";
+import { COUNTER_RESERVE, readSuspendData, writeSuspendData } from "./suspend-data";
 import { WriteLedger } from "./write-ledger";
 
 export interface ScormDriverOptions {
@@ -43,6 +44,13 @@ export class ScormDriver implements LmsDriver {
   private scoreHeld_ = false;
   private interactionChildren_: ReadonlySet<string> | null = null;
   private nextInteraction_ = 0;
+  /** The interaction counter kept in suspend_data (suspend-data.ts); null when it held none. */
+  private savedCounter_: number | null = null;
+  /** cmi.interactions._count at start, and whether our counter was given up for it (reportInteraction). */
+  private lmsCount_ = 0;
+  private counterDropped_ = false;
+  /** The engine state last saved, re-written with the counter when interactions were added. */
+  private lastState_: string | null = null;
   private readonly interactionIds_ = new Set<string>();
   private exited_ = false;
   private lastStatusKey_ = "";
@@ -73,7 +81,11 @@ export class ScormDriver implements LmsDriver {
     const start = this.model_.readStart(read);
     for (const [element, value] of Object.entries(start.current)) this.ledger_.seed(element, value);
     for (const warning of start.facts.warnings) this.log_(warning);
-    this.facts_ = start.facts;
+    // suspend_data carries our interaction counter in front of the engine's state (suspend-data.ts).
+    const saved = readSuspendData(start.facts.resumeState ?? "");
+    this.savedCounter_ = saved.interactionsWritten;
+    this.lastState_ = saved.state;
+    this.facts_ = { ...start.facts, resumeState: saved.state, stateBudget: start.facts.stateBudget - COUNTER_RESERVE };
     if (this.writable_) {
       this.probeInteractions_(read);
       this.writeAll_(start.initialWrites);
@@ -81,7 +93,7 @@ export class ScormDriver implements LmsDriver {
     }
     if (this.lastOutcome_) this.reportOutcome(this.lastOutcome_); // reported before start()
     this.afterDelivery_();
-    return start.facts;
+    return this.facts_;
   }
 
   /** Browse/review (scorm-sco.md §3) is read-only: no status, score, state or interaction writes. */
@@ -96,7 +108,8 @@ export class ScormDriver implements LmsDriver {
       throw new RangeError(`${this.standard} saveState: resume state is ${state.length} characters, the LMS accepts at most ${facts.stateBudget}; nothing was written`);
     }
     if (!this.writable_) return;
-    this.ledger_.write(this.model_.suspendDataElement, state, "state");
+    this.lastState_ = state;
+    this.ledger_.write(this.model_.suspendDataElement, writeSuspendData(state, this.nextInteraction_), "state");
     if (location !== null) {
       if (location.length <= this.model_.locationLimit) this.ledger_.write(this.model_.locationElement, location, "state");
       else this.log_(`location of ${location.length} characters exceeds ${this.model_.locationLimit}; not written`);
@@ -119,11 +132,24 @@ export class ScormDriver implements LmsDriver {
       this.log_(`question ${report.questionId} cannot be expressed as a ${this.standard} interaction; left out`);
       return;
     }
-    const [idWrite, ...rest] = writes;
-    if (!idWrite || this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) === "refused") return;
+    let [idWrite, ...rest] = writes;
+    let written = idWrite !== undefined && this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) !== "refused";
+    if (!written && this.nextInteraction_ > this.lmsCount_ && !this.counterDropped_) {
+      // A strict LMS numbers rows without gaps from its own _count: our counter ran ahead of rows it
+      // no longer holds. Number from its count from now on (once: later refusals are just refusals).
+      this.log_(`interaction ${this.nextInteraction_} refused; numbering from the LMS's cmi.interactions._count ${this.lmsCount_} instead`);
+      this.counterDropped_ = true;
+      this.nextInteraction_ = this.lmsCount_;
+      [idWrite, ...rest] = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_) ?? [];
+      written = idWrite !== undefined && this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) !== "refused";
+    }
+    if (!written) return;
     this.interactionIds_.add(id);
     this.nextInteraction_++;
     this.writeAll_(rest);
+    // The counter travels in suspend_data: the next saveState carries it (the session saves right
+    // after reporting an attempt's interactions); a state saved before goes again with it now.
+    if (this.lastState_ !== null) this.ledger_.write(this.model_.suspendDataElement, writeSuspendData(this.lastState_, this.nextInteraction_), "state");
     this.afterDelivery_();
   }
 
@@ -208,7 +234,10 @@ export class ScormDriver implements LmsDriver {
     const count = Number(read(this.model_.interactionsCountElement));
     if (children.trim() === "" || !Number.isInteger(count) || count < 0) return;
     this.interactionChildren_ = new Set(children.split(",").map((child) => child.trim()));
-    this.nextInteraction_ = count;
+    // Our own counter first: an LMS may answer _count = 0 on every launch (ILIAS), and numbering
+    // from it would overwrite an earlier session's rows; _count only when it is the larger.
+    this.lmsCount_ = count;
+    this.nextInteraction_ = Math.max(count, this.savedCounter_ ?? 0);
     if (this.model_.interactionIdsReadable) {
       for (let n = 0; n < count; n++) this.interactionIds_.add(read(`cmi.interactions.${n}.id`));
     }
