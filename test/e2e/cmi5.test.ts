@@ -42,6 +42,8 @@ async function enrol(on: CoursePreview = starter): Promise<Learner> {
 
 const sessionsOf = (learner: Learner) => learner.launches.map((l) => l.sessionId);
 
+const HELD = "Your progress is saved. Your result will be recorded when you finish or leave the course.";
+
 const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered" && v !== "progressed");
 
 // Browser journeys take seconds each and longer on a busy 2-core machine.
@@ -100,6 +102,33 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "passed", "terminated"]);
     expectJudgement(record.one("failed"), "failed", 0, 80);
     expectJudgement(record.one("passed"), "passed", 100, 80);
+  });
+
+  it("a failed attempt with attempts left: the calm held message, not red — in that session and after a relaunch that starts from the stored Failed", async () => {
+    const learner = await enrol();
+    const statusClass = async () => (await learner.ui()).locator(".pm-status").getAttribute("class");
+    await learner.launch();
+    await learner.readToAssessment();
+    await learner.attempt("wrong");
+    await expect.poll(() => learner.statusLine()).toBe(HELD);
+    expect(await statusClass()).toBe("pm-status"); // no pm-status-alert: nothing is at risk
+    await learner.exit();
+    expect(cmi5Record(starter.preview, learner.registration!).count("failed")).toBe(1);
+
+    await learner.recordPaintedStatusFromStart();
+    await learner.launch();
+    await expect.poll(() => learner.statusLine()).toBe(HELD);
+    expect(await statusClass()).toBe("pm-status");
+    // As painted, from the first frame: never "sent" (this session's judgement is still to come), never red.
+    const shown = (await learner.statusHistory()).map(([, text]) => text).filter((text) => text !== "");
+    expect(shown.filter((text) => text !== HELD)).toEqual([]);
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    const [one, two] = sessionsOf(learner);
+    expect(judgementVerbs(record.bySession.get(one!)!)).toEqual(["initialized", "failed", "terminated"]);
+    expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "failed", "terminated"]);
   });
 
   for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {

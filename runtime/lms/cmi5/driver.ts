@@ -163,6 +163,8 @@ export class Cmi5Driver implements LmsDriver {
 
   reportOutcome(outcome: Outcome): void {
     this.reporter_?.reportOutcome(outcome);
+    // A Failed held for the session end queues nothing, yet changes the status (held): say so now.
+    if (this.reporter_) this.notify_();
   }
 
   async checkpoint(): Promise<void> {
