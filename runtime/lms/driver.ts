@@ -27,6 +27,8 @@ export interface LmsFacts {
   stateBudget: number;
   /** True when this launch continues a previous session of the same attempt on the LMS side. */
   resumed: boolean;
+  /** Where the LMS wants the learner back (cmi5 returnURL, §10), when it said; absent for SCORM. */
+  returnUrl?: string | null;
 }
 
 export type DeliveryState =
@@ -36,6 +38,7 @@ export type DeliveryState =
   | "delivered" // everything so far was accepted by the LMS
   | "retrying" // the LMS is not answering; data kept, retrying
   | "auth-lost" // 401/403 (cmi5) or API gone (SCORM): data kept, learner must not close
+  | "session-closed" // the LMS ended the session (cmi5: abandoned, 403 on everything): nothing more can be sent; launch again from the LMS
   | "ended"; // session finished (Terminated / Finish accepted)
 
 export interface DeliveryStatus {

@@ -3,6 +3,7 @@
 import type { SessionView } from "../app/session";
 import type { MessageKey } from "../i18n/index";
 import { useUi } from "./context";
+import { leaveCourse } from "./exit";
 
 /**
  * The message for the current delivery state; "sent" only once the LMS accepted the outcome. Red
@@ -19,6 +20,8 @@ export function statusMessage(view: SessionView, judged: boolean, hasAssessment:
       return "statusLost";
     case "ended":
       return "statusEnded";
+    case "session-closed":
+      return "statusSessionClosed";
   }
   const hasResult = judged && (hasAssessment ? view.state.attempts.length > 0 : view.outcome.completed);
   if (!hasResult) return delivery.state === "sending" ? "statusSending" : "statusConnected";
@@ -29,14 +32,24 @@ export function statusMessage(view: SessionView, judged: boolean, hasAssessment:
   return delivery.state === "sending" ? "statusSending" : "statusNotSent";
 }
 
+const ALERTS: readonly MessageKey[] = ["statusLost", "statusNotSent", "statusSessionClosed"];
+
 export function StatusLine({ view }: { view: SessionView }) {
   const { session, i18n } = useUi();
   const key = statusMessage(view, session.judged, session.course.assessment !== null);
-  const alert = key === "statusLost" || key === "statusNotSent";
+  // The LMS ended the session: the way back is Exit, which then finishes at once (cmi5 returnURL).
+  const back = key === "statusSessionClosed" && session.facts.returnUrl && !view.exiting && !view.exited;
   return (
-    <p class={alert ? "pm-status pm-status-alert" : "pm-status"} role="status">
-      {i18n.t(key)}
-    </p>
+    <>
+      <p class={ALERTS.includes(key) ? "pm-status pm-status-alert" : "pm-status"} role="status">
+        {i18n.t(key)}
+      </p>
+      {back && (
+        <button type="button" class="pm-button pm-secondary" onClick={() => void leaveCourse(session)}>
+          {i18n.t("backToLms")}
+        </button>
+      )}
+    </>
   );
 }
 

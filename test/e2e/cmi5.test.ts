@@ -4,6 +4,7 @@
 // violation would have been refused with 403 and recorded), exact verbs and scores (reporting.md).
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "../ui/browser";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
 import { cmi5Record, expectCleanCmi5, expectJudgement } from "./support/lms-side";
@@ -41,6 +42,8 @@ async function enrol(on: CoursePreview = starter): Promise<Learner> {
 }
 
 const sessionsOf = (learner: Learner) => learner.launches.map((l) => l.sessionId);
+
+const HELD = "Your progress is saved. Your result will be recorded when you finish or leave the course.";
 
 const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered" && v !== "progressed");
 
@@ -100,6 +103,62 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "passed", "terminated"]);
     expectJudgement(record.one("failed"), "failed", 0, 80);
     expectJudgement(record.one("passed"), "passed", 100, 80);
+  });
+
+  it("a failed attempt with attempts left: the calm held message, not red — in that session and after a relaunch that starts from the stored Failed", async () => {
+    const learner = await enrol();
+    const statusClass = async () => (await learner.ui()).locator(".pm-status").getAttribute("class");
+    await learner.launch();
+    await learner.readToAssessment();
+    await learner.attempt("wrong");
+    await expect.poll(() => learner.statusLine()).toBe(HELD);
+    expect(await statusClass()).toBe("pm-status"); // no pm-status-alert: nothing is at risk
+    await learner.exit();
+    expect(cmi5Record(starter.preview, learner.registration!).count("failed")).toBe(1);
+
+    await learner.recordPaintedStatusFromStart();
+    await learner.launch();
+    await expect.poll(() => learner.statusLine()).toBe(HELD);
+    expect(await statusClass()).toBe("pm-status");
+    // As painted, from the first frame: never "sent" (this session's judgement is still to come), never red.
+    const shown = (await learner.statusHistory()).map(([, text]) => text).filter((text) => text !== "");
+    expect(shown.filter((text) => text !== HELD)).toEqual([]);
+    await learner.exit();
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+    const [one, two] = sessionsOf(learner);
+    expect(judgementVerbs(record.bySession.get(one!)!)).toEqual(["initialized", "failed", "terminated"]);
+    expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "failed", "terminated"]);
+  });
+
+  it("a reload (F5) part way: the session ended with the unload; the page says so plainly, and its button (keyboard) goes back to the returnURL", async () => {
+    // Not enrol(): this learner's console has one expected error (the course does not start after the reload).
+    const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5");
+    try {
+      const ui = await learner.launch();
+      await ui.getByRole("button", { name: "Next", exact: true }).click();
+      await expect.poll(() => learner.h1()).toBe(starter.course.pages[1]!.title);
+      await learner.page!.reload();
+      await expect.poll(() => learner.h1()).toBe("This session has ended");
+      const text = (await learner.page!.locator("main").textContent()) ?? "";
+      expect(text).toContain("This session of the course ended when its page was reloaded or closed. Your progress is saved.");
+      expect(text).toContain("To continue, launch the course again from your LMS.");
+      await expectNoAxeViolations(learner.page!, "session ended after a reload");
+      await learner.page!.keyboard.press("Tab");
+      const focused = await learner.page!.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]);
+      expect(focused).toEqual(["A", "Back to the LMS"]);
+      await learner.page!.keyboard.press("Enter");
+      await learner.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 15_000 });
+
+      // The unload terminated the session (reporting.md "cmi5"); the reload sent nothing more.
+      const record = cmi5Record(starter.preview, learner.registration!);
+      expectCleanCmi5(starter.preview, record, sessionsOf(learner));
+      expect(judgementVerbs(record.verbs)).toEqual(["initialized", "terminated"]);
+      expect(learner.problems.filter((p) => !/the course could not start: LaunchError: cmi5-session-ended/.test(p))).toEqual([]);
+    } finally {
+      await learner.dispose();
+    }
   });
 
   for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {

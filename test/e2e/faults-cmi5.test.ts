@@ -4,6 +4,7 @@
 // Runs per scenario: the seeds below (PASSMARK_E2E_FAULT_SEEDS="1,2,3" to run more).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
+import { expectNoAxeViolations } from "../ui/browser";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
 import { cmi5Record, expectCleanCmi5, expectJudgement } from "./support/lms-side";
@@ -11,6 +12,7 @@ import { previewStarter, type CoursePreview } from "./support/preview-fixture";
 
 const SEEDS = (process.env.PASSMARK_E2E_FAULT_SEEDS ?? "1,2").split(",").map(Number);
 const SENT = "Your result has been sent to the LMS.";
+const CLOSED = "The LMS has ended this session: nothing more can be recorded here. What was saved before is kept. To continue, launch the course again from the LMS.";
 const LOST = "Connection to the LMS lost — your progress is kept, don't close this window.";
 
 let browser: Browser;
@@ -113,6 +115,32 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     expect(record.count("answered")).toBe(ids.length);
     expect(starter.preview.lms.faults.applied.length).toBeGreaterThan(0);
     expect(unexpected(learner.problems)).toEqual([]);
+  });
+
+  it("the LMS abandons the session mid-attempt (403 on everything): told plainly (no endless 'connection lost'), Back to the LMS finishes at once to the returnURL", async ({ expect }) => {
+    const { starter, learner } = await setUp(expect);
+    await learner.launch();
+    await learner.readToAssessment();
+    const ui = await learner.ui();
+    await ui.getByRole("button", { name: "Start attempt 1" }).click();
+    await expect.poll(() => learner.h1()).toMatch(/: attempt 1$/);
+    // As CATAPULT's Abandon does: every request of this session is now refused with 403, reads too.
+    starter.preview.lms.faults.set({ rate: 1, rateActions: [403] });
+    const ids = await learner.answer("right");
+    await learner.submit(ids);
+    await expect.poll(() => learner.statusLine(), { timeout: 20_000 }).toBe(CLOSED);
+    expect(await ui.locator(".pm-status").getAttribute("class")).toContain("pm-status-alert");
+    await expectNoAxeViolations(learner.page!, "session ended by the LMS");
+    const back = ui.getByRole("button", { name: "Back to the LMS" });
+    await back.focus();
+    await learner.page!.keyboard.press("Enter");
+    await learner.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 5_000 });
+
+    const record = cmi5Record(starter.preview, learner.registration!);
+    expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
+    expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized"]);
+    // The one console error expected here: the driver reporting what was not delivered.
+    expect(unexpected(learner.problems).filter((p) => !/the LMS ended this session/.test(p))).toEqual([]);
   });
 
   it("401 in the middle of the session: the learner is told, nothing is lost, all arrives once the login is back", async ({ expect }) => {

@@ -116,16 +116,18 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     const again = newDriver(l.url, storage, newPage(), { fetch: recordingFetch(log) });
     const error = await again.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);
-    expect(error).toMatchObject({ reason: "cmi5-session-ended" });
+    // The LMS's returnURL comes from the session record (no request): the error screen offers the way back.
+    expect(error).toMatchObject({ reason: "cmi5-session-ended", returnUrl: "https://lms.example.test/return?course=safety" });
     expect(log).toEqual([]);
     await settle(100);
     expect(lms.requests.length).toBe(requestsBefore);
     expect(lms.session(l.sessionId)!.fetchCount).toBe(1);
     expect(verbs(lms.statements({ registration: l.registration }))).toEqual(["initialized", "completed", "passed", "terminated"]);
-    // The UI has a readable message for it in every catalogue; "close this window…" follows it (errorWhatToDo).
+    // The UI says what happened and what to do in every catalogue (test/ui/session-ended.test.ts shows it).
     const key = reasonMessage("cmi5-session-ended");
     for (const catalogue of [en, fr, es] as Record<string, string>[]) expect(catalogue[key]).toMatch(/\S/);
-    expect(en.errorWhatToDo).toMatch(/Close this window and launch the course again from your LMS/);
+    expect(en[key]).toMatch(/reloaded or closed\. Your progress is saved\./);
+    expect(en.sessionEndedWhatToDo).toMatch(/launch the course again from your LMS/);
     expect(marks.newViolations()).toEqual([]);
   });
 });

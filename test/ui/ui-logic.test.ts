@@ -69,6 +69,11 @@ describe("the status line never claims more than the driver knows", () => {
     expect(statusMessage(view({ state: "retrying", outcomeDelivered: false, pending: 3 }, 1), true, true)).toBe("statusLost");
     expect(statusMessage(view({ state: "auth-lost", outcomeDelivered: false }, 0), true, true)).toBe("statusLost");
   });
+  it("the LMS ended the session: said whatever else is true (a held Failed, nothing pending, no result yet)", () => {
+    expect(statusMessage(view({ state: "session-closed", outcomeDelivered: false, pending: 2 }, 1), true, true)).toBe("statusSessionClosed");
+    expect(statusMessage(view({ state: "session-closed" }, 0), true, true)).toBe("statusSessionClosed");
+    expect(statusMessage(view({ state: "session-closed", held: "until-session-end", outcomeDelivered: false }, 1), true, true)).toBe("statusSessionClosed");
+  });
   it("'sent' only with a result and outcomeDelivered; otherwise not yet", () => {
     expect(statusMessage(view({}, 1), true, true)).toBe("statusSent");
     expect(statusMessage(view({ outcomeDelivered: false, state: "idle" }, 1), true, true)).toBe("statusNotSent");

@@ -81,9 +81,13 @@ export class Cmi5Driver implements LmsDriver {
       warnings.push(...(await this.deliverLeftovers_(record, params, fetchImpl)));
       record = null;
     }
+    // The LMS ended this session: its token is refused for good. Say so; the returnURL is in the record.
+    if (record?.closedByLms === true) {
+      throw new LaunchError("cmi5-session-closed", "the LMS ended this session (403 on writes and on LMS.LaunchData)", record.launch?.returnURL);
+    }
     // Terminated went out with the unload (all handed to keepalive): Terminated is final, send nothing.
     if (record?.endedOnUnload === true) {
-      throw new LaunchError("cmi5-session-ended", "session terminated when its page was unloaded");
+      throw new LaunchError("cmi5-session-ended", "session terminated when its page was unloaded", record.launch?.returnURL);
     }
     if (record === null) {
       const sleep = (ms: number) => this.sleep_(ms);
@@ -110,7 +114,7 @@ export class Cmi5Driver implements LmsDriver {
     if (current.terminated) {
       void outbox.flush(); // a reload after exit: finish delivering, but never start again
       await outbox.whenSettled();
-      throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS");
+      throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS", current.launch?.returnURL);
     }
     const reporter = new Cmi5SessionReporter({
       params,
@@ -156,6 +160,8 @@ export class Cmi5Driver implements LmsDriver {
 
   reportOutcome(outcome: Outcome): void {
     this.reporter_?.reportOutcome(outcome);
+    // A Failed held for the session end queues nothing, yet changes the status (held): say so now.
+    if (this.reporter_) this.notify_();
   }
 
   async checkpoint(): Promise<void> {
@@ -197,9 +203,10 @@ export class Cmi5Driver implements LmsDriver {
     const reporter = this.reporter_;
     const outbox = this.outbox_;
     if (!reporter || !outbox) throw new Error("cmi5 exit() before start() succeeded");
-    reporter.endSession();
+    reporter.endSession(); // nothing when the LMS already ended the session
     void outbox.flush();
-    await outbox.whenEmpty(); // returnURL only once Terminated is acknowledged (cmi5-au.md §5)
+    // returnURL only once Terminated is acknowledged (cmi5-au.md §5), or at once when the LMS ended the session.
+    await outbox.whenEmpty();
     return this.end_(reporter, outbox);
   }
 
@@ -217,16 +224,18 @@ export class Cmi5Driver implements LmsDriver {
     const record = this.reporter_?.record;
     if (!outbox || !record) return { state: "idle", pending: 0, outcomeDelivered: true };
     const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
-    const deferred = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
+    const closed = record.closedByLms === true;
+    const owed = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
+    const deferred = owed && !closed; // held on purpose, unless it can no longer be sent
     const rejected = outbox.rejected.length;
     const phase = outbox.phase;
     // After start() the Initialized was queued: an idle outbox means everything so far was accepted.
-    const state = this.ended_ ? "ended" : phase === "idle" ? "delivered" : phase;
+    const state = closed || phase === "closed" ? "session-closed" : this.ended_ ? "ended" : phase === "idle" ? "delivered" : phase;
     const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
     return {
       state,
       pending: outbox.pending.length,
-      outcomeDelivered: !outcomeItems && !deferred,
+      outcomeDelivered: !outcomeItems && !owed,
       // A deferred Failed is held on purpose (one judgement per session, reporting.md "cmi5"): not at risk.
       ...(deferred ? { held: "until-session-end" as const } : {}),
       ...(detail ? { detail } : {}),
@@ -265,7 +274,14 @@ export class Cmi5Driver implements LmsDriver {
       logger: this.logger_,
       retry: { baseMs: this.timing_.retryBaseMs, maxMs: this.timing_.retryMaxMs, authRetryMs: this.timing_.authRetryMs },
     });
-    outbox.onChange(() => this.notify_());
+    outbox.onChange(() => {
+      if (outbox.phase === "closed" && record.closedByLms !== true) {
+        record.closedByLms = true;
+        store.save(record); // a reload says so instead of trying again
+        this.logger_.error(`passmark cmi5: the LMS ended this session (${outbox.detail}); ${outbox.pending.length} item(s) not delivered, kept in sessionStorage`);
+      }
+      this.notify_();
+    });
     return outbox;
   }
 
@@ -275,6 +291,7 @@ export class Cmi5Driver implements LmsDriver {
    */
   private async deliverLeftovers_(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
     if (old.outbox.length === 0 || old.endedOnUnload === true) return []; // handed to keepalive at unload
+    if (old.closedByLms === true) return [`${old.outbox.length} item(s) of an earlier session the LMS ended were never delivered`];
     const store = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
     const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, old, store);
     void outbox.flush();

@@ -22,5 +22,6 @@ export function factsOf(params: Cmi5LaunchParams, record: Cmi5SessionRecord, war
     resumeState: record.resumeState,
     stateBudget: CMI5_STATE_BUDGET,
     resumed: reload || record.resumed,
+    returnUrl: launch.returnURL,
   };
 }

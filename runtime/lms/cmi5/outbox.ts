@@ -2,7 +2,9 @@
 // - Creation order kept; ids from creation, so a retry never double-counts (PUT ?statementId= and
 //   a re-POST are idempotent; 204/409 for an id the LRS already holds count as accepted).
 // - Network errors, timeouts, 408/429/5xx: retried with exponential backoff and jitter.
-// - 401, or a 403 about the session: "auth-lost", everything kept, retried slowly and on flush().
+// - 401: "auth-lost", everything kept, retried slowly and on flush().
+// - A 403 about the session (the LMS forbids even reading LMS.LaunchData), twice in a row: "closed",
+//   the LMS ended the session; no more requests, what is queued stays (persisted) for the record.
 // - A 403 about THIS statement (a rule violation), or another 4xx: logged loudly, set aside in
 //   `rejected` (kept, never retried forever). How the two 403s are told apart: delivery-verdict.ts.
 //   A refused batch is re-sent item by item so only the guilty item is set aside.
@@ -30,7 +32,7 @@ export interface RetryPolicy {
   authRetryMs: number;
 }
 
-export type OutboxPhase = "idle" | "sending" | "retrying" | "auth-lost";
+export type OutboxPhase = "idle" | "sending" | "retrying" | "auth-lost" | "closed";
 
 export interface OutboxOptions {
   transport: OutboxTransport;
@@ -45,7 +47,7 @@ export interface OutboxOptions {
   maxBatchSize?: number;
 }
 
-type SendResult = "done" | "retry" | "auth-lost";
+type SendResult = "done" | "retry" | "auth-lost" | "closed";
 
 export class Outbox {
   private readonly queue_: OutboxItem[];
@@ -53,6 +55,8 @@ export class Outbox {
   private running_: Promise<void> | null = null;
   private phaseValue_: OutboxPhase = "idle";
   private failures_ = 0;
+  /** The previous try ended in a "closed" verdict: a second one in a row is believed. */
+  private closedOnce_ = false;
   private lastFailure_ = "";
   private wake_: (() => void) | null = null;
   private authTimer_: unknown = null;
@@ -101,14 +105,15 @@ export class Outbox {
     this.enqueue({ kind: "state", id, document });
   }
 
-  /** Resolves once the queue is empty, or delivery paused (retrying / auth-lost): "gave up for now". */
+  /** Resolves once the queue is empty, or delivery paused (retrying / auth-lost) or ended (closed): "gave up for now". */
   whenSettled(): Promise<void> {
-    return this.waitFor_(() => this.queue_.length === 0 || this.phaseValue_ === "retrying" || this.phaseValue_ === "auth-lost");
+    const paused: readonly OutboxPhase[] = ["retrying", "auth-lost", "closed"];
+    return this.waitFor_(() => this.queue_.length === 0 || paused.includes(this.phaseValue_));
   }
 
-  /** Resolves once everything queued was accepted (or set aside as refused). */
+  /** Resolves once everything queued was accepted (or set aside as refused), or the LMS closed the session. */
   whenEmpty(): Promise<void> {
-    return this.waitFor_(() => this.queue_.length === 0);
+    return this.waitFor_(() => this.queue_.length === 0 || this.phaseValue_ === "closed");
   }
 
   private waitFor_(condition: () => boolean): Promise<void> {
@@ -124,7 +129,7 @@ export class Outbox {
 
   /** Send what is queued (now, even during a backoff). Resolves when the queue is empty or auth-lost. */
   flush(): Promise<void> {
-    if (this.disposed_) return Promise.resolve();
+    if (this.disposed_ || this.phaseValue_ === "closed") return Promise.resolve();
     if (this.wake_) {
       this.setPhase_("sending");
       this.wake_(); // cut a backoff wait short: the caller wants it now
@@ -146,11 +151,13 @@ export class Outbox {
    * stay queued: if the page lives on, the loop re-sends them, the LRS knows the ids (cmi5-au.md §5).
    */
   keepaliveFlush(): void {
+    if (this.phaseValue_ === "closed") return;
     sendKeepalive(this.options_.transport, planKeepalive(this.queue_, this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES));
   }
 
   /** Page unloaded for good: the WHOLE queue (planUnload), or false and only what fits (planKeepalive). */
   keepaliveFlushAll(): boolean {
+    if (this.phaseValue_ === "closed") return false; // the LMS refuses this session: nothing to hand over
     const budget = this.options_.keepaliveBudgetBytes ?? KEEPALIVE_BUDGET_BYTES;
     const requests = planUnload(this.queue_, budget);
     sendKeepalive(this.options_.transport, requests ?? planKeepalive(this.queue_, budget));
@@ -165,8 +172,14 @@ export class Outbox {
       const result = await this.sendHead_();
       if (result === "done") {
         this.failures_ = 0;
+        this.closedOnce_ = false;
         continue;
       }
+      if (result === "closed" && this.closedOnce_) {
+        this.setPhase_("closed"); // for good: no timer, flush() does nothing any more
+        return;
+      }
+      this.closedOnce_ = result === "closed"; // a first one is retried after the usual pause
       if (result === "auth-lost") {
         this.setPhase_("auth-lost");
         this.scheduleAuthRetry_();
@@ -199,7 +212,7 @@ export class Outbox {
       return "done";
     }
     const verdict = await this.classify_(answer);
-    if (verdict === "retry" || verdict === "auth-lost") return verdict;
+    if (verdict !== "refused") return verdict;
     // 409 (some ids already stored) or a refusal: isolate item by item with idempotent PUTs.
     for (const item of batch) {
       const result = await this.sendSingle_(item);
@@ -219,7 +232,7 @@ export class Outbox {
       return "done";
     }
     const verdict = await this.classify_(answer);
-    if (verdict === "retry" || verdict === "auth-lost") return verdict;
+    if (verdict !== "refused") return verdict;
     this.reject_(item, answer);
     return "done";
   }

@@ -49,7 +49,8 @@ export class Cmi5SessionReporter {
   }
 
   private get open_(): boolean {
-    return !this.deps_.record.terminated && this.deps_.record.initializedAt !== null;
+    const record = this.deps_.record;
+    return !record.terminated && record.closedByLms !== true && record.initializedAt !== null;
   }
 
   /** cmi5 §9.3.2: Initialized once per session, never again on a reload. */
@@ -130,7 +131,7 @@ export class Cmi5SessionReporter {
   /** reporting.md: deferred Failed, state saved, Terminated last. Idempotent. */
   endSession(): void {
     const record = this.deps_.record;
-    if (record.terminated || record.initializedAt === null) return;
+    if (!this.open_) return; // not started, already ended, or ended by the LMS: nothing to close
     if (this.progressTimer_ !== null) this.deps_.timers.clearTimeout(this.progressTimer_);
     this.progressTimer_ = null;
     if (this.normal_) {

@@ -35,6 +35,8 @@ export interface Cmi5SessionRecord {
   terminated: boolean;
   /** Terminated was queued on unload and the whole queue handed to fetch keepalive: a reload sends nothing. */
   endedOnUnload: boolean;
+  /** The LMS ended the session (Outbox "closed"): nothing more is sent; `outbox` keeps what never arrived. */
+  closedByLms?: boolean;
   outbox: OutboxItem[];
   /** Items the LMS refused for good (rule violation / malformed): kept, never silently dropped. */
   rejected: OutboxItem[];

@@ -77,6 +77,9 @@ export class XapiClient {
         keepalive: options.keepalive === true,
         signal: controller.signal,
         credentials: "omit",
+        // Documents change under a constant URL (LaunchData per session, our State per write): a
+        // read must reach the LRS, never a cached copy (a stale LaunchData names another session).
+        ...(method === "GET" ? { cache: "no-store" as const } : {}),
       });
       const text = await response.text();
       return { ok: response.ok, status: response.status, failure: null, body: parseJson(text), text };

@@ -111,6 +111,23 @@ export class Learner {
     });
   }
 
+  /**
+   * In every page this learner opens from now on: each text of the status line that was PAINTED
+   * (sampled once per animation frame, from the first frame), into the same log as recordStatusLine.
+   */
+  async recordPaintedStatusFromStart(): Promise<void> {
+    await this.context.addInitScript(() => {
+      const log: [number, string][] = [];
+      (window as unknown as { __pmStatus: [number, string][] }).__pmStatus = log;
+      const frame = () => {
+        const text = document.querySelector(".pm-status")?.textContent?.trim() ?? "";
+        if (log.at(-1)?.[1] !== text) log.push([Date.now(), text]);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  }
+
   /** What the status line showed since recordStatusLine(), oldest first. */
   async statusHistory(): Promise<[number, string][]> {
     return (await this.ui()).evaluate(() => (window as unknown as { __pmStatus: [number, string][] }).__pmStatus);
