@@ -72,8 +72,16 @@ function describe(e: ErrorObject): Finding {
     }
   }
   const annotated = e.parentSchema?.[EXPECTED];
-  if (typeof annotated === "string") return { path: e.instancePath, message: `expected ${annotated}, found ${found}` };
-  return { path: e.instancePath, message: `expected ${expectation(e.keyword, params)}, found ${found}` };
+  const expected = typeof annotated === "string" ? annotated : expectation(e.keyword, params);
+  return { path: e.instancePath, message: `expected ${expected}, found ${found}${enumHint(e)}` };
+}
+
+/** " (did you mean "passed"?)" for a misspelt value of a fixed list, e.g. "when": "pass". */
+function enumHint(e: ErrorObject): string {
+  if (e.keyword !== "enum" || typeof e.data !== "string") return "";
+  const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter((v): v is string => typeof v === "string");
+  const suggestion = closest(e.data, allowed);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : "";
 }
 
 function expectation(keyword: string, params: Record<string, unknown>): string {

@@ -19,7 +19,7 @@ export function ResultScreen({ attempt, view, navigate }: { attempt: number; vie
   // attempts is AssessmentStanding's separate line.
   const index = state.attempts.findIndex((a) => a.number === attempt);
   const result = index === -1 ? undefined : attemptResults(state, session.course, session.passingScore)[index];
-  const action = scoreActionFor(assessment, outcome.score);
+  const action = scoreActionFor(assessment, outcome.score, outcome.status);
   const canRetake = session.judged && canStartAttempt(state, assessment, session.passingScore);
   const retake = () => {
     if (session.startAttempt()) navigate({ kind: "attempt" });
