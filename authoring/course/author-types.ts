@@ -5,6 +5,7 @@ import type {
   Cmi5MoveOn,
   ReviewPolicy,
   RubricData,
+  ScoreActionOutcome,
   Scorm12StatusMode,
   TargetId,
 } from "../../runtime/course/types";
@@ -60,7 +61,8 @@ export interface AuthorBankItem {
 }
 
 export interface AuthorScoreAction {
-  for: number | string;
+  for?: number | string;
+  when?: ScoreActionOutcome;
   message: string;
 }
 

@@ -71,7 +71,7 @@ export function buildAssessment(
     shuffleChoices: a.shuffleChoices ?? false,
     items,
     rubric,
-    scoreActions: checkScoreActions(a.scoreActions ?? [], rubric, file, render, problems),
+    scoreActions: checkScoreActions(a.scoreActions ?? [], rubric, attempts, file, render, problems),
   };
 }
 

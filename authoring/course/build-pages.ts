@@ -2,6 +2,7 @@
 // ids unique across the course.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { PlaceholderName } from "../../runtime/course/placeholders";
 import type { MediaData, PageData, RichText } from "../../runtime/course/types";
 import type { AuthorMedia, AuthorPage } from "./author-types";
 import type { CourseFiles, ReferenceSite } from "./course-files";
@@ -14,7 +15,7 @@ const MEDIA_EXTENSIONS: Record<MediaData["kind"], string[]> = {
 };
 const EMPTY: RichText = { html: "", text: "" };
 
-export function buildPages(pages: AuthorPage[], file: string, files: CourseFiles, problems: ProblemList): PageData[] {
+export function buildPages(pages: AuthorPage[], file: string, files: CourseFiles, problems: ProblemList, placeholders: readonly PlaceholderName[]): PageData[] {
   const pageIds = new Map<string, number>();
   const mediaIds = new Map<string, string>();
   return pages.map((page, i) => {
@@ -29,20 +30,20 @@ export function buildPages(pages: AuthorPage[], file: string, files: CourseFiles
       else mediaIds.set(built.id, `${at}/media/${j}`);
       return built;
     });
-    return { id: page.id, title: page.title, body: buildBody(page, at, file, files, problems), media };
+    return { id: page.id, title: page.title, body: buildBody(page, at, file, files, problems, placeholders), media };
   });
 }
 
-function buildBody(page: AuthorPage, at: string, file: string, files: CourseFiles, problems: ProblemList): RichText {
+function buildBody(page: AuthorPage, at: string, file: string, files: CourseFiles, problems: ProblemList, placeholders: readonly PlaceholderName[]): RichText {
   const body = page.body;
   if (body === undefined) return EMPTY;
   if (typeof body !== "string") {
-    return renderMarkdown(body.markdown, { file, path: `${at}/body/markdown`, baseDir: "" }, files, problems);
+    return renderMarkdown(body.markdown, { file, path: `${at}/body/markdown`, baseDir: "" }, files, problems, placeholders);
   }
   const relative = files.resolve(body, { file, path: `${at}/body`, baseDir: "" }, "Markdown file");
   if (relative === null) return EMPTY;
   const markdown = readFileSync(path.join(files.root, ...relative.split("/")), "utf8").replace(/^\uFEFF/, "");
-  return renderMarkdown(markdown, { file: relative, path: "", baseDir: path.posix.dirname(relative).replace(/^\.$/, "") }, files, problems);
+  return renderMarkdown(markdown, { file: relative, path: "", baseDir: path.posix.dirname(relative).replace(/^\.$/, "") }, files, problems, placeholders);
 }
 
 function buildMedia(

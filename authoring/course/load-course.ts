@@ -3,6 +3,7 @@
 // carry. Throws CourseError with EVERY problem found; never writes anything.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { PlaceholderName } from "../../runtime/course/placeholders";
 import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData } from "../../runtime/course/types";
 import type { AuthorCourse } from "./author-types";
 import { buildAssessment } from "./build-assessment";
@@ -27,9 +28,11 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   const author = json as AuthorCourse;
 
   const files = new CourseFiles(root, problems);
-  const render: RenderAt = (markdown, at) => renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems);
+  // {passingScore} needs an assessment (the passing score in force is filled in at runtime).
+  const placeholders: PlaceholderName[] = author.assessment ? ["passingScore"] : [];
+  const render: RenderAt = (markdown, at) => renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems, placeholders);
   const reporting = buildReporting(author.reporting, author.assessment, COURSE_FILE, problems);
-  const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems);
+  const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems, placeholders);
   const assessment = author.assessment
     ? buildAssessment(author.assessment, COURSE_FILE, render, { masteryScore: reporting.masteryScore }, problems)
     : null;

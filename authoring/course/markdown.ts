@@ -1,11 +1,14 @@
 // Author Markdown → RichText: rendered with marked, sanitised with sanitize-html for a package that
 // runs under a strict CSP (no scripts, no event handlers, no style attributes, no javascript: URLs).
 // Images and links to course files become packaged assets with zip-relative URLs; external links
-// open in a new window so the LMS frame never navigates away from the course. Deterministic.
+// open in a new window so the LMS frame never navigates away from the course. Placeholders such as
+// {passingScore} are kept for the runtime to fill (never inside code); unknown ones are errors. Deterministic.
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { findPlaceholders, isPlaceholderName, PLACEHOLDER_NAMES, type PlaceholderName } from "../../runtime/course/placeholders";
 import type { RichText } from "../../runtime/course/types";
 import type { CourseFiles, ReferenceSite } from "./course-files";
+import { closest } from "./did-you-mean";
 import type { ProblemList } from "./problems";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -31,8 +34,17 @@ const SILENTLY_DROPPED = new Set(["input"]);
 const REMOVED = "passmark-removed";
 const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-/** Render author Markdown; problems (missing images, removed markup) are reported against `site`. */
-export function renderMarkdown(markdown: string, site: ReferenceSite, files: CourseFiles, problems: ProblemList): RichText {
+/**
+ * Render author Markdown; problems (missing images, removed markup, unknown placeholders) are
+ * reported against `site`. `placeholders` are the names this course can fill (none without an assessment).
+ */
+export function renderMarkdown(
+  markdown: string,
+  site: ReferenceSite,
+  files: CourseFiles,
+  problems: ProblemList,
+  placeholders: readonly PlaceholderName[],
+): RichText {
   const rendered = marked.parse(markdown, { async: false });
   const report = (message: string): void => problems.warning(site.file, site.path, message);
 
@@ -55,6 +67,8 @@ export function renderMarkdown(markdown: string, site: ReferenceSite, files: Cou
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
     onOpenTag: (name, attribs) => warnAboutRemovals(name, attribs, report),
+    // Code is shown as written: its braces become &#123; so that no placeholder is found or filled there.
+    textFilter: (text, tagName) => (tagName === "code" || tagName === "pre" ? text.replace(/\{/g, "&#123;") : text),
     transformTags: {
       img: (tagName, attribs) => {
         const src = attribs.src ?? "";
@@ -82,7 +96,25 @@ export function renderMarkdown(markdown: string, site: ReferenceSite, files: Cou
       },
     },
   });
+  checkPlaceholders(html, placeholders, (message) => problems.error(site.file, site.path, message));
   return { html: html.trim(), text: plainText(html) };
+}
+
+/** Every `{name}` left in the sanitised HTML must be one this course fills: an error otherwise, once per name. */
+function checkPlaceholders(html: string, available: readonly PlaceholderName[], error: (message: string) => void): void {
+  const names = [...new Set(findPlaceholders(html).map((p) => p.name))];
+  for (const name of names) {
+    if (isPlaceholderName(name)) {
+      if (!available.includes(name)) error(`{${name}} needs an assessment: this course has none, so there is no passing score to show`);
+      continue;
+    }
+    const suggestion = closest(name, [...PLACEHOLDER_NAMES]);
+    const hint = suggestion ? ` (did you mean {${suggestion}}?)` : "";
+    error(
+      `unknown placeholder {${name}}${hint}: expected ${PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(", ")}. ` +
+        "To show braces as written, put them in code (`{x}`) or add spaces ({ x })",
+    );
+  }
 }
 
 function warnAboutRemovals(name: string, attribs: Record<string, string>, report: (message: string) => void): void {
@@ -127,7 +159,7 @@ export function encodeZipPath(zipPath: string): string {
 
 const BLOCK_BOUNDARY = /<\/?(?:h[1-6]|p|br|hr|blockquote|pre|li|dt|dd|tr|th|td|caption|figcaption|div|ul|ol|dl|table)\b[^>]*>/g;
 
-/** Plain text of sanitised HTML (sanitize-html's output escapes only & < > "): one line, single spaces. */
+/** Plain text of sanitised HTML (sanitize-html's output escapes only & < > "; code braces are &#123;): one line, single spaces. */
 export function plainText(html: string): string {
   return html
     .replace(BLOCK_BOUNDARY, " ")
@@ -135,6 +167,7 @@ export function plainText(html: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
+    .replace(/&#123;/g, "{")
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();

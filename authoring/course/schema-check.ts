@@ -3,6 +3,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import courseSchema from "../../schema/course.schema.json";
+import { closest } from "./did-you-mean";
 import { describeValue, pointer, type ProblemList } from "./problems";
 
 /** Schema annotation: how to say what a value should be, used instead of ajv's own wording. */
@@ -72,8 +73,16 @@ function describe(e: ErrorObject): Finding {
     }
   }
   const annotated = e.parentSchema?.[EXPECTED];
-  if (typeof annotated === "string") return { path: e.instancePath, message: `expected ${annotated}, found ${found}` };
-  return { path: e.instancePath, message: `expected ${expectation(e.keyword, params)}, found ${found}` };
+  const expected = typeof annotated === "string" ? annotated : expectation(e.keyword, params);
+  return { path: e.instancePath, message: `expected ${expected}, found ${found}${enumHint(e)}` };
+}
+
+/** " (did you mean "passed"?)" for a misspelt value of a fixed list, e.g. "when": "pass". */
+function enumHint(e: ErrorObject): string {
+  if (e.keyword !== "enum" || typeof e.data !== "string") return "";
+  const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter((v): v is string => typeof v === "string");
+  const suggestion = closest(e.data, allowed);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : "";
 }
 
 function expectation(keyword: string, params: Record<string, unknown>): string {
@@ -115,46 +124,4 @@ function typeName(type: string): string {
     null: "null",
   };
   return type.split(",").map((t) => names[t] ?? t).join(" or ");
-}
-
-/** The known name closest to a misspelt one (a small edit distance, or a shared beginning of 5+ letters). */
-function closest(name: string, known: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  if (best) return best;
-  // "passingScore" → "passingAttemptScore": a long shared beginning is as telling as a typo.
-  let bestPrefix = 4;
-  for (const candidate of known) {
-    const n = commonPrefix(name.toLowerCase(), candidate.toLowerCase());
-    if (n > bestPrefix) {
-      best = candidate;
-      bestPrefix = n;
-    }
-  }
-  return best;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,7 +1,7 @@
 // Build-time validation of a whole assessment: its questions and banks, the rubric, attempts and
 // score actions. Paths are JSON pointers relative to the assessment ("/items/2/questions/0/correct").
 
-import type { AssessmentData } from "../course/types";
+import { SCORE_ACTION_OUTCOMES, type AssessmentData } from "../course/types";
 import { validateQuestion } from "./question-validate";
 import { parseRange } from "./range";
 import { validateRubric } from "./rubric-validate";
@@ -62,7 +62,10 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
     });
   }
   (Array.isArray(assessment.scoreActions) ? assessment.scoreActions : []).forEach((action, i) => {
-    if (action.for === "no-score") return;
+    if (action.when !== undefined && !SCORE_ACTION_OUTCOMES.includes(action.when)) {
+      problems.push({ path: `/scoreActions/${i}/when`, severity: "error", message: `when must be "passed", "failed" or "unableToPass", got ${show(action.when)}` });
+    }
+    if (action.for === undefined || action.for === "no-score") return;
     const range = typeof action.for === "string" ? parseRange(action.for) : null;
     if (!range || range.min === "$last_attempt" || range.max === "$last_attempt") {
       problems.push({ path: `/scoreActions/${i}/for`, severity: "error", message: `for must be a score range like "[0,79]" or "no-score", got ${show(action.for)}` });

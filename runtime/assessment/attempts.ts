@@ -5,6 +5,7 @@ import type { AssessmentData, QuestionData, ScoreAction } from "../course/types"
 import { parseRange, rangeContains } from "./range";
 import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { scoreQuestion } from "./scoring";
+import type { AssessmentStatus } from "./outcome";
 import type { AssessmentResult, AttemptResult, FinishedAttempt, LearnerState } from "./types";
 
 /** §1: (weighted) mean of the gradable question scores, survey excluded; 0 when nothing is gradable. */
@@ -87,15 +88,19 @@ export function reviewAllowed(state: LearnerState, assessment: AssessmentData | 
   return block === "no-attempts-left" || block === "closed-after-pass";
 }
 
-/** §3 score actions: the first whose `for` matches the score ("no-score" matches null); null when none. */
-export function scoreActionFor(assessment: AssessmentData | null, score: number | null): ScoreAction | null {
-  for (const action of assessment?.scoreActions ?? []) {
-    if (action.for === "no-score") {
-      if (score === null) return action;
-      continue;
-    }
-    const range = parseRange(action.for);
-    if (score !== null && range && rangeContains(range, score)) return action;
-  }
-  return null;
+/**
+ * §3 score actions: the first action, in the author's order, that matches both the assessment score
+ * (`for`: a range, or "no-score" for null; absent = any score) and the status (`when`; absent = any).
+ * Null when none matches.
+ */
+export function scoreActionFor(assessment: AssessmentData | null, score: number | null, status: AssessmentStatus): ScoreAction | null {
+  return (assessment?.scoreActions ?? []).find((action) => scoreActionMatches(action, score, status)) ?? null;
+}
+
+export function scoreActionMatches(action: ScoreAction, score: number | null, status: AssessmentStatus): boolean {
+  if (action.when !== undefined && action.when !== status) return false;
+  if (action.for === undefined) return true;
+  if (action.for === "no-score") return score === null;
+  const range = parseRange(action.for);
+  return score !== null && range !== null && rangeContains(range, score);
 }

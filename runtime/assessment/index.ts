@@ -57,6 +57,7 @@ export {
   judgeAttempts,
   reviewAllowed,
   scoreActionFor,
+  scoreActionMatches,
   type AttemptBlock,
 } from "./attempts";
 

@@ -110,6 +110,11 @@ export interface SubmitOptions {
 
 export interface SubmittedAttempt {
   state: LearnerState;
+  /**
+   * 1-based number of the attempt just submitted. Show THIS as "the attempt": `result.attemptNumber`
+   * names the attempt that gave the score, an earlier one for `$highest_attempt_score`.
+   */
+  attemptNumber: number;
   /** The rubric's judgement of this attempt (rubric.ts scoreAttempt). */
   result: AttemptResult;
   /** Score 0..100 (null = survey) per drawn question id. */
@@ -155,7 +160,13 @@ export function submitAttempt(state: LearnerState, course: CourseData, options: 
   };
   const questionScores: Record<string, number | null> = {};
   reports.forEach((r) => (questionScores[r.questionId] = r.score));
-  return { state: { ...state, attempts: [...state.attempts, finished], current: null }, result, questionScores, interactionReports: reports };
+  return {
+    state: { ...state, attempts: [...state.attempts, finished], current: null },
+    attemptNumber: current.number,
+    result,
+    questionScores,
+    interactionReports: reports,
+  };
 }
 
 /** Results of the finished attempts as judged with the passing score in force now. */

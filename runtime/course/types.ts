@@ -64,7 +64,7 @@ export interface AssessmentData {
   /** Top-level content: questions shown as they are, and banks that draw from a pool. */
   items: AssessmentItem[];
   rubric: RubricData;
-  /** assessment.md §3 score actions: first match wins. */
+  /** assessment.md §3 score actions, extended with `when` (the status): first match wins. */
   scoreActions: ScoreAction[];
 }
 
@@ -79,9 +79,16 @@ export interface BankData {
   questions: QuestionData[];
 }
 
+/** The assessment status a score action can be keyed on (the status the learner reads after an attempt). */
+export type ScoreActionOutcome = "passed" | "failed" | "unableToPass";
+export const SCORE_ACTION_OUTCOMES: readonly ScoreActionOutcome[] = ["passed", "failed", "unableToPass"];
+
+/** Matches when both set conditions hold; an action without either matches every learner. */
 export interface ScoreAction {
-  /** A range string as in rubric mods ("[0,79]", "(80,100]"), or "no-score". */
-  for: string;
+  /** A range string as in rubric mods ("[0,79]", "(80,100]"), or "no-score"; absent = any score, none included. */
+  for?: string;
+  /** Only with this assessment status; absent = any status. */
+  when?: ScoreActionOutcome;
   message: RichText;
 }
 

@@ -6,10 +6,10 @@ import { isAnswered } from "../app/answers";
 import type { SessionView } from "../app/session";
 import type { Navigate } from "./app";
 import { AssessmentIntro } from "./assessment-intro";
-import { statusText } from "./assessment-summary";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { questionDomId, QuestionView } from "./questions/question-view";
+import { resultAnnouncement } from "./result-announcement";
 
 export function AttemptScreen({ view, navigate }: { view: SessionView; navigate: Navigate }) {
   const { session, i18n, announce } = useUi();
@@ -40,15 +40,10 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
     if (missing.length > 0 && !confirmed) return setUnanswered(missing);
     const submitted = session.submit();
     if (!submitted) return;
-    const outcome = session.view().outcome;
-    announce(
-      [
-        i18n.t("resultHeading", { n: submitted.result.attemptNumber }),
-        i18n.t("attemptScore", { score: i18n.percent(submitted.result.attemptScore) }),
-        i18n.t(statusText(outcome.status)),
-      ].join(". "),
-    );
-    navigate({ kind: "result", attempt: submitted.result.attemptNumber });
+    // The attempt just finished, not result.attemptNumber (for $highest_attempt_score that is the
+    // attempt which gave the score, e.g. attempt 1 after a failed attempt 3).
+    announce(resultAnnouncement(i18n, submitted, session.view().outcome));
+    navigate({ kind: "result", attempt: submitted.attemptNumber });
   };
   const goTo = (questionId: string) => {
     focusQuestion.current = questionId;

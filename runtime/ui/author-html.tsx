@@ -1,7 +1,10 @@
 // Author content: HTML that authoring rendered from Markdown and sanitised at build time
 // (authoring/course/markdown.ts: no scripts, no event handlers, no style attributes). It is the
-// ONLY place the UI sets innerHTML; learner input is always rendered as text.
+// ONLY place the UI sets innerHTML; learner input is always rendered as text. Placeholders such as
+// {passingScore} are filled here with escaped text: the passing score the learner is judged against.
+import { fillPlaceholders } from "../course/placeholders";
 import type { RichText } from "../course/types";
+import { useUi } from "./context";
 
 interface Props {
   text: RichText;
@@ -11,5 +14,7 @@ interface Props {
 }
 
 export function AuthorHtml({ text, lang, class: className, id }: Props) {
-  return <div class={className ? `pm-prose ${className}` : "pm-prose"} lang={lang} id={id} dangerouslySetInnerHTML={{ __html: text.html }} />;
+  const { session, i18n } = useUi();
+  const html = fillPlaceholders(text.html, { passingScore: i18n.percent(session.passingScore) });
+  return <div class={className ? `pm-prose ${className}` : "pm-prose"} lang={lang} id={id} dangerouslySetInnerHTML={{ __html: html }} />;
 }

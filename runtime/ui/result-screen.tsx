@@ -15,8 +15,11 @@ export function ResultScreen({ attempt, view, navigate }: { attempt: number; vie
   useFocusOnChange(() => heading.current, `result-${attempt}`);
   const assessment = session.course.assessment!;
   const { state, outcome } = view;
-  const result = attemptResults(state, session.course, session.passingScore)[attempt - 1];
-  const action = scoreActionFor(assessment, outcome.score);
+  // This attempt's own judgement (its raw score), found by its number; the assessment score across
+  // attempts is AssessmentStanding's separate line.
+  const index = state.attempts.findIndex((a) => a.number === attempt);
+  const result = index === -1 ? undefined : attemptResults(state, session.course, session.passingScore)[index];
+  const action = scoreActionFor(assessment, outcome.score, outcome.status);
   const canRetake = session.judged && canStartAttempt(state, assessment, session.passingScore);
   const retake = () => {
     if (session.startAttempt()) navigate({ kind: "attempt" });

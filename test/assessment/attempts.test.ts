@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentData, QuestionData } from "../../runtime/course/types";
-import { assessmentResult, attemptScore, scoreActionFor } from "../../runtime/assessment/attempts";
+import { assessmentResult, attemptScore, scoreActionFor, scoreActionMatches } from "../../runtime/assessment/attempts";
 import type { AttemptResult } from "../../runtime/assessment/types";
 import { assessment, base, everyType, text } from "./fixtures";
 
@@ -67,15 +67,39 @@ describe("score actions (first match wins, same range grammar, no-score)", () =>
     ],
   });
   it("chooses by score", () => {
-    expect(scoreActionFor(actions, null)?.message.text).toBe("nothing");
-    expect(scoreActionFor(actions, 0)?.message.text).toBe("low");
-    expect(scoreActionFor(actions, 45)?.message.text).toBe("low");
-    expect(scoreActionFor(actions, 50)?.message.text).toBe("high");
-    expect(scoreActionFor(actions, 100)?.message.text).toBe("high");
+    expect(scoreActionFor(actions, null, "failed")?.message.text).toBe("nothing");
+    expect(scoreActionFor(actions, 0, "failed")?.message.text).toBe("low");
+    expect(scoreActionFor(actions, 45, "failed")?.message.text).toBe("low");
+    expect(scoreActionFor(actions, 50, "failed")?.message.text).toBe("high");
+    expect(scoreActionFor(actions, 100, "failed")?.message.text).toBe("high");
   });
+  it("with \"when\": chooses by status too, first match in order; 87.5 under a mastery score of 90 never reads the pass message (issue 10 item 8)", () => {
+    const byOutcome = assessment([], {
+      scoreActions: [
+        { when: "passed", for: "100", message: text("perfect") },
+        { when: "passed", message: text("well done") },
+        { when: "failed", for: "[80,100]", message: text("so close") },
+        { when: "failed", message: text("try again") },
+        { for: "no-score", message: text("no score") },
+        { message: text("everyone else") },
+      ],
+    });
+    const chosen = (score: number | null, status: Parameters<typeof scoreActionFor>[2]) => scoreActionFor(byOutcome, score, status)?.message.text;
+    expect(chosen(100, "passed")).toBe("perfect");
+    expect(chosen(87.5, "passed")).toBe("well done"); // with the rubric's 80
+    expect(chosen(87.5, "failed")).toBe("so close"); // the same score under an LMS mastery score of 90
+    expect(chosen(20, "failed")).toBe("try again");
+    expect(chosen(null, "failed")).toBe("try again"); // an action without "for" matches no-score too
+    expect(chosen(null, "unableToPass")).toBe("no score");
+    expect(chosen(70, "unableToPass")).toBe("everyone else");
+    expect(scoreActionMatches({ when: "passed", for: "no-score", message: text("x") }, null, "passed")).toBe(true);
+    expect(scoreActionMatches({ when: "passed", for: "[0,50]", message: text("x") }, 60, "passed")).toBe(false);
+    expect(scoreActionMatches({ when: "unableToPass", message: text("x") }, 60, "failed")).toBe(false);
+  });
+
   it("returns null when nothing matches", () => {
-    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), 10)).toBeNull();
-    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), null)).toBeNull();
-    expect(scoreActionFor(null, 10)).toBeNull();
+    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), 10, "failed")).toBeNull();
+    expect(scoreActionFor(assessment([], { scoreActions: [{ for: "[90,100]", message: text("x") }] }), null, "failed")).toBeNull();
+    expect(scoreActionFor(null, 10, "failed")).toBeNull();
   });
 });

@@ -80,6 +80,27 @@ describe("attempts through the learner-state API", () => {
     expect(submitAttempt(submitted.state, c, { passingScore: 80, now: T0 })).toBeNull();
   });
 
+  it("names the attempt just submitted, even when $highest_attempt_score reports an earlier one (issue 10 item 4)", () => {
+    const c = quiz({ rubric: { type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score", unableToPassResult: "$highest_attempt_score" } });
+    let s = createLearnerState();
+    const submittedOf = (right: number) => {
+      s = startAttempt(s, c, { seed: 7, now: T0, passingScore: 80 });
+      s.current!.draw.questions.forEach((q, i) => {
+        s = answerQuestion(s, c, q.questionId, { type: "single-choice", choice: i < right ? "c" : "a" }, T0 + 1000);
+      });
+      const submitted = submitAttempt(s, c, { passingScore: 80, now: T0 + 2000 })!;
+      s = submitted.state;
+      return submitted;
+    };
+    expect(submittedOf(3)).toMatchObject({ attemptNumber: 1, result: { attemptNumber: 1, attemptScore: 75, status: "failed" } });
+    expect(submittedOf(2)).toMatchObject({ attemptNumber: 2, result: { attemptNumber: 2, attemptScore: 50, status: "failed" } });
+    const last = submittedOf(1);
+    // The rubric reports the highest score from attempt 1; the attempt just finished is 3 and scored 25.
+    expect(last.result).toMatchObject({ status: "unableToPass", attemptNumber: 1, attemptScore: 25, assessmentModdedScore: 75 });
+    expect(last.attemptNumber).toBe(3);
+    expect(last.state.attempts.map((a) => [a.number, a.result.attemptScore])).toEqual([[1, 75], [2, 50], [3, 25]]);
+  });
+
   it("an attempt in progress is resumed, never replaced", () => {
     const c = quiz();
     const s = startAttempt(createLearnerState(), c, { seed: 3, now: T0, passingScore: 80 });

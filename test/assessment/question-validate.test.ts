@@ -46,10 +46,15 @@ describe("validateAssessment", () => {
     const broken: QuestionData = { ...base("q2"), type: "single-choice", choices: options("a", "b"), correct: "z" };
     const a = assessment(
       [singleChoices(1)[0]!, { kind: "bank", id: "bank", choose: 5, order: "random", questions: [broken, singleChoices(1)[0]!] }],
-      { attempts: 0, rubric: { type: "pass-fail", mods: [{ attemptCondition: "[x]", reward: 1 }] }, scoreActions: [{ for: "[0,50]", message: { html: "", text: "" } }, { for: "[0,", message: { html: "", text: "" } }] },
+      { attempts: 0, rubric: { type: "pass-fail", mods: [{ attemptCondition: "[x]", reward: 1 }] }, scoreActions: [
+        { for: "[0,50]", message: { html: "", text: "" } },
+        { for: "[0,", message: { html: "", text: "" } },
+        { when: "passed", message: { html: "", text: "" } },
+        { when: "won" as "passed", message: { html: "", text: "" } },
+      ] },
     );
     const paths = validateAssessment(a).filter((p) => p.severity === "error").map((p) => p.path);
-    expect(paths).toEqual(["/attempts", "/items/1/choose", "/items/1/questions/0/correct", "/items/1/questions/1/id", "/rubric/mods/0/attemptCondition", "/scoreActions/1/for"]);
+    expect(paths).toEqual(["/attempts", "/items/1/choose", "/items/1/questions/0/correct", "/items/1/questions/1/id", "/rubric/mods/0/attemptCondition", "/scoreActions/1/for", "/scoreActions/3/when"]);
   });
 
   it("warns that a legacy attempt rubric closes the assessment after one attempt unless more are allowed after a pass", () => {

@@ -154,6 +154,18 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
     expect(existsSync(join(work, "bad-out"))).toBe(false);
   });
 
+  it("a warning is printed with file, path and fix, and the build goes on (a score action that could contradict the status)", async () => {
+    await run("init", "warn-course");
+    const file = join(work, "warn-course", "course.json");
+    const json = JSON.parse(await readFile(file, "utf8")) as { assessment: { scoreActions: unknown[] } };
+    json.assessment.scoreActions = [{ for: "[80,100]", message: "Well done" }, { message: "Try again" }];
+    await writeFile(file, JSON.stringify(json, null, 2));
+    const r = await run("build", "warn-course", "--target", "scorm12", "--out", "warn-out");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^warning: course\.json \/assessment\/scoreActions\/0\/for: "\[80,100\]" has no "when": .* Fix: add "when": "passed"$/m);
+    expect(await readdir(join(work, "warn-out"))).toHaveLength(1);
+  });
+
   it("build of a folder that does not exist exits 3", async () => {
     const r = await run("build", "no-such-course");
     expect(r.code).toBe(3);

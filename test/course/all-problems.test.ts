@@ -79,6 +79,7 @@ describe("warnings", () => {
       rubric: {
         passingAttemptScore: 80,
         passedResult: "$attempt_score",
+        failedResult: "no-score",
         unableToPassResult: "no-score",
         mods: [{ attemptCondition: "[2,$last_attempt]", reward: 3 }, { reward: 5 }],
       },

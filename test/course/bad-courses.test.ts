@@ -139,7 +139,7 @@ const cases: BadCase[] = [
     files: () => withQuiz((a) => (a.questions[0].type = "multi-choice")),
     file: "course.json",
     path: "/assessment/questions/0/type",
-    message: /^expected one of "single-choice", .*"survey", found "multi-choice"$/,
+    message: /^expected one of "single-choice", .*"survey", found "multi-choice" \(did you mean "multiple-response"\?\)$/,
   },
   {
     name: "single-choice without a correct choice",
@@ -298,7 +298,7 @@ const cases: BadCase[] = [
     files: () => course((c) => (c.targets = ["cmi5", "scorm2004"])),
     file: "course.json",
     path: "/targets/1",
-    message: /^expected one of "cmi5", "scorm12", "scorm2004-3", "scorm2004-4", found "scorm2004"$/,
+    message: /^expected one of "cmi5", "scorm12", "scorm2004-3", "scorm2004-4", found "scorm2004" \(did you mean "scorm2004-3"\?\)$/,
   },
   {
     name: "only surveys in a pass-fail assessment",

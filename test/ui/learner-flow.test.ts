@@ -80,6 +80,7 @@ describe("learner UI, standalone, starter course", () => {
     expect(intro).toContain("Attempts used: 0");
     expect(intro).toContain("3 attempts left");
     expect(intro).toContain("Passing score: 80%");
+    expect(intro).toContain("You need 80% to pass; you have three attempts."); // {passingScore} filled in
 
     await takeAttempt(page, "right");
     const result = await main(page).textContent();
@@ -106,7 +107,7 @@ describe("learner UI, standalone, starter course", () => {
     expect(result).toContain("Assessment score: 0%"); // failedResult $attempt_score; rewards only on a pass
     expect(result).toContain("Status: not passed yet");
     expect(result).toContain("2 attempts left");
-    expect(result).toContain("Not quite there yet.");
+    expect(result).toContain("Not quite there yet: you need 80% to pass."); // {passingScore}, the rubric's without an LMS
     expect(await page.getByRole("button", { name: "Review your answers" }).count()).toBe(0); // review: no-attempts-remaining
 
     await takeAttempt(page, "right");

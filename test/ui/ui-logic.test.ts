@@ -2,7 +2,7 @@
 // review texts, the return URL we follow, and where a learner resumes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../authoring/course/load-course";
-import { createLearnerState, computeOutcome, startAttempt } from "../../runtime/assessment/index";
+import { answerQuestion, createLearnerState, computeOutcome, startAttempt, submitAttempt, type AttemptResult, type LearnerState } from "../../runtime/assessment/index";
 import { CourseSession, type SessionView } from "../../runtime/app/session";
 import type { CourseData } from "../../runtime/course/types";
 import { translator } from "../../runtime/i18n/index";
@@ -13,8 +13,10 @@ import { initialScreen } from "../../runtime/ui/app";
 import { safeReturnUrl } from "../../runtime/ui/exit";
 import { playedSeconds, reachedThreshold } from "../../runtime/ui/media-watch";
 import { parseLearnerNumber } from "../../runtime/ui/questions/learner-number";
+import { resultAnnouncement } from "../../runtime/ui/result-announcement";
 import { statusMessage } from "../../runtime/ui/status-line";
 import { STARTER_COURSE } from "../support/package-fixture";
+import { assessment as quizOf, course as courseOf, singleChoices } from "../assessment/fixtures";
 import { questionsById } from "./answers";
 
 let course: CourseData;
@@ -118,5 +120,36 @@ describe("exit and resume", () => {
     const inAttempt = startAttempt(createLearnerState(), course, { seed: 3, now: 1, passingScore: 80 });
     expect(at(inAttempt)).toEqual({ kind: "attempt" });
     expect(computeOutcome(inAttempt, course, 80).final).toBe(false);
+  });
+});
+
+describe("the result announcement names the attempt just finished (issue 10 item 4)", () => {
+  it("after attempts of 75%, 50% and 25% with $highest_attempt_score: attempt 3, 25%, then the assessment score 75%", () => {
+    const quiz = courseOf(quizOf(singleChoices(4), {
+      rubric: { type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score", unableToPassResult: "$highest_attempt_score" },
+    }));
+    const t = translator("en");
+    let state: LearnerState = createLearnerState();
+    const said = [3, 2, 1].map((right) => {
+      state = startAttempt(state, quiz, { seed: 5, now: 1, passingScore: 80 });
+      state.current!.draw.questions.forEach((q, i) => {
+        state = answerQuestion(state, quiz, q.questionId, { type: "single-choice", choice: i < right ? "c" : "a" }, 2);
+      });
+      const submitted = submitAttempt(state, quiz, { passingScore: 80, now: 3 })!;
+      state = submitted.state;
+      return resultAnnouncement(t, submitted, computeOutcome(state, quiz, 80));
+    });
+    expect(said).toEqual([
+      "Result of attempt 1. Score for this attempt: 75%. Assessment score: 75%. Status: not passed yet",
+      "Result of attempt 2. Score for this attempt: 50%. Assessment score: 75%. Status: not passed yet",
+      "Result of attempt 3. Score for this attempt: 25%. Assessment score: 75%. Status: not passed (no attempts left that could change this)",
+    ]);
+  });
+
+  it("says plainly when there is no assessment score", () => {
+    const t = translator("en");
+    const result: AttemptResult = { status: "failed", attemptNumber: 2, attemptScore: 40, assessmentScore: null, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: null };
+    const submitted = { attemptNumber: 2, result };
+    expect(resultAnnouncement(t, submitted, { score: null, status: "failed" })).toBe("Result of attempt 2. Score for this attempt: 40%. No score recorded yet. Status: not passed yet");
   });
 });
