@@ -12,6 +12,7 @@ import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
 import { ResultScreen } from "./result-screen";
 import { ReviewScreen } from "./review-screen";
+import { NothingToReviewScreen, nothingToReview } from "./nothing-to-review-screen";
 import { ModeNotice, StatusLine } from "./status-line";
 
 export type Screen =
@@ -19,12 +20,17 @@ export type Screen =
   | { kind: "intro" }
   | { kind: "attempt" }
   | { kind: "result"; attempt: number }
-  | { kind: "review"; attempt: number };
+  | { kind: "review"; attempt: number }
+  | { kind: "nothing-to-review" };
 
-/** Where the learner resumes: an attempt in progress, else the saved location, else the first page. */
+/**
+ * Where the learner resumes: an attempt in progress, else the saved location, else the first page.
+ * A Review launch with nothing saved gets a screen that says the course is finished.
+ */
 export function initialScreen(session: CourseSession): Screen {
   const { state } = session.view();
   const { course } = session;
+  if (nothingToReview(session.facts)) return { kind: "nothing-to-review" };
   if (state.current && session.judged) return { kind: "attempt" };
   const page = course.pages.find((p) => p.id === state.location) ?? course.pages[0];
   if ((state.location !== null && state.location === course.assessment?.id) || !page) return { kind: "intro" };
@@ -65,6 +71,7 @@ export function App({ session, i18n }: Props) {
   else if (screen.kind === "page") content = <PageScreen pageId={screen.pageId} view={view} navigate={navigate} />;
   else if (screen.kind === "intro") content = <AssessmentIntro view={view} navigate={navigate} />;
   else if (screen.kind === "attempt") content = <AttemptScreen view={view} navigate={navigate} />;
+  else if (screen.kind === "nothing-to-review") content = <NothingToReviewScreen />;
   else if (screen.kind === "result") content = <ResultScreen attempt={screen.attempt} view={view} navigate={navigate} />;
   else content = <ReviewScreen attempt={screen.attempt} view={view} navigate={navigate} />;
 
@@ -75,11 +82,11 @@ export function App({ session, i18n }: Props) {
         <a class="pm-skip" href="#pm-content">
           {i18n.t("skipToContent")}
         </a>
-        <CourseHeader view={view}>
+        <CourseHeader view={view} showProgress={screen.kind !== "nothing-to-review"}>
           <ModeNotice />
           <StatusLine view={view} />
         </CourseHeader>
-        {!view.exited && !view.exiting && !inAttempt && <CourseMenu view={view} screen={screen} navigate={navigate} />}
+        {!view.exited && !view.exiting && !inAttempt && screen.kind !== "nothing-to-review" && <CourseMenu view={view} screen={screen} navigate={navigate} />}
         <main id="pm-content" class="pm-content" tabIndex={-1}>
           {content}
         </main>
