@@ -36,6 +36,8 @@ export interface ScormSessionRecord {
   launchNote: string;
   /** What the LMS seeded (flattened) and the nested form handed to loadFromJSON. */
   seedFlat: FlatCmi;
+  /** What the LMS held for the attempt at launch when it is not the seed (null: the seed). */
+  held: FlatCmi | null;
   seed: Record<string, unknown>;
   /** The data model as of the last accepted commit (flattened), null before the first one. */
   committed: FlatCmi | null;
@@ -81,6 +83,7 @@ export class ScormStore {
       record.credit ??= record.facts.credit;
       record.launchNote ??= "";
       record.trail ??= [];
+      record.held ??= null;
     }
   }
 
@@ -106,6 +109,7 @@ export class ScormStore {
       credit: plan.credit,
       launchNote: plan.note,
       seedFlat: flat,
+      held: plan.held ?? null,
       seed,
       committed: null,
       lastSeq: 0,
@@ -141,7 +145,7 @@ export class ScormStore {
     const version = versionOf(record.target);
     const stored = lmsProfile(record.profile).store({
       version,
-      session: { mode: record.mode, credit: record.credit, seedFlat: record.seedFlat },
+      session: { mode: record.mode, credit: record.credit, held: record.held ?? record.seedFlat },
       data: flattenCmi(commit.data),
       scoWrote: typeof commit.scoWrote === "object" && commit.scoWrote !== null ? stringValues(commit.scoWrote) : null,
       terminate: commit.terminate,
@@ -187,7 +191,7 @@ function stringValues(values: Record<string, unknown>): FlatCmi {
   return out;
 }
 
-/** What the LMS holds after a session: its last commit, or what it was seeded with. */
+/** What the LMS holds after a session: its last commit, or what it held (usually: seeded) at launch. */
 export function effectiveData(record: ScormSessionRecord): FlatCmi {
-  return record.committed ?? record.seedFlat;
+  return record.committed ?? record.held ?? record.seedFlat;
 }

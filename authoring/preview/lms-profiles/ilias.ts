@@ -26,7 +26,7 @@ const ONLY_COMPLETED: ReadonlySet<string> = new Set(["completed"]);
 
 function store({ session, data, terminate }: CommitInput): StoredCommit {
   if (!session.credit || session.mode !== "normal") {
-    const kept = keepJudgement("1.2", data, session.seedFlat);
+    const kept = keepJudgement("1.2", data, session.held);
     return { data: kept.data, notes: kept.note ? [kept.note] : [] };
   }
   if (!terminate) return { data, notes: [] };

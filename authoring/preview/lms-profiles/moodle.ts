@@ -46,7 +46,7 @@ function launch({ version, facts, previous, newAttempt }: LaunchInput): LaunchPl
     const handed = endedNormally ? {} : handedBack(version, stored);
     const entry = version === "1.2" ? entry12(stored) : entry2004(endedNormally ? null : stored);
     const why = endedNormally ? `attempt ${attempt} ended with exit "normal": review, no stored data` : `attempt ${attempt} is over (status ${statusOf(version, stored)}): review mode, no-credit`;
-    return { attempt, mode: "review", credit: false, entry, handed: { ...handed, ...extra }, note: why };
+    return { attempt, mode: "review", credit: false, entry, handed: { ...handed, ...extra }, note: why, held: stored };
   }
   const fresh: FlatCmi = version === "1.2" ? { "cmi.core.lesson_status": "not attempted" } : {};
   const handed = stored === null ? fresh : handedBack(version, stored);
@@ -68,15 +68,16 @@ function store({ version, session, data, scoWrote, terminate }: CommitInput): St
     // Moodle keeps what the SCO wrote: scorm-again's own judgement from scaled_passing_score is undone.
     out = { ...out };
     for (const key of STATUS_ELEMENTS["2004"]) {
-      const kept = scoWrote[key] ?? session.seedFlat[key] ?? "unknown";
+      const kept = scoWrote[key] ?? session.held[key] ?? "unknown";
       if ((out[key] ?? "") !== kept) notes.push(`${key} kept as the SCO wrote it ("${kept}"; Moodle does not apply cmi.scaled_passing_score)`);
       out[key] = kept;
     }
   }
   if (!session.credit || session.mode !== "normal") {
-    const kept = keepJudgement(version, out, session.seedFlat);
+    const kept = keepJudgement(version, out, session.held);
     if (kept.note) notes.push(kept.note);
-    return { data: kept.data, notes };
+    // Review leaves the attempt as it was; a no-credit normal launch keeps the rest of what it wrote.
+    return { data: session.mode === "review" ? session.held : kept.data, notes };
   }
   if (version === "1.2" && terminate) {
     const overridden = masteryOverride12(out, null);

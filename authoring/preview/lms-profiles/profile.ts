@@ -35,14 +35,16 @@ export interface LaunchPlan {
   handed: FlatCmi;
   /** Why the LMS launched this way, for the log. */
   note: string;
+  /** What the LMS holds for the attempt when that is not what it hands the SCO (Moodle's review after a 2004 exit "normal"). */
+  held?: FlatCmi;
 }
 
 /** The session a commit belongs to, as the LMS launched it. */
 export interface CommitSession {
   mode: ScormMode;
   credit: boolean;
-  /** What the LMS seeded: the data it held when the session started. */
-  seedFlat: FlatCmi;
+  /** What the LMS held for the attempt when the session started (its seed, unless the plan said otherwise). */
+  held: FlatCmi;
 }
 
 export interface CommitInput {

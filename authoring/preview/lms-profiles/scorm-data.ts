@@ -131,9 +131,10 @@ export function keepJudgement(version: ScormVersion, data: FlatCmi, held: FlatCm
   return { data: out, note: dropped.length === 0 ? null : `no-credit: not stored (accepted with error 0): ${dropped.join(", ")}` };
 }
 
-/** Moodle's 1.2 cmi.core.entry: "ab-initio" with no status yet, "resume" after exit "suspend", else "". */
+/** 1.2 cmi.core.entry as LMSs set it: "resume" after exit "suspend", "ab-initio" with nothing tracked yet, else "". */
 export function entry12(data: FlatCmi | null): string {
-  const status = data?.["cmi.core.lesson_status"] ?? "";
-  if (data === null || status === "" || status === "not attempted") return "ab-initio";
-  return data["cmi.core.exit"] === "suspend" ? "resume" : "";
+  if (data === null) return "ab-initio";
+  if (data["cmi.core.exit"] === "suspend") return "resume";
+  const status = data["cmi.core.lesson_status"] ?? "";
+  return status === "" || status === "not attempted" ? "ab-initio" : "";
 }
