@@ -2,7 +2,7 @@
 // Moodle (SCORM 1.2, 2004 3rd, 2004 4th) and as ILIAS (SCORM 1.2), a learner driven through the real
 // UI in Chromium. Each journey checks what that LMS holds afterwards (attempt, mode, status, score,
 // grade, interactions, suspend data), that the grade it records is the score the learner was shown,
-// and that the status line never said the result was sent before the LMS held it (reporting.md:
+// and that the status line never said the result was sent before the LMS held it (the reporting rules:
 // "sent" only for what the LMS holds). Journeys: (a) pass first try; (b) fail then pass in one
 // session; (c) fail, exit, relaunch, pass; (d) exhaust the attempts; (e) an LMS mastery score above
 // the course's passing score.
@@ -144,7 +144,7 @@ for (const [profile, target] of COMBOS) {
       await learner.readToAssessment({ playMedia: true });
       const first = await learner.attempt("wrong");
       await exit(learner);
-      // Attempts remain: 1.2 "incomplete"; 2004 incomplete, success unknown until final (reporting.md).
+      // Attempts remain: 1.2 "incomplete"; 2004 incomplete, success unknown until final (the reporting rules).
       expect(record(learner).status).toBe(target === "scorm12" ? "incomplete" : "incomplete / unknown");
 
       await launch(learner);
