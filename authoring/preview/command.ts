@@ -1,18 +1,20 @@
-// `passmark preview <course folder or package zip> [--port N]`: builds the course (a folder), starts
-// the preview LMS on 127.0.0.1 and prints its address; runs until Ctrl-C.
+// `passmark preview <course folder or package zip> [--port N] [--lms strict|moodle|ilias]`: builds the
+// course (a folder), starts the preview LMS on 127.0.0.1 and prints its address; runs until Ctrl-C.
 import { resolve } from "node:path";
 import { expectPositionals, parseCommandArgs } from "../cli/args";
 import type { Command } from "../cli/command";
 import { EXIT } from "../cli/exit-codes";
 import { FileProblemError, UsageError, displayPath, type CliIo } from "../cli/io";
 import { CourseError } from "../course/loaded-course";
+import { coverage } from "./lms-profiles/registry";
 import { PreviewSourceError } from "./prepare";
+import { LMS_PROFILE_IDS, type LmsProfileId } from "./protocol";
 import { startPreview, type PreviewServer } from "./server";
 
 /** Used when --port is not given; when it is taken, any free port. */
 export const DEFAULT_PREVIEW_PORT = 4380;
 
-const HELP = `Usage: passmark preview <course folder | package.zip> [--port N]
+const HELP = `Usage: passmark preview <course folder | package.zip> [--port N] [--lms strict|moodle|ilias]
 
 Runs a local LMS for your course on 127.0.0.1 (never beyond this machine) and prints its address.
 Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th) and the LMS facts
@@ -23,10 +25,18 @@ What the LMS keeps (statements, state, SCORM data) lives in .passmark/ in the co
 relaunch resumes. Stop with Ctrl-C.
 
 Options:
-  --port N   port to listen on (default ${DEFAULT_PREVIEW_PORT}, or any free port when that one is taken)`;
+  --port N   port to listen on (default ${DEFAULT_PREVIEW_PORT}, or any free port when that one is taken)
+  --lms L    LMS behaviour preselected on the launch page and used by launches that name none:
+               strict  the standard as written (default)
+               moodle  Moodle's habits: review mode once the SCO says the attempt is over, new
+                       attempts with empty data, 1.2 mastery override, grade from score.raw
+                       (highest attempt); ${coverage("moodle").replace("moodle covers ", "")}
+               ilias   ILIAS's habits: no attempts, interactions not handed back (_count 0),
+                       learning progress from lesson_status, no grade; SCORM 1.2 only
+             Other targets behave as strict.`;
 
 export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): Promise<PreviewServer> {
-  const { values, positionals } = parseCommandArgs("preview", argv, { port: { type: "string" } });
+  const { values, positionals } = parseCommandArgs("preview", argv, { port: { type: "string" }, lms: { type: "string" } });
   expectPositionals("preview", positionals, ["course"]);
   const portText = values.port as string | undefined;
   let port = DEFAULT_PREVIEW_PORT;
@@ -34,16 +44,21 @@ export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): 
     port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected a port number 0..65535, got "${portText}"`, "preview");
   }
+  const lmsText = values.lms as string | undefined;
+  if (lmsText !== undefined && !(LMS_PROFILE_IDS as readonly string[]).includes(lmsText)) {
+    throw new UsageError(`--lms: expected one of ${LMS_PROFILE_IDS.join(", ")}, got "${lmsText}"`, "preview");
+  }
+  const lms = (lmsText ?? "strict") as LmsProfileId;
   const source = resolve(io.cwd, positionals[0]!);
   io.out(`Preparing ${displayPath(io.cwd, source)}…`);
   try {
-    return await startPreview({ source, port });
+    return await startPreview({ source, port, lms });
   } catch (error) {
     if (error instanceof PreviewSourceError) throw new FileProblemError(error.message);
     const code = (error as { code?: unknown }).code;
     if (code === "EADDRINUSE" && portText === undefined) {
       io.out(`Port ${DEFAULT_PREVIEW_PORT} is taken; using a free one.`);
-      return startPreview({ source, port: 0 });
+      return startPreview({ source, port: 0, lms });
     }
     if (code === "EADDRINUSE") throw new UsageError(`--port: ${port} is already in use`, "preview");
     throw error;
@@ -67,7 +82,7 @@ export const previewCommand: Command = {
     }
     for (const warning of preview.course.warnings) io.err(`warning: ${warning}`);
     io.out(`passmark preview of "${preview.course.title}" (${[...preview.course.packages.keys()].join(", ")})`);
-    io.out(`Open ${preview.origin}/ in your browser. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
+    io.out(`Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
     await new Promise<void>((done) => {
       process.once("SIGINT", done);
       process.once("SIGTERM", done);

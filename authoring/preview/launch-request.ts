@@ -1,8 +1,9 @@
 // Checks a launch request from the launch page (or a test) and fills in what the author left out
 // from the package's own facts — bad input gets a clear message naming the field.
 import { ALL_TARGETS, type Cmi5MoveOn, type TargetId } from "../../runtime/course/types";
+import { coverage, profileCovers } from "./lms-profiles/registry";
 import type { PackageInfo } from "./package-info";
-import type { Cmi5Facts, LaunchRequest, ScormFacts } from "./protocol";
+import { LMS_PROFILE_IDS, type Cmi5Facts, type LaunchRequest, type LmsProfileId, type ScormFacts } from "./protocol";
 
 export class LaunchRequestError extends Error {
   constructor(message: string) {
@@ -21,6 +22,9 @@ export interface CheckedLaunch {
   learner: "current" | "new";
   cmi5: Cmi5Facts;
   scorm: ScormFacts;
+  /** The LMS behaviour asked for; null = the preview's default. */
+  lms: LmsProfileId | null;
+  newAttempt: boolean;
 }
 
 export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId, PackageInfo>): CheckedLaunch {
@@ -34,9 +38,13 @@ export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId
   if (learner !== "current" && learner !== "new") throw new LaunchRequestError(`learner: expected "current" or "new"`);
   const c = request.cmi5 ?? {};
   const s = request.scorm ?? {};
+  const lms = request.lms === undefined ? null : oneOf("lms", request.lms, LMS_PROFILE_IDS, "strict");
+  if (lms !== null && !profileCovers(lms, target)) throw new LaunchRequestError(`lms: ${coverage(lms)}, not ${target}`);
   return {
     target,
     learner,
+    lms,
+    newAttempt: bool("newAttempt", request.newAttempt, false),
     cmi5: {
       masteryScore: mastery("cmi5.masteryScore", c.masteryScore, pkg.masteryScore),
       launchMode: oneOf("cmi5.launchMode", c.launchMode, LAUNCH_MODES, "Normal"),

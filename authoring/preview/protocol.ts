@@ -3,6 +3,9 @@
 import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
 
 export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
+/** How the preview LMS behaves (docs/preview.md "LMS behaviour"): the standard as written, or a real LMS's habits. */
+export type LmsProfileId = "strict" | "moodle" | "ilias";
+export const LMS_PROFILE_IDS: readonly LmsProfileId[] = ["strict", "moodle", "ilias"];
 export type ScormMode = "normal" | "browse" | "review";
 /** Status left by an earlier session, as the author wants to simulate it ("stored": what the preview LMS kept). */
 export type PreviousStatus = "stored" | "not attempted" | "incomplete" | "completed" | "passed" | "failed";
@@ -33,6 +36,10 @@ export interface LaunchRequest {
   learner: "current" | "new";
   cmi5?: Partial<Cmi5Facts>;
   scorm?: Partial<ScormFacts>;
+  /** LMS behaviour of this launch; default: the one the preview was started with (`--lms`). */
+  lms?: LmsProfileId;
+  /** Moodle's "Start a new attempt": honoured only once the current attempt is over. */
+  newAttempt?: boolean;
 }
 
 export interface LaunchAnswer {
@@ -53,6 +60,10 @@ export interface PreviewInfo {
   masteryScore: number | null;
   moveOn: Cmi5MoveOn;
   learnerId: string;
+  /** The LMS behaviour launches use unless they say otherwise (`--lms`). */
+  lms: LmsProfileId;
+  /** Every LMS behaviour and the targets it covers. */
+  profiles: { id: LmsProfileId; label: string; targets: TargetId[] }[];
 }
 
 /** What the SCORM host page needs to play the LMS for one session. */
@@ -89,9 +100,13 @@ export interface LmsView {
   target: TargetId;
   learnerId: string;
   registration: string | null;
+  /** LMS behaviour the view is read with. */
+  profile: LmsProfileId;
   completion: string;
   success: string;
   score: string;
+  /** The grade that LMS records ("none" when it records none), shown next to the status. */
+  grade: string;
   /** Other facts worth showing (exit, suspend_data size, statements stored, …). */
   facts: Record<string, string>;
 }
@@ -103,4 +118,9 @@ export interface ScormCommit {
   terminate: boolean;
   /** scorm-again's renderCommitCMI(true): { cmi: {...} } (plus adl for 2004). */
   data: Record<string, unknown>;
+  /**
+   * The last value the SCO itself set for each status element (scorm-again may have recomputed it
+   * from cmi.scaled_passing_score at Terminate; an LMS that does not do that keeps the SCO's).
+   */
+  scoWrote?: Record<string, string>;
 }

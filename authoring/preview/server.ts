@@ -19,9 +19,11 @@ import { LaunchRequestError, checkLaunchRequest } from "./launch-request";
 import { cmi5View, scormView } from "./lms-view";
 import { proxyTo } from "./lrs-proxy";
 import { prepareCourse, type PreparedCourse } from "./prepare";
-import type { HostEvent, LaunchAnswer, LmsView, PreviewInfo, ScormCommit, ScormSessionConfig } from "./protocol";
+import type { LmsHolding } from "./lms-profiles/profile";
+import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
+import type { HostEvent, LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormCommit, ScormMode, ScormSessionConfig } from "./protocol";
 import { servePackageFile } from "./package-files";
-import { ScormStore } from "./scorm-store";
+import { ScormStore, effectiveData } from "./scorm-store";
 import { handleScormEvents } from "./scorm-events";
 
 export interface PreviewOptions {
@@ -31,6 +33,21 @@ export interface PreviewOptions {
   port?: number;
   /** Default: see prepareCourse. */
   workDir?: string;
+  /** LMS behaviour of launches that do not name one (default "strict"). */
+  lms?: LmsProfileId;
+}
+
+/** What the LMS holds for a learner on a SCORM target, read with that learner's LMS behaviour. */
+export interface LmsRecord extends LmsHolding {
+  profile: LmsProfileId;
+  target: TargetId;
+  learnerId: string;
+  /** Of the latest session ("" before any launch). */
+  mode: ScormMode | "";
+  credit: boolean;
+  entry: string;
+  suspendData: string;
+  sessions: number;
 }
 
 export interface PreviewServer {
@@ -41,10 +58,14 @@ export interface PreviewServer {
   readonly scorm: ScormStore;
   readonly log: PreviewLog;
   readonly learners: LearnerBook;
-  /** What POST /api/launch does. */
-  launch(request: unknown): LaunchAnswer;
+  /** The LMS behaviour of launches that name none. */
+  readonly defaultLms: LmsProfileId;
+  /** What POST /api/launch does (a LaunchRequest; anything else is refused with LaunchRequestError). */
+  launch(request: LaunchRequest | unknown): LaunchAnswer;
   /** The LMS's view of the current learner on `target`. */
   view(target: TargetId): LmsView;
+  /** What the LMS holds for a learner (default: the current one) on a SCORM target. */
+  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId?: string): LmsRecord;
   close(): Promise<void>;
 }
 
@@ -61,6 +82,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const scorm = new ScormStore(join(course.workDir, "preview-scorm.json"));
   const learners = new LearnerBook(join(course.workDir, "preview-learners.json"));
   const log = new PreviewLog();
+  const defaultLms: LmsProfileId = options.lms ?? "strict";
   let currentTarget: TargetId | null = null;
   let port = 0;
   let origin = "";
@@ -136,8 +158,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const commit = body as ScormCommit;
       const record = scorm.session(String(commit.sessionId));
       if (!record) return sendJson(response, 404, { message: "no such SCORM session" });
-      const kept = scorm.commit(commit);
+      const { kept, notes } = scorm.commit(commit);
       log.add({ level: "info", kind: "scorm-commit", target: record.target, sessionId: record.id, summary: kept ? `commit #${commit.seq} stored by the LMS${commit.terminate ? " (at Finish)" : ""}` : `commit #${commit.seq} ignored: a newer one is already stored`, detail: commit.data });
+      for (const note of notes) log.add({ level: "warn", kind: "note", target: record.target, sessionId: record.id, summary: `${record.profile}: ${note}` });
       if (currentTarget === record.target) log.view(view(record.target));
       return sendJson(response, 200, { kept });
     }
@@ -174,11 +197,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       masteryScore: (cmi5 ?? first)?.masteryScore ?? null,
       moveOn: cmi5?.moveOn ?? "NotApplicable",
       learnerId: learners.current().id,
+      lms: defaultLms,
+      profiles: profileSummaries(),
     };
   }
 
-  function launch(body: unknown): LaunchAnswer {
+  function launch(body: LaunchRequest | unknown): LaunchAnswer {
     const checked = checkLaunchRequest(body, course.packages);
+    // A default the target is not covered by (`--lms moodle`, then a cmi5 launch) falls back to strict.
+    const profile = checked.lms ?? (profileCovers(defaultLms, checked.target) ? defaultLms : "strict");
     const pkg = course.packages.get(checked.target)!;
     const learner = checked.learner === "new" ? learners.next() : learners.current();
     currentTarget = checked.target;
@@ -204,9 +231,20 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       log.add({ level: "info", kind: "launch", target: "cmi5", sessionId: launched.sessionId, summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`, detail: { facts, activityId: launched.activityId } });
     } else {
       const id = randomUUID();
-      const record = scorm.start({ id, target: checked.target, learner: { id: learner.id, name: learner.name }, facts: checked.scorm });
+      const record = scorm.start({ id, target: checked.target, learner: { id: learner.id, name: learner.name }, facts: checked.scorm, profile, newAttempt: checked.newAttempt });
       answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `/host/scorm.html?session=${id}` };
-      log.add({ level: "info", kind: "launch", target: checked.target, sessionId: id, summary: `${checked.target} launch of ${learner.id}, entry "${record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? ""}"`, detail: { facts: checked.scorm, seed: record.seedFlat } });
+      const entry = record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? "";
+      log.add({
+        level: "info",
+        kind: "launch",
+        target: checked.target,
+        sessionId: id,
+        summary: `${checked.target} launch of ${learner.id} (${profile}): attempt ${record.attempt}, ${record.mode}, ${record.credit ? "credit" : "no-credit"}, entry "${entry}" — ${record.launchNote}`,
+        detail: { lms: profile, newAttempt: checked.newAttempt, facts: checked.scorm, seed: record.seedFlat },
+      });
+    }
+    if (checked.lms === null && profile !== defaultLms) {
+      log.add({ level: "info", kind: "note", target: checked.target, sessionId: answer.sessionId, summary: `${coverage(defaultLms)}: this ${checked.target} launch behaves as strict` });
     }
     log.view(view(checked.target));
     return answer;
@@ -228,10 +266,26 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   function view(target: TargetId): LmsView {
     const learner = learners.current();
-    if (target !== "cmi5") return scormView(target, learner.id, scorm.sessions(learner.id, target));
+    if (target !== "cmi5") return scormView(target, learner.id, scorm.sessions(learner.id, target), scorm.holding(learner.id, target));
     const statements = lms.statements({ registration: learner.registration });
     const sessionIds = [...new Set(statements.map((s) => (s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]).filter((id): id is string => typeof id === "string"))];
     return cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds);
+  }
+
+  function lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId = learners.current().id): LmsRecord {
+    const latest = scorm.latest(learnerId, target);
+    const data = latest ? effectiveData(latest) : {};
+    return {
+      ...scorm.holding(learnerId, target),
+      profile: latest?.profile ?? defaultLms,
+      target,
+      learnerId,
+      mode: latest?.mode ?? "",
+      credit: latest?.credit ?? false,
+      entry: latest ? (latest.seedFlat["cmi.core.entry"] ?? latest.seedFlat["cmi.entry"] ?? "") : "",
+      suspendData: data["cmi.suspend_data"] ?? "",
+      sessions: scorm.sessions(learnerId, target).length,
+    };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -254,8 +308,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     scorm,
     log,
     learners,
+    defaultLms,
     launch,
     view,
+    lmsRecord,
     close: async () => {
       log.closeAll();
       server.closeAllConnections();

@@ -1,6 +1,6 @@
 // The launch page of `passmark preview`: the author picks the target and the LMS facts, launches,
 // relaunches (a new session of the same learner / registration) or starts a new learner.
-import type { Cmi5Facts, LaunchAnswer, LaunchRequest, PreviewInfo, ScormFacts } from "../protocol";
+import type { Cmi5Facts, LaunchAnswer, LaunchRequest, LmsProfileId, PreviewInfo, ScormFacts } from "../protocol";
 import type { Cmi5MoveOn, TargetId } from "../../../runtime/course/types";
 import { followLog } from "./log-panel";
 
@@ -21,6 +21,11 @@ const form = byId<HTMLFormElement>("launch-form");
 const frame = byId<HTMLIFrameElement>("course");
 const message = byId<HTMLElement>("launch-message");
 const targetSelect = byId<HTMLSelectElement>("target");
+const lmsSelect = byId<HTMLSelectElement>("lms");
+const newAttempt = byId<HTMLInputElement>("new-attempt");
+let profiles: PreviewInfo["profiles"] = [];
+/** The behaviour the author picked (or --lms); shown again when a target it covers is picked. */
+let preferredLms: LmsProfileId = "strict";
 
 function value(id: string): string {
   return byId<HTMLInputElement | HTMLSelectElement>(id).value;
@@ -51,6 +56,14 @@ function showTargetFields(): void {
   const cmi5 = targetSelect.value === "cmi5";
   byId<HTMLFieldSetElement>("cmi5-facts").hidden = !cmi5;
   byId<HTMLFieldSetElement>("scorm-facts").hidden = cmi5;
+  // Each LMS behaviour covers some targets only (moodle: SCORM; ilias: SCORM 1.2): others fall back to strict.
+  for (const option of Array.from(lmsSelect.options)) {
+    const covers = profiles.find((p) => p.id === option.value)?.targets.includes(targetSelect.value as TargetId) ?? false;
+    option.disabled = !covers;
+  }
+  const preferred = Array.from(lmsSelect.options).find((o) => o.value === preferredLms);
+  lmsSelect.value = preferred && !preferred.disabled ? preferredLms : "strict";
+  newAttempt.disabled = lmsSelect.value !== "moodle";
 }
 
 /** Unload the previous course first: its pagehide handlers send what they hold, as on a real close. */
@@ -64,7 +77,7 @@ function unloadCourse(): Promise<void> {
 
 async function launch(learner: LaunchRequest["learner"]): Promise<void> {
   const facts = readFacts();
-  const request: LaunchRequest = { target: targetSelect.value as TargetId, learner, ...facts };
+  const request: LaunchRequest = { target: targetSelect.value as TargetId, learner, lms: lmsSelect.value as LmsProfileId, newAttempt: !newAttempt.disabled && newAttempt.checked, ...facts };
   message.textContent = "Launching…";
   await unloadCourse();
   const response = await fetch("/api/launch", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
@@ -76,6 +89,7 @@ async function launch(learner: LaunchRequest["learner"]): Promise<void> {
   byId<HTMLElement>("learner").textContent = answer.learnerId;
   message.textContent = `${TARGET_LABEL[answer.target]} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
   frame.src = answer.frameUrl;
+  newAttempt.checked = false; // asked for one launch, as on Moodle's entry page
   byId<HTMLButtonElement>("relaunch").disabled = false;
   byId<HTMLButtonElement>("refuse-commits").disabled = answer.target === "cmi5";
 }
@@ -85,12 +99,19 @@ async function init(): Promise<void> {
   byId<HTMLElement>("course-title").textContent = info.title;
   document.title = `${info.title} · passmark preview`;
   for (const target of info.targets) targetSelect.append(new Option(TARGET_LABEL[target], target));
+  profiles = info.profiles;
+  for (const profile of info.profiles) lmsSelect.append(new Option(profile.label, profile.id));
+  preferredLms = info.lms;
   byId<HTMLInputElement>("mastery").value = info.masteryScore === null ? "" : String(info.masteryScore);
   byId<HTMLInputElement>("mastery-none").checked = info.masteryScore === null;
   byId<HTMLSelectElement>("move-on").value = info.moveOn;
   byId<HTMLElement>("learner").textContent = info.learnerId;
   showTargetFields();
   targetSelect.addEventListener("change", showTargetFields);
+  lmsSelect.addEventListener("change", () => {
+    preferredLms = lmsSelect.value as LmsProfileId;
+    showTargetFields();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void launch("current");

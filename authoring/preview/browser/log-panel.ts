@@ -1,5 +1,6 @@
 // The live log beside the course: follows /api/events (Server-Sent Events) and shows each event,
-// refusals and flags in red, plus the LMS's current view of status, score and completion.
+// refusals and flags in red, plus the LMS's current view of status, score and completion, with the
+// grade the chosen LMS behaviour records next to the status.
 import type { LmsView, LogEvent } from "../protocol";
 
 export function followLog(list: HTMLElement, view: HTMLElement): () => void {
@@ -43,9 +44,11 @@ function renderView(container: HTMLElement, view: LmsView): void {
     ["Target", view.target],
     ["Learner", view.learnerId],
     ...(view.registration ? ([["Registration", view.registration]] as [string, string][]) : []),
+    ["LMS behaviour", view.profile],
     ["Completion", view.completion],
     ["Success", view.success],
     ["Score", view.score],
+    ["Grade", view.grade],
     ...Object.entries(view.facts),
   ];
   const list = document.createElement("dl");

@@ -2,7 +2,9 @@
 // Loads the session's config, loads scorm-again's classic build, seeds it with the chosen LMS facts,
 // puts it on window.API / window.API_1484_11 (wrapped so every call is logged and flagged), then
 // frames the SCO. Commits go to the preview server, which keeps the data model between launches;
-// the first N commits can be refused with "false" / 391 to simulate a struggling LMS.
+// the first N commits can be refused with "false" / 391 to simulate a struggling LMS. Each commit also
+// says what the SCO itself last wrote to the status elements, for LMS behaviours that keep the SCO's
+// value where scorm-again recomputes it (2004 success_status from cmi.scaled_passing_score).
 import type { HostEvent, ScormCommit, ScormSessionConfig } from "../protocol";
 import { loggedApi } from "./scorm-api-log";
 
@@ -28,6 +30,8 @@ interface HostWindow extends Window {
 }
 
 const win = window as HostWindow;
+/** Status elements whose SCO-written value goes with each commit (ScormCommit.scoWrote). */
+const STATUS_ELEMENTS: ReadonlySet<string> = new Set(["cmi.core.lesson_status", "cmi.completion_status", "cmi.success_status"]);
 const status = document.getElementById("host-status");
 
 function show(text: string): void {
@@ -118,6 +122,7 @@ async function start(): Promise<void> {
 
   let refusals = config.commitFailures;
   let seq = 0;
+  const scoWrote: Record<string, string> = {};
   let lms: ScormAgainApi | null = null;
   const httpService: HttpService = {
     processHttpRequest(_url, params, immediate) {
@@ -126,7 +131,7 @@ async function start(): Promise<void> {
         emit({ level: "warn", kind: "scorm-commit", summary: `LMS refused the commit: "false", error 391 (simulated; ${refusals} more to refuse)`, detail: { terminate: immediate } });
         return { result: "false", errorCode: 391 };
       }
-      const commit: ScormCommit = { sessionId, seq: ++seq, terminate: immediate, data: (params ?? {}) as Record<string, unknown> };
+      const commit: ScormCommit = { sessionId, seq: ++seq, terminate: immediate, data: (params ?? {}) as Record<string, unknown>, scoWrote: { ...scoWrote } };
       return persist(commit) ? { result: "true", errorCode: 0 } : { result: "false", errorCode: 391 };
     },
     updateSettings() {},
@@ -137,6 +142,15 @@ async function start(): Promise<void> {
   lms = new Api(settings);
   lms.loadFromJSON(config.seed, "");
   const api = loggedApi(lms as unknown as Record<string, unknown>, { version: config.version, emit });
+  const setName = config.version === "1.2" ? "LMSSetValue" : "SetValue";
+  const set = api[setName];
+  if (set) {
+    api[setName] = (element = "", value = "", ...rest: string[]) => {
+      const result = set(element, value, ...rest);
+      if (String(result) === "true" && STATUS_ELEMENTS.has(element)) scoWrote[element] = value;
+      return result;
+    };
+  }
   if (config.version === "1.2") win.API = api;
   else win.API_1484_11 = api;
   const current = lms;

@@ -51,12 +51,18 @@ export class Learner {
     return this.launches[0]!.learnerId;
   }
 
-  /** Launch a session (the first one makes a new learner) and wait for the course's first heading. */
-  async launch(facts: Pick<LaunchRequest, "cmi5" | "scorm"> = {}): Promise<Frame> {
+  /**
+   * Launch a session (the first one makes a new learner) and wait for the course's first heading.
+   * `lms` / `newAttempt`: the LMS behaviour of the launch and Moodle's "Start a new attempt".
+   */
+  async launch(facts: Pick<LaunchRequest, "cmi5" | "scorm" | "lms" | "newAttempt"> = {}): Promise<Frame> {
     // A cmi5 LMS hands a returnURL: Exit goes back to it once Terminated is acknowledged.
     const cmi5 = { returnURL: "/lms/return", ...facts.cmi5 };
     this.returnUrls.push(this.target === "cmi5" ? (cmi5.returnURL ?? null) : null);
-    const answer = this.preview.launch({ target: this.target, learner: this.launches.length === 0 ? "new" : "current", cmi5, scorm: facts.scorm ?? {} });
+    const request: LaunchRequest = { target: this.target, learner: this.launches.length === 0 ? "new" : "current", cmi5, scorm: facts.scorm ?? {} };
+    if (facts.lms) request.lms = facts.lms;
+    if (facts.newAttempt) request.newAttempt = true;
+    const answer = this.preview.launch(request);
     this.launches.push(answer);
     const page = await this.context.newPage();
     this.pageProblems.push(watch(page));

@@ -1,0 +1,216 @@
+// End to end under the preview's LMS behaviours: the starter course launched by the preview LMS as
+// Moodle (SCORM 1.2, 2004 3rd, 2004 4th) and as ILIAS (SCORM 1.2), a learner driven through the real
+// UI in Chromium. Each journey checks what that LMS holds afterwards (attempt, mode, status, score,
+// grade, interactions, suspend data), that the grade it records is the score the learner was shown,
+// and that the status line never said the result was sent before the LMS held it (the reporting rules:
+// "sent" only for what the LMS holds). Journeys: (a) pass first try; (b) fail then pass in one
+// session; (c) fail, exit, relaunch, pass; (d) exhaust the attempts; (e) an LMS mastery score above
+// the course's passing score.
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { LmsProfileId } from "../../authoring/preview/protocol";
+import type { TargetId } from "../../runtime/course/types";
+import { launchChromium } from "./support/chromium";
+import { Learner, type AttemptPlan, type AttemptResult } from "./support/learner";
+import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+
+type ScormTarget = Exclude<TargetId, "cmi5">;
+const SENT = "Your result has been sent to the LMS.";
+const COMBOS: readonly [LmsProfileId, ScormTarget][] = [
+  ["moodle", "scorm12"],
+  ["moodle", "scorm2004-3"],
+  ["moodle", "scorm2004-4"],
+  ["ilias", "scorm12"],
+];
+
+let browser: Browser;
+let starter: CoursePreview;
+
+beforeAll(async () => {
+  [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await starter?.close();
+});
+
+for (const [profile, target] of COMBOS) {
+  // Browser journeys take seconds each and longer on a busy 2-core machine.
+  describe(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 120_000 }, () => {
+    const learners: Learner[] = [];
+    afterEach(async () => {
+      for (const learner of learners.splice(0)) {
+        expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
+        await learner.dispose();
+      }
+    });
+
+    async function enrol(): Promise<Learner> {
+      const learner = await Learner.enrol(browser, starter.preview, starter.course, target);
+      learners.push(learner);
+      return learner;
+    }
+    const record = (learner: Learner) => starter.preview.lmsRecord(target, learner.learnerId);
+    const sessions = (learner: Learner) => starter.preview.scorm.sessions(learner.learnerId, target);
+
+    /** Launch under this LMS behaviour and watch the status line of the new page. */
+    async function launch(learner: Learner, options: { masteryScore?: number; newAttempt?: boolean } = {}): Promise<void> {
+      await learner.launch({ lms: profile, scorm: options.masteryScore === undefined ? {} : { masteryScore: options.masteryScore }, newAttempt: options.newAttempt ?? false });
+      await learner.recordStatusLine();
+    }
+
+    /** The attempt whose result is the learner's last; `from` is the browser's clock just before it. */
+    async function finalAttempt(learner: Learner, plan: AttemptPlan): Promise<{ result: AttemptResult; shown: number; from: number }> {
+      const from = await (await learner.ui()).evaluate(() => Date.now());
+      const result = await learner.attempt(plan);
+      expect(result.assessmentScore, "the result screen shows the assessment score").not.toBeNull();
+      return { result, shown: result.assessmentScore!, from };
+    }
+
+    /**
+     * The LMS comes to hold the score the learner was shown, and no "sent" on the status line since
+     * `from` came before it did (the server's and the browser's clocks are this machine's clock).
+     */
+    async function expectNeverSentEarly(learner: Learner, from: number, shown: number): Promise<void> {
+      const heldAt = () => sessions(learner).flatMap((s) => s.trail).find((c) => c.at >= from && c.score === shown)?.at;
+      await expect.poll(heldAt, { timeout: 15_000, message: `the LMS holds the score ${shown} the learner was shown` }).toBeDefined();
+      const held = heldAt()!;
+      const early = (await learner.statusHistory()).filter(([at, text]) => at >= from && text === SENT && at < held);
+      expect(early, `"${SENT}" before the LMS held the result (held at ${held})`).toEqual([]);
+    }
+
+    async function exit(learner: Learner): Promise<void> {
+      await learner.exit();
+      await expect.poll(() => sessions(learner).at(-1)?.finished, { message: "LMSFinish / Terminate reached the LMS" }).toBe(true);
+    }
+
+    /** Moodle: the gradebook grade; ILIAS: no grade, the score kept in tracking. */
+    function expectGradeAsShown(learner: Learner, shown: number): void {
+      const held = record(learner);
+      if (profile === "moodle") expect(held.grade, `Moodle grade (${held.gradeText})`).toBe(shown);
+      else {
+        expect(held.grade, "ILIAS records no grade").toBeNull();
+        expect(held.gradeText).toBe("no gradebook grade; score kept in tracking");
+        expect(held.score, "ILIAS tracking score").toBe(shown);
+      }
+      expect(starter.preview.view(target).grade).toBe(held.gradeText);
+    }
+
+    const passedStatus = target === "scorm12" ? "passed" : "completed / passed";
+
+    it("(a) passes first try (media watched); a relaunch is review on Moodle, the same data on ILIAS", async () => {
+      const learner = await enrol();
+      await launch(learner);
+      await learner.readToAssessment({ playMedia: true });
+      const { shown, from } = await finalAttempt(learner, "right");
+      await expectNeverSentEarly(learner, from, shown);
+      await expect.poll(() => learner.statusLine()).toBe(SENT);
+      await exit(learner);
+      expectGradeAsShown(learner, shown);
+      expect(record(learner)).toMatchObject({ attempt: 1, status: passedStatus });
+      if (profile === "ilias") expect(record(learner).learningProgress).toBe("completed (passed)");
+
+      await launch(learner);
+      const seed = sessions(learner).at(-1)!.seedFlat;
+      if (profile === "moodle") {
+        expect(record(learner)).toMatchObject({ attempt: 1, mode: "review", credit: false });
+        // 2004: the course ended with exit "normal", so the review launch gets no stored data.
+        if (target === "scorm12") expect(seed["cmi.suspend_data"]?.length).toBeGreaterThan(0);
+        else expect(seed).not.toHaveProperty("cmi.suspend_data");
+      } else {
+        expect(record(learner)).toMatchObject({ attempt: 1, mode: "normal", credit: true, entry: "" });
+        expect(seed["cmi.suspend_data"]?.length).toBeGreaterThan(0);
+      }
+      expectGradeAsShown(learner, shown);
+    });
+
+    it("(b) fails then passes in one session: the passing score is the grade", async () => {
+      const learner = await enrol();
+      await launch(learner);
+      await learner.readToAssessment();
+      await learner.attempt("wrong");
+      const { result, shown, from } = await finalAttempt(learner, "right");
+      expect(result.text).toContain("Result of attempt 2");
+      await expectNeverSentEarly(learner, from, shown);
+      await exit(learner);
+      expectGradeAsShown(learner, shown);
+      expect(record(learner)).toMatchObject({ attempt: 1, status: target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/) });
+    });
+
+    it("(c) fails (media watched), exits, relaunches (normal mode, the course's attempt 2, count carried) and passes", async () => {
+      const learner = await enrol();
+      await launch(learner);
+      // Everything experienced: a SCO that now said "completed" would close the Moodle attempt.
+      await learner.readToAssessment({ playMedia: true });
+      const first = await learner.attempt("wrong");
+      await exit(learner);
+      // Attempts remain: 1.2 "incomplete"; 2004 incomplete, success unknown until final (the reporting rules).
+      expect(record(learner).status).toBe(target === "scorm12" ? "incomplete" : "incomplete / unknown");
+
+      await launch(learner);
+      expect(record(learner)).toMatchObject({ attempt: 1, mode: "normal", credit: true, entry: "resume" });
+      const seed = sessions(learner).at(-1)!.seedFlat;
+      if (profile === "ilias") expect(Object.keys(seed).filter((k) => k.startsWith("cmi.interactions.")), "ILIAS hands no interactions back").toEqual([]);
+      await learner.openAssessment();
+      const { result, shown, from } = await finalAttempt(learner, "right");
+      expect(result.text).toContain("Result of attempt 2");
+      await expectNeverSentEarly(learner, from, shown);
+      await exit(learner);
+      expectGradeAsShown(learner, shown);
+      const held = record(learner);
+      expect(held).toMatchObject({ attempt: 1, status: target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/) });
+      // The rows the LMS keeps: Moodle handed the first session's back, so the second went on after
+      // them; ILIAS handed none back (_count 0): it keeps the second session's rows and shows those
+      // of the first that were written over.
+      if (profile === "moodle") expect(held.interactions).toHaveLength(first.questionIds.length + result.questionIds.length);
+      else {
+        expect(held.interactions.filter((row) => row.session === 2)).toHaveLength(result.questionIds.length);
+        expect(held.interactions.length + held.overwrittenInteractions).toBe(first.questionIds.length + result.questionIds.length);
+        const rows = String(held.interactions.length);
+        expect(starter.preview.view(target).facts.Interactions).toBe(held.overwrittenInteractions > 0 ? `${rows} kept (${held.overwrittenInteractions} overwritten by a later session)` : rows);
+      }
+    });
+
+    it("(d) exhausts the attempts (media watched): the grade is the assessment score shown; Moodle closes the attempt, ILIAS stays in progress", async () => {
+      const learner = await enrol();
+      await launch(learner);
+      await learner.readToAssessment({ playMedia: true });
+      await learner.attempt({ wrong: 3 });
+      await learner.attempt("wrong");
+      const { result, shown, from } = await finalAttempt(learner, { wrong: 4 });
+      expect(result.text).toContain("0 attempts left");
+      await expectNeverSentEarly(learner, from, shown);
+      await exit(learner);
+      expectGradeAsShown(learner, shown);
+      const held = record(learner);
+      if (profile === "ilias") {
+        // lesson_status "incomplete" (passed-incomplete mode); ILIAS's override touches only "completed".
+        expect(held).toMatchObject({ status: "incomplete", learningProgress: "in progress" });
+      } else if (target === "scorm12") {
+        // Moodle's mastery override at LMSFinish: score.raw below mastery turns "incomplete" into "failed".
+        expect(held.status).toBe("failed");
+      } else expect(held.status).toBe("completed / failed");
+
+      await launch(learner);
+      if (profile === "moodle") expect(record(learner)).toMatchObject({ attempt: 1, mode: "review", credit: false });
+      else expect(record(learner)).toMatchObject({ attempt: 1, mode: "normal", credit: true });
+      expectGradeAsShown(learner, shown);
+    });
+
+    it("(e) the LMS mastery score (90) is above the course's (80): 87.5% does not pass, 100% does", async () => {
+      const learner = await enrol();
+      await launch(learner, { masteryScore: 90 });
+      await learner.readToAssessment();
+      expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 90% (set by your LMS)");
+      const first = await learner.attempt({ wrong: 1 });
+      expect(first.attemptScore).toBe(87.5);
+      expect(first.text).toContain("Status: not passed yet");
+      const { shown, from } = await finalAttempt(learner, "right");
+      await expectNeverSentEarly(learner, from, shown);
+      await exit(learner);
+      expectGradeAsShown(learner, shown);
+      // 1.2: the status agrees with the LMS's own comparison of score.raw to mastery_score 90.
+      expect(record(learner).status).toEqual(target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/));
+    });
+  });
+}
