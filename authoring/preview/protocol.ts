@@ -76,6 +76,8 @@ export interface ScormSessionConfig {
   /** For scorm-again's loadFromJSON (nested, e.g. { core: { lesson_status } }). */
   seed: Record<string, unknown>;
   commitFailures: number;
+  /** What the LMS answers for cmi.interactions._count, whatever rows it holds; absent: the true count. */
+  interactionsCount?: number;
 }
 
 export type LogLevel = "info" | "warn" | "error";

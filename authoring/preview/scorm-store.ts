@@ -38,6 +38,8 @@ export interface ScormSessionRecord {
   seedFlat: FlatCmi;
   /** What the LMS held for the attempt at launch when it is not the seed (null: the seed). */
   held: FlatCmi | null;
+  /** What the LMS answers for cmi.interactions._count (null: the true count). */
+  interactionsCount: number | null;
   seed: Record<string, unknown>;
   /** The data model as of the last accepted commit (flattened), null before the first one. */
   committed: FlatCmi | null;
@@ -84,6 +86,7 @@ export class ScormStore {
       record.launchNote ??= "";
       record.trail ??= [];
       record.held ??= null;
+      record.interactionsCount ??= null;
     }
   }
 
@@ -110,6 +113,7 @@ export class ScormStore {
       launchNote: plan.note,
       seedFlat: flat,
       held: plan.held ?? null,
+      interactionsCount: plan.interactionsCount ?? null,
       seed,
       committed: null,
       lastSeq: 0,

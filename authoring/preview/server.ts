@@ -261,6 +261,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       scoUrl: `/pkg/${record.target}/${pkg.launchPath}`,
       seed: record.seed,
       commitFailures: record.facts.commitFailures,
+      ...(record.interactionsCount === null ? {} : { interactionsCount: record.interactionsCount }),
     };
   }
 

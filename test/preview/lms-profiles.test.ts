@@ -290,16 +290,29 @@ describe("ilias, SCORM 1.2: no attempts, interactions not handed back", () => {
     const rows = (ids: string[]): FlatCmi => Object.fromEntries(ids.flatMap((id, n) => [[`cmi.interactions.${n}.id`, id], [`cmi.interactions.${n}.result`, "correct"]]));
     lms.commit(lms.launch(), S12("incomplete", rows(["a1", "a2", "a3"])), { terminate: true });
     const second = lms.launch();
+    // The host page answers _count with this (0) while the rows stay in the store the SCO writes to.
+    expect(second.interactionsCount).toBe(0);
     const api = new Scorm12API({ mastery_override: false, logLevel: 5, autocommit: false });
     api.loadFromJSON(second.seed, "");
     api.LMSInitialize("");
-    expect(api.LMSGetValue("cmi.interactions._count")).toBe("0");
+    expect(api.LMSGetValue("cmi.interactions._count")).toBe("3"); // kept in the store the SCO writes to
     // A SCO numbering from _count writes its rows at 0, 1 again.
-    lms.commit(second, rows(["b1", "b2"]), { terminate: true });
+    lms.commit(second, { ...rows(["a1", "a2", "a3"]), ...rows(["b1", "b2"]) }, { terminate: true });
     const held = lms.holding();
     expect(held.interactions.map((r) => [r.index, r.id, r.replaced])).toEqual([[0, "b1", "a1"], [1, "b2", "a2"], [2, "a3", null]]);
     expect(held.overwrittenInteractions).toBe(2);
     expect(lms.view().facts.Interactions).toBe("3 kept (2 overwritten by a later session)");
+  });
+
+  it("a SCO numbering from its own counter appends after the kept rows: nothing is written over", () => {
+    const lms = new Lms("ilias", "scorm12");
+    const rows = (ids: string[], from = 0): FlatCmi => Object.fromEntries(ids.flatMap((id, n) => [[`cmi.interactions.${from + n}.id`, id], [`cmi.interactions.${from + n}.result`, "correct"]]));
+    lms.commit(lms.launch(), S12("incomplete", rows(["a1", "a2"])), { terminate: true });
+    const second = lms.launch();
+    lms.commit(second, { ...rows(["a1", "a2"]), ...rows(["b1"], 2) }, { terminate: true });
+    const held = lms.holding();
+    expect(held.interactions.map((r) => [r.index, r.id, r.session])).toEqual([[0, "a1", 1], [1, "a2", 1], [2, "b1", 2]]);
+    expect(held.overwrittenInteractions).toBe(0);
   });
 });
 

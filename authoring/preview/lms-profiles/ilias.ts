@@ -11,6 +11,9 @@ function launch({ facts, previous }: LaunchInput): LaunchPlan {
   const data = previous === null && facts.previousStatus === "stored" ? null : withPreviousStatus("1.2", previous?.data ?? {}, facts.previousStatus);
   const handed = pick(data, KEPT["1.2"]);
   handed["cmi.core.lesson_status"] ??= "not attempted";
+  // The rows it keeps stay in its store (a SCO may write after them), but it hands none back:
+  // _count is 0 on every launch, so a SCO numbering from _count writes over them.
+  for (const [key, value] of Object.entries(data ?? {})) if (/^cmi\.interactions\.\d+\./.test(key)) handed[key] = value;
   const entry = entry12(data);
   return {
     attempt: 1,
@@ -18,6 +21,7 @@ function launch({ facts, previous }: LaunchInput): LaunchPlan {
     credit: facts.credit && facts.mode === "normal",
     entry,
     handed,
+    interactionsCount: 0,
     note: data === null ? "first launch" : `the same data goes on (entry "${entry}"); interactions are not handed back (_count 0)`,
   };
 }
@@ -51,6 +55,7 @@ function keptRows(sessions: readonly HeldSession[]): { rows: InteractionRow[]; o
     if (!session.committed) return;
     for (const row of interactionRows(session.data, n + 1)) {
       const before = byIndex.get(row.index);
+      if (before && before.id === row.id && before.result === row.result) continue; // the same row, kept
       const replaced = before && before.session !== row.session ? before.id : null;
       if (replaced !== null) overwritten += 1;
       byIndex.set(row.index, { ...row, replaced });

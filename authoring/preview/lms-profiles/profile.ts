@@ -37,6 +37,11 @@ export interface LaunchPlan {
   note: string;
   /** What the LMS holds for the attempt when that is not what it hands the SCO (Moodle's review after a 2004 exit "normal"). */
   held?: FlatCmi;
+  /**
+   * What the LMS answers for cmi.interactions._count whatever rows it holds (ILIAS: 0 on every
+   * launch, while the rows it keeps can still be written after). Absent: the true count.
+   */
+  interactionsCount?: number;
 }
 
 /** The session a commit belongs to, as the LMS launched it. */
