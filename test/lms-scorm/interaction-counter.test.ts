@@ -118,6 +118,19 @@ describe("a strict LMS (scorm-again)", () => {
     await driver.exit();
   });
 
+  it("2004: a counter ahead of the LMS's rows never holds up what comes after (the outcome arrives, nothing retried)", async () => {
+    const l = lms2004({ entry: "resume", suspend_data: "I8~P2.x", completion_status: "incomplete", scaled_passing_score: "0.8" });
+    const driver = createScorm2004Driver(l.api, reporting(), { log: () => undefined });
+    await driver.start();
+    driver.reportInteraction(interaction("q1", { attemptNumber: 2 }));
+    driver.saveState("P2.y", null);
+    driver.reportOutcome(outcome("passed", 100));
+    expect(driver.status()).toMatchObject({ state: "delivered", pending: 0, outcomeDelivered: true });
+    await driver.exit();
+    expect(stored(l.lms)).toMatchObject({ "cmi.success_status": "passed", "cmi.score.raw": "100", "cmi.interactions.0.id": "q1-a2", "cmi.suspend_data": "I1~P2.y" });
+    expect(l.calls.filter((c) => c.method === "SetValue" && c.args[0] === "cmi.interactions.8.id")).toHaveLength(1); // tried once, never retried
+  });
+
   it("2004: the counter is kept the same way, and the engine's state comes back without it", async () => {
     const first = lms2004({ entry: "ab-initio" });
     const d1 = createScorm2004Driver(first.api, reporting(), { log: () => undefined });

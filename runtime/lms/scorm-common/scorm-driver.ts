@@ -46,9 +46,9 @@ export class ScormDriver implements LmsDriver {
   private nextInteraction_ = 0;
   /** The interaction counter kept in suspend_data (suspend-data.ts); null when it held none. */
   private savedCounter_: number | null = null;
-  /** cmi.interactions._count at start, and whether our counter was given up for it (reportInteraction). */
+  /** cmi.interactions._count at start, and whether the first row past it was taken (confirmCounter_). */
   private lmsCount_ = 0;
-  private counterDropped_ = false;
+  private counterConfirmed_ = false;
   /** The engine state last saved, re-written with the counter when interactions were added. */
   private lastState_: string | null = null;
   private readonly interactionIds_ = new Set<string>();
@@ -127,23 +127,14 @@ export class ScormDriver implements LmsDriver {
     if (!this.writable_ || !this.options_.interactions || this.interactionChildren_ === null) return;
     let id = this.model_.interactionId(report);
     for (let n = 2; this.interactionIds_.has(id); n++) id = `${this.model_.interactionId(report)}-${n}`;
-    const writes = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_);
+    let writes = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_);
     if (writes === null) {
       this.log_(`question ${report.questionId} cannot be expressed as a ${this.standard} interaction; left out`);
       return;
     }
-    let [idWrite, ...rest] = writes;
-    let written = idWrite !== undefined && this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) !== "refused";
-    if (!written && this.nextInteraction_ > this.lmsCount_ && !this.counterDropped_) {
-      // A strict LMS numbers rows without gaps from its own _count: our counter ran ahead of rows it
-      // no longer holds. Number from its count from now on (once: later refusals are just refusals).
-      this.log_(`interaction ${this.nextInteraction_} refused; numbering from the LMS's cmi.interactions._count ${this.lmsCount_} instead`);
-      this.counterDropped_ = true;
-      this.nextInteraction_ = this.lmsCount_;
-      [idWrite, ...rest] = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_) ?? [];
-      written = idWrite !== undefined && this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) !== "refused";
-    }
-    if (!written) return;
+    if (this.nextInteraction_ > this.lmsCount_ && !this.counterConfirmed_) writes = this.confirmCounter_(report, id, writes);
+    const [idWrite, ...rest] = writes;
+    if (!idWrite || this.ledger_.write(idWrite.element, idWrite.value, idWrite.kind) === "refused") return;
     this.interactionIds_.add(id);
     this.nextInteraction_++;
     this.writeAll_(rest);
@@ -226,6 +217,26 @@ export class ScormDriver implements LmsDriver {
 
   private writeAll_(writes: readonly DataModelWrite[]): void {
     for (const write of writes) this.ledger_.write(write.element, write.value, write.kind);
+  }
+
+  /**
+   * The first row past the LMS's own _count (numbered from our counter in suspend_data): an LMS that
+   * keeps rows but hands none back (ILIAS) takes it; a strict LMS that numbers rows without gaps
+   * refuses it, and then rows are numbered from its _count from now on. The id is tried directly,
+   * not queued: a refused row must not hold up the writes behind it. Returns the writes to make.
+   */
+  private confirmCounter_(report: InteractionReport, id: string, writes: DataModelWrite[]): DataModelWrite[] {
+    this.counterConfirmed_ = true;
+    const [idWrite] = writes;
+    if (!idWrite) return writes;
+    const tried = this.connection_.setValue(idWrite.element, idWrite.value);
+    if (tried.ok) {
+      this.ledger_.seed(idWrite.element, idWrite.value);
+      return writes;
+    }
+    this.log_(`interaction ${this.nextInteraction_} refused (${tried.detail}); numbering from the LMS's cmi.interactions._count ${this.lmsCount_} instead`);
+    this.nextInteraction_ = this.lmsCount_;
+    return this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_!) ?? [];
   }
 
   private probeInteractions_(read: (element: string) => string): void {
