@@ -1,5 +1,5 @@
 // The assessment engine's public API (issue 3): pure functions over plain data. No DOM, no LMS, no
-// clock, no randomness: callers pass `now` (epoch ms) and seeds. Semantics: shared/spec/assessment.md.
+// clock, no randomness: callers pass `now` (epoch ms) and seeds. Semantics: docs/course-format.md (attempts, rubric, mastery) and docs/reporting.md.
 //
 // A session, as the UI drives it:
 //   const P = passingScoreInForce(lmsMasteryOrNull, course.assessment?.rubric.passingAttemptScore);
