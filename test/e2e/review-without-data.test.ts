@@ -1,36 +1,16 @@
 // A Review launch with no saved work (Moodle gives this after an attempt ended with exit "normal":
 // review mode and no stored data) shows "You have finished this course", never a course that looks
 // unstarted at Welcome: no progress bar, no menu, no attempt button — for every launch kind.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TargetId } from "../../runtime/course/types";
 import { expectNoAxeViolations } from "../ui/browser";
-import { launchChromium } from "./support/chromium";
-import { Learner } from "./support/learner";
-import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+import { useStarterJourneys } from "./support/starter-journeys";
 
-let browser: Browser;
-let starter: CoursePreview;
-const learners: Learner[] = [];
-
-beforeAll(async () => {
-  [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await starter?.close();
-});
-afterEach(async () => {
-  for (const learner of learners.splice(0)) {
-    expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-    await learner.dispose();
-  }
-});
+const journeys = useStarterJourneys();
 
 describe("review launch, nothing saved", { timeout: 90_000 }, () => {
   it.each<TargetId>(["scorm2004-4", "scorm2004-3", "scorm12", "cmi5"])("%s: 'You have finished this course', nothing that looks unstarted", async (target) => {
-    const learner = await Learner.enrol(browser, starter.preview, starter.course, target, expect);
-    learners.push(learner);
+    const learner = await journeys.enrol(target);
     const ui = await learner.launch(target === "cmi5" ? { cmi5: { launchMode: "Review" } } : { scorm: { mode: "review" } });
     expect(await learner.h1()).toBe("You have finished this course");
     const text = (await ui.locator(".pm-app").textContent()) ?? "";
@@ -40,7 +20,7 @@ describe("review launch, nothing saved", { timeout: 90_000 }, () => {
     expect(await ui.locator("progress").count()).toBe(0);
     expect(await ui.locator(".pm-menu").count()).toBe(0);
     expect(await ui.getByRole("button", { name: /^Start attempt/ }).count()).toBe(0);
-    expect(text).not.toContain(starter.course.pages[0]!.title);
+    expect(text).not.toContain(journeys.starter().course.pages[0]!.title);
     if (target === "cmi5") await expectNoAxeViolations(learner.page!, "finished, nothing to review");
     await learner.exit();
   });

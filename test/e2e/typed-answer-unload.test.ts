@@ -2,40 +2,21 @@
 // has not run yet): the page's one lifecycle owner (runtime/app/page-hide.ts) saves the session's
 // pending answer first, then lets the driver end the session with it. Per launch kind: cmi5 (State
 // document in the LRS) and SCORM 1.2 / 2004 (suspend_data), in Chromium through the preview LMS.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TargetId } from "../../runtime/course/types";
 import { TYPING_SAVE_DELAY_MS } from "../../runtime/app/session";
 import { questionsById, shownQuestionIds } from "../ui/answers";
-import { launchChromium } from "./support/chromium";
-import { Learner } from "./support/learner";
 import { cmi5Record, scormSessions } from "./support/lms-side";
-import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+import { useStarterJourneys } from "./support/starter-journeys";
 
-let browser: Browser;
-let starter: CoursePreview;
-const learners: Learner[] = [];
-
-beforeAll(async () => {
-  [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await starter?.close();
-});
-afterEach(async () => {
-  for (const learner of learners.splice(0)) {
-    expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-    await learner.dispose();
-  }
-});
+const journeys = useStarterJourneys();
 
 const TYPED = "meet at the assembly point";
 
 describe("a typed answer survives closing the tab 50 ms later", { timeout: 90_000 }, () => {
   it.each<TargetId>(["cmi5", "scorm12", "scorm2004-4"])("%s: type, close the tab, relaunch: the text is there", async (target) => {
-    const learner = await Learner.enrol(browser, starter.preview, starter.course, target, expect);
-    learners.push(learner);
+    const learner = await journeys.enrol(target);
+    const starter = journeys.starter();
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
