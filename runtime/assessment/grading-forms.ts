@@ -21,6 +21,7 @@ export type {
   RubricFormLevel,
 } from "./grading-form-types";
 export { errorsToGrade } from "./grading-form-errors";
+export { validateGradingForm } from "./grading-form-validate";
 
 /**
  * Grade a filled form. Pure and never throws: a form that failed validation gets grade null where

@@ -1,7 +1,7 @@
 // grading-forms.md §1–2: gradeForm on the worked examples, then fast-check properties of all three methods.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { errorsToGrade, gradeForm, type ErrorsForm, type FormFilling, type GradingForm, type GuideForm, type RubricForm } from "../../runtime/assessment/grading-forms";
+import { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type GradingForm, type GuideForm, type RubricForm } from "../../runtime/assessment/grading-forms";
 
 /** A rubric whose row i has levels scoring rows[i] (level ids "s<score>"). */
 const rubric = (rows: number[][], pointsOnly?: boolean): RubricForm => ({
@@ -246,6 +246,12 @@ const filledCase = anyCase.chain((c) =>
 const completeCase = anyCase.chain((c) => fc.tuple(fc.constant(c), fc.tuple(...c.values.map((vs) => fc.nat(vs.length - 1)))));
 
 describe("grading form properties", () => {
+  it("the generated forms are valid (no validation errors)", () => {
+    fc.assert(fc.property(anyCase, ({ form }) => {
+      expect(validateGradingForm(form).filter((p) => p.severity === "error")).toEqual([]);
+    }));
+  });
+
   it("grade is in 0..100 or null, and every criterion value in 0..100 or null — whatever is filled in", () => {
     const junk = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom("l0", "l1", "level 1", "level 2"));
     fc.assert(fc.property(anyCase, fc.dictionary(fc.constantFrom("c0", "c1", "c2", "c3", "x"), junk), ({ form }, filling) => {
