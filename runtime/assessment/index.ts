@@ -78,6 +78,9 @@ export { attemptsAllowedNumber, matchingMods, MAX_MODS, rubricInForce, scoreAtte
 export { validateRubric, type RubricValidationOptions } from "./rubric-validate";
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
 
+// ── Grading forms (grading-forms.md): rubric, marking guide, number of errors ─────────────────
+export { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type FormGrade, type GradingForm, type GuideForm, type RubricForm } from "./grading-forms";
+
 // ── Questions: scoring, validation, reports ───────────────────────────────────────────────────
 export { normalizeText, numericAnswerAccepts, responseMatchesType, scoreQuestion } from "./scoring";
 export { canonicalResponse, optionIds } from "./responses";
