@@ -1,4 +1,5 @@
-// End to end under the preview's LMS behaviours: the starter course launched by the preview LMS as
+// Journeys under the preview's LMS behaviours (one test file per behaviour and target calls this, so
+// the files share the two test workers): the starter course launched by the preview LMS as
 // Moodle (SCORM 1.2, 2004 3rd, 2004 4th) and as ILIAS (SCORM 1.2), a learner driven through the real
 // UI in Chromium. Each journey checks what that LMS holds afterwards (attempt, mode, status, score,
 // grade, interactions, suspend data), that the grade it records is the score the learner was shown,
@@ -8,33 +9,28 @@
 // the course's passing score.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { LmsProfileId } from "../../authoring/preview/protocol";
-import type { TargetId } from "../../runtime/course/types";
-import { launchChromium } from "./support/chromium";
-import { Learner, type AttemptPlan, type AttemptResult } from "./support/learner";
-import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+import type { LmsProfileId } from "../../../authoring/preview/protocol";
+import type { TargetId } from "../../../runtime/course/types";
+import { launchChromium } from "./chromium";
+import { Learner, type AttemptPlan, type AttemptResult } from "./learner";
+import { previewStarter, type CoursePreview } from "./preview-fixture";
 
-type ScormTarget = Exclude<TargetId, "cmi5">;
+export type ScormTarget = Exclude<TargetId, "cmi5">;
 const SENT = "Your result has been sent to the LMS.";
-const COMBOS: readonly [LmsProfileId, ScormTarget][] = [
-  ["moodle", "scorm12"],
-  ["moodle", "scorm2004-3"],
-  ["moodle", "scorm2004-4"],
-  ["ilias", "scorm12"],
-];
 
-let browser: Browser;
-let starter: CoursePreview;
+/** The five journeys of one LMS behaviour on one target, with their own browser and preview LMS. */
+export function profileJourneys(profile: LmsProfileId, target: ScormTarget): void {
+  let browser: Browser;
+  let starter: CoursePreview;
 
-beforeAll(async () => {
-  [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await starter?.close();
-});
+  beforeAll(async () => {
+    [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await starter?.close();
+  });
 
-for (const [profile, target] of COMBOS) {
   // Browser journeys take seconds each and longer on a busy 2-core machine.
   describe(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 120_000 }, () => {
     const learners: Learner[] = [];
