@@ -1,7 +1,6 @@
 // Loads an author's course folder: reads course.json, validates it against the JSON Schema, runs the
 // semantic checks, renders Markdown and returns the built course plus the files the package must
 // carry. Throws CourseError with EVERY problem found; never writes anything.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlaceholderName } from "../../runtime/course/placeholders";
 import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData } from "../../runtime/course/types";
@@ -13,7 +12,9 @@ import { buildReporting } from "./build-reporting";
 import { CourseFiles } from "./course-files";
 import { CourseError, type LoadedCourse } from "./loaded-course";
 import { renderMarkdown } from "./markdown";
-import { ProblemList } from "./problems";
+import { tooDeep, MAX_JSON_DEPTH } from "./json-depth";
+import { pointer, ProblemList } from "./problems";
+import { readRegularFile } from "./regular-file";
 import { checkCourseSchema } from "./schema-check";
 
 /** The course definition file inside a course folder. */
@@ -60,22 +61,27 @@ function failure(problems: ProblemList): CourseError {
 }
 
 async function readCourseJson(root: string, problems: ProblemList): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, COURSE_FILE), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : `an unreadable file (${code ?? String(error)})`;
-    problems.error(COURSE_FILE, "", `expected the course definition ${path.join(root, COURSE_FILE)}, found ${found}`);
+  const file = path.join(root, COURSE_FILE);
+  const read = await readRegularFile(file);
+  if (!read.ok) {
+    const missing = read.found === "no such file" || read.found === "a folder" || read.found.startsWith("an unreadable file");
+    problems.error(COURSE_FILE, "", `expected the course definition ${file}${missing ? "" : " to be a regular file"}, found ${read.found}`);
     return undefined;
   }
-  text = text.replace(/^\uFEFF/, "");
+  const text = read.text.replace(/^\uFEFF/, "");
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch (error) {
     problems.error(COURSE_FILE, "", `expected valid JSON, found a syntax error ${jsonErrorPlace(text, (error as Error).message)}`);
     return undefined;
   }
+  const deep = tooDeep(json);
+  if (deep !== null) {
+    problems.error(COURSE_FILE, pointer(...deep), `expected at most ${MAX_JSON_DEPTH} levels of nesting (objects and lists), found a value nested deeper: no course needs that many`);
+    return undefined;
+  }
+  return json;
 }
 
 /** "at line 3, column 5: Expected ',' or '}' after property value" from V8's "... at position 52". */
