@@ -15,6 +15,7 @@ import { renderMarkdown } from "./markdown";
 import { tooDeep, MAX_JSON_DEPTH } from "./json-depth";
 import { pointer, ProblemList } from "./problems";
 import { readRegularFile } from "./regular-file";
+import { firstIllegalXmlChar, MANIFEST_TEXT_FIELDS } from "../manifest/xml-chars";
 import { checkCourseSchema } from "./schema-check";
 
 /** The course definition file inside a course folder. */
@@ -28,6 +29,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   if (json === undefined || !checkCourseSchema(json, COURSE_FILE, problems)) throw failure(problems);
   const author = json as AuthorCourse;
 
+  checkManifestText(author, problems);
   const files = new CourseFiles(root, problems);
   // {passingScore} needs an assessment (the passing score in force is filled in at runtime).
   const placeholders: PlaceholderName[] = author.assessment ? ["passingScore"] : [];
@@ -82,6 +84,22 @@ async function readCourseJson(root: string, problems: ProblemList): Promise<unkn
     return undefined;
   }
   return json;
+}
+
+/** Text that cmi5.xml / imsmanifest.xml carry must be made of XML characters (XML 1.0 §2.2). */
+function checkManifestText(author: AuthorCourse, problems: ProblemList): void {
+  for (const field of MANIFEST_TEXT_FIELDS) {
+    const value = author[field];
+    if (typeof value !== "string") continue;
+    const bad = firstIllegalXmlChar(value);
+    if (bad === null) continue;
+    problems.error(
+      COURSE_FILE,
+      pointer(field),
+      `expected text that XML allows (XML 1.0 §2.2), found ${bad.codePoint} (${bad.kind}) at character ${bad.position}: ` +
+        `"${field}" is written into cmi5.xml and imsmanifest.xml, which no LMS could read with it. Remove the character`,
+    );
+  }
 }
 
 /** "at line 3, column 5: Expected ',' or '}' after property value" from V8's "... at position 52". */
