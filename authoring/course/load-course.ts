@@ -15,6 +15,7 @@ import { renderMarkdown } from "./markdown";
 import { tooDeep, MAX_JSON_DEPTH } from "./json-depth";
 import { pointer, ProblemList } from "./problems";
 import { readRegularFile } from "./regular-file";
+import { warnAboutScriptAssets } from "./script-assets";
 import { firstIllegalXmlChar, MANIFEST_TEXT_FIELDS } from "../manifest/xml-chars";
 import { checkCourseSchema } from "./schema-check";
 
@@ -42,6 +43,8 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   if (pages.length === 0 && assessment === null) {
     problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');
   }
+  const assets = files.assets();
+  await warnAboutScriptAssets(assets, root, problems);
   if (problems.errors.length > 0) throw failure(problems);
 
   const data: CourseData = {
@@ -54,7 +57,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
     assessment,
     reporting,
   };
-  return { dir: root, data, assets: files.assets(), targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+  return { dir: root, data, assets, targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
 }
 
 /** Errors first, then the warnings found on the way (the author fixes everything in one go). */
