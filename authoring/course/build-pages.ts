@@ -1,6 +1,5 @@
 // Pages and their media → PageData: Markdown bodies read and rendered, media and captions packaged,
 // ids unique across the course.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PlaceholderName } from "../../runtime/course/placeholders";
 import type { MediaData, PageData, RichText } from "../../runtime/course/types";
@@ -8,6 +7,7 @@ import type { AuthorMedia, AuthorPage } from "./author-types";
 import type { CourseFiles, ReferenceSite } from "./course-files";
 import { renderMarkdown } from "./markdown";
 import { pointer, type ProblemList } from "./problems";
+import { readRegularFileSync } from "./regular-file";
 
 const MEDIA_EXTENSIONS: Record<MediaData["kind"], string[]> = {
   video: [".mp4", ".m4v", ".webm", ".ogv", ".mov"],
@@ -42,7 +42,12 @@ function buildBody(page: AuthorPage, at: string, file: string, files: CourseFile
   }
   const relative = files.resolve(body, { file, path: `${at}/body`, baseDir: "" }, "Markdown file");
   if (relative === null) return EMPTY;
-  const markdown = readFileSync(path.join(files.root, ...relative.split("/")), "utf8").replace(/^\uFEFF/, "");
+  const read = readRegularFileSync(path.join(files.root, ...relative.split("/")));
+  if (!read.ok) {
+    problems.error(file, `${at}/body`, `expected the Markdown file "${relative}" to be a regular file, found ${read.found}`);
+    return EMPTY;
+  }
+  const markdown = read.text.replace(/^\uFEFF/, "");
   return renderMarkdown(markdown, { file: relative, path: "", baseDir: path.posix.dirname(relative).replace(/^\.$/, "") }, files, problems, placeholders);
 }
 

@@ -5,6 +5,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PackageFile } from "./loaded-course";
 import type { ProblemList } from "./problems";
+import { describeFileKind } from "./regular-file";
 
 /** Where a reference was written: the file holding it, the JSON path in that file, its folder. */
 export interface ReferenceSite {
@@ -64,15 +65,16 @@ export class CourseFiles {
       return fail(`expected a path inside the course folder, found ${found}, which leads outside it`);
     }
     const absolute = path.join(this.root, ...relative.split("/"));
-    let isFile = false;
+    let info;
     try {
-      isFile = statSync(absolute).isFile();
+      info = statSync(absolute);
     } catch {
       const miscased = this.caseMismatch(relative);
       if (miscased) return fail(this.caseMessage(relative, miscased));
       return fail(`${what} not found: expected the file "${relative}" in the course folder, found no such file`);
     }
-    if (!isFile) return fail(`expected the ${what} "${relative}" to be a file, found a folder`);
+    // A FIFO, device or socket would block or never end the build (regular-file.ts).
+    if (!info.isFile()) return fail(`expected the ${what} "${relative}" to be a regular file, found ${describeFileKind(info)}`);
     const miscased = this.caseMismatch(relative);
     if (miscased) return fail(this.caseMessage(relative, miscased));
     const real = realpathSync(absolute);

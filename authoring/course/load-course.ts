@@ -1,7 +1,6 @@
 // Loads an author's course folder: reads course.json, validates it against the JSON Schema, runs the
 // semantic checks, renders Markdown and returns the built course plus the files the package must
 // carry. Throws CourseError with EVERY problem found; never writes anything.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlaceholderName } from "../../runtime/course/placeholders";
 import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData } from "../../runtime/course/types";
@@ -13,7 +12,11 @@ import { buildReporting } from "./build-reporting";
 import { CourseFiles } from "./course-files";
 import { CourseError, type LoadedCourse } from "./loaded-course";
 import { renderMarkdown } from "./markdown";
-import { ProblemList } from "./problems";
+import { tooDeep, MAX_JSON_DEPTH } from "./json-depth";
+import { pointer, ProblemList } from "./problems";
+import { readRegularFile } from "./regular-file";
+import { warnAboutScriptAssets } from "./script-assets";
+import { firstIllegalXmlChar, MANIFEST_TEXT_FIELDS } from "../manifest/xml-chars";
 import { checkCourseSchema } from "./schema-check";
 
 /** The course definition file inside a course folder. */
@@ -27,6 +30,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   if (json === undefined || !checkCourseSchema(json, COURSE_FILE, problems)) throw failure(problems);
   const author = json as AuthorCourse;
 
+  checkManifestText(author, problems);
   const files = new CourseFiles(root, problems);
   // {passingScore} needs an assessment (the passing score in force is filled in at runtime).
   const placeholders: PlaceholderName[] = author.assessment ? ["passingScore"] : [];
@@ -39,6 +43,8 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   if (pages.length === 0 && assessment === null) {
     problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');
   }
+  const assets = files.assets();
+  await warnAboutScriptAssets(assets, root, problems);
   if (problems.errors.length > 0) throw failure(problems);
 
   const data: CourseData = {
@@ -51,7 +57,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
     assessment,
     reporting,
   };
-  return { dir: root, data, assets: files.assets(), targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+  return { dir: root, data, assets, targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
 }
 
 /** Errors first, then the warnings found on the way (the author fixes everything in one go). */
@@ -60,21 +66,42 @@ function failure(problems: ProblemList): CourseError {
 }
 
 async function readCourseJson(root: string, problems: ProblemList): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, COURSE_FILE), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : `an unreadable file (${code ?? String(error)})`;
-    problems.error(COURSE_FILE, "", `expected the course definition ${path.join(root, COURSE_FILE)}, found ${found}`);
+  const file = path.join(root, COURSE_FILE);
+  const read = await readRegularFile(file);
+  if (!read.ok) {
+    const missing = read.found === "no such file" || read.found === "a folder" || read.found.startsWith("an unreadable file");
+    problems.error(COURSE_FILE, "", `expected the course definition ${file}${missing ? "" : " to be a regular file"}, found ${read.found}`);
     return undefined;
   }
-  text = text.replace(/^\uFEFF/, "");
+  const text = read.text.replace(/^\uFEFF/, "");
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch (error) {
     problems.error(COURSE_FILE, "", `expected valid JSON, found a syntax error ${jsonErrorPlace(text, (error as Error).message)}`);
     return undefined;
+  }
+  const deep = tooDeep(json);
+  if (deep !== null) {
+    problems.error(COURSE_FILE, pointer(...deep), `expected at most ${MAX_JSON_DEPTH} levels of nesting (objects and lists), found a value nested deeper: no course needs that many`);
+    return undefined;
+  }
+  return json;
+}
+
+/** Text that cmi5.xml / imsmanifest.xml carry must be made of XML characters (XML 1.0 §2.2). */
+function checkManifestText(author: AuthorCourse, problems: ProblemList): void {
+  for (const field of MANIFEST_TEXT_FIELDS) {
+    const value = author[field];
+    if (typeof value !== "string") continue;
+    const bad = firstIllegalXmlChar(value);
+    if (bad === null) continue;
+    problems.error(
+      COURSE_FILE,
+      pointer(field),
+      `expected text that XML allows (XML 1.0 §2.2), found ${bad.codePoint} (${bad.kind}) at character ${bad.position}: ` +
+        `"${field}" is written into cmi5.xml and imsmanifest.xml, which no LMS could read with it. Remove the character`,
+    );
   }
 }
 

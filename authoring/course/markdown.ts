@@ -9,6 +9,7 @@ import { findPlaceholders, isPlaceholderName, PLACEHOLDER_NAMES, type Placeholde
 import type { RichText } from "../../runtime/course/types";
 import type { CourseFiles, ReferenceSite } from "./course-files";
 import { closest } from "./did-you-mean";
+import { markdownNestingProblem } from "./markdown-depth";
 import type { ProblemList } from "./problems";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -45,7 +46,21 @@ export function renderMarkdown(
   problems: ProblemList,
   placeholders: readonly PlaceholderName[],
 ): RichText {
-  const rendered = marked.parse(markdown, { async: false });
+  // Bounded nesting first: marked recurses once per level (markdown-depth.ts).
+  const tooDeep = markdownNestingProblem(markdown);
+  if (tooDeep !== null) {
+    problems.error(site.file, site.path, tooDeep);
+    return { html: "", text: "" };
+  }
+  let rendered: string;
+  try {
+    rendered = marked.parse(markdown, { async: false });
+  } catch (error) {
+    // Past the check above only a nesting it does not see could exhaust the stack: still the author's input.
+    if (!(error instanceof RangeError)) throw error;
+    problems.error(site.file, site.path, "Markdown nested too deeply to render: flatten block quotes, lists and emphasis");
+    return { html: "", text: "" };
+  }
   const report = (message: string): void => problems.warning(site.file, site.path, message);
 
   const toAsset = (reference: string, what: string): string | null => {

