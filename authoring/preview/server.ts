@@ -19,6 +19,7 @@ import { LaunchRequestError, checkLaunchRequest } from "./launch-request";
 import { cmi5View, scormView } from "./lms-view";
 import { proxyTo } from "./lrs-proxy";
 import { prepareCourse, type PreparedCourse } from "./prepare";
+import type { ZipLimits } from "../validate/zip-reader";
 import type { LmsHolding } from "./lms-profiles/profile";
 import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
 import type { HostEvent, LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormCommit, ScormMode, ScormSessionConfig } from "./protocol";
@@ -35,6 +36,8 @@ export interface PreviewOptions {
   workDir?: string;
   /** LMS behaviour of launches that do not name one (default "strict"). */
   lms?: LmsProfileId;
+  /** What unpacking a zip may cost (default DEFAULT_ZIP_LIMITS). */
+  zipLimits?: ZipLimits;
 }
 
 /** What the LMS holds for a learner on a SCORM target, read with that learner's LMS behaviour. */
@@ -75,7 +78,7 @@ export function launchActivityId(auId: string): string {
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  const course = await prepareCourse(options.source, options.workDir ? { workDir: options.workDir } : {});
+  const course = await prepareCourse(options.source, { ...(options.workDir ? { workDir: options.workDir } : {}), ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) });
   mkdirSync(course.workDir, { recursive: true });
   const assets: AssetTable = await loadAssets();
   const lms = await startLocalLms({ persistFile: join(course.workDir, "preview-lrs.json"), strict: true });
