@@ -1,13 +1,16 @@
 // Shared by the test/hostile/preview-*.test.ts probes: the `passmark preview` CLI run in-process,
 // hostile zips (yazl, or a zip bomb written by hand so 512 MiB never sits in memory), the files a
-// folder holds.
+// folder holds, a preview of a blank package, raw HTTP requests with chosen headers.
 import { createWriteStream, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import yazl from "yazl";
+import { request } from "node:http";
 import { main } from "../../authoring/cli/main";
+import { startPreview, type PreviewServer } from "../../authoring/preview/server";
+import { blankCmi5Zip, blankScorm12Zip } from "../preview/fixture-packages";
 
 export function tempDir(prefix = "passmark-hostile-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -115,4 +118,36 @@ export function filesUnder(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A running preview of a minimal SCORM 1.2 or cmi5 package (test/preview/fixture-packages.ts). */
+export async function previewOfBlank(kind: "scorm12" | "cmi5"): Promise<PreviewServer> {
+  const dir = tempDir();
+  const zip = kind === "scorm12" ? await blankScorm12Zip(dir) : await blankCmi5Zip(dir);
+  return startPreview({ source: zip, port: 0 });
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One HTTP request with exactly these headers (fetch would add or refuse some) and path bytes. */
+export function send(origin: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Answer> {
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method: options.method ?? "GET", path, headers: { host: url.host, ...options.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+/** A JSON POST as the preview's own pages send it (Origin = the page's origin). */
+export function postJsonFrom(origin: string, path: string, body: string, pageOrigin: string | null = origin): Promise<Answer> {
+  return send(origin, path, { method: "POST", headers: { "Content-Type": "application/json", ...(pageOrigin === null ? {} : { Origin: pageOrigin }) }, body });
 }
