@@ -117,6 +117,7 @@ export const previewCommand: Command = {
     for (const warning of preview.course.warnings) io.err(`warning: ${warning}`);
     io.out(`passmark preview of "${preview.course.title}" (${[...preview.course.packages.keys()].join(", ")})`);
     io.out(`Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
+    io.out(`Package files are served from ${preview.packageOrigin}, apart from the preview's own API.`);
     await new Promise<void>((done) => {
       process.once("SIGINT", done);
       process.once("SIGTERM", done);
