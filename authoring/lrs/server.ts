@@ -1,6 +1,8 @@
 // The local LMS + LRS (node:http, 127.0.0.1, port 0 by default): launches cmi5 sessions, answers the
 // fetch URL once, serves the xAPI resources an AU uses, checks every statement (xAPI validator +
 // cmi5 rules), injects faults on demand, and can serve a built package for `passmark preview`.
+// Answers only requests whose Host is its own loopback address (no DNS rebinding), grants no CORS
+// (browsers reach it through a same-origin proxy or its own /content/), and bounds bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -9,6 +11,7 @@ import { FaultInjector, type FaultAction } from "./faults";
 import { answerFetch, createLaunch, type Cmi5Launch, type LaunchOptions } from "./launch";
 import { agentProfileResource, stateResource } from "./documents-resource";
 import { getStatements, postStatements, putStatement, type Answer, type Caller } from "./statements-resource";
+import { MAX_JSON_DEPTH, parseJsonBounded, readBoundedBody } from "./http-body";
 import { serveContent } from "./static-content";
 import { LrsStore, type LmsSession, type ViolationRecord } from "./store";
 
@@ -23,6 +26,9 @@ export interface LocalLmsOptions {
   /** Folder served under /content/ (an unpacked package for preview / end-to-end tests). */
   contentRoot?: string | null;
 }
+
+/** A statement batch with attachments-free statements, or a State document, stays far below this. */
+export const MAX_LRS_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface RequestLogEntry {
   method: string;
@@ -74,9 +80,17 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
-    const url = new URL(request.url ?? "/", origin);
+    if (!ownHost(request.headers.host)) return send(response, { status: 403, body: { message: "the local LRS answers on its loopback address only" } });
+    let url: URL;
+    try {
+      url = new URL(request.url ?? "/", origin);
+    } catch {
+      return send(response, { status: 400, body: { message: "bad request target" } });
+    }
     const method = request.method ?? "GET";
-    const body = await readBody(request);
+    const read = await readBoundedBody(request, MAX_LRS_BODY_BYTES);
+    if (!read.ok) return send(response, { status: read.status, body: { message: read.message } });
+    const body = read.body.toString("utf8");
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     const fault = method === "OPTIONS" ? "pass" : faults.next(method, url.pathname);
     const log = (status: number) => requests.push({ method, path: url.pathname, status, fault, receivedAt, at: Date.now() });
@@ -98,9 +112,15 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
     send(response, answer);
   }
 
+  /** Host is this server's own loopback name and port (a rebound DNS name carries its own). */
+  function ownHost(host: string | undefined): boolean {
+    const port = new URL(origin).port;
+    return [`127.0.0.1:${port}`, `localhost:${port}`, new URL(origin).host].includes((host ?? "").toLowerCase());
+  }
+
   function route(method: string, url: URL, request: IncomingMessage, body: string): Answer {
     const path = url.pathname;
-    if (method === "OPTIONS") return { status: 204 };
+    if (method === "OPTIONS") return { status: 204 }; // no CORS headers: a cross-origin preflight fails
     if (path.startsWith("/cmi5/fetch/")) {
       if (method !== "POST") return { status: 405, body: { message: "cmi5 §8.2: the fetch URL takes POST only" } };
       return { status: 200, body: answerFetch(store.sessionByFetchKey(path.slice("/cmi5/fetch/".length))) };
@@ -187,21 +207,12 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
 }
 
 function withJson(body: string, next: (json: unknown) => Answer): Answer {
-  try {
-    return next(JSON.parse(body) as unknown);
-  } catch (error) {
-    if (error instanceof SyntaxError) return { status: 400, body: { message: "body is not JSON" } };
-    throw error;
-  }
+  const parsed = parseJsonBounded(body, MAX_JSON_DEPTH);
+  return parsed.ok ? next(parsed.value) : { status: 400, body: { message: parsed.message } };
 }
 
 function send(response: ServerResponse, answer: Answer): void {
-  const headers: Record<string, string> = {
-    "X-Experience-API-Version": "1.0.3",
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Experience-API-Version",
-    "Access-Control-Allow-Methods": "GET, PUT, POST, DELETE, OPTIONS",
-  };
+  const headers: Record<string, string> = { "X-Experience-API-Version": "1.0.3" };
   if (answer.body === undefined || answer.status === 204) {
     response.writeHead(answer.status, headers).end();
     return;
@@ -212,15 +223,6 @@ function send(response: ServerResponse, answer: Answer): void {
   }
   const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
   response.writeHead(answer.status, { ...headers, "Content-Type": answer.contentType ?? "application/json" }).end(text);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -10,6 +10,8 @@ import { packageRoot } from "../paths";
 export interface Asset {
   body: Buffer;
   contentType: string;
+  /** The launch page and its files are on the preview origin; the SCORM host page, next to the SCO, on the package origin. */
+  servedOn: "preview" | "package" | "both";
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -38,15 +40,27 @@ export async function loadAssets(): Promise<AssetTable> {
     logLevel: "silent",
   });
   const table = new Map<string, Asset>();
-  for (const file of bundled.outputFiles) table.set(`/preview/${file.path.split("/").pop()}`, { body: Buffer.from(file.contents), contentType: JS });
-  table.set("/", { body: await readFile(join(root, "pages", "launch.html")), contentType: HTML });
-  table.set("/host/scorm.html", { body: await readFile(join(root, "pages", "scorm-host.html")), contentType: HTML });
-  table.set("/preview/preview.css", { body: await readFile(join(root, "pages", "preview.css")), contentType: CSS });
-  table.set("/vendor/scorm12.js", { body: await readFile(require.resolve("scorm-again/scorm12")), contentType: JS });
-  table.set("/vendor/scorm2004.js", { body: await readFile(require.resolve("scorm-again/scorm2004")), contentType: JS });
+  for (const file of bundled.outputFiles) {
+    const name = file.path.split("/").pop()!;
+    table.set(`/preview/${name}`, { body: Buffer.from(file.contents), contentType: JS, servedOn: name === "launch.js" ? "preview" : "package" });
+  }
+  table.set("/", { body: await readFile(join(root, "pages", "launch.html")), contentType: HTML, servedOn: "preview" });
+  table.set("/host/scorm.html", { body: await readFile(join(root, "pages", "scorm-host.html")), contentType: HTML, servedOn: "package" });
+  table.set("/preview/preview.css", { body: await readFile(join(root, "pages", "preview.css")), contentType: CSS, servedOn: "both" });
+  table.set("/vendor/scorm12.js", { body: await readFile(require.resolve("scorm-again/scorm12")), contentType: JS, servedOn: "package" });
+  table.set("/vendor/scorm2004.js", { body: await readFile(require.resolve("scorm-again/scorm2004")), contentType: JS, servedOn: "package" });
   return table;
 }
 
-/** Pages of the preview itself: scripts from this origin only, nothing inline (house rule). */
-export const PREVIEW_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Pages of the preview itself: scripts from their own origin only, nothing inline (house rule). The
+ * launch page frames the package origin; the SCORM host page frames its SCO (same origin) and is
+ * framed by the launch page.
+ */
+export function pageCsp(page: "launch" | "scorm-host", origins: { packageOrigin: string; previewOrigins: readonly string[] }): string {
+  return page === "launch"
+    ? `${PAGE_CSP}; frame-src ${origins.packageOrigin}; frame-ancestors 'self'`
+    : `${PAGE_CSP}; frame-src 'self'; frame-ancestors 'self' ${origins.previewOrigins.join(" ")}`;
+}

@@ -1,6 +1,7 @@
 // Log events for what a cmi5 course exchanged with the preview LMS: each statement stored (or
 // refused, in red, with the rule it broke), document writes, the fetch URL, failures and faults.
 import type { Statement } from "@xapi/xapi";
+import { parseJsonBounded } from "../lrs/http-body";
 import { EXT_SESSION_ID, VERB_DISPLAY } from "../../runtime/lms/cmi5/vocabulary";
 import type { ProxiedExchange } from "./lrs-proxy";
 import type { LogEvent } from "./protocol";
@@ -73,10 +74,8 @@ function sessionOf(statement: Statement | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/** What the LRS refused as too deep stays out of the log too (the log is JSON-serialised). */
 function parse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+  const parsed = parseJsonBounded(text);
+  return parsed.ok ? parsed.value : null;
 }

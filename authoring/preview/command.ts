@@ -1,5 +1,6 @@
-// `passmark preview <course folder or package zip> [--port N] [--lms strict|moodle|ilias]`: builds the
-// course (a folder), starts the preview LMS on 127.0.0.1 and prints its address; runs until Ctrl-C.
+// `passmark preview <course folder or package zip> [--port N] [--lms …] [--max-…]`: builds the course
+// (a folder) or unpacks the zip within limits, starts the preview LMS on 127.0.0.1 and prints its
+// address; runs until Ctrl-C.
 import { resolve } from "node:path";
 import { expectPositionals, parseCommandArgs } from "../cli/args";
 import type { Command } from "../cli/command";
@@ -7,14 +8,19 @@ import { EXIT } from "../cli/exit-codes";
 import { FileProblemError, UsageError, displayPath, type CliIo } from "../cli/io";
 import { CourseError } from "../course/loaded-course";
 import { coverage } from "./lms-profiles/registry";
-import { PreviewSourceError } from "./prepare";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "../validate/zip-reader";
+import { PackageInfoError } from "./package-info";
+import { PackageRefusedError, PreviewSourceError } from "./prepare";
 import { LMS_PROFILE_IDS, type LmsProfileId } from "./protocol";
 import { startPreview, type PreviewServer } from "./server";
 
 /** Used when --port is not given; when it is taken, any free port. */
 export const DEFAULT_PREVIEW_PORT = 4380;
 
+const MIB = 1024 * 1024;
+
 const HELP = `Usage: passmark preview <course folder | package.zip> [--port N] [--lms strict|moodle|ilias]
+                        [--max-unpacked-mb N] [--max-entries N] [--max-ratio N]
 
 Runs a local LMS for your course on 127.0.0.1 (never beyond this machine) and prints its address.
 Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th) and the LMS facts
@@ -33,10 +39,36 @@ Options:
                        (highest attempt); ${coverage("moodle").replace("moodle covers ", "")}
                ilias   ILIAS's habits: no attempts, interactions not handed back (_count 0),
                        learning progress from lesson_status, no grade; SCORM 1.2 only
-             Other targets behave as strict.`;
+             Other targets behave as strict.
+  Unpacking a zip stops, and the preview refuses it (exit 1, nothing left unpacked), past:
+  --max-unpacked-mb N  MiB inflated in all (default ${DEFAULT_ZIP_LIMITS.maxUnpackedBytes / MIB})
+  --max-entries N      entries in the zip (default ${DEFAULT_ZIP_LIMITS.maxEntries})
+  --max-ratio N        inflated ÷ compressed size of one entry past 1 MiB (default ${DEFAULT_ZIP_LIMITS.maxRatio})`;
+
+/** A whole number ≥ 1 for a --max-… option, or the default. */
+function limitOption(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`--${name}: expected a whole number ≥ 1, got "${text}"`, "preview");
+  return Number(text);
+}
+
+function zipLimitsFrom(values: Record<string, unknown>): ZipLimits {
+  const mb = limitOption("max-unpacked-mb", values["max-unpacked-mb"] as string | undefined, DEFAULT_ZIP_LIMITS.maxUnpackedBytes / MIB);
+  return {
+    maxUnpackedBytes: mb * MIB,
+    maxEntries: limitOption("max-entries", values["max-entries"] as string | undefined, DEFAULT_ZIP_LIMITS.maxEntries),
+    maxRatio: limitOption("max-ratio", values["max-ratio"] as string | undefined, DEFAULT_ZIP_LIMITS.maxRatio),
+  };
+}
 
 export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): Promise<PreviewServer> {
-  const { values, positionals } = parseCommandArgs("preview", argv, { port: { type: "string" }, lms: { type: "string" } });
+  const { values, positionals } = parseCommandArgs("preview", argv, {
+    port: { type: "string" },
+    lms: { type: "string" },
+    "max-unpacked-mb": { type: "string" },
+    "max-entries": { type: "string" },
+    "max-ratio": { type: "string" },
+  });
   expectPositionals("preview", positionals, ["course"]);
   const portText = values.port as string | undefined;
   let port = DEFAULT_PREVIEW_PORT;
@@ -49,16 +81,17 @@ export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): 
     throw new UsageError(`--lms: expected one of ${LMS_PROFILE_IDS.join(", ")}, got "${lmsText}"`, "preview");
   }
   const lms = (lmsText ?? "strict") as LmsProfileId;
+  const zipLimits = zipLimitsFrom(values);
   const source = resolve(io.cwd, positionals[0]!);
   io.out(`Preparing ${displayPath(io.cwd, source)}…`);
   try {
-    return await startPreview({ source, port, lms });
+    return await startPreview({ source, port, lms, zipLimits });
   } catch (error) {
     if (error instanceof PreviewSourceError) throw new FileProblemError(error.message);
     const code = (error as { code?: unknown }).code;
     if (code === "EADDRINUSE" && portText === undefined) {
       io.out(`Port ${DEFAULT_PREVIEW_PORT} is taken; using a free one.`);
-      return startPreview({ source, port: 0, lms });
+      return startPreview({ source, port: 0, lms, zipLimits });
     }
     if (code === "EADDRINUSE") throw new UsageError(`--port: ${port} is already in use`, "preview");
     throw error;
@@ -74,7 +107,8 @@ export const previewCommand: Command = {
     try {
       preview = await startPreviewFromArgs(argv, io);
     } catch (error) {
-      if (error instanceof CourseError) {
+      // The course or the package has problems (CLI exit 1): each says what and where.
+      if (error instanceof CourseError || error instanceof PackageRefusedError || error instanceof PackageInfoError) {
         io.err(error.message);
         return EXIT.problems;
       }
@@ -83,6 +117,7 @@ export const previewCommand: Command = {
     for (const warning of preview.course.warnings) io.err(`warning: ${warning}`);
     io.out(`passmark preview of "${preview.course.title}" (${[...preview.course.packages.keys()].join(", ")})`);
     io.out(`Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
+    io.out(`Package files are served from ${preview.packageOrigin}, apart from the preview's own API.`);
     await new Promise<void>((done) => {
       process.once("SIGINT", done);
       process.once("SIGTERM", done);

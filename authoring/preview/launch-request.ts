@@ -86,8 +86,19 @@ function count(field: string, value: unknown): number {
   return value;
 }
 
+/**
+ * cmi5 §10 (LMS.LaunchData returnURL): the AU navigates its window there on exit, so it must be a web
+ * URL — http(s), absolute or a path on the package origin. javascript:, data:, file:… are refused.
+ */
 function returnUrl(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
-  if (typeof value !== "string") throw new LaunchRequestError("cmi5.returnURL: expected a URL or a path");
+  if (typeof value !== "string") throw new LaunchRequestError("cmi5.returnURL: expected an http(s) URL or a path");
+  let scheme: string;
+  try {
+    scheme = new URL(value, "http://127.0.0.1/").protocol;
+  } catch {
+    throw new LaunchRequestError("cmi5.returnURL: expected an http(s) URL or a path");
+  }
+  if (scheme !== "http:" && scheme !== "https:") throw new LaunchRequestError(`cmi5.returnURL: expected an http(s) URL or a path, not a ${scheme} URL`);
   return value;
 }

@@ -48,7 +48,7 @@ export interface LaunchAnswer {
   learnerId: string;
   /** cmi5 registration; null for SCORM. */
   registration: string | null;
-  /** Path (same origin) to open in the course frame. */
+  /** Absolute URL on the package origin (not the launch page's) to open in the course frame. */
   frameUrl: string;
 }
 
@@ -78,6 +78,8 @@ export interface ScormSessionConfig {
   commitFailures: number;
   /** What the LMS answers for cmi.interactions._count, whatever rows it holds; absent: the true count. */
   interactionsCount?: number;
+  /** Origins of the launch page framing the host page: the only senders of its "refuse commits" messages. */
+  launchPageOrigins: string[];
 }
 
 export type LogLevel = "info" | "warn" | "error";

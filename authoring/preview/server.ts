@@ -1,8 +1,10 @@
-// `passmark preview`: a local LMS for authors, on 127.0.0.1 only. Serves the unpacked packages under
-// /pkg/<target>/ (confined to the package), the launch page, the SCORM host page (scorm-again as the
-// LMS) and, for cmi5, the local LMS/LRS of authoring/lrs behind the same origin. Every statement,
-// refusal, document write and SCORM call goes to the live log; the LMS data lives in the working
-// folder so a relaunch resumes.
+// `passmark preview`: a local LMS for authors, on 127.0.0.1 only, on two origins (two ports). The
+// preview origin serves the launch page and the preview API; the package origin serves the unpacked
+// packages under /pkg/<target>/ (confined to the package), the SCORM host page (scorm-again as the
+// LMS) with its three calls, and, for cmi5, the local LMS/LRS of authoring/lrs behind a proxy — so a
+// package's script is never same-origin with the preview API. State-changing requests must be JSON
+// from the server's own origin (request-guard.ts). Every statement, refusal, document write and SCORM
+// call goes to the live log; the LMS data lives in the working folder so a relaunch resumes.
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -10,21 +12,24 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
 import { startLocalLms, type LocalLms } from "../lrs";
-import { PREVIEW_CSP, loadAssets, type AssetTable } from "./assets";
+import { pageCsp, loadAssets, type AssetTable } from "./assets";
 import { cmi5Events } from "./cmi5-log";
 import { PreviewLog } from "./event-log";
-import { BodyTooLargeError, isLoopbackRequest, parseJson, readBody, sendJson, sendText } from "./http-util";
+import { parseJsonBounded, readBoundedBody } from "../lrs/http-body";
+import { MAX_API_BODY_BYTES, MAX_BODY_BYTES, isLoopbackRequest, sendJson, sendText } from "./http-util";
 import { LearnerBook } from "./learners";
 import { LaunchRequestError, checkLaunchRequest } from "./launch-request";
 import { cmi5View, scormView } from "./lms-view";
 import { proxyTo } from "./lrs-proxy";
 import { prepareCourse, type PreparedCourse } from "./prepare";
+import type { ZipLimits } from "../validate/zip-reader";
 import type { LmsHolding } from "./lms-profiles/profile";
 import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
-import type { HostEvent, LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormCommit, ScormMode, ScormSessionConfig } from "./protocol";
+import type { LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormMode } from "./protocol";
+import { checkStateChange, loopbackOrigins } from "./request-guard";
+import { scormHostApi, type ScormHostContext } from "./scorm-host-api";
 import { servePackageFile } from "./package-files";
 import { ScormStore, effectiveData } from "./scorm-store";
-import { handleScormEvents } from "./scorm-events";
 
 export interface PreviewOptions {
   /** Course folder or package zip. */
@@ -35,6 +40,8 @@ export interface PreviewOptions {
   workDir?: string;
   /** LMS behaviour of launches that do not name one (default "strict"). */
   lms?: LmsProfileId;
+  /** What unpacking a zip may cost (default DEFAULT_ZIP_LIMITS). */
+  zipLimits?: ZipLimits;
 }
 
 /** What the LMS holds for a learner on a SCORM target, read with that learner's LMS behaviour. */
@@ -51,8 +58,15 @@ export interface LmsRecord extends LmsHolding {
 }
 
 export interface PreviewServer {
+  /** The launch page and the preview API (/api/*). */
   readonly origin: string;
   readonly port: number;
+  /**
+   * Package files, the SCORM host page next to its SCO, and xAPI for the course: another port, so a
+   * package's script is never same-origin with the preview API (docs/preview.md "Two origins").
+   */
+  readonly packageOrigin: string;
+  readonly packagePort: number;
   readonly course: PreparedCourse;
   readonly lms: LocalLms;
   readonly scorm: ScormStore;
@@ -69,13 +83,22 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** The request's URL, or null when its target does not parse (answered 400). */
+function requestUrl(request: IncomingMessage, base: string): URL | null {
+  try {
+    return new URL(request.url ?? "/", base);
+  } catch {
+    return null;
+  }
+}
+
 /** cmi5 §8.1.5: the LMS makes the activity id it hands the AU (stable, so State documents persist). */
 export function launchActivityId(auId: string): string {
   return `https://passmark.dev/preview/activity/${encodeURIComponent(auId)}`;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  const course = await prepareCourse(options.source, options.workDir ? { workDir: options.workDir } : {});
+  const course = await prepareCourse(options.source, { ...(options.workDir ? { workDir: options.workDir } : {}), ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) });
   mkdirSync(course.workDir, { recursive: true });
   const assets: AssetTable = await loadAssets();
   const lms = await startLocalLms({ persistFile: join(course.workDir, "preview-lrs.json"), strict: true });
@@ -86,23 +109,66 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let currentTarget: TargetId | null = null;
   let port = 0;
   let origin = "";
+  let packagePort = 0;
+  let packageOrigin = "";
+  const hostContext: ScormHostContext = {
+    scorm,
+    log,
+    packages: course.packages,
+    get launchPageOrigins() {
+      return loopbackOrigins(port);
+    },
+    changed: (target) => {
+      if (currentTarget === target) log.view(view(target));
+    },
+  };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendText(response, 413, error.message);
+  const answerWith = (handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>) => (request: IncomingMessage, response: ServerResponse) => {
+    handler(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendText(response, 500, `preview: ${error instanceof Error ? error.message : String(error)}`);
     });
-  });
+  };
+  const server = createServer(answerWith(handlePreview));
+  const packageServer = createServer(answerWith(handlePackage));
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function serveAsset(path: string, on: "preview" | "package", method: string, response: ServerResponse): boolean {
+    const asset = assets.get(path);
+    if (!asset || (asset.servedOn !== on && asset.servedOn !== "both")) return false;
+    if (method !== "GET" && method !== "HEAD") {
+      sendText(response, 405, "GET only");
+      return true;
+    }
+    const headers: Record<string, string> = { "Content-Type": asset.contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    const origins = { packageOrigin, previewOrigins: loopbackOrigins(port) };
+    if (asset.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = pageCsp(on === "preview" ? "launch" : "scorm-host", origins);
+    response.writeHead(200, headers).end(method === "HEAD" ? undefined : asset.body);
+    return true;
+  }
+
+  /** The preview origin: the launch page, its files and the preview API. */
+  async function handlePreview(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isLoopbackRequest(request, port)) return sendText(response, 403, "passmark preview answers on its loopback address only");
-    const url = new URL(request.url ?? "/", origin);
+    const url = requestUrl(request, origin);
+    if (!url) return sendText(response, 400, "bad request target");
+    const method = request.method ?? "GET";
+    if (url.pathname.startsWith("/api/")) return api(method, url, request, response);
+    if (serveAsset(url.pathname, "preview", method, response)) return;
+    if (url.pathname === "/favicon.ico") return void response.writeHead(204).end();
+    sendText(response, 404, url.pathname.startsWith("/pkg/") ? `package files are served on ${packageOrigin}` : "not found");
+  }
+
+  /** The package origin: package files, the SCORM host page and its API, xAPI and cmi5 for the course. */
+  async function handlePackage(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackRequest(request, packagePort)) return sendText(response, 403, "passmark preview answers on its loopback address only");
+    const url = requestUrl(request, packageOrigin);
+    if (!url) return sendText(response, 400, "bad request target");
     const path = url.pathname;
     const method = request.method ?? "GET";
     if (path.startsWith("/xapi/") || path.startsWith("/cmi5/fetch/") || path === "/lms/return") {
-      const body = await readBody(request);
-      const known = knownStatementIds(body);
-      proxyTo(lms.origin, request, response, body, (exchange) => {
+      const read = await readBoundedBody(request, MAX_BODY_BYTES);
+      if (!read.ok) return sendJson(response, read.status, { message: read.message });
+      const known = knownStatementIds(read.body);
+      proxyTo(lms.origin, request, response, read.body, (exchange) => {
         for (const event of cmi5Events(exchange, known)) log.add(event);
         if (currentTarget === "cmi5") log.view(view("cmi5"));
       });
@@ -115,76 +181,50 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       if (!pkg) return sendText(response, 404, `no ${target} package in this preview`);
       return servePackageFile(pkg.root, rest.join("/"), request, response);
     }
-    const asset = assets.get(path);
-    if (asset) {
-      if (method !== "GET") return sendText(response, 405, "GET only");
-      const headers: Record<string, string> = { "Content-Type": asset.contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-      if (asset.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = PREVIEW_CSP;
-      return void response.writeHead(200, headers).end(asset.body);
+    if (path.startsWith("/api/")) {
+      const refused = checkStateChange(request, packagePort);
+      if (refused) return sendJson(response, refused.status, { message: refused.message });
+      if (await scormHostApi(hostContext, method, path, request, response)) return;
+      return sendJson(response, 404, { message: `no ${method} ${path} on the package origin` });
     }
-    if (path.startsWith("/api/")) return api(method, url, request, response);
+    if (serveAsset(path, "package", method, response)) return;
     if (path === "/favicon.ico") return void response.writeHead(204).end();
     sendText(response, 404, "not found");
   }
 
   async function api(method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = url.pathname;
+    const refused = checkStateChange(request, port);
+    if (refused) return sendJson(response, refused.status, { message: refused.message });
     if (method === "GET" && path === "/api/info") return sendJson(response, 200, info());
     if (method === "GET" && path === "/api/events") return log.follow(response, Number(url.searchParams.get("since") ?? "0"));
     if (method === "GET" && path === "/api/log.json") {
       return sendJson(response, 200, log.download(), { "Content-Disposition": 'attachment; filename="passmark-preview-log.json"' });
     }
-    if (method === "GET" && path.startsWith("/api/scorm/session/")) {
-      const config = scormConfig(decodeURIComponent(path.slice("/api/scorm/session/".length)));
-      return config ? sendJson(response, 200, config) : sendJson(response, 404, { message: "no such SCORM session" });
+    if (method !== "POST" || path !== "/api/launch") {
+      const where = path.startsWith("/api/scorm/") ? ` (the SCORM host page's API is on ${packageOrigin})` : "";
+      return sendJson(response, 404, { message: `no ${method} ${path}${where}` });
     }
-    if (method !== "POST") return sendJson(response, 404, { message: `no ${method} ${path}` });
-    let body: unknown;
+    const read = await readBoundedBody(request, MAX_API_BODY_BYTES);
+    if (!read.ok) return sendJson(response, read.status, { message: read.message });
+    const parsed = parseJsonBounded(read.body.toString("utf8"));
+    if (!parsed.ok) return sendJson(response, 400, { message: parsed.message });
     try {
-      body = parseJson(await readBody(request));
+      return sendJson(response, 200, launch(parsed.value));
     } catch (error) {
-      if (error instanceof BodyTooLargeError) throw error;
-      return sendJson(response, 400, { message: "the body is not JSON" });
+      if (error instanceof LaunchRequestError) return sendJson(response, 400, { message: error.message });
+      throw error;
     }
-    if (path === "/api/launch") {
-      try {
-        return sendJson(response, 200, launch(body));
-      } catch (error) {
-        if (error instanceof LaunchRequestError) return sendJson(response, 400, { message: error.message });
-        throw error;
-      }
-    }
-    if (path === "/api/scorm/commit") {
-      const commit = body as ScormCommit;
-      const record = scorm.session(String(commit.sessionId));
-      if (!record) return sendJson(response, 404, { message: "no such SCORM session" });
-      const { kept, notes } = scorm.commit(commit);
-      log.add({ level: "info", kind: "scorm-commit", target: record.target, sessionId: record.id, summary: kept ? `commit #${commit.seq} stored by the LMS${commit.terminate ? " (at Finish)" : ""}` : `commit #${commit.seq} ignored: a newer one is already stored`, detail: commit.data });
-      for (const note of notes) log.add({ level: "warn", kind: "note", target: record.target, sessionId: record.id, summary: `${record.profile}: ${note}` });
-      if (currentTarget === record.target) log.view(view(record.target));
-      return sendJson(response, 200, { kept });
-    }
-    if (path === "/api/scorm/events") {
-      const posted = body as { sessionId?: string; events?: HostEvent[] };
-      const record = scorm.session(String(posted.sessionId));
-      if (!record || !Array.isArray(posted.events)) return sendJson(response, 400, { message: "expected { sessionId, events: [...] } of a known session" });
-      handleScormEvents(record, posted.events, log, scorm);
-      return sendJson(response, 200, { accepted: posted.events.length });
-    }
-    sendJson(response, 404, { message: `no POST ${path}` });
   }
 
   function knownStatementIds(body: Buffer): Set<string> {
     const known = new Set<string>();
     if (body.length === 0) return known;
-    try {
-      const parsed = parseJson(body);
-      const ids = (Array.isArray(parsed) ? parsed : [parsed]).map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === "string");
-      const stored = new Set(lms.statements().map((s) => s.id));
-      for (const id of ids) if (stored.has(id)) known.add(id);
-    } catch {
-      // not JSON: the LRS answers 400 and the log shows it
-    }
+    const parsed = parseJsonBounded(body.toString("utf8"));
+    if (!parsed.ok) return known; // the LRS answers 400 and the log shows it
+    const ids = (Array.isArray(parsed.value) ? parsed.value : [parsed.value]).map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === "string");
+    const stored = new Set(lms.statements().map((s) => s.id));
+    for (const id of ids) if (stored.has(id)) known.add(id);
     return known;
   }
 
@@ -213,7 +253,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (checked.target === "cmi5") {
       const facts = checked.cmi5;
       const launched = lms.launch({
-        auUrl: `${origin}/pkg/cmi5/${pkg.launchPath}`,
+        auUrl: `${packageOrigin}/pkg/cmi5/${pkg.launchPath}`,
         activityId: launchActivityId(pkg.activityId),
         publisherId: pkg.activityId,
         actor: learner.actor,
@@ -221,18 +261,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         launchMode: facts.launchMode,
         moveOn: facts.moveOn,
         masteryScore: facts.masteryScore === null ? undefined : facts.masteryScore / 100,
-        returnURL: facts.returnURL === null ? null : new URL(facts.returnURL, origin).toString(),
+        returnURL: facts.returnURL === null ? null : new URL(facts.returnURL, packageOrigin).toString(),
       });
-      // The AU talks to this origin; the LRS behind it is reached through the proxy.
+      // The AU talks to its own (package) origin; the LRS behind it is reached through the proxy.
       const frame = new URL(launched.url);
-      frame.searchParams.set("endpoint", `${origin}/xapi/`);
-      frame.searchParams.set("fetch", launched.fetchUrl.replace(lms.origin, origin));
-      answer = { sessionId: launched.sessionId, target: "cmi5", learnerId: learner.id, registration: launched.registration, frameUrl: frame.pathname + frame.search };
+      frame.searchParams.set("endpoint", `${packageOrigin}/xapi/`);
+      frame.searchParams.set("fetch", launched.fetchUrl.replace(lms.origin, packageOrigin));
+      answer = { sessionId: launched.sessionId, target: "cmi5", learnerId: learner.id, registration: launched.registration, frameUrl: frame.toString() };
       log.add({ level: "info", kind: "launch", target: "cmi5", sessionId: launched.sessionId, summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`, detail: { facts, activityId: launched.activityId } });
     } else {
       const id = randomUUID();
       const record = scorm.start({ id, target: checked.target, learner: { id: learner.id, name: learner.name }, facts: checked.scorm, profile, newAttempt: checked.newAttempt });
-      answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `/host/scorm.html?session=${id}` };
+      answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `${packageOrigin}/host/scorm.html?session=${id}` };
       const entry = record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? "";
       log.add({
         level: "info",
@@ -248,21 +288,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     log.view(view(checked.target));
     return answer;
-  }
-
-  function scormConfig(sessionId: string): ScormSessionConfig | null {
-    const record = scorm.session(sessionId);
-    const pkg = record ? course.packages.get(record.target) : undefined;
-    if (!record || !pkg) return null;
-    return {
-      sessionId,
-      target: record.target,
-      version: record.target === "scorm12" ? "1.2" : "2004",
-      scoUrl: `/pkg/${record.target}/${pkg.launchPath}`,
-      seed: record.seed,
-      commitFailures: record.facts.commitFailures,
-      ...(record.interactionsCount === null ? {} : { interactionsCount: record.interactionsCount }),
-    };
   }
 
   function view(target: TargetId): LmsView {
@@ -289,21 +314,27 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  }).catch(async (error: unknown) => {
+  const listen = (http: typeof server, at: number) =>
+    new Promise<number>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(at, "127.0.0.1", () => resolve((http.address() as AddressInfo).port));
+    });
+  try {
+    packagePort = await listen(packageServer, 0);
+    packageOrigin = `http://127.0.0.1:${packagePort}`;
+    port = await listen(server, options.port ?? 0);
+    origin = `http://127.0.0.1:${port}`;
+  } catch (error) {
+    if (packageServer.listening) await new Promise((resolve) => packageServer.close(resolve));
     await lms.close();
     throw error;
-  });
-  port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  }
 
   return {
-    get origin() {
-      return origin;
-    },
+    origin,
     port,
+    packageOrigin,
+    packagePort,
     course,
     lms,
     scorm,
@@ -315,8 +346,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     lmsRecord,
     close: async () => {
       log.closeAll();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const http of [server, packageServer]) {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
       await lms.close();
     },
   };

@@ -1,6 +1,13 @@
-// Reads a zip's central directory (names only) and single entries on demand, with yauzl.
-// File names are decoded and checked here so that an unsafe name becomes a reported problem
-// instead of an exception that hides every other finding.
+// The one zip reader of passmark (validate reads entries, preview unpacks), on yauzl: the central
+// directory (names only), single entries on demand, and whole-zip unpacking within limits — total
+// bytes, entry count, per-entry compression ratio — counted on the bytes actually inflated, never on
+// the sizes the zip declares. File names are decoded and checked here so that an unsafe name becomes
+// a reported problem instead of an exception that hides every other finding.
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { dirname, resolve, sep } from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import yauzl from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
 import type { PackageProblem } from "./report";
@@ -11,7 +18,50 @@ export interface ZipListing {
   /** Names that are unsafe (absolute, "..", backslashes) or duplicated. */
   problems: PackageProblem[];
   read(name: string, maxBytes?: number): Promise<Buffer>;
+  /** The entry's inflated bytes as a stream (yauzl checks them against the declared size). */
+  stream(name: string): Promise<Readable>;
   close(): void;
+}
+
+/** What unpacking may cost (docs/preview.md "Limits"). */
+export interface ZipLimits {
+  /** Bytes inflated over all entries. */
+  maxUnpackedBytes: number;
+  /** Entries in the central directory, folders included. */
+  maxEntries: number;
+  /** Inflated ÷ compressed bytes of one entry, checked once it inflated past RATIO_FLOOR_BYTES. */
+  maxRatio: number;
+}
+
+/**
+ * 2 GiB: far above a course package with video, far below a disk filled unnoticed. 20,000 entries:
+ * a large course has a few thousand files. Ratio 200: text and media stay well under it (deflate
+ * itself cannot pass about 1032:1), a file of zeros — the classic bomb — is far over it.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUnpackedBytes: 2 * 1024 ** 3, maxEntries: 20_000, maxRatio: 200 };
+
+/** Small entries may compress as well as they like: a 1 MiB file is harmless whatever its ratio. */
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+export type ZipLimitKind = "bytes" | "entries" | "ratio";
+
+/** Why a zip was not unpacked: the entry (when one is to blame), the limit (when one was hit). */
+export interface ZipRefusal {
+  ok: false;
+  entry: string | null;
+  limit: ZipLimitKind | null;
+  message: string;
+}
+
+export type UnpackOutcome = { ok: true; files: number; bytes: number } | ZipRefusal;
+
+class ZipLimitError extends Error {
+  constructor(
+    readonly limit: ZipLimitKind,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function openZip(path: string): Promise<ZipFile> {
@@ -40,9 +90,17 @@ function problem(rule: string, file: string, message: string): PackageProblem {
   return { rule, severity: "error", file, line: null, message };
 }
 
-export async function readZip(path: string): Promise<ZipListing> {
+/** `maxEntries`: refuse (throw) before listing a central directory that declares more entries. */
+export async function readZip(path: string, options: { maxEntries?: number } = {}): Promise<ZipListing> {
   const zip = await openZip(path);
-  const raw = await readAllEntries(zip);
+  if (options.maxEntries !== undefined && zip.entryCount > options.maxEntries) {
+    zip.close();
+    throw new ZipLimitError("entries", `the zip holds ${zip.entryCount} entries, over the limit of ${options.maxEntries}`);
+  }
+  const raw = await readAllEntries(zip).catch((error: unknown) => {
+    zip.close();
+    throw error;
+  });
   const entries = new Map<string, Entry>();
   const problems: PackageProblem[] = [];
   for (const entry of raw) {
@@ -54,15 +112,92 @@ export async function readZip(path: string): Promise<ZipListing> {
     entries.set(name, entry);
   }
 
+  async function stream(name: string): Promise<Readable> {
+    const entry = entries.get(name);
+    if (!entry) throw new Error(`${name} is not in the zip`);
+    return zip.openReadStreamPromise(entry);
+  }
+
   async function read(name: string, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
     const entry = entries.get(name);
     if (!entry) throw new Error(`${name} is not in the zip`);
     if (entry.uncompressedSize > maxBytes) throw new Error(`${name} is larger than ${maxBytes} bytes`);
-    const stream = await zip.openReadStreamPromise(entry);
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of await stream(name)) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw new Error(`${name} is larger than ${maxBytes} bytes`);
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks);
   }
 
-  return { entries, problems, read, close: () => zip.close() };
+  return { entries, problems, read, stream, close: () => zip.close() };
+}
+
+/**
+ * Unpack the whole zip into `outDir` (replaced on success) within `limits`. Files go to a staging
+ * folder first; on any refusal everything written is removed, so nothing is ever half-unpacked.
+ */
+export async function unpackZip(zipPath: string, outDir: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UnpackOutcome> {
+  let listing: ZipListing;
+  try {
+    listing = await readZip(zipPath, { maxEntries: limits.maxEntries });
+  } catch (error) {
+    if (error instanceof ZipLimitError) return { ok: false, entry: null, limit: error.limit, message: error.message };
+    return { ok: false, entry: null, limit: null, message: `not a readable zip file: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const target = resolve(outDir);
+  const staging = `${target}.unpacking`;
+  let created: string | undefined;
+  let current: string | null = null;
+  try {
+    const first = listing.problems[0];
+    if (first) return { ok: false, entry: first.file, limit: null, message: first.message };
+    const declared = [...listing.entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > limits.maxUnpackedBytes) return { ok: false, entry: null, limit: "bytes", message: `the zip declares ${declared} bytes unpacked, over the limit of ${limits.maxUnpackedBytes}` };
+    await rm(staging, { recursive: true, force: true });
+    created = (await mkdir(staging, { recursive: true })) ?? staging;
+    let total = 0;
+    let files = 0;
+    for (const [name, entry] of listing.entries) {
+      current = name;
+      const file = resolve(staging, name);
+      if (!file.startsWith(staging + sep)) return { ok: false, entry: name, limit: null, message: "unsafe entry name in the zip: outside the folder" };
+      if (name.endsWith("/")) {
+        await mkdir(file, { recursive: true });
+        continue;
+      }
+      await mkdir(dirname(file), { recursive: true });
+      let inflated = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          inflated += chunk.length;
+          total += chunk.length;
+          if (total > limits.maxUnpackedBytes) return done(new ZipLimitError("bytes", `unpacking passed the limit of ${limits.maxUnpackedBytes} bytes in all`));
+          if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxRatio * Math.max(1, entry.compressedSize)) {
+            return done(new ZipLimitError("ratio", `inflates more than ${limits.maxRatio} times its ${entry.compressedSize} compressed bytes`));
+          }
+          done(null, chunk);
+        },
+      });
+      await pipeline(await listing.stream(name), counter, createWriteStream(file));
+      files += 1;
+    }
+    current = null;
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
+    created = undefined;
+    return { ok: true, files, bytes: total };
+  } catch (error) {
+    const limit = error instanceof ZipLimitError ? error.limit : null;
+    const message = error instanceof Error ? error.message : String(error);
+    // yauzl checks the inflated bytes against the declared size (validateEntrySizes).
+    const declared = current === null ? undefined : listing.entries.get(current)?.uncompressedSize;
+    const lie = /^too many bytes in the stream/.test(message) && declared !== undefined;
+    return { ok: false, entry: current, limit, message: lie ? `inflates to more than the ${declared} bytes the zip declares` : message };
+  } finally {
+    listing.close();
+    if (created !== undefined) await rm(created, { recursive: true, force: true });
+  }
 }

@@ -54,7 +54,8 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
       lastActivity = performance.now();
     };
     const upstream = httpRequest(
-      { host: lrs.hostname, port: lrs.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      // Host names the LRS itself: it answers only its own loopback address (no DNS rebinding).
+      { host: lrs.hostname, port: lrs.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: lrs.host } },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on("data", (c: Buffer) => chunks.push(c));

@@ -41,13 +41,14 @@ afterAll(() => {
 describe("passmark preview from the bundled CLI", () => {
   it("serves a cmi5 launch and stores a valid statement (the xAPI validator works in the bundle)", async () => {
     const answer = (await postJson<LaunchAnswer>(origin, "/api/launch", { target: "cmi5", learner: "current" })).json;
-    const url = new URL(answer.frameUrl, origin);
+    const url = new URL(answer.frameUrl);
+    const packageOrigin = url.origin; // the course's own origin, not the launch page's
     const token = ((await (await fetch(url.searchParams.get("fetch")!, { method: "POST" })).json()) as Record<string, string>)["auth-token"]!;
     const headers = { Authorization: `Basic ${token}`, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" };
     const actor = url.searchParams.get("actor")!;
     const activityId = url.searchParams.get("activityId")!;
     const query = new URLSearchParams({ stateId: "LMS.LaunchData", activityId, agent: actor, registration: answer.registration! });
-    const launchData = (await (await fetch(`${origin}/xapi/activities/state?${query}`, { headers })).json()) as { contextTemplate: Context };
+    const launchData = (await (await fetch(`${packageOrigin}/xapi/activities/state?${query}`, { headers })).json()) as { contextTemplate: Context };
     const statement = buildInitialized({
       actor: JSON.parse(actor),
       activityId,
@@ -56,9 +57,9 @@ describe("passmark preview from the bundled CLI", () => {
       id: crypto.randomUUID(),
       timestamp: new Date().toISOString(),
     });
-    const put = await fetch(`${origin}/xapi/statements?statementId=${statement.id}`, { method: "PUT", headers, body: JSON.stringify(statement) });
+    const put = await fetch(`${packageOrigin}/xapi/statements?statementId=${statement.id}`, { method: "PUT", headers, body: JSON.stringify(statement) });
     expect(put.status, await put.text()).toBe(204);
-    const malformed = await fetch(`${origin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([{ ...statement, id: crypto.randomUUID(), verb: { id: "not an iri" } }]) });
+    const malformed = await fetch(`${packageOrigin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([{ ...statement, id: crypto.randomUUID(), verb: { id: "not an iri" } }]) });
     expect(malformed.status).toBe(400);
   });
 });

@@ -29,12 +29,13 @@ function xapi(token: string): Record<string, string> {
 }
 
 describe("cmi5 launch", () => {
-  it("launches like an LMS: registration, LaunchData, single-use fetch, all on the preview origin", async () => {
+  it("launches like an LMS: registration, LaunchData, single-use fetch, all on the package origin", async () => {
     const answer = await launch({ target: "cmi5", learner: "current", cmi5: { returnURL: "/lms/return" } });
-    const url = new URL(answer.frameUrl, preview.origin);
+    const url = new URL(answer.frameUrl);
+    expect(url.origin).toBe(preview.packageOrigin);
     expect(url.pathname).toBe("/pkg/cmi5/index.html");
-    expect(url.searchParams.get("endpoint")).toBe(`${preview.origin}/xapi/`);
-    expect(url.searchParams.get("fetch")).toMatch(new RegExp(`^${preview.origin}/cmi5/fetch/`));
+    expect(url.searchParams.get("endpoint")).toBe(`${preview.packageOrigin}/xapi/`);
+    expect(url.searchParams.get("fetch")).toMatch(new RegExp(`^${preview.packageOrigin}/cmi5/fetch/`));
     expect(url.searchParams.get("registration")).toBe(answer.registration);
     expect((await fetch(url)).status).toBe(200);
 
@@ -45,19 +46,19 @@ describe("cmi5 launch", () => {
 
     const actor = url.searchParams.get("actor")!;
     const activityId = url.searchParams.get("activityId")!;
-    const stateUrl = `${preview.origin}/xapi/activities/state?${new URLSearchParams({ stateId: "LMS.LaunchData", activityId, agent: actor, registration: answer.registration! })}`;
+    const stateUrl = `${preview.packageOrigin}/xapi/activities/state?${new URLSearchParams({ stateId: "LMS.LaunchData", activityId, agent: actor, registration: answer.registration! })}`;
     const launchData = (await (await fetch(stateUrl, { headers: xapi(token) })).json()) as { contextTemplate: Context } & Record<string, unknown>;
-    expect(launchData).toMatchObject({ launchMode: "Normal", moveOn: "Passed", masteryScore: 0.8, returnURL: `${preview.origin}/lms/return` });
+    expect(launchData).toMatchObject({ launchMode: "Normal", moveOn: "Passed", masteryScore: 0.8, returnURL: `${preview.packageOrigin}/lms/return` });
     expect(launchData.contextTemplate.extensions?.[EXT_SESSION_ID]).toBe(answer.sessionId);
     expect(launchData.contextTemplate.contextActivities?.grouping).toEqual([{ objectType: "Activity", id: "https://example.com/courses/fire-safety-basics/au" }]);
 
     // A good statement is stored and logged; the same defined verb again is refused (403) and logged in red.
     const frame = { actor: JSON.parse(actor), activityId, registration: answer.registration!, contextTemplate: launchData.contextTemplate };
     const initialized = buildInitialized({ ...frame, id: crypto.randomUUID(), timestamp: new Date().toISOString() });
-    const put = await fetch(`${preview.origin}/xapi/statements?statementId=${initialized.id}`, { method: "PUT", headers: xapi(token), body: JSON.stringify(initialized) });
+    const put = await fetch(`${preview.packageOrigin}/xapi/statements?statementId=${initialized.id}`, { method: "PUT", headers: xapi(token), body: JSON.stringify(initialized) });
     expect(put.status).toBe(204);
     const again = buildInitialized({ ...frame, id: crypto.randomUUID(), timestamp: new Date(Date.now() + 5).toISOString() });
-    const refused = await fetch(`${preview.origin}/xapi/statements`, { method: "POST", headers: xapi(token), body: JSON.stringify([again]) });
+    const refused = await fetch(`${preview.packageOrigin}/xapi/statements`, { method: "POST", headers: xapi(token), body: JSON.stringify([again]) });
     expect(refused.status).toBe(403);
 
     const events = preview.log.all({ target: "cmi5" });
@@ -72,9 +73,9 @@ describe("cmi5 launch", () => {
     const answer = await launch({ target: "cmi5", learner: "current", cmi5: { masteryScore: null, launchMode: "Browse", moveOn: "CompletedOrPassed", returnURL: null } });
     const session = preview.lms.session(answer.sessionId)!;
     expect(session.info).toMatchObject({ launchMode: "Browse", masteryScore: null, registration: answer.registration });
-    const url = new URL(answer.frameUrl, preview.origin);
+    const url = new URL(answer.frameUrl);
     const token = ((await (await fetch(url.searchParams.get("fetch")!, { method: "POST" })).json()) as Record<string, string>)["auth-token"]!;
-    const stateUrl = `${preview.origin}/xapi/activities/state?${new URLSearchParams({ stateId: "LMS.LaunchData", activityId: url.searchParams.get("activityId")!, agent: url.searchParams.get("actor")!, registration: answer.registration! })}`;
+    const stateUrl = `${preview.packageOrigin}/xapi/activities/state?${new URLSearchParams({ stateId: "LMS.LaunchData", activityId: url.searchParams.get("activityId")!, agent: url.searchParams.get("actor")!, registration: answer.registration! })}`;
     const launchData = (await (await fetch(stateUrl, { headers: xapi(token) })).json()) as Record<string, unknown>;
     expect(launchData).toMatchObject({ launchMode: "Browse", moveOn: "CompletedOrPassed" });
     expect(launchData).not.toHaveProperty("masteryScore");
@@ -107,17 +108,17 @@ describe("cmi5 launch", () => {
 });
 
 async function scormConfig(sessionId: string): Promise<ScormSessionConfig> {
-  return (await (await fetch(`${preview.origin}/api/scorm/session/${sessionId}`)).json()) as ScormSessionConfig;
+  return (await (await fetch(`${preview.packageOrigin}/api/scorm/session/${sessionId}`)).json()) as ScormSessionConfig;
 }
 
 async function commit(sessionId: string, seq: number, data: Record<string, unknown>, terminate = false): Promise<boolean> {
-  return (await postJson<{ kept: boolean }>(preview.origin, "/api/scorm/commit", { sessionId, seq, terminate, data })).json.kept;
+  return (await postJson<{ kept: boolean }>(preview.packageOrigin, "/api/scorm/commit", { sessionId, seq, terminate, data })).json.kept;
 }
 
 describe("SCORM launch", () => {
   it("seeds SCORM 1.2 with the chosen facts, in a form scorm-again loads", async () => {
     const answer = await launch({ target: "scorm12", learner: "new", scorm: { credit: false, mode: "review", masteryScore: 70, previousStatus: "incomplete" } });
-    expect(answer.frameUrl).toBe(`/host/scorm.html?session=${answer.sessionId}`);
+    expect(answer.frameUrl).toBe(`${preview.packageOrigin}/host/scorm.html?session=${answer.sessionId}`);
     const config = await scormConfig(answer.sessionId);
     expect(config).toMatchObject({ version: "1.2", scoUrl: "/pkg/scorm12/index.html", commitFailures: 0 });
     const lms = new Scorm12API({ mastery_override: false, logLevel: 5, autocommit: false });
@@ -169,7 +170,7 @@ describe("SCORM launch", () => {
 
   it("records the host page's flags in the session and logs them in red", async () => {
     const answer = await launch({ target: "scorm12", learner: "current" });
-    const posted = await postJson<{ accepted: number }>(preview.origin, "/api/scorm/events", {
+    const posted = await postJson<{ accepted: number }>(preview.packageOrigin, "/api/scorm/events", {
       sessionId: answer.sessionId,
       events: [
         { level: "info", kind: "scorm-call", summary: 'LMSInitialize("") → "true"' },
@@ -179,6 +180,6 @@ describe("SCORM launch", () => {
     expect(posted.json.accepted).toBe(2);
     expect(preview.scorm.session(answer.sessionId)!.flags).toEqual(["cmi.suspend_data of 5000 characters"]);
     expect(preview.log.all({ sessionId: answer.sessionId }).filter((e) => e.level === "error").map((e) => e.summary)).toEqual(["cmi.suspend_data of 5000 characters"]);
-    expect((await postJson(preview.origin, "/api/scorm/events", { sessionId: "nope", events: [] })).status).toBe(400);
+    expect((await postJson(preview.packageOrigin, "/api/scorm/events", { sessionId: "nope", events: [] })).status).toBe(400);
   });
 });

@@ -13,7 +13,7 @@ describe("preview persistence", () => {
     const workDir = tempDir();
     const first = await previewOfStarter(workDir);
     const cmi5 = (await postJson<LaunchAnswer>(first.origin, "/api/launch", { target: "cmi5", learner: "current" })).json;
-    const url = new URL(cmi5.frameUrl, first.origin);
+    const url = new URL(cmi5.frameUrl);
     const token = ((await (await fetch(url.searchParams.get("fetch")!, { method: "POST" })).json()) as Record<string, string>)["auth-token"]!;
     const session = first.lms.session(cmi5.sessionId)!;
     const initialized = buildInitialized({
@@ -25,9 +25,9 @@ describe("preview persistence", () => {
       contextTemplate: session.info.contextTemplate as Context,
     });
     const headers = { Authorization: `Basic ${token}`, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" };
-    expect((await fetch(`${first.origin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([initialized]) })).status).toBe(200);
+    expect((await fetch(`${first.packageOrigin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([initialized]) })).status).toBe(200);
     const scorm = (await postJson<LaunchAnswer>(first.origin, "/api/launch", { target: "scorm12", learner: "current" })).json;
-    await postJson(first.origin, "/api/scorm/commit", { sessionId: scorm.sessionId, seq: 1, terminate: true, data: { cmi: { core: { lesson_status: "failed", exit: "suspend" }, suspend_data: "kept" } } });
+    await postJson(first.packageOrigin, "/api/scorm/commit", { sessionId: scorm.sessionId, seq: 1, terminate: true, data: { cmi: { core: { lesson_status: "failed", exit: "suspend" }, suspend_data: "kept" } } });
     await first.close();
     for (const file of ["preview-lrs.json", "preview-scorm.json", "preview-learners.json"]) expect(existsSync(join(workDir, file)), file).toBe(true);
 
@@ -39,7 +39,7 @@ describe("preview persistence", () => {
       expect(second.lms.statements({ registration: cmi5.registration! }).map((s) => s.id)).toEqual([initialized.id]);
       expect(second.view("cmi5")).toMatchObject({ registration: cmi5.registration, facts: { Statements: "1" } });
       const again = (await postJson<LaunchAnswer>(second.origin, "/api/launch", { target: "scorm12", learner: "current" })).json;
-      const config = (await (await fetch(`${second.origin}/api/scorm/session/${again.sessionId}`)).json()) as ScormSessionConfig;
+      const config = (await (await fetch(`${second.packageOrigin}/api/scorm/session/${again.sessionId}`)).json()) as ScormSessionConfig;
       expect(config.seed).toMatchObject({ core: { entry: "resume", lesson_status: "failed" }, suspend_data: "kept" });
     } finally {
       await second.close();

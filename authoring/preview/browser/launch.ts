@@ -119,7 +119,8 @@ async function init(): Promise<void> {
   byId<HTMLButtonElement>("relaunch").addEventListener("click", () => void launch("current"));
   byId<HTMLButtonElement>("new-learner").addEventListener("click", () => void launch("new"));
   byId<HTMLButtonElement>("refuse-commits").addEventListener("click", () => {
-    frame.contentWindow?.postMessage({ type: "passmark-refuse-commits", count: Number(value("commit-failures") || "3") }, location.origin);
+    // The course frame is on the package origin (docs/preview.md "Two origins").
+    frame.contentWindow?.postMessage({ type: "passmark-refuse-commits", count: Number(value("commit-failures") || "3") }, new URL(frame.src).origin);
   });
   followLog(byId("log"), byId("lms-view"));
 }

@@ -163,7 +163,7 @@ async function start(): Promise<void> {
   const current = lms;
   win.passmarkHost = { refuseCommits: (count) => (refusals = count), lms: () => current };
   window.addEventListener("message", (event) => {
-    if (event.origin !== location.origin) return;
+    if (!config.launchPageOrigins.includes(event.origin)) return; // only the launch page framing us
     const data = event.data as { type?: string; count?: number };
     if (data.type === "passmark-refuse-commits" && typeof data.count === "number") {
       refusals = data.count;

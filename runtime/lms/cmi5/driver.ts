@@ -76,6 +76,13 @@ export class Cmi5Driver implements LmsDriver {
     const store = new Cmi5SessionStore(this.options_.sessionStorage ?? defaultSessionStorage(), params.registration);
     const warnings: string[] = [];
     let record = store.load();
+    // A record bound to another endpoint (a launch URL rewritten, another LMS in the same tab) is
+    // never reused, nor its leftovers delivered: its token must not reach a different endpoint. The
+    // session starts fresh from this launch's fetch URL; an already used one fails there (cmi5 §8.2).
+    if (record !== null && record.endpoint !== params.endpoint) {
+      warnings.push(`a stored session for another LRS endpoint was discarded; ${record.outbox.length} undelivered item(s) of it are not sent to ${params.endpoint}`);
+      record = null;
+    }
     // A reload of the same page continues the session: same fetch URL → no second fetch (cmi5 §8.2).
     if (record !== null && (record.fetchUrl !== params.fetchUrl || record.activityId !== params.activityId)) {
       warnings.push(...(await this.deliverLeftovers_(record, params, fetchImpl)));
@@ -92,7 +99,7 @@ export class Cmi5Driver implements LmsDriver {
     if (record === null) {
       const sleep = (ms: number) => this.sleep_(ms);
       const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs, this.timing_.launchRetries, sleep);
-      record = newSessionRecord(params.fetchUrl, params.activityId, authToken);
+      record = newSessionRecord(params.fetchUrl, params.endpoint, params.activityId, authToken);
       store.save(record);
     }
     const client = this.client_(params, record.authToken, fetchImpl);

@@ -1,6 +1,7 @@
 // cmi5-au.md §2 "persist AU session state": the session survives a reload of the same page through
 // sessionStorage (never localStorage: the auth token must not outlive the tab; never logged).
-// One record per registration: token, session start, what was sent, and the outbox itself.
+// One record per registration: token, session start, what was sent, and the outbox itself. The record
+// is bound to the LRS endpoint its token came for: the driver never reuses it for another endpoint.
 import type { Outcome } from "../../assessment/outcome";
 import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
 import type { OutboxItem } from "./outbox-item";
@@ -16,6 +17,8 @@ export interface Cmi5SessionRecord {
   format: 1;
   /** The fetch URL identifies the session: a new launch comes with a new one. */
   fetchUrl: string;
+  /** The launch URL's `endpoint` the token was fetched for: the token is only ever sent there. */
+  endpoint: string;
   activityId: string;
   authToken: string;
   launch: Cmi5LaunchData | null;
@@ -94,10 +97,11 @@ export class MemorySessionStorage implements SessionStorageLike {
 }
 
 /** A session that has its token but nothing else yet (LaunchData not read, no Initialized). */
-export function newSessionRecord(fetchUrl: string, activityId: string, authToken: string): Cmi5SessionRecord {
+export function newSessionRecord(fetchUrl: string, endpoint: string, activityId: string, authToken: string): Cmi5SessionRecord {
   return {
     format: 1,
     fetchUrl,
+    endpoint,
     activityId,
     authToken,
     launch: null,

@@ -67,7 +67,7 @@ export class Learner {
     const page = await this.context.newPage();
     this.pageProblems.push(watch(page));
     this.page = page;
-    await page.goto(`${this.preview.origin}${answer.frameUrl}`);
+    await page.goto(answer.frameUrl); // on the package origin, as the LMS's launch link
     const ui = await this.ui();
     await ui.locator("h1").first().waitFor({ timeout: 15_000 });
     return ui;
