@@ -12,6 +12,12 @@ import { launch, newDriver, newPage, outcome, until, verbs, useLocalLms } from "
 let lms: LocalLms;
 const marks = useLocalLms((started) => (lms = started));
 
+/**
+ * A request timeout far above any answer of the local LMS, even on a busy machine: what these tests
+ * count (requests, faults applied) must not depend on a slow answer being retried.
+ */
+const PATIENT = { timing: { requestTimeoutMs: 15_000 } };
+
 const RETURN_URL = "https://lms.example.test/return?course=safety";
 const abandon = () => lms.faults.set({ rate: 1, rateActions: [403] }); // every xAPI request of the session, reads too
 const storedRecord = (storage: MemorySessionStorage, registration: string) =>
@@ -22,10 +28,10 @@ describe("the LMS abandons a working session", () => {
     const l = launch(lms);
     const storage = new MemorySessionStorage();
     const page = newPage();
-    const driver = newDriver(l.url, storage, page);
+    const driver = newDriver(l.url, storage, page, PATIENT);
     await driver.start();
     await driver.checkpoint();
-    expect(driver.status().state).toBe("delivered");
+    await until(() => driver.status().state === "delivered");
 
     abandon();
     driver.saveState("page-2", "p2");
@@ -51,7 +57,7 @@ describe("the LMS abandons a working session", () => {
     expect(driver.status().state).toBe("session-closed");
 
     // F5 on that page: same record → a readable LaunchError with the returnURL, no request.
-    const again = newDriver(l.url, storage, newPage());
+    const again = newDriver(l.url, storage, newPage(), PATIENT);
     const error = await again.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);
     expect(error).toMatchObject({ reason: "cmi5-session-closed", returnUrl: RETURN_URL });
@@ -62,7 +68,7 @@ describe("the LMS abandons a working session", () => {
 
   it("Exit while the LMS refuses everything: no endless 'Finishing your session…' — exit() resolves once the 403s are confirmed", async () => {
     const l = launch(lms);
-    const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), PATIENT);
     await driver.start();
     await driver.checkpoint();
     abandon();
@@ -75,7 +81,7 @@ describe("the LMS abandons a working session", () => {
   it("a new launch in the same tab does not retry the ended session's leftovers with its refused token; it says how many were lost", async () => {
     const first = launch(lms);
     const storage = new MemorySessionStorage();
-    const d1 = newDriver(first.url, storage, newPage());
+    const d1 = newDriver(first.url, storage, newPage(), PATIENT);
     await d1.start();
     await d1.checkpoint();
     abandon();
@@ -85,7 +91,7 @@ describe("the LMS abandons a working session", () => {
     const before = lms.requests.length;
 
     const second = launch(lms, { registration: first.registration });
-    const d2 = newDriver(second.url, storage, newPage());
+    const d2 = newDriver(second.url, storage, newPage(), PATIENT);
     const facts = await d2.start();
     expect(facts.warnings).toContain("1 item(s) of an earlier session the LMS ended were never delivered");
     // No request with the old token: its session's record is not replayed (the first request is the new fetch).
@@ -98,7 +104,7 @@ describe("the LMS abandons a working session", () => {
 describe("what is not a session the LMS ended", () => {
   it("one round of 403 + 403 then the LMS answers again: retried and delivered, never session-closed", async () => {
     const l = launch(lms);
-    const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), PATIENT);
     await driver.start();
     await driver.checkpoint();
     lms.faults.set({ sequence: [403, 403] });
@@ -115,7 +121,7 @@ describe("what is not a session the LMS ended", () => {
 
   it("403 on the write, 401 on the probe (credentials not recognised): auth-lost, kept, delivered once the login is back", async () => {
     const l = launch(lms);
-    const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
+    const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), PATIENT);
     await driver.start();
     await driver.checkpoint();
     lms.faults.set({ sequence: [403, 401] });
