@@ -1,5 +1,6 @@
 // Turns an href found in a manifest into the zip entry it names, or says why it cannot be one.
-// Rules (scorm-sco.md §5, cmi5-au.md §7): relative, no leading "/", no "..", inside the zip.
+// Rules (SCORM CAM content packaging: <resource>/<file> href; cmi5 §13.1.4 AU url and §14 course
+// package; docs/validate.md): relative, no leading "/", no "..", inside the zip.
 
 export type HrefResolution =
   | { kind: "file"; path: string; query: string }
@@ -44,13 +45,4 @@ export function resolveHref(href: string, bases: readonly string[] = []): HrefRe
   const path = segments.filter((s) => s !== "." && s !== "").join("/");
   if (path === "") return { kind: "bad", rule: "href/malformed", reason: `"${value}" names no file` };
   return { kind: "file", path, query };
-}
-
-/** " (the zip has \"Index.html\": names are case-sensitive on most servers)" when only the case differs. */
-export function caseHint(path: string, entries: ReadonlySet<string>): string {
-  const lower = path.toLowerCase();
-  for (const name of entries) {
-    if (name.toLowerCase() === lower) return ` (the zip has "${name}": names are case-sensitive on most servers)`;
-  }
-  return "";
 }

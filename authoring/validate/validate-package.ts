@@ -2,6 +2,7 @@
 import { stat } from "node:fs/promises";
 import { checkCmi5CourseStructure } from "./cmi5-rules";
 import { parseXml } from "./dom";
+import { lineLocator } from "./line-index";
 import type { PackageKind, PackageProblem, ValidationReport } from "./report";
 import { schemaSetFor } from "./schema-sets";
 import { checkScormManifest, detectScormKind } from "./scorm-rules";
@@ -53,12 +54,17 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     problems.push(...detected.notes);
   }
 
-  const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(kind));
+  // libxml2 runs in a worker thread: the rules run meanwhile, and count only if it finds the
+  // manifest well-formed.
+  const schemaCheck = checkAgainstSchema(name, bytes, await schemaSetFor(kind));
+  const at = lineLocator(text);
+  const ruleProblems = kind === "cmi5" ? checkCmi5CourseStructure(doc, at, fileSet) : checkScormManifest(doc, at, kind, fileSet);
+  const findings = await schemaCheck;
   for (const f of findings) {
     problems.push(err(f.fatal ? "manifest/not-well-formed" : "manifest/schema", name, f.message, f.line));
   }
   if (findings.some((f) => f.fatal)) return { kind, problems };
-  problems.push(...(kind === "cmi5" ? checkCmi5CourseStructure(doc, text, fileSet) : checkScormManifest(doc, text, kind, fileSet)));
+  problems.push(...ruleProblems);
   return { kind, problems };
 }
 

@@ -1,8 +1,11 @@
 // Reads a zip's central directory (names only) and single entries on demand, with yauzl.
 // File names are decoded and checked here so that an unsafe name becomes a reported problem
 // instead of an exception that hides every other finding.
+import { fstat, open } from "node:fs";
+import { promisify } from "node:util";
 import yauzl from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
+import { BlockReader } from "./block-reader";
 import type { PackageProblem } from "./report";
 
 export interface ZipListing {
@@ -14,10 +17,24 @@ export interface ZipListing {
   close(): void;
 }
 
-function openZip(path: string): Promise<ZipFile> {
+const openFd = promisify(open);
+const fstatFd = promisify(fstat);
+
+async function openZip(path: string): Promise<ZipFile> {
+  // Through a read-ahead reader: listing a zip of 50,000 entries takes one read per MiB of its
+  // central directory instead of two per entry (block-reader.ts).
+  const fd = await openFd(path, "r");
+  const reader = new BlockReader(fd);
+  let size: number;
+  try {
+    size = (await fstatFd(fd)).size;
+  } catch (error) {
+    reader.close(() => undefined);
+    throw error;
+  }
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
-      if (err) reject(err);
+    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
+      if (err) reader.close(() => reject(err));
       else resolve(zip);
     });
   });
