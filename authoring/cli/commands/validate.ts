@@ -1,6 +1,6 @@
 // `passmark validate <zip>...`: check cmi5 / SCORM packages, ours or anyone's.
 import { resolve } from "node:path";
-import { errorsOf, formatReport, validatePackage, type ValidationReport } from "../../validate";
+import { errorsOf, formatReport, formatReportsJson, validatePackage, type ValidationReport } from "../../validate";
 import { PackageNotFoundError } from "../../validate/validate-package";
 import { expectPositionals, parseCommandArgs } from "../args";
 import type { Command } from "../command";
@@ -35,7 +35,7 @@ Options:
         throw error;
       }
     }
-    if (values["json"] === true) io.out(JSON.stringify(reports, null, 2));
+    if (values["json"] === true) io.out(formatReportsJson(reports));
     else for (const report of reports) io.out(formatReport(report));
     return reports.some((r) => errorsOf(r).length > 0) ? EXIT.problems : EXIT.ok;
   },
