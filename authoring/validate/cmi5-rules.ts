@@ -1,6 +1,6 @@
-// cmi5 course structure rules beyond the schema (cmi5 §13, §14): absolute-IRI and unique ids,
-// moveOn / masteryScore values, AU urls relative and inside the zip, and no launch parameter names
-// that the LMS appends itself (cmi5 §8.1).
+// cmi5 course structure rules beyond the schema (cmi5 §13, §14; docs/validate.md): absolute-IRI
+// and unique ids, moveOn / masteryScore values, AU urls relative and inside the zip or http(s)
+// (cmi5 §13.1.4), and no launch parameter names that the LMS appends itself (cmi5 §8.1).
 import { CMI5_NS } from "../manifest/namespaces";
 import { caseHints } from "./case-hint";
 import { attr, descendants, textOf } from "./dom";
@@ -36,6 +36,11 @@ function externalQuery(url: string): string {
   } catch {
     return "";
   }
+}
+
+/** The scheme of an absolute URL, lower-cased and without the colon ("javascript"). */
+function schemeOf(url: string): string {
+  return url.slice(0, url.indexOf(":")).toLowerCase();
 }
 
 /** `at` finds the line of a piece of the course structure's text; it is called only for findings. */
@@ -84,10 +89,16 @@ export function checkCmi5CourseStructure(doc: Document, at: Locate, zipEntries: 
     const urlElement = descendants(au, CMI5_NS, "url")[0];
     if (!urlElement) continue; // the schema reports it
     const url = textOf(urlElement);
-    const urlLine = (): number | null => at(`${url}</url>`);
+    // The url's line, or the AU's when the url is written with character references.
+    const urlLine = (): number | null => at(`${url}</url>`) ?? at(`id="${id}"`);
     const resolved = resolveHref(url);
     if (resolved.kind === "bad") {
       problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`, urlLine()));
+    } else if (resolved.kind === "external" && !["http", "https"].includes(schemeOf(resolved.url))) {
+      // cmi5 §13.1.4: the AU url is a relative URL or a fully qualified URL the LMS launches in a
+      // browser (§8.1 appends the launch parameters to it): javascript:, data:, file:… are not.
+      problems.push(error("cmi5/au-url-scheme", `au "${id}" url "${url}": the ${schemeOf(resolved.url)}: scheme cannot be launched; an AU url is a relative path inside the package or an http(s) URL`, urlLine()));
+      continue;
     } else if (resolved.kind === "external") {
       problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine()));
     } else if (!zipEntries.has(resolved.path)) {

@@ -11,14 +11,22 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
 
 /**
+ * The URL a browser reads from this text (WHATWG URL Standard, basic URL parser): leading and
+ * trailing C0 controls and spaces dropped, every tab and newline removed — so "java\tscript:" is a
+ * javascript: URL here as it is in the LMS's browser. Other surrounding whitespace is trimmed too.
+ */
+function asBrowserReadsIt(text: string): string {
+  return text.trim().replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+}
+
+/**
  * `bases`: xml:base values that apply, outermost first (e.g. resources then resource), each may be "".
  */
 export function resolveHref(href: string, bases: readonly string[] = []): HrefResolution {
-  const joined = [...bases.filter((b) => b !== ""), href].reduce((acc, part) => {
+  const value = [...bases, href].map(asBrowserReadsIt).filter((part) => part !== "").reduce((acc, part) => {
     if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
     return acc.endsWith("/") ? acc + part : acc + "/" + part;
   }, "");
-  const value = joined.trim();
   if (value === "") return { kind: "bad", rule: "href/malformed", reason: "empty href" };
   if (WINDOWS_DRIVE.test(value) || value.startsWith("/") || value.startsWith("\\")) {
     return { kind: "bad", rule: "href/absolute-path", reason: `"${value}" is an absolute path; hrefs must be relative to the package root` };
