@@ -19,7 +19,12 @@ Checks each package:
   - every referenced file is in the zip, every identifierref resolves,
     no absolute, leading-slash or ".." hrefs
   - cmi5: absolute-IRI unique ids, moveOn and masteryScore values, AU urls relative and inside
-    the zip, no reserved launch parameters (endpoint, fetch, actor, registration, activityId)
+    the zip or http(s) (javascript:, data:, file:… are errors), no reserved launch parameters
+    (endpoint, fetch, actor, registration, activityId)
+  - warnings for symbolic links stored in the zip and for a DOCTYPE in a manifest (its entities
+    are never expanded)
+Control characters in names and manifest text are printed escaped (\\x1b, \\u202e).
+Every rule: docs/validate.md
 
 Options:
   --json   print the reports as JSON (one array) instead of text`,
