@@ -1,9 +1,11 @@
-// cmi5 course structure rules beyond the schema (cmi5 §13, §14; cmi5-au.md §7): absolute-IRI and
-// unique ids, moveOn / masteryScore values, AU urls relative and inside the zip, and no launch
-// parameter names that the LMS appends itself (cmi5 §8.1).
+// cmi5 course structure rules beyond the schema (cmi5 §13, §14; docs/validate.md): absolute-IRI
+// and unique ids, moveOn / masteryScore values, AU urls relative and inside the zip or http(s)
+// (cmi5 §13.1.4), and no launch parameter names that the LMS appends itself (cmi5 §8.1).
 import { CMI5_NS } from "../manifest/namespaces";
-import { attr, descendants, lineLocator, textOf } from "./dom";
-import { caseHint, resolveHref } from "./href";
+import { caseHints } from "./case-hint";
+import { attr, descendants, textOf } from "./dom";
+import { resolveHref } from "./href";
+import type { Locate } from "./line-index";
 import type { PackageProblem } from "./report";
 
 const FILE = "cmi5.xml";
@@ -36,8 +38,14 @@ function externalQuery(url: string): string {
   }
 }
 
-export function checkCmi5CourseStructure(doc: Document, text: string, zipEntries: ReadonlySet<string>): PackageProblem[] {
-  const at = lineLocator(text);
+/** The scheme of an absolute URL, lower-cased and without the colon ("javascript"). */
+function schemeOf(url: string): string {
+  return url.slice(0, url.indexOf(":")).toLowerCase();
+}
+
+/** `at` finds the line of a piece of the course structure's text; it is called only for findings. */
+export function checkCmi5CourseStructure(doc: Document, at: Locate, zipEntries: ReadonlySet<string>): PackageProblem[] {
+  const caseHint = caseHints(zipEntries);
   const root = doc.documentElement;
   if (root.localName !== "courseStructure" || root.namespaceURI !== CMI5_NS) {
     return [error("cmi5/not-a-course-structure", `root element is <${root.localName}> in "${root.namespaceURI ?? ""}", expected <courseStructure> in ${CMI5_NS}`)];
@@ -81,19 +89,25 @@ export function checkCmi5CourseStructure(doc: Document, text: string, zipEntries
     const urlElement = descendants(au, CMI5_NS, "url")[0];
     if (!urlElement) continue; // the schema reports it
     const url = textOf(urlElement);
-    const urlLine = at(`${url}</url>`);
+    // The url's line, or the AU's when the url is written with character references.
+    const urlLine = (): number | null => at(`${url}</url>`) ?? at(`id="${id}"`);
     const resolved = resolveHref(url);
     if (resolved.kind === "bad") {
-      problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`, urlLine));
+      problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`, urlLine()));
+    } else if (resolved.kind === "external" && !["http", "https"].includes(schemeOf(resolved.url))) {
+      // cmi5 §13.1.4: the AU url is a relative URL or a fully qualified URL the LMS launches in a
+      // browser (§8.1 appends the launch parameters to it): javascript:, data:, file:… are not.
+      problems.push(error("cmi5/au-url-scheme", `au "${id}" url "${url}": the ${schemeOf(resolved.url)}: scheme cannot be launched; an AU url is a relative path inside the package or an http(s) URL`, urlLine()));
+      continue;
     } else if (resolved.kind === "external") {
-      problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine));
+      problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine()));
     } else if (!zipEntries.has(resolved.path)) {
-      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip${caseHint(resolved.path, zipEntries)}`, urlLine));
+      problems.push(error("cmi5/au-url-missing", `au "${id}" url "${url}": "${resolved.path}" is not in the zip${caseHint(resolved.path)}`, urlLine()));
     }
     const query = resolved.kind === "file" ? resolved.query : resolved.kind === "external" ? externalQuery(resolved.url) : "";
     for (const name of new URLSearchParams(query).keys()) {
       if ((RESERVED_LAUNCH_PARAMETERS as readonly string[]).includes(name)) {
-        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`, urlLine));
+        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`, urlLine()));
       }
     }
   }

@@ -33,22 +33,3 @@ export function attr(element: Element, name: string): string | null {
 export function xmlBase(element: Element): string {
   return element.getAttributeNS("http://www.w3.org/XML/1998/namespace", "base") ?? element.getAttribute("xml:base") ?? "";
 }
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-}
-
-/** Finds the line of a piece of manifest text, to point the report at it. */
-export type Locate = (needle: string, options?: { last?: boolean }) => number | null;
-
-export function lineLocator(text: string): Locate {
-  return (needle, options = {}) => {
-    const escaped = escapeXml(needle);
-    let at = options.last ? text.lastIndexOf(escaped) : text.indexOf(escaped);
-    if (at < 0) at = options.last ? text.lastIndexOf(needle) : text.indexOf(needle);
-    if (at < 0) return null;
-    let line = 1;
-    for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
-    return line;
-  };
-}

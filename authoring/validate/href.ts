@@ -1,5 +1,6 @@
 // Turns an href found in a manifest into the zip entry it names, or says why it cannot be one.
-// Rules (scorm-sco.md §5, cmi5-au.md §7): relative, no leading "/", no "..", inside the zip.
+// Rules (SCORM CAM content packaging: <resource>/<file> href; cmi5 §13.1.4 AU url and §14 course
+// package; docs/validate.md): relative, no leading "/", no "..", inside the zip.
 
 export type HrefResolution =
   | { kind: "file"; path: string; query: string }
@@ -10,14 +11,22 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
 
 /**
+ * The URL a browser reads from this text (WHATWG URL Standard, basic URL parser): leading and
+ * trailing C0 controls and spaces dropped, every tab and newline removed — so "java\tscript:" is a
+ * javascript: URL here as it is in the LMS's browser. Other surrounding whitespace is trimmed too.
+ */
+function asBrowserReadsIt(text: string): string {
+  return text.trim().replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+}
+
+/**
  * `bases`: xml:base values that apply, outermost first (e.g. resources then resource), each may be "".
  */
 export function resolveHref(href: string, bases: readonly string[] = []): HrefResolution {
-  const joined = [...bases.filter((b) => b !== ""), href].reduce((acc, part) => {
+  const value = [...bases, href].map(asBrowserReadsIt).filter((part) => part !== "").reduce((acc, part) => {
     if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
     return acc.endsWith("/") ? acc + part : acc + "/" + part;
   }, "");
-  const value = joined.trim();
   if (value === "") return { kind: "bad", rule: "href/malformed", reason: "empty href" };
   if (WINDOWS_DRIVE.test(value) || value.startsWith("/") || value.startsWith("\\")) {
     return { kind: "bad", rule: "href/absolute-path", reason: `"${value}" is an absolute path; hrefs must be relative to the package root` };
@@ -44,13 +53,4 @@ export function resolveHref(href: string, bases: readonly string[] = []): HrefRe
   const path = segments.filter((s) => s !== "." && s !== "").join("/");
   if (path === "") return { kind: "bad", rule: "href/malformed", reason: `"${value}" names no file` };
   return { kind: "file", path, query };
-}
-
-/** " (the zip has \"Index.html\": names are case-sensitive on most servers)" when only the case differs. */
-export function caseHint(path: string, entries: ReadonlySet<string>): string {
-  const lower = path.toLowerCase();
-  for (const name of entries) {
-    if (name.toLowerCase() === lower) return ` (the zip has "${name}": names are case-sensitive on most servers)`;
-  }
-  return "";
 }

@@ -1,3 +1,3 @@
 export { validatePackage, PackageNotFoundError, MANIFEST_NAMES } from "./validate-package";
-export { formatReport, errorsOf } from "./report";
+export { formatReport, formatReportsJson, errorsOf } from "./report";
 export type { ValidationReport, PackageProblem, PackageKind, Severity } from "./report";

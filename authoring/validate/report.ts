@@ -1,4 +1,6 @@
-// What `passmark validate` finds in a package, and how it is printed.
+// What `passmark validate` finds in a package, and how it is printed: every printed line, text or
+// JSON, goes through terminal-text.ts, since names and messages quote the package's own text.
+import { escapeControls, terminalSafeJson } from "./terminal-text";
 
 export type PackageKind = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4";
 
@@ -52,5 +54,10 @@ export function formatReport(report: ValidationReport): string {
       ? `  OK: no problems${warnings ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}`
       : `  ${errors} problem${errors === 1 ? "" : "s"}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
   );
-  return lines.join("\n");
+  return lines.map(escapeControls).join("\n");
+}
+
+/** The reports as JSON (one array), with control characters escaped as \uXXXX. */
+export function formatReportsJson(reports: readonly ValidationReport[]): string {
+  return terminalSafeJson(reports);
 }

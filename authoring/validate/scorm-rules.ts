@@ -1,9 +1,11 @@
-// Checks of a SCORM imsmanifest.xml that the schemas cannot make (../shared/xsd/README.md):
-// dangling identifierrefs, missing files, absolute or ".." hrefs, the 1.2 mastery score range.
-// scorm-sco.md §5.
+// Checks of a SCORM imsmanifest.xml that the schemas cannot make: dangling identifierrefs, missing
+// files, absolute or ".." hrefs, the 1.2 mastery score range (SCORM CAM content packaging;
+// docs/validate.md). Linear in the manifest: lines are looked up only for findings.
 import { SCORM12, SCORM2004 } from "../manifest/namespaces";
-import { attr, childElements, descendants, lineLocator, textOf, xmlBase } from "./dom";
-import { caseHint, resolveHref } from "./href";
+import { caseHints } from "./case-hint";
+import { attr, childElements, descendants, textOf, xmlBase } from "./dom";
+import { resolveHref } from "./href";
+import type { Locate } from "./line-index";
 import type { PackageKind, PackageProblem } from "./report";
 
 const MANIFEST = "imsmanifest.xml";
@@ -33,19 +35,21 @@ export function detectScormKind(doc: Document): { kind: PackageKind; notes: Pack
   };
 }
 
-export function checkScormManifest(doc: Document, text: string, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
-  const at = lineLocator(text);
+/** `at` finds the line of a piece of the manifest's text; it is called only for findings. */
+export function checkScormManifest(doc: Document, at: Locate, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
+  const caseHint = caseHints(zipEntries);
   const ns = kind === "scorm12" ? SCORM12.imscp : SCORM2004.imscp;
   const adlcp = kind === "scorm12" ? SCORM12.adlcp : SCORM2004.adlcp;
   const scormTypeAttr = kind === "scorm12" ? "scormtype" : "scormType";
   const root = doc.documentElement;
   const problems: PackageProblem[] = [];
 
-  const checkFile = (href: string, bases: string[], what: string, line: number | null): void => {
+  /** `needle`: the manifest text to find the line of, when there is a finding. */
+  const checkFile = (href: string, bases: string[], what: string, needle: string): void => {
     const r = resolveHref(href, bases);
-    if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`, line));
-    else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, line));
-    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip${caseHint(r.path, zipEntries)}`, line));
+    if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`, at(needle)));
+    else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, at(needle)));
+    else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip${caseHint(r.path)}`, at(needle)));
   };
 
   // organizations/@default must name an organization.
@@ -70,7 +74,7 @@ export function checkScormManifest(doc: Document, text: string, kind: PackageKin
     const href = attr(resource, "href");
     const files = childElements(resource, ns, "file");
     if (href !== null) {
-      checkFile(href, bases, `resource "${id}" href`, at(`href="${href}"`));
+      checkFile(href, bases, `resource "${id}" href`, `href="${href}"`);
       const launch = resolveHref(href, bases);
       const listed = files.some((f) => {
         const r = resolveHref(attr(f, "href") ?? "", bases);
@@ -83,7 +87,7 @@ export function checkScormManifest(doc: Document, text: string, kind: PackageKin
     for (const file of files) {
       const fileHref = attr(file, "href");
       if (fileHref === null) continue; // the schema reports the missing attribute
-      checkFile(fileHref, bases, `resource "${id}" file`, at(`href="${fileHref}"`));
+      checkFile(fileHref, bases, `resource "${id}" file`, `href="${fileHref}"`);
     }
     for (const dependency of childElements(resource, ns, "dependency")) {
       const ref = attr(dependency, "identifierref") ?? "";
@@ -113,7 +117,7 @@ export function checkScormManifest(doc: Document, text: string, kind: PackageKin
 
   // External metadata files (adlcp:location) must be in the zip too.
   for (const location of descendants(root, adlcp, "location")) {
-    checkFile(textOf(location), [], "adlcp:location", at(`>${textOf(location)}<`));
+    checkFile(textOf(location), [], "adlcp:location", `>${textOf(location)}<`);
   }
   return problems;
 }

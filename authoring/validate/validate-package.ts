@@ -1,10 +1,13 @@
 // `passmark validate`: checks any cmi5 or SCORM zip (ours or anyone's) and reports every finding.
 import { stat } from "node:fs/promises";
 import { checkCmi5CourseStructure } from "./cmi5-rules";
+import { findDoctype } from "./doctype";
 import { parseXml } from "./dom";
+import { lineLocator } from "./line-index";
 import type { PackageKind, PackageProblem, ValidationReport } from "./report";
 import { schemaSetFor } from "./schema-sets";
 import { checkScormManifest, detectScormKind } from "./scorm-rules";
+import { symlinkWarnings } from "./symlink-entries";
 import { checkAgainstSchema } from "./xsd-check";
 import { readZip, type ZipListing } from "./zip-reader";
 
@@ -30,6 +33,15 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     // Encrypted, an unsupported compression method, a corrupt entry, or absurdly large.
     return { kind: null, problems: [err("zip/unreadable-entry", name, `cannot read the manifest from the zip: ${error instanceof Error ? error.message : String(error)}`)] };
   }
+  // A DOCTYPE is reported and blanked before any parser sees the manifest: nothing it declares is
+  // loaded or expanded (a reference to one of its entities is then an undefined entity, an error).
+  const doctype = findDoctype(bytes);
+  const notes: PackageProblem[] = [];
+  if (doctype) {
+    const declares = doctype.entities.length > 0 ? `, declaring the entit${doctype.entities.length === 1 ? "y" : "ies"} ${doctype.entities.join(", ")}` : "";
+    notes.push({ rule: "manifest/doctype", severity: "warning", file: name, line: doctype.line, message: `the manifest has a DOCTYPE${declares}: entity declarations are an XXE and entity-expansion risk for the LMS's parser; passmark ignored the DOCTYPE and expanded nothing` });
+    bytes = doctype.blanked;
+  }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   let doc: Document;
   try {
@@ -39,26 +51,31 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(name === "cmi5.xml" ? "cmi5" : "scorm12"));
     const problems = findings.filter((f) => f.fatal).map((f) => err("manifest/not-well-formed", name, f.message, f.line));
     if (problems.length === 0) problems.push(err("manifest/not-well-formed", name, `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`));
-    return { kind: null, problems };
+    return { kind: null, problems: [...notes, ...problems] };
   }
 
   let kind: PackageKind;
-  const problems: PackageProblem[] = [];
+  const problems: PackageProblem[] = notes;
   if (name === "cmi5.xml") {
     kind = "cmi5";
   } else {
     const detected = detectScormKind(doc);
-    if (detected.kind === null) return { kind: null, problems: [detected.problem] };
+    if (detected.kind === null) return { kind: null, problems: [...notes, detected.problem] };
     kind = detected.kind;
     problems.push(...detected.notes);
   }
 
-  const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(kind));
+  // libxml2 runs in a worker thread: the rules run meanwhile, and count only if it finds the
+  // manifest well-formed.
+  const schemaCheck = checkAgainstSchema(name, bytes, await schemaSetFor(kind));
+  const at = lineLocator(text);
+  const ruleProblems = kind === "cmi5" ? checkCmi5CourseStructure(doc, at, fileSet) : checkScormManifest(doc, at, kind, fileSet);
+  const findings = await schemaCheck;
   for (const f of findings) {
     problems.push(err(f.fatal ? "manifest/not-well-formed" : "manifest/schema", name, f.message, f.line));
   }
   if (findings.some((f) => f.fatal)) return { kind, problems };
-  problems.push(...(kind === "cmi5" ? checkCmi5CourseStructure(doc, text, fileSet) : checkScormManifest(doc, text, kind, fileSet)));
+  problems.push(...ruleProblems);
   return { kind, problems };
 }
 
@@ -77,7 +94,7 @@ export async function validatePackage(zipPath: string): Promise<ValidationReport
   }
   try {
     report.entryCount = zip.entries.size;
-    report.problems.push(...zip.problems);
+    report.problems.push(...zip.problems, ...symlinkWarnings(zip.entries));
     const fileSet = new Set([...zip.entries.keys()].filter((n) => !n.endsWith("/")));
 
     const present = MANIFEST_NAMES.filter((name) => fileSet.has(name));

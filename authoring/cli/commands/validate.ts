@@ -1,6 +1,6 @@
 // `passmark validate <zip>...`: check cmi5 / SCORM packages, ours or anyone's.
 import { resolve } from "node:path";
-import { errorsOf, formatReport, validatePackage, type ValidationReport } from "../../validate";
+import { errorsOf, formatReport, formatReportsJson, validatePackage, type ValidationReport } from "../../validate";
 import { PackageNotFoundError } from "../../validate/validate-package";
 import { expectPositionals, parseCommandArgs } from "../args";
 import type { Command } from "../command";
@@ -19,7 +19,12 @@ Checks each package:
   - every referenced file is in the zip, every identifierref resolves,
     no absolute, leading-slash or ".." hrefs
   - cmi5: absolute-IRI unique ids, moveOn and masteryScore values, AU urls relative and inside
-    the zip, no reserved launch parameters (endpoint, fetch, actor, registration, activityId)
+    the zip or http(s) (javascript:, data:, file:… are errors), no reserved launch parameters
+    (endpoint, fetch, actor, registration, activityId)
+  - warnings for symbolic links stored in the zip and for a DOCTYPE in a manifest (its entities
+    are never expanded)
+Control characters in names and manifest text are printed escaped (\\x1b, \\u202e).
+Every rule: docs/validate.md
 
 Options:
   --json   print the reports as JSON (one array) instead of text`,
@@ -35,7 +40,7 @@ Options:
         throw error;
       }
     }
-    if (values["json"] === true) io.out(JSON.stringify(reports, null, 2));
+    if (values["json"] === true) io.out(formatReportsJson(reports));
     else for (const report of reports) io.out(formatReport(report));
     return reports.some((r) => errorsOf(r).length > 0) ? EXIT.problems : EXIT.ok;
   },
