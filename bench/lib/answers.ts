@@ -22,6 +22,9 @@ export function correctResponse(q: QuestionData): Response {
       return { type: q.type, order: q.items.map((i) => i.id) };
     case "survey":
       return { type: q.type, choice: q.choices[0]?.id ?? "" };
+    case "task":
+      // The rating is the rater's, never the learner's answer: the bench courses have no tasks to rate.
+      return { type: q.type, text: "Done as instructed.", rating: null };
   }
 }
 
@@ -46,5 +49,7 @@ export function wrongResponse(q: QuestionData): Response {
       return { type: q.type, order: q.items.map((i) => i.id).reverse() };
     case "survey":
       return { type: q.type, choice: q.choices[q.choices.length - 1]?.id ?? "" };
+    case "task":
+      return { type: q.type, text: "", rating: null };
   }
 }

@@ -7,6 +7,8 @@
 //   state = visitPage(state, course, pageId);                     // + recordMediaWatched(...)
 //   if (canStartAttempt(state, course.assessment, P)) state = startAttempt(state, course, { seed, now, passingScore: P });
 //   state = answerQuestion(state, course, questionId, response, now);   // per change
+//   if (pendingRatings(state, course).length) state = handIn(state, course, now); // then the assessor:
+//   state = rateTask(...) per change; state = completeRating(state, course, rater, now) ?? state;
 //   const submitted = submitAttempt(state, course, { passingScore: P, now }); // → state, result, interactionReports
 //   const outcome = computeOutcome(state, course, P);             // what the driver reports
 //   const { encoded, dropped } = encodeState(state, course, 4096); // suspend_data (64000 for SCORM 2004)
@@ -24,7 +26,9 @@ export type {
   FinishedAttempt,
   LearnerState,
   Problem,
+  Rater,
   Response,
+  TaskRating,
 } from "./types";
 export { LEARNER_STATE_VERSION } from "./types";
 export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome, ScormInteraction, XapiInteraction } from "./outcome";
@@ -80,6 +84,23 @@ export { parseRange, rangeContains, type Range, type RangeBound } from "./range"
 
 // ── Grading forms (grading-forms.md): rubric, marking guide, number of errors ─────────────────
 export { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type FormGrade, type GradingForm, type GuideForm, type RubricForm } from "./grading-forms";
+/**
+ * Tasks a person rates (docs/grading-forms.md). An attempt with an unrated assessor task cannot be
+ * submitted: handIn (awaiting rating) → rateTask per change → completeRating(rater) → submitAttempt.
+ */
+export {
+  attemptAssessor,
+  awaitingRating,
+  completeRating,
+  handIn,
+  isRated,
+  pendingRatings,
+  rateTask,
+  ratingGrade,
+  taskScore,
+  TASK_TEXT_MAX,
+  type RatingInput,
+} from "./tasks";
 
 // ── Questions: scoring, validation, reports ───────────────────────────────────────────────────
 export { normalizeText, numericAnswerAccepts, responseMatchesType, scoreQuestion } from "./scoring";

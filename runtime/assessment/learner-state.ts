@@ -8,6 +8,7 @@ import { buildInteractionReport } from "./interactions/report";
 import type { InteractionReport } from "./outcome";
 import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { canonicalResponse } from "./responses";
+import { learnerTaskResponse, pendingRatings } from "./tasks";
 import { LEARNER_STATE_VERSION, type AttemptResult, type FinishedAttempt, type LearnerState, type Response } from "./types";
 
 /** A fresh state: nothing seen, no attempt. */
@@ -67,22 +68,26 @@ export function startAttempt(state: LearnerState, course: CourseData, options: S
       lastActivityAt: options.now,
       draw,
       answers: {},
+      handedInAt: null,
     },
   };
 }
 
 /**
  * Record (or change) the answer to a question of the attempt in progress. Ignored when there is no
- * attempt, the question is not in its draw, or the response does not fit the question (responses.ts).
+ * attempt, it is handed in (awaiting rating: answers are locked), the question is not in its draw, or
+ * the response does not fit the question (responses.ts). A task's rating is the learner's only for a
+ * self-assessment (tasks.ts learnerTaskResponse).
  */
 export function answerQuestion(state: LearnerState, course: CourseData, questionId: string, response: Response, now: number): LearnerState {
   const current = state.current;
   const question = course.assessment ? questionIndex(course.assessment).get(questionId) : undefined;
-  if (!current || !question || !current.draw.questions.some((q) => q.questionId === questionId)) return state;
-  const canonical = canonicalResponse(question, response);
+  if (!current || current.handedInAt !== null || !question || !current.draw.questions.some((q) => q.questionId === questionId)) return state;
+  const previous = current.answers[questionId];
+  let canonical = canonicalResponse(question, response);
+  if (canonical?.type === "task" && question.type === "task") canonical = learnerTaskResponse(question, canonical, previous?.response, now);
   if (!canonical) return state;
   const spent = Math.max(0, now - current.lastActivityAt);
-  const previous = current.answers[questionId];
   return {
     ...state,
     current: {
@@ -96,7 +101,7 @@ export function answerQuestion(state: LearnerState, course: CourseData, question
 /** Take back the answer to a question of the attempt in progress (the learner emptied it); same state when there was none. */
 export function clearAnswer(state: LearnerState, questionId: string): LearnerState {
   const current = state.current;
-  if (!current || !Object.prototype.hasOwnProperty.call(current.answers, questionId)) return state;
+  if (!current || current.handedInAt !== null || !Object.prototype.hasOwnProperty.call(current.answers, questionId)) return state;
   const answers = { ...current.answers };
   delete answers[questionId];
   return { ...state, current: { ...current, answers } };
@@ -123,11 +128,14 @@ export interface SubmittedAttempt {
   interactionReports: InteractionReport[];
 }
 
-/** Submit the attempt in progress: score it, judge it with the rubric, archive it. Null when none is in progress. */
+/**
+ * Submit the attempt in progress: score it, judge it with the rubric, archive it. Null when none is in
+ * progress, or while an assessor task is unrated (tasks.ts: handIn, then rateTask + completeRating).
+ */
 export function submitAttempt(state: LearnerState, course: CourseData, options: SubmitOptions): SubmittedAttempt | null {
   const current = state.current;
   const assessment = course.assessment;
-  if (!current || !assessment) return null;
+  if (!current || !assessment || pendingRatings(state, course).length > 0) return null;
   const byId = questionIndex(assessment);
   const drawn = current.draw.questions.flatMap((d) => {
     const question = byId.get(d.questionId);

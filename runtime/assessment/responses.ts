@@ -3,6 +3,7 @@
 
 import type { QuestionData } from "../course/types";
 import { responseMatchesType } from "./scoring";
+import { canonicalTaskResponse } from "./tasks";
 import type { Response } from "./types";
 
 /** The option ids of a question in authored order (choices, items, pairs); [] for the other types. */
@@ -57,5 +58,7 @@ export function canonicalResponse(question: QuestionData, response: unknown): Re
     case "ordering":
       if (r.order.length !== ids.length || !ids.every((id) => r.order.includes(id))) return null;
       return { type: r.type, order: [...r.order] };
+    case "task":
+      return question.type === "task" ? canonicalTaskResponse(question, r) : null;
   }
 }

@@ -1,5 +1,5 @@
 // assessment.md §1: each gradable question scores 0..100; unanswered or malformed → 0, never a throw.
-// Survey questions are not gradable (null).
+// Survey questions are not gradable (null); a task scores its grading form (tasks.ts).
 
 import type {
   MatchingQuestion,
@@ -9,6 +9,7 @@ import type {
   QuestionData,
   TextEntryQuestion,
 } from "../course/types";
+import { isTaskRatingShape, taskScore } from "./tasks";
 import type { Response } from "./types";
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -35,6 +36,8 @@ export function responseMatchesType(question: QuestionData, response: unknown): 
         Object.values(r.matches).every((v) => typeof v === "string");
     case "ordering":
       return isStringArray(r.order);
+    case "task":
+      return typeof r.text === "string" && (r.rating === null || isTaskRatingShape(r.rating));
   }
 }
 
@@ -107,6 +110,7 @@ function scoreOrdering(q: OrderingQuestion, order: string[]): number {
 /** Score one question 0..100 (null for a survey). `response` may be anything: malformed → 0. */
 export function scoreQuestion(question: QuestionData, response: unknown): number | null {
   if (question.type === "survey") return null;
+  if (question.type === "task") return taskScore(question, response);
   if (!responseMatchesType(question, response)) return 0;
   const r = response;
   switch (question.type) {

@@ -24,7 +24,25 @@ export type Response =
   | { type: "matching"; matches: Record<string, string> }
   /** Item ids in the order the learner put them. */
   | { type: "ordering"; order: string[] }
-  | { type: "survey"; choice: string };
+  | { type: "survey"; choice: string }
+  /** A task: the learner's text ("" when none) and the rating, once a rater has started one. */
+  | { type: "task"; text: string; rating: TaskRating | null };
+
+/** Who filled in a grading form. The learner is never given a name here: the LMS knows it. */
+export type Rater = { role: "learner" } | { role: "assessor"; name: string; id: string };
+
+/** A grading form as a rater filled it in (grading-forms.md §2). */
+export interface TaskRating {
+  /** By criterion id: a level id (rubric), points or a scale label (guide), true/false (errors). */
+  filling: Record<string, string | number | boolean>;
+  /** Optional remark per criterion id. */
+  remarks: Record<string, string>;
+  /** Overall feedback; "" when none. */
+  feedback: string;
+  /** Set when the rater submitted the complete form; until then both are null. */
+  rater: Rater | null;
+  ratedAt: number | null;
+}
 
 /** One question drawn into an attempt. */
 export interface DrawnQuestion {
@@ -79,6 +97,12 @@ export interface AttemptInProgress {
   draw: AttemptDraw;
   /** By question id. */
   answers: Record<string, AnsweredQuestion>;
+  /**
+   * Epoch ms when the learner handed the attempt in while an assessor task was still unrated: the
+   * attempt is "awaiting rating" (the learner's answers are locked, nothing is scored or reported).
+   * null = not handed in.
+   */
+  handedInAt: number | null;
 }
 
 export interface FinishedAttempt {

@@ -3,6 +3,8 @@
 // (Markdown rendered and sanitised, defaults filled in, asset paths made zip-relative).
 // Shared by authoring/ (producer) and runtime/ (consumer): keep it plain data.
 
+import type { GradingForm } from "../assessment/grading-form-types";
+
 export const COURSE_DATA_FORMAT = 1;
 
 export type TargetId = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4";
@@ -186,7 +188,36 @@ export interface SurveyQuestion extends QuestionBase {
   choices: ChoiceOption[];
 }
 
+/** A salted hash of an assessor passcode (PBKDF2, SHA-256): the package never holds the passcode itself. */
+export interface PasscodeHash {
+  algorithm: "PBKDF2-SHA-256";
+  iterations: number;
+  /** Base64 of the random salt. */
+  salt: string;
+  /** Base64 of the 32-byte derived key. */
+  hash: string;
+}
+
+/**
+ * Work a person judges with a grading form (docs/grading-forms.md): the prompt holds the
+ * instructions; the learner may hand in a text; the rater fills in the form, whose grade (0..100) is
+ * the item's score. A task never sits in a bank.
+ */
+export interface TaskQuestion extends QuestionBase {
+  type: "task";
+  /** What the learner hands in: a text, or nothing (the assessor watches the work). */
+  learnerResponse: "text" | "none";
+  gradingForm: GradingForm;
+  /** Who fills in the form: an assessor present with the learner, or the learner (self-assessment). */
+  rater: "assessor" | "learner";
+  /** false: a self-assessment that is recorded but not scored (survey-like). Always true for an assessor. */
+  counts: boolean;
+  /** Asked on the hand-over screen; null = no passcode. Only for rater "assessor". */
+  passcode: PasscodeHash | null;
+}
+
 export type QuestionData =
+  | TaskQuestion
   | SingleChoiceQuestion
   | MultipleResponseQuestion
   | TrueFalseQuestion

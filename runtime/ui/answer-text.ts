@@ -37,6 +37,9 @@ export function responseText(question: QuestionData, response: Response | undefi
       return pairsText(question, response.matches);
     case "ordering":
       return response.order.map((id, i) => `${i + 1}. ${optionText(question, id)}`).join("  ");
+    case "task":
+      // The learner's text only: the filled form is shown by its own view.
+      return response.text === "" ? null : response.text;
   }
 }
 
@@ -62,6 +65,7 @@ export function correctText(question: QuestionData, i18n: Translator): string | 
     case "ordering":
       return question.items.map((item, i) => `${i + 1}. ${item.text}`).join("  ");
     case "survey":
+    case "task":
       return null;
   }
 }

@@ -36,6 +36,8 @@ export function someResponse(q: QuestionData, random: Random, plan: Pick<Plan, "
       return { type: q.type, matches: Object.fromEntries(ids.filter(() => random() < 0.8).map((id) => [id, pick()])) };
     case "ordering":
       return { type: q.type, order: shuffled(ids, random) };
+    case "task":
+      return { type: q.type, text: plan.texts.length ? (plan.texts[Math.floor(random() * plan.texts.length)] as string) : "", rating: null };
   }
 }
 

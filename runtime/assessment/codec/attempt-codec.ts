@@ -148,14 +148,18 @@ export function encodeCurrent(c: AttemptInProgress, earlier: (AttemptDraw | null
     const answer = c.answers[q.id];
     return answer ? `${encodeResponse(q, answer.response)}*${encodeInt(answer.answeredAt - c.startedAt)}*${encodeInt(answer.timeMs)}` : "";
   });
-  return [
+  const fields = [
     encodeInt(c.number), encodeInt(c.seed), encodeInt(c.startedAt), encodeInt(c.lastActivityAt - c.startedAt),
     encodeDraw(c.draw, c.seed, earlier, index), answers.join(":"),
-  ].join(",");
+  ];
+  // A 7th field only while the attempt awaits rating: states written before tasks existed stay as they were.
+  if (c.handedInAt !== null) fields.push(encodeInt(c.handedInAt - c.startedAt));
+  return fields.join(",");
 }
 
 export function decodeCurrent(text: string, earlier: (AttemptDraw | null)[], index: AssessmentIndex): AttemptInProgress {
-  const f = splitExact(text, ",", 6, "attempt in progress");
+  const f = text.split(",");
+  if (f.length !== 6 && f.length !== 7) fail(`attempt in progress: expected 6 or 7 fields, found ${f.length}`);
   const seed = decodeInt(f[1] as string);
   const startedAt = decodeInt(f[2] as string);
   const draw = decodeDraw(f[4] as string, seed, earlier, index) ?? fail("the attempt in progress has no draw");
@@ -169,5 +173,6 @@ export function decodeCurrent(text: string, earlier: (AttemptDraw | null)[], ind
     const response = decodeResponse(q, responseText as string) ?? fail("an answer without a response");
     answers[q.id] = { response, answeredAt: startedAt + decodeInt(answeredText as string), timeMs: decodeInt(timeText as string) };
   });
-  return { number: decodeInt(f[0] as string), seed, startedAt, lastActivityAt: startedAt + decodeInt(f[3] as string), draw, answers };
+  const handedInAt = f[6] === undefined ? null : startedAt + decodeInt(f[6]);
+  return { number: decodeInt(f[0] as string), seed, startedAt, lastActivityAt: startedAt + decodeInt(f[3] as string), draw, answers, handedInAt };
 }

@@ -33,9 +33,17 @@ export interface CourseLayout {
   media: string[];
 }
 
+/** A task's form as the codec indexes it: criteria in order, with their level ids or scale labels. */
+function formShape(q: QuestionData): unknown[] {
+  if (q.type !== "task") return [];
+  const form = q.gradingForm;
+  return [form.method, form.criteria.map((c) => ("levels" in c ? [c.id, c.levels.map((l) => l.id)] : "scale" in c ? [c.id, c.scale] : c.id))];
+}
+
 function questionShape(q: QuestionData): unknown[] {
   const options = "choices" in q ? q.choices.map((c) => c.id) : q.type === "ordering" ? q.items.map((i) => i.id) : q.type === "matching" ? q.pairs.map((p) => p.id) : [];
-  return [q.id, q.type, options];
+  // Questions without a form keep their old shape, so existing learners' states stay valid.
+  return q.type === "task" ? [q.id, q.type, options, formShape(q)] : [q.id, q.type, options];
 }
 
 function pagesShape(course: CourseData): unknown {

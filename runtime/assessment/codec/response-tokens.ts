@@ -1,10 +1,11 @@
 // One response ↔ one token, using the question's definition to keep it short (indices into the
 // question's options instead of ids). Tokens never contain the codec separators | ; , : * ~ =
-// Unanswered = "" (text-entry tokens always start with "'", so "" stays unambiguous).
+// Unanswered = "" (text-entry tokens always start with "'", task tokens with "^", so "" stays unambiguous).
 
 import type { QuestionData } from "../../course/types";
 import { optionIds } from "../responses";
 import type { Response } from "../types";
+import { decodeTaskToken, encodeTaskToken } from "./task-tokens";
 import {
   decodeBits,
   decodeDigits,
@@ -43,6 +44,8 @@ export function encodeResponse(question: QuestionData, response: Response | unde
       return ids.map((id) => (Object.prototype.hasOwnProperty.call(response.matches, id) ? encodeDigits(index(response.matches[id] as string), width) : NO_MATCH)).join("");
     case "ordering":
       return encodeIndexList(response.order.map(index), ids.length);
+    case "task":
+      return question.type === "task" ? encodeTaskToken(question, response) : fail("a task response for another question");
   }
 }
 
@@ -89,5 +92,7 @@ export function decodeResponse(question: QuestionData, token: string): Response 
       if (order.length !== ids.length || new Set(order).size !== ids.length) fail("ordering token is not a permutation");
       return { type: "ordering", order: order.map(id) };
     }
+    case "task":
+      return decodeTaskToken(question, token);
   }
 }

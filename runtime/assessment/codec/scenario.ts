@@ -57,6 +57,8 @@ function response(q: QuestionData, random: () => number): Response {
       return { type: q.type, text: pick(["Paris", "paris", "Lyon", "Marseille, France"]) };
     case "matching":
       return { type: q.type, matches: Object.fromEntries(q.pairs.map((p) => [p.id, pick(q.pairs).id])) };
+    case "task":
+      return { type: q.type, text: pick(["", "My plan, step by step."]), rating: null };
     case "ordering":
       return { type: q.type, order: shuffled(q.items.map((i) => i.id), random) };
   }

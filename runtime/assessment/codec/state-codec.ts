@@ -5,12 +5,13 @@
 // The content part (location, pages, media) and the assessment part (attempts) are checked against
 // their own fingerprints (course-layout.ts), so a course update drops only what it invalidated
 // (state-decode.ts). Version 1 had one fingerprint over both and the same sections; it still decodes.
-// Over budget, details are dropped deterministically: response details of the oldest finished
-// attempt first, then the next; then the draws of finished attempts, oldest first. Attempt results,
-// counts and the attempt in progress are never dropped.
+// Over budget, details are dropped deterministically: first the raters' remarks and feedback on
+// tasks are shortened (to 500, 200, 80, 20, then 0 characters each); then response details of the
+// oldest finished attempt, then the next; then the draws of finished attempts, oldest first. Attempt
+// results, ratings (filling, rater, date), counts and the attempt in progress are never dropped.
 
 import type { CourseData } from "../../course/types";
-import type { AttemptDraw, FinishedAttempt, LearnerState } from "../types";
+import type { AnsweredQuestion, AttemptDraw, FinishedAttempt, LearnerState, Response } from "../types";
 import { encodeCurrent, encodeFinished } from "./attempt-codec";
 import { layoutOf, STATE_CODEC_VERSION } from "./course-layout";
 import { encodeBits, encodeInt, fail } from "./primitives";
@@ -89,11 +90,48 @@ export function encodeState(state: LearnerState, course: CourseData, budget: num
   }
 }
 
-function encodeWithin(state: LearnerState, course: CourseData, budget: number): EncodedState {
-  let attempts: FinishedAttempt[] = state.attempts;
+/** Steps for the raters' remarks and feedback when the state is over budget (characters each). */
+const REMARK_STEPS = [500, 200, 80, 20, 0];
+
+function trimResponse(response: Response, max: number): Response {
+  if (response.type !== "task" || response.rating === null) return response;
+  const { rating } = response;
+  const remarks: Record<string, string> = {};
+  for (const [id, remark] of Object.entries(rating.remarks)) if (max > 0) remarks[id] = remark.slice(0, max);
+  return { ...response, rating: { ...rating, remarks, feedback: rating.feedback.slice(0, max) } };
+}
+
+/** The state with every task remark and feedback cut to `max` characters; the same object when none is longer. */
+function trimRatingTexts(state: LearnerState, max: number): LearnerState {
+  const long = (r: Response | undefined): boolean =>
+    r?.type === "task" && r.rating !== null && (r.rating.feedback.length > max || Object.values(r.rating.remarks).some((t) => t.length > max));
+  const anyLong = state.attempts.some((a) => Object.values(a.responses ?? {}).some(long)) ||
+    Object.values(state.current?.answers ?? {}).some((a) => long(a.response));
+  if (!anyLong) return state;
+  const trimAll = <T>(record: Record<string, T>, f: (v: T) => T): Record<string, T> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+  return {
+    ...state,
+    attempts: state.attempts.map((a) => (a.responses === null ? a : { ...a, responses: trimAll(a.responses, (r) => trimResponse(r, max)) })),
+    current: state.current && { ...state.current, answers: trimAll(state.current.answers, (a: AnsweredQuestion) => ({ ...a, response: trimResponse(a.response, max) })) },
+  };
+}
+
+function encodeWithin(original: LearnerState, course: CourseData, budget: number): EncodedState {
+  let state = original;
   let sections = encodeSections(state, course);
   let encoded = join(sections);
   const dropped: string[] = [];
+  // 0. Raters' remarks and feedback, shortened step by step.
+  for (const max of REMARK_STEPS) {
+    if (encoded.length <= budget) break;
+    const trimmed = trimRatingTexts(state, max);
+    if (trimmed === state) continue;
+    state = trimmed;
+    sections = encodeSections(state, course);
+    encoded = join(sections);
+    dropped.push(max === 0 ? "task remarks and feedback" : `task remarks and feedback beyond ${max} characters`);
+  }
+  let attempts: FinishedAttempt[] = state.attempts;
   const replace = (i: number, slimmer: FinishedAttempt): FinishedAttempt[] => attempts.map((a, j) => (j === i ? slimmer : a));
   // 1. Response details, oldest attempt first (no draw changes: only that attempt's text changes).
   for (let i = 0; i < attempts.length && encoded.length > budget; i++) {

@@ -5,7 +5,7 @@ import type { QuestionData } from "../../course/types";
 import type { ScormInteraction } from "../outcome";
 import type { Response } from "../types";
 import { fitsScormDecimal, matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
-import { bracketPatterns, bracketResponse, idsExpressible, interactionType } from "./xapi";
+import { bracketPatterns, bracketResponse, idsExpressible, interactionType, taskSteps } from "./xapi";
 
 /** SCORM 2004 fill-in learner_response: localized strings of SPM 250; long-fill-in: 4000. */
 const SCORM2004_FILL_IN_MAX = 250;
@@ -91,6 +91,16 @@ function scorm12Response(question: QuestionData, response: Response | undefined)
       return matchedPairs(ids, response.matches).map(([s, t]) => `${ch(s)}.${ch(t)}`).join(",");
     case "ordering":
       return response.order.filter((id) => ids.includes(id)).map(ch).join(",");
+    case "task": {
+      // CMIFeedback holds 255 characters: whole "criterion.value" steps only.
+      let out = "";
+      for (const [id, value] of taskSteps(question, response)) {
+        const next = out === "" ? `${id}.${value}` : `${out},${id}.${value}`;
+        if (next.length > SCORM12_STRING_MAX) break;
+        out = next;
+      }
+      return out;
+    }
   }
 }
 
@@ -116,6 +126,7 @@ function scorm12Patterns(question: QuestionData): string[] {
     case "ordering":
       return [question.items.map((i) => ch(i.id)).join(",")];
     case "survey":
+    case "task":
       return [];
   }
 }
@@ -129,6 +140,7 @@ const SCORM12_TYPES: Record<QuestionData["type"], string> = {
   matching: "matching",
   ordering: "sequencing",
   survey: "likert",
+  task: "performance",
 };
 
 export function scorm12Interaction(question: QuestionData, response: Response | undefined): ScormInteraction | null {

@@ -6,6 +6,7 @@ import type { QuestionData } from "../../course/types";
 import { ID_PATTERN } from "../question-validate";
 import type { XapiInteraction } from "../outcome";
 import type { Response } from "../types";
+import { gradeForm } from "../grading-forms";
 import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
 
 type Definition = XapiInteraction["definition"];
@@ -31,6 +32,8 @@ export function interactionType(question: QuestionData): string {
       return "sequencing";
     case "survey":
       return "likert";
+    case "task":
+      return "performance";
   }
 }
 
@@ -55,8 +58,22 @@ export function bracketPatterns(question: QuestionData): string[] {
     case "ordering":
       return [question.items.map((i) => i.id).join("[,]")];
     case "survey":
+    case "task":
       return [];
   }
+}
+
+/**
+ * A rated task as performance steps: "criterion[.]value" per filled criterion, the value on 0..100
+ * (grading-forms.md §1 criterion values), in form order; "" when there is no rating yet.
+ */
+export function taskSteps(question: QuestionData, response: Response | undefined): [string, string][] {
+  if (question.type !== "task" || response?.type !== "task" || response.rating === null) return [];
+  const { criteria } = gradeForm(question.gradingForm, response.rating.filling);
+  return question.gradingForm.criteria.flatMap((c) => {
+    const value = criteria[c.id];
+    return value === null || value === undefined ? [] : [[c.id, plainNumber(value)] as [string, string]];
+  });
 }
 
 /** The learner's response in the bracket-delimiter format; "" when unanswered. */
@@ -78,12 +95,15 @@ export function bracketResponse(question: QuestionData, response: Response | und
       return matchedPairs(optionIds(question), response.matches).map(([s, t]) => `${s}[.]${t}`).join("[,]");
     case "ordering":
       return response.order.join("[,]");
+    case "task":
+      return taskSteps(question, response).map(([id, value]) => `${id}[.]${value}`).join("[,]");
   }
 }
 
 /** True when every option id can appear in a bracket-delimited pattern unambiguously. */
 export function idsExpressible(question: QuestionData): boolean {
-  return ID_PATTERN.test(question.id) && optionIds(question).every((id) => ID_PATTERN.test(id));
+  const criteria = question.type === "task" ? question.gradingForm.criteria.map((c) => c.id) : [];
+  return ID_PATTERN.test(question.id) && [...optionIds(question), ...criteria].every((id) => ID_PATTERN.test(id));
 }
 
 function components(question: QuestionData, lang: string): Partial<Definition> {
@@ -96,6 +116,8 @@ function components(question: QuestionData, lang: string): Partial<Definition> {
       return { choices: list(question.items) };
     case "survey":
       return { scale: list(question.choices) };
+    case "task":
+      return { steps: list(question.gradingForm.criteria.map((c) => ({ id: c.id, text: c.description }))) };
     case "matching":
       return {
         source: list(question.pairs.map((p) => ({ id: p.id, text: p.source }))),
