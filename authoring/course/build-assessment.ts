@@ -1,5 +1,5 @@
 // The author's assessment → AssessmentData: defaults, unique ids across questions and banks, bank
-// sizes, the rubric (checked by the engine's validator, assessment.md §2) and score actions (§3).
+// sizes, the rubric (checked by the engine's validator, docs/rules/assessment.md §2) and score actions (§3).
 import type { AssessmentData, AssessmentItem, QuestionData, RubricData } from "../../runtime/course/types";
 import { attemptsAllowedNumber, matchingMods, validateRubric } from "../../runtime/assessment/index";
 import type { AuthorAssessment, AuthorQuestion } from "./author-types";
@@ -56,7 +56,7 @@ export function buildAssessment(
     else problems.warning(file, path, p.message);
   }
   if (rubric.unableToPassResult !== undefined && attempts === "unlimited") {
-    problems.warning(file, `${at}/rubric/unableToPassResult`, 'never used: with "unlimited" attempts a learner who keeps failing stays failed (assessment.md §2)');
+    problems.warning(file, `${at}/rubric/unableToPassResult`, 'never used: with "unlimited" attempts a learner who keeps failing stays failed (docs/rules/assessment.md §2)');
   }
   checkPenalties(rubric, attempts, mastery.masteryScore, file, problems);
   checkGradable(items, rubric, file, problems);
@@ -75,7 +75,7 @@ export function buildAssessment(
   };
 }
 
-/** assessment.md §1: surveys are not graded; with nothing gradable every attempt scores 0. */
+/** docs/rules/assessment.md §1: surveys are not graded; with nothing gradable every attempt scores 0. */
 function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string, problems: ProblemList): void {
   const questions = items.flatMap((item) => (item.kind === "bank" ? item.questions : [item]));
   if (questions.some((q) => q.type !== "survey")) return;
@@ -87,7 +87,7 @@ function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string
 }
 
 /**
- * assessment.md §2 "passedResult below P while a mastery score is expected": a negative mod can do the
+ * docs/rules/assessment.md §2 (results that contradict the declared mastery score): a negative mod can do the
  * same to a passed attempt. The manifests declare the mastery score, so an LMS judging by score would
  * record a fail for a learner the course says passed (and cmi5 §9.5.1 forbids such a score in Passed):
  * an ERROR on each penalty that can do it, at the mod's own path.

@@ -31,7 +31,7 @@ export function buildReporting(
   }
   const passingScore = assessment?.rubric?.passingAttemptScore ?? 100;
   if (hasAssessment && r?.masteryScore != null && r.masteryScore !== passingScore && (assessment.rubric?.type ?? "pass-fail") === "pass-fail") {
-    problems.warning(file, "/reporting/masteryScore", `${r.masteryScore} differs from the rubric's passingAttemptScore ${passingScore}: an LMS that passes the mastery score on makes it the pass mark (assessment.md §4), so learners are judged on ${r.masteryScore} there and on ${passingScore} elsewhere`);
+    problems.warning(file, "/reporting/masteryScore", `${r.masteryScore} differs from the rubric's passingAttemptScore ${passingScore}: an LMS that passes the mastery score on makes it the pass mark (docs/rules/assessment.md §4), so learners are judged on ${r.masteryScore} there and on ${passingScore} elsewhere`);
   }
   return {
     cmi5: { moveOn, launchMethod: r?.cmi5?.launchMethod ?? "AnyWindow" },

@@ -1,4 +1,4 @@
-// assessment.md §3 score actions, keyed on the score (`for`: a score, a range or "no-score") and/or
+// docs/rules/assessment.md §3 score actions, keyed on the score (`for`: a score, a range or "no-score") and/or
 // the status (`when`); first match wins. Checked: bounds within 0..100, no empty range; warned:
 // learners who find no message, actions that can never show, and range-only messages that can
 // contradict the status (the LMS mastery score replaces the rubric's passing score).

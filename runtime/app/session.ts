@@ -61,7 +61,7 @@ export class CourseSession {
     initial: LearnerState,
     private readonly deps_: SessionDeps,
   ) {
-    // assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
+    // docs/rules/assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
     this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore, course.assessment?.rubric.type);
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
     this.current_ = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };

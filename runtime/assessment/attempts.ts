@@ -1,4 +1,4 @@
-// assessment.md §1 attempt score and §3 the assessment across attempts: result, closing after a pass,
+// docs/rules/assessment.md §1 attempt score and §3 the assessment across attempts: result, closing after a pass,
 // the attempts limit, review policy and score actions.
 
 import type { AssessmentData, QuestionData, ScoreAction } from "../course/types";

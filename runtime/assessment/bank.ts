@@ -1,4 +1,4 @@
-// assessment.md §3 question banks: choose N from a pool, order sequential / random / random-unseen,
+// docs/rules/assessment.md §3 question banks: choose N from a pool, order sequential / random / random-unseen,
 // choice shuffling; the draw is made once per attempt from a seed and stored with it.
 
 import type { AssessmentData, BankData, QuestionData } from "../course/types";

@@ -17,7 +17,7 @@ export function progressOf(state: LearnerState, course: CourseData): number {
 
 /**
  * The outcome to report now. `passingScore` is the passing score in force (mastery.ts
- * passingScoreInForce); every finished attempt is judged with it (assessment.md §4).
+ * passingScoreInForce); every finished attempt is judged with it (docs/rules/assessment.md §4).
  */
 export function computeOutcome(state: LearnerState, course: CourseData, passingScore: number): Outcome {
   const progress = progressOf(state, course);

@@ -52,7 +52,7 @@ export {
 /** The outcome a driver reports (reporting.md), and progress 0..1 alone. */
 export { computeOutcome, progressOf } from "./course-outcome";
 
-// ── Attempts and policies (assessment.md §3) ──────────────────────────────────────────────────
+// ── Attempts and policies (docs/rules/assessment.md §3) ──────────────────────────────────────────────────
 export {
   assessmentResult,
   attemptBlock,
@@ -74,10 +74,10 @@ export function canStartAttempt(state: LearnerState, assessment: AssessmentData 
   return attemptBlock(state, assessment, passingScore) === null;
 }
 
-// ── Mastery (assessment.md §4): the caller passes passingScoreInForce(...) as `passingScore` ──────
+// ── Mastery (docs/rules/assessment.md §4): the caller passes passingScoreInForce(...) as `passingScore` ──────
 export { parseLmsMastery, passingScoreInForce, type MasteryScale, type ParsedMastery } from "./mastery";
 
-// ── Rubric (assessment.md §2) ─────────────────────────────────────────────────────────────────
+// ── Rubric (docs/rules/assessment.md §2) ─────────────────────────────────────────────────────────────────
 export { attemptsAllowedNumber, matchingMods, MAX_MODS, rubricInForce, scoreAttempt } from "./rubric";
 export { validateRubric, type RubricValidationOptions } from "./rubric-validate";
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";

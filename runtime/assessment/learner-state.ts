@@ -142,7 +142,7 @@ export function submitAttempt(state: LearnerState, course: CourseData, options: 
     return question ? [{ question, answer: current.answers[d.questionId] }] : [];
   });
   const raw = attemptScore(drawn.map(({ question, answer }) => ({ question, response: answer?.response })));
-  // Earlier attempts keep their raw scores; the rubric sees s1..sn (assessment.md §2).
+  // Earlier attempts keep their raw scores; the rubric sees s1..sn (docs/rules/assessment.md §2).
   const rawScores = [...state.attempts.map((a) => a.result.attemptScore), raw];
   const rubric = rubricInForce(assessment.rubric, options.passingScore);
   const result = scoreAttempt(rubric, rawScores, attemptsAllowedNumber(assessment.attempts));

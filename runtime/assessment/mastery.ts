@@ -1,4 +1,4 @@
-// assessment.md §4: the LMS's mastery value, when valid, replaces the passing score.
+// docs/rules/assessment.md §4: the LMS's mastery value, when valid, replaces the passing score.
 // "", garbage or out-of-range values are "not given" (with a warning), never 0 and never 100.
 // One exception to the warning: where the LMS's read interface answers "" for "no value set" (a
 // SCORM GetValue of an element the LMS has no value for), "" is the normal "none" and is silent.
@@ -32,7 +32,7 @@ export function parseLmsMastery(value: unknown, scale: MasteryScale, source: str
 }
 
 /**
- * assessment.md §4 precedence: LMS value → rubric passingAttemptScore → 100.
+ * docs/rules/assessment.md §4 precedence: LMS value → rubric passingAttemptScore → 100.
  * The legacy `attempt` rubric passes every attempt (§2), so without an LMS value its bar is 0; with
  * one, the institution's bar applies to it too (§4: no pass below the bar the institution set).
  */

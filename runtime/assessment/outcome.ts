@@ -8,7 +8,7 @@ export interface Outcome {
   progress: number;
   /** All required content experienced AND the assessment (if any) submitted at least once. */
   completed: boolean;
-  /** assessment.md §3 overall status. A course without an assessment stays "notAttempted". */
+  /** docs/rules/assessment.md §3 overall status. A course without an assessment stays "notAttempted". */
   status: AssessmentStatus;
   /** Assessment score 0..100, or null = "no-score": report no score and no judgement. */
   score: number | null;
@@ -22,7 +22,7 @@ export type InteractionResult = "correct" | "incorrect" | "neutral";
 
 /**
  * One submitted question, already formatted for every standard by pure functions of the engine
- * (interactions.md). A driver writes the part for its standard; `null` there means "this report
+ * (docs/rules/interactions.md §1). A driver writes the part for its standard; `null` there means "this report
  * cannot be expressed validly in that standard": leave it out and log it, never send it malformed.
  */
 export interface InteractionReport {

@@ -1,11 +1,11 @@
 // Validation of one question definition, for authoring to call at build time. Problems carry JSON
 // pointers relative to the question ("/choices/2/id"). Includes the "can never be answered correctly"
-// cases and what a standard cannot report (interactions.md).
+// cases and what a standard cannot report (docs/rules/interactions.md).
 
 import { normalizeText } from "./scoring";
 import type { Problem } from "./types";
 
-/** Ids end up in interaction patterns and activity IRIs: no spaces, no `[`, `]`, `,` (interactions.md). */
+/** Ids end up in interaction patterns and activity IRIs: no spaces, no `[`, `]`, `,` (docs/rules/interactions.md §1). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
 /** SCORM 1.2 identifies options by ONE character 0-9a-z. */
 export const SCORM12_MAX_OPTIONS = 36;

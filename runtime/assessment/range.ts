@@ -1,4 +1,4 @@
-// assessment.md §2 range strings: a whole number, or "[a,b]", "(a,b]", "[a,b)", "(a,b)" (square =
+// docs/rules/assessment.md §2 range strings: a whole number, or "[a,b]", "(a,b]", "[a,b)", "(a,b)" (square =
 // inclusive), spaces allowed, bounds numbers or "$last_attempt". Shared by rubric mods
 // (attemptCondition) and score actions (`for`).
 

@@ -1,4 +1,4 @@
-// assessment.md §2: "We VALIDATE a rubric when the course is built (Obojobo silently accepts nonsense)".
+// docs/rules/assessment.md §2: a rubric is checked when the course is built (Obojobo accepts anything).
 // Problems carry JSON pointers relative to the rubric object, e.g. "/mods/3/attemptCondition".
 
 import type { AttemptsAllowed } from "../course/types";
@@ -83,7 +83,7 @@ function checkMods(mods: unknown, attempts: number, problems: Problem[]): void {
   });
 }
 
-/** Validate a rubric (assessment.md §2). Never throws; an empty list means it is fine. */
+/** Validate a rubric (docs/rules/assessment.md §2). Never throws; an empty list means it is fine. */
 export function validateRubric(rubric: unknown, options: RubricValidationOptions = {}): Problem[] {
   const problems: Problem[] = [];
   if (typeof rubric !== "object" || rubric === null || Array.isArray(rubric)) {

@@ -1,4 +1,4 @@
-// assessment.md §2: the pass-fail rubric of one attempt (Obojobo's AssessmentRubric, pass-fail),
+// docs/rules/assessment.md §2: the pass-fail rubric of one attempt (Obojobo's AssessmentRubric, pass-fail),
 // plus the legacy `attempt` type. Pure: the caller passes the attempt scores so far and A.
 // A mastery override is applied by the caller by replacing passingAttemptScore (§4).
 
@@ -8,7 +8,7 @@ import type { AttemptResult } from "./types";
 
 export type { AttemptResult } from "./types";
 
-/** assessment.md §2: only the first 20 mods count. */
+/** docs/rules/assessment.md §2: only the first 20 mods count. */
 export const MAX_MODS = 20;
 
 const clamp = (n: number): number => Math.min(100, Math.max(0, n));

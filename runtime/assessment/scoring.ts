@@ -1,4 +1,4 @@
-// assessment.md §1: each gradable question scores 0..100; unanswered or malformed → 0, never a throw.
+// docs/rules/assessment.md §1: each gradable question scores 0..100; unanswered or malformed → 0, never a throw.
 // Survey questions are not gradable (null); a task scores its grading form (tasks.ts).
 
 import type {

@@ -57,12 +57,12 @@ export interface DrawnQuestion {
   presentedOrder: string[] | null;
 }
 
-/** The questions of one attempt, in the order shown; made once and stored (assessment.md §3). */
+/** The questions of one attempt, in the order shown; made once and stored (docs/rules/assessment.md §3). */
 export interface AttemptDraw {
   questions: DrawnQuestion[];
 }
 
-/** rubric.ts output for one attempt (assessment.md §2). */
+/** rubric.ts output for one attempt (docs/rules/assessment.md §2). */
 export interface AttemptResult {
   status: "passed" | "failed" | "unableToPass";
   /** 1-based: the attempt just finished, or for `$highest_attempt_score` the (last) attempt that reached it. */
@@ -135,7 +135,7 @@ export interface LearnerState {
   current: AttemptInProgress | null;
 }
 
-/** The assessment's result across attempts (assessment.md §3). */
+/** The assessment's result across attempts (docs/rules/assessment.md §3). */
 export interface AssessmentResult {
   status: AssessmentStatus;
   /** Highest non-null attempt score (tie → later attempt); null when none. */

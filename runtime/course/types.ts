@@ -56,9 +56,9 @@ export interface AssessmentData {
   id: string;
   title: string;
   intro: RichText | null;
-  /** assessment.md §3: a positive integer, or "unlimited" (Obojobo's default). */
+  /** docs/rules/assessment.md §3: a positive integer, or "unlimited" (Obojobo's default). */
   attempts: AttemptsAllowed;
-  /** assessment.md §3: default false, the assessment closes once passed. */
+  /** docs/rules/assessment.md §3: default false, the assessment closes once passed. */
   allowAttemptsAfterPass: boolean;
   review: ReviewPolicy;
   /** Shuffle the choices of choice-like questions (stored with the attempt's draw). */
@@ -66,7 +66,7 @@ export interface AssessmentData {
   /** Top-level content: questions shown as they are, and banks that draw from a pool. */
   items: AssessmentItem[];
   rubric: RubricData;
-  /** assessment.md §3 score actions, extended with `when` (the status): first match wins. */
+  /** docs/rules/assessment.md §3 score actions, extended with `when` (the status): first match wins. */
   scoreActions: ScoreAction[];
 }
 
@@ -94,7 +94,7 @@ export interface ScoreAction {
   message: RichText;
 }
 
-/** assessment.md §2: property names exactly as the spec (and Obojobo) spell them. */
+/** docs/rules/assessment.md §2: property names exactly as the spec (and Obojobo) spell them. */
 export interface RubricData {
   type: "pass-fail" | "attempt";
   passingAttemptScore?: number;
@@ -113,7 +113,7 @@ export interface QuestionBase {
   kind: "question";
   id: string;
   prompt: RichText;
-  /** Weighted mean extension (assessment.md §1); default 1. */
+  /** Weighted mean extension (docs/rules/assessment.md §1); default 1. */
   weight: number;
   feedback: { correct: RichText | null; incorrect: RichText | null };
 }
@@ -182,7 +182,7 @@ export interface OrderingQuestion extends QuestionBase {
   partialCredit: boolean;
 }
 
-/** No correct answer: not gradable, left out of the attempt score (assessment.md §1). */
+/** No correct answer: not gradable, left out of the attempt score (docs/rules/assessment.md §1). */
 export interface SurveyQuestion extends QuestionBase {
   type: "survey";
   choices: ChoiceOption[];

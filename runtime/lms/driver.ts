@@ -13,7 +13,7 @@ export interface LmsFacts {
   launchMode: LaunchMode;
   /** SCORM cmi.credit / cmi5 (always credit in Normal). */
   credit: boolean;
-  /** LMS mastery score on 0..100 (assessment.md §4), null when none or unusable. */
+  /** LMS mastery score on 0..100 (docs/rules/assessment.md §4), null when none or unusable. */
   masteryScore: number | null;
   /** Warnings worth logging (unusable mastery value, …). */
   warnings: string[];

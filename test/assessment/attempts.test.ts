@@ -12,7 +12,7 @@ const result = (status: AttemptResult["status"], score: number | null): AttemptR
   status, attemptNumber: 1, attemptScore: score ?? 0, assessmentScore: score, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: score,
 });
 
-describe("attempt score (assessment.md §1)", () => {
+describe("attempt score (docs/rules/assessment.md §1)", () => {
   it("is the mean of gradable question scores, survey excluded, unanswered = 0", () => {
     const survey = everyType().find((q) => q.type === "survey")!;
     expect(attemptScore([
@@ -32,7 +32,7 @@ describe("attempt score (assessment.md §1)", () => {
   });
 });
 
-describe("the assessment across attempts (assessment.md §3)", () => {
+describe("the assessment across attempts (docs/rules/assessment.md §3)", () => {
   const a3: AssessmentData = assessment([], { attempts: 3 });
 
   it("notAttempted before any attempt", () => {

@@ -25,7 +25,7 @@ describe("seeded PRNG", () => {
   });
 });
 
-describe("bank draws (assessment.md §3)", () => {
+describe("bank draws (docs/rules/assessment.md §3)", () => {
   it("are reproducible from the seed, and differ across seeds", () => {
     const a = assessment([bank("random", 5)], { shuffleChoices: true });
     expect(drawAttempt(a, 123)).toEqual(drawAttempt(a, 123));

@@ -1,4 +1,4 @@
-// A course update must not reset a learner (assessment.md §3: the attempt count lives in the LMS-side
+// A course update must not reset a learner (docs/rules/assessment.md §3: the attempt count lives in the LMS-side
 // state): the resume state's content part and assessment part are checked apart (state-decode.ts).
 import { describe, expect, it } from "vitest";
 import type { CourseData } from "../../runtime/course/types";

@@ -1,4 +1,4 @@
-// interactions.md: each question type's report in each standard's format, checked against the real
+// docs/rules/interactions.md: each question type's report in each standard's format, checked against the real
 // validators: @learninglocker/xapi-validation for statements, scorm-again for SCORM 2004 and 1.2.
 import validateXapi from "@learninglocker/xapi-validation";
 import type Scorm12APIClass from "scorm-again/scorm12";

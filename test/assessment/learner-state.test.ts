@@ -156,7 +156,7 @@ describe("attempts through the learner-state API", () => {
   });
 });
 
-describe("mastery precedence (assessment.md §4)", () => {
+describe("mastery precedence (docs/rules/assessment.md §4)", () => {
   const c = quiz({ rubric: { type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score" } });
   const threshold = (value: unknown, scale: "fraction" | "percent"): number =>
     passingScoreInForce(parseLmsMastery(value, scale, "lms").score, c.assessment!.rubric.passingAttemptScore);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLmsMastery, passingScoreInForce } from "../../runtime/assessment/mastery";
 
-describe("parseLmsMastery (assessment.md §4)", () => {
+describe("parseLmsMastery (docs/rules/assessment.md §4)", () => {
   it("scales cmi5 / SCORM 2004 fractions to 0..100 without binary noise", () => {
     expect(parseLmsMastery(0.8, "fraction", "cmi5").score).toBe(80);
     expect(parseLmsMastery("0.07", "fraction", "scorm2004").score).toBe(7);

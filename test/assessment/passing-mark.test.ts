@@ -1,5 +1,5 @@
 // A learner exactly on the passing mark passes, whatever floating point does to the mean; and the
-// legacy `attempt` rubric obeys an LMS mastery score (assessment.md §2, §4).
+// legacy `attempt` rubric obeys an LMS mastery score (docs/rules/assessment.md §2, §4).
 import { describe, expect, it } from "vitest";
 import { attemptScore, passingScoreInForce, rubricInForce, scoreAttempt } from "../../runtime/assessment";
 import type { MultipleResponseQuestion, QuestionData, RubricData } from "../../runtime/course/types";
@@ -14,7 +14,7 @@ const partial = (id: string, correct: string[], all: string[]): MultipleResponse
   partialCredit: true,
 });
 
-describe("attempt score on the passing mark (assessment.md §1–§2)", () => {
+describe("attempt score on the passing mark (docs/rules/assessment.md §1–§2)", () => {
   it("a mean that is exactly 80 is 80, and passes at P = 80", () => {
     const answers = [
       { question: single("s1"), response: { type: "single-choice", choice: "a" } },
@@ -47,7 +47,7 @@ describe("attempt score on the passing mark (assessment.md §1–§2)", () => {
   });
 });
 
-describe("legacy `attempt` rubric and the LMS mastery score (assessment.md §2, §4)", () => {
+describe("legacy `attempt` rubric and the LMS mastery score (docs/rules/assessment.md §2, §4)", () => {
   const legacy: RubricData = { type: "attempt", mods: [{ attemptCondition: 1, reward: 5 }] };
 
   it("without an LMS value every attempt passes (bar 0), as Obojobo", () => {

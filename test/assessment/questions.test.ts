@@ -6,7 +6,7 @@ import { base, everyType } from "./fixtures";
 
 const q = (id: string): QuestionData => everyType().find((x) => x.id === id)!;
 
-describe("question scoring 0..100 (assessment.md §1)", () => {
+describe("question scoring 0..100 (docs/rules/assessment.md §1)", () => {
   it("single choice: right, wrong, unknown id", () => {
     expect(scoreQuestion(q("q-single"), { type: "single-choice", choice: "c" })).toBe(100);
     expect(scoreQuestion(q("q-single"), { type: "single-choice", choice: "a" })).toBe(0);

@@ -5,7 +5,7 @@ import { MAX_MODS, scoreAttempt } from "../../runtime/assessment/rubric";
 
 const P80: RubricData = { type: "pass-fail", passingAttemptScore: 80 };
 
-describe("range strings (assessment.md §2 attemptCondition)", () => {
+describe("range strings (docs/rules/assessment.md §2 attemptCondition)", () => {
   it("parses inclusive and exclusive bounds, spaces and $last_attempt", () => {
     expect(parseRange("[1,3]")).toEqual({ min: 1, minInclusive: true, max: 3, maxInclusive: true });
     expect(parseRange(" ( 1 , 3 ] ")).toEqual({ min: 1, minInclusive: false, max: 3, maxInclusive: true });
@@ -38,7 +38,7 @@ describe("range strings (assessment.md §2 attemptCondition)", () => {
   });
 });
 
-describe("the pass-fail rubric rules (assessment.md §2)", () => {
+describe("the pass-fail rubric rules (docs/rules/assessment.md §2)", () => {
   it("defaults: P=100, passedResult 100, failedResult 0", () => {
     expect(scoreAttempt({ type: "pass-fail" }, [99], 2)).toMatchObject({ status: "failed", assessmentModdedScore: 0 });
     expect(scoreAttempt({ type: "pass-fail" }, [100], 2)).toMatchObject({ status: "passed", assessmentModdedScore: 100 });

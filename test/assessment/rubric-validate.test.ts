@@ -4,7 +4,7 @@ import { validateRubric } from "../../runtime/assessment/rubric-validate";
 const paths = (problems: { path: string; severity: string }[], severity = "error"): string[] =>
   problems.filter((p) => p.severity === severity).map((p) => p.path);
 
-describe("validateRubric (assessment.md §2, build time)", () => {
+describe("validateRubric (docs/rules/assessment.md §2, build time)", () => {
   it("accepts a sound rubric", () => {
     expect(validateRubric({ type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "no-score", unableToPassResult: "$highest_attempt_score", mods: [{ attemptCondition: "[1,2]", reward: 5 }] }, { attemptsAllowed: 3 })).toEqual([]);
   });

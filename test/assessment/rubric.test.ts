@@ -4,7 +4,7 @@ import { scoreAttempt } from "../../runtime/assessment/rubric";
 
 const P80: RubricData = { type: "pass-fail", passingAttemptScore: 80 };
 
-describe("assessment.md §5 worked examples (P = 80)", () => {
+describe("docs/rules/assessment.md §5 worked examples (P = 80)", () => {
   it("passed=100, failed=0: [79] → failed 0; [80] → passed 100", () => {
     const rubric: RubricData = { ...P80, passedResult: 100, failedResult: 0 };
     expect(scoreAttempt(rubric, [79], 3)).toMatchObject({ status: "failed", assessmentModdedScore: 0, attemptNumber: 1, attemptScore: 79 });

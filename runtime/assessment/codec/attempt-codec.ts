@@ -95,7 +95,7 @@ export function encodeFinished(a: FinishedAttempt, earlier: (AttemptDraw | null)
   ].join(",");
 }
 
-/** The fields of a finished attempt that do not depend on the questions: its RESULT (assessment.md §3). */
+/** The fields of a finished attempt that do not depend on the questions: its RESULT (docs/rules/assessment.md §3). */
 function decodeResultFields(f: string[]): Omit<FinishedAttempt, "draw" | "responses"> {
   const startedAt = decodeInt(f[2] as string);
   return {

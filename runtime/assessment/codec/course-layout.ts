@@ -1,6 +1,6 @@
 // What the resume-state codec derives from a course: the index lists and the fingerprints that say
 // whether a saved state's indices still mean the same things. Since codec version 2 the state has
-// two separately checked parts (assessment.md §3: the attempt count lives in the LMS-side state and
+// two separately checked parts (docs/rules/assessment.md §3: the attempt count lives in the LMS-side state and
 // must survive a course update):
 //   content    — location, pages seen, media watched: indices into the pages and media lists;
 //   assessment — attempts: indices into the questions and their options, and how draws are made.

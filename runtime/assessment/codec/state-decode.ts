@@ -1,6 +1,6 @@
 // Decoding a saved resume state (format: state-codec.ts). A course update must not reset a learner
-// (assessment.md §3: "A learner cannot start more than A attempts — not by reloading, relaunching or
-// clearing the page: the count lives in the LMS-side state"), so the two parts are judged apart:
+// (docs/rules/assessment.md §3: no reload, relaunch or cleared page gives a learner another attempt,
+// the count lives in the LMS-side state), so the two parts are judged apart:
 // - content changed (pages/media): location, pages seen and media watched start over;
 // - assessment changed (questions/options/draws): finished attempts keep their RESULTS (raw score,
 //   number, passing score, rubric fields: what the rubric needs to rejudge them and the count), their

@@ -1,4 +1,4 @@
-// Small helpers shared by the per-standard interaction formatters (interactions.md).
+// Small helpers shared by the per-standard interaction formatters (docs/rules/interactions.md §1).
 
 import type { NumericAnswer, QuestionData } from "../../course/types";
 import { responseMatchesType } from "../scoring";

@@ -1,5 +1,5 @@
 // Build the InteractionReport of one submitted question: every standard's format at once
-// (runtime/assessment/outcome.ts, interactions.md).
+// (runtime/assessment/outcome.ts, docs/rules/interactions.md §1).
 
 import type { QuestionData } from "../../course/types";
 import type { InteractionReport, InteractionResult } from "../outcome";

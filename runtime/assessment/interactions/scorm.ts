@@ -1,4 +1,4 @@
-// SCORM 2004 and SCORM 1.2 cmi.interactions values (interactions.md). null = cannot be expressed
+// SCORM 2004 and SCORM 1.2 cmi.interactions values (docs/rules/interactions.md §3–§4). null = cannot be expressed
 // validly in that standard: the driver leaves it out and logs it.
 
 import type { QuestionData } from "../../course/types";

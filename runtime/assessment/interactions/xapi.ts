@@ -1,4 +1,4 @@
-// xAPI / cmi5 interaction activity definitions and result.response strings (interactions.md xAPI).
+// xAPI / cmi5 interaction activity definitions and result.response strings (docs/rules/interactions.md §2).
 // Also used for SCORM 2004, whose learner_response / pattern formats share the "[,]" "[.]" "[:]"
 // delimiters; see scorm.ts for the differences.
 

@@ -11,7 +11,7 @@ export interface Cmi5LaunchData {
   moveOn: Cmi5MoveOnValue;
   /** The LMS value exactly as given (0..1), for the masteryscore extension; null when none/unusable. */
   masteryScore: number | null;
-  /** The same on 0..100 (assessment.md §4), what the engine judges against. */
+  /** The same on 0..100 (docs/rules/assessment.md §4), what the engine judges against. */
   masteryScorePercent: number | null;
   launchParameters: string | null;
   returnURL: string | null;
@@ -36,7 +36,7 @@ export function parseLaunchData(body: unknown): Cmi5LaunchData {
     fail(`LMS.LaunchData.moveOn ${JSON.stringify(moveOn)} is not a cmi5 moveOn value`);
   }
   const warnings: string[] = [];
-  // cmi5 §10: masteryScore is a decimal 0..1; assessment.md §4: unusable = not given, with a warning.
+  // cmi5 §10: masteryScore is a decimal 0..1; docs/rules/assessment.md §4: unusable = not given, with a warning.
   const mastery = parseLmsMastery(body.masteryScore, "fraction", "cmi5 LMS.LaunchData.masteryScore");
   if (mastery.warning) warnings.push(mastery.warning);
   const masteryScore = mastery.score === null ? null : Number(body.masteryScore);
