@@ -1,4 +1,4 @@
-// The cmi5 rule checker of the local LMS (cmi5-au.md, cmi5 §9): every statement an AU sends is
+// The cmi5 rule checker of the local LMS (cmi5 §7.1, §9, §10): every statement an AU sends is
 // checked against the launch it belongs to and the statements already accepted in its registration.
 // Pure: (statement, session, history) → violations. The server answers a violation with 403.
 import type { Activity, Context, Statement } from "@xapi/xapi";
@@ -51,18 +51,18 @@ export function checkCmi5Statement(statement: Statement, session: Cmi5SessionInf
   const add = (rule: string, cite: string, message: string) => out.push({ rule, cite, message });
   const verb = statement.verb?.id ?? "";
   if (!session) {
-    add("context.session", "cmi5 §9.6.3.2", "no known cmi5 session id extension in context.extensions");
+    add("context.session", "cmi5 §9.6.3.1", "no known cmi5 session id extension in context.extensions");
     return out;
   }
   const defined = AU_DEFINED_VERBS.includes(verb);
   const categories = ids(statement.context?.contextActivities?.category);
 
-  if ((LMS_ONLY_VERBS as readonly string[]).includes(verb)) add("verb.lms-only", "cmi5 §9.2", `${verb} is sent by the LMS only`);
-  if (typeof statement.id !== "string") add("statement.id", "cmi5 §9", "the AU must give every statement an id");
+  if ((LMS_ONLY_VERBS as readonly string[]).includes(verb)) add("verb.lms-only", "cmi5 §9.3", `${verb} is sent by the LMS only`);
+  if (typeof statement.id !== "string") add("statement.id", "cmi5 §9.1", "the AU must give every statement an id");
   if (typeof statement.timestamp !== "string" || Number.isNaN(Date.parse(statement.timestamp))) {
     add("statement.timestamp", "cmi5 §9.7", "timestamp missing or invalid");
   }
-  if (JSON.stringify(statement.actor) !== JSON.stringify(session.actor)) add("actor", "cmi5 §9.2.1", "actor differs from the launch actor");
+  if (JSON.stringify(statement.actor) !== JSON.stringify(session.actor)) add("actor", "cmi5 §9.2", "actor differs from the launch actor");
 
   // Context: registration, session id, template kept with its entries first (cmi5 §9.6, §10).
   const context = statement.context;
@@ -77,7 +77,7 @@ export function checkCmi5Statement(statement: Statement, session: Cmi5SessionInf
   if (!judged && categories.includes(CATEGORY_MOVEON)) add("category.moveon-forbidden", "cmi5 §9.6.2.2", "moveon category on a statement without success/completion");
   for (const name of ["category", "grouping", "parent", "other"] as const) {
     const list = (context?.contextActivities as Record<string, unknown> | undefined)?.[name];
-    if (list !== undefined && !Array.isArray(list)) add("context.list-not-array", "cmi5-au.md §4", `contextActivities.${name} is not an array`);
+    if (list !== undefined && !Array.isArray(list)) add("context.list-not-array", "docs/rules/lms.md §5", `contextActivities.${name} is not an array`);
   }
 
   // Object (cmi5 §9.4): defined statements are about the launch activity.
@@ -89,7 +89,7 @@ export function checkCmi5Statement(statement: Statement, session: Cmi5SessionInf
   if (defined) checkDefinedResult(statement, verb, session, add);
   checkProgress(statement, verb, history, session, add);
   if (defined && session.launchMode !== "Normal" && verb !== VERB.initialized && verb !== VERB.terminated) {
-    add("launch-mode", "cmi5 §10.2.2", `${session.launchMode} launch: only Initialized and Terminated may be sent`);
+    add("launch-mode", "cmi5 §10", `${session.launchMode} launch: only Initialized and Terminated may be sent`);
   }
   checkOrder(statement, verb, defined, session, history, add);
   return out;
@@ -123,9 +123,9 @@ function checkDefinedResult(statement: Statement, verb: string, session: Cmi5Ses
   }
   const ext = statement.context?.extensions?.[EXT_MASTERY_SCORE];
   if (judgement && session.masteryScore !== null && ext !== session.masteryScore) {
-    add("context.masteryscore", "cmi5 §9.6.3.1", "Passed/Failed must carry the launch masteryScore extension");
+    add("context.masteryscore", "cmi5 §9.6.3.2", "Passed/Failed must carry the launch masteryScore extension");
   }
-  if (!judgement && ext !== undefined) add("context.masteryscore-forbidden", "cmi5 §9.6.3.1", "masteryscore extension only on Passed/Failed");
+  if (!judgement && ext !== undefined) add("context.masteryscore-forbidden", "cmi5 §9.6.3.2", "masteryscore extension only on Passed/Failed");
 }
 
 function checkProgress(statement: Statement, verb: string, history: readonly Statement[], session: Cmi5SessionInfo, add: Add): void {

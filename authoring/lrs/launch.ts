@@ -9,7 +9,7 @@ import { agentProfileKey, stateKey, type LmsSession, type LrsStore } from "./sto
 export interface LaunchOptions {
   /** The AU's URL (absolute); the five parameters are added to its query. */
   auUrl: string;
-  /** Activity id the LMS gives the AU (cmi5 §8.1.5: NOT the au id of cmi5.xml, but may derive from it). */
+  /** Activity id the LMS gives the AU (cmi5 §8.1: NOT the au id of cmi5.xml, but may derive from it). */
   activityId: string;
   /** The publisher's AU id (cmi5.xml `au id`): the grouping activity of the context template. */
   publisherId?: string;

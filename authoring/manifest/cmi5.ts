@@ -1,4 +1,4 @@
-// cmi5.xml (cmi5 §13, cmi5-au.md §7): one course, one AU launched from index.html.
+// cmi5.xml (cmi5 §13, §14): one course, one AU launched from index.html.
 import { create } from "xmlbuilder2";
 import type { CourseData } from "../../runtime/course/types";
 import { auIdFor, scaledMastery } from "./ids";
@@ -18,7 +18,7 @@ export function writeCmi5Xml(course: CourseData): string {
   c.ele(CMI5_NS, "title").ele(CMI5_NS, "langstring").att("lang", lang).txt(course.title);
   c.ele(CMI5_NS, "description").ele(CMI5_NS, "langstring").att("lang", lang).txt(description);
 
-  // cmi5-au.md §7: always set moveOn explicitly; masteryScore only when the author declared one.
+  // cmi5 §13.1.4 and its best practice: always set moveOn explicitly; masteryScore only when the author declared one.
   const au = root.ele(CMI5_NS, "au").att("id", auIdFor(course.id)).att("moveOn", course.reporting.cmi5.moveOn);
   if (course.reporting.masteryScore !== null) au.att("masteryScore", scaledMastery(course.reporting.masteryScore));
   au.att("launchMethod", course.reporting.cmi5.launchMethod);

@@ -1,20 +1,20 @@
-// XML namespaces of the package manifests, exactly as scorm-sco.md §5 and cmi5-au.md §7 give them.
+// XML namespaces of the package manifests, exactly as the SCORM CAM books and cmi5 §13.2 give them.
 
 export const XMLNS = "http://www.w3.org/2000/xmlns/";
 export const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-/** cmi5 §13 (cmi5-au.md §7). */
+/** cmi5 §13.2. */
 export const CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
 
-/** SCORM 1.2 (scorm-sco.md §5). */
+/** SCORM 1.2 (SCORM 1.2 CAM). */
 export const SCORM12 = {
   imscp: "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
   adlcp: "http://www.adlnet.org/xsd/adlcp_rootv1p2",
   imsmd: "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
 } as const;
 
-/** SCORM 2004 3rd and 4th edition (scorm-sco.md §5). */
+/** SCORM 2004 3rd and 4th edition (SCORM 2004 CAM). */
 export const SCORM2004 = {
   imscp: "http://www.imsglobal.org/xsd/imscp_v1p1",
   adlcp: "http://www.adlnet.org/xsd/adlcp_v1p3",

@@ -1,5 +1,5 @@
 // The schema files a SCORM manifest names in xsi:schemaLocation, conventionally at the zip root
-// (scorm-sco.md §5). Unmodified copies kept in authoring/manifest/xsd/ (see its README), never retyped.
+// (SCORM CAM). Unmodified copies kept in authoring/manifest/xsd/ (see its README), never retyped.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackageFile } from "../course/loaded-course";

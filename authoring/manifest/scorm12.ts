@@ -1,4 +1,4 @@
-// SCORM 1.2 imsmanifest.xml (scorm-sco.md §5): one organization, one item, one SCO resource
+// SCORM 1.2 imsmanifest.xml (SCORM 1.2 CAM): one organization, one item, one SCO resource
 // listing every file of the package.
 import { create } from "xmlbuilder2";
 import type { CourseData } from "../../runtime/course/types";

@@ -1,4 +1,4 @@
-// SCORM 2004 3rd / 4th edition imsmanifest.xml (scorm-sco.md §5): a single SCO with flow navigation,
+// SCORM 2004 3rd / 4th edition imsmanifest.xml (SCORM 2004 CAM): a single SCO with flow navigation,
 // content-set completion/satisfaction, and the mastery score as the primary objective's
 // minNormalizedMeasure (the LMS turns it into cmi.scaled_passing_score).
 import { create } from "xmlbuilder2";

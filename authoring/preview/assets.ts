@@ -1,6 +1,6 @@
 // The preview's own files: its pages (no inline script, so they run under a strict CSP), their
 // scripts (authoring/preview/browser/*.ts bundled with esbuild when the preview starts) and
-// scorm-again's classic script builds (scorm-sco.md §6). Served from a fixed list: no path from
+// scorm-again's classic script builds (docs/rules/lms.md §6). Served from a fixed list: no path from
 // the URL ever reaches the file system here.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";

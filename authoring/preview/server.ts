@@ -92,7 +92,7 @@ function requestUrl(request: IncomingMessage, base: string): URL | null {
   }
 }
 
-/** cmi5 §8.1.5: the LMS makes the activity id it hands the AU (stable, so State documents persist). */
+/** cmi5 §8.1: the LMS makes the activity id it hands the AU (stable, so State documents persist). */
 export function launchActivityId(auId: string): string {
   return `https://passmark.dev/preview/activity/${encodeURIComponent(auId)}`;
 }

@@ -3,7 +3,7 @@
 // lets the driver do its part (CourseSession.pageHidden → LmsDriver.pageHidden). Drivers never listen
 // themselves, so the order no longer depends on which listener the browser happens to run first.
 // Only a page that is really unloaded (pagehide, persisted === false) is "unloading": a hidden tab,
-// or a page kept in the back/forward cache, may come back (cmi5-au.md §5; SCORM: commit on hide).
+// or a page kept in the back/forward cache, may come back (docs/rules/lms.md §5; SCORM: commit on hide, §4).
 
 /** PageTransitionEvent's part we read; `persisted` missing (a plain Event) counts as "may come back". */
 export interface PageHideEvent {

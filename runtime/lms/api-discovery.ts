@@ -1,4 +1,4 @@
-// scorm-sco.md §1: find the LMS's API object. Search the SCO's own window and up its `parent`
+// docs/rules/lms.md §1: find the LMS's API object. Search the SCO's own window and up its `parent`
 // chain, then `opener` and its parents. Never start at `top` (cross-domain LMS headers make it
 // throw). Every property read of a foreign window is guarded: a cross-origin window throws.
 // Pure over window-like objects so it runs in Node against fake window graphs.

@@ -1,6 +1,6 @@
 // Launch detection (issue 4, "Detection"): cmi5 launch parameters → cmi5 (its driver validates
 // them and explains malformed ones); else a SCORM 2004 API → scorm2004 (preferred when both exist,
-// scorm-sco.md §1); else a SCORM 1.2 API → scorm12; else standalone.
+// docs/rules/lms.md §1); else a SCORM 1.2 API → scorm12; else standalone.
 import { findScorm12Api, findScorm2004Api, type WindowLike } from "./api-discovery";
 import type { Scorm12Api, Scorm2004Api } from "./scorm-common/api-types";
 

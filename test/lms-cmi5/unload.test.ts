@@ -1,7 +1,7 @@
 // The page is unloaded for good (pagehide, persisted === false): the session ends there — deferred
 // Failed, State document, Terminated last — through fetch keepalive (reporting.md "cmi5": "exit, or
 // the page is closed for good → Terminated"). A hidden tab or a page kept in the back/forward cache
-// may come back: no Terminated (cmi5-au.md §5). A reload after the unload sends nothing.
+// may come back: no Terminated (docs/rules/lms.md §5). A reload after the unload sends nothing.
 import { describe, expect, it } from "vitest";
 import type { LocalLms } from "../../authoring/lrs";
 import { en } from "../../runtime/i18n/en";

@@ -1,4 +1,4 @@
-// scorm-sco.md §1 and issue 4 "Detection": API discovery over fake window graphs (including
+// docs/rules/lms.md §1 and issue 4 "Detection": API discovery over fake window graphs (including
 // cross-origin windows that throw on property access) and the launch decision.
 import { describe, expect, it } from "vitest";
 import { MAX_PARENT_LEVELS, findScorm12Api, findScorm2004Api, searchOrder, type WindowLike } from "../../runtime/lms/api-discovery";

@@ -36,7 +36,7 @@ const METHOD_SETS = {
   scorm2004: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit", "GetLastError", "GetErrorString", "GetDiagnostic"],
 } as const;
 
-/** A commit service that fails (scorm-sco.md §6) while `failing` is true. */
+/** A commit service that fails (docs/rules/lms.md §6) while `failing` is true. */
 export function switchableCommit(): { httpService: { processHttpRequest(): { result: string; errorCode: number }; updateSettings(): void }; fail(on: boolean): void; commits: number } {
   const state = { failing: false, commits: 0 };
   return {

@@ -52,7 +52,7 @@ describe("SCORM 1.2 status modes without LMS mastery", () => {
       expect(r.data["cmi.core.score.raw"]).toBe(String(o.score));
       expect(r.data["cmi.core.score.min"]).toBe("0");
       expect(r.data["cmi.core.score.max"]).toBe("100");
-      // score written before status (scorm-sco.md §4)
+      // score written before status (docs/rules/lms.md §3)
       const judged = r.calls.findIndex((c) => c.method === "LMSSetValue" && c.args[0] === "cmi.core.lesson_status" && c.args[1] !== "incomplete");
       if (judged >= 0) expect(firstSet(r.calls, "cmi.core.score.raw")).toBeLessThan(judged);
     } else {

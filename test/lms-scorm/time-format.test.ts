@@ -1,4 +1,4 @@
-// scorm-sco.md §3 time formats: 1.2 CMITimespan HHHH:MM:SS.SS, 2004 ISO 8601 durations with at most
+// SCORM RTE time formats: 1.2 CMITimespan HHHH:MM:SS.SS, 2004 ISO 8601 durations with at most
 // 2 decimals, timestamps — checked by example and by property (round trip to the hundredth).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

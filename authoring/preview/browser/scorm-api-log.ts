@@ -1,5 +1,5 @@
 // Wraps scorm-again's API object so that every call the SCO makes is logged, and flags what real
-// LMSs refuse although scorm-again lets it through (scorm-sco.md §6): 1.2 suspend_data over 4096
+// LMSs refuse although scorm-again lets it through (docs/rules/lms.md §6): 1.2 suspend_data over 4096
 // characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate.
 import type { HostEvent } from "../protocol";
 
@@ -13,7 +13,7 @@ const METHODS: Record<ScormVersion, readonly string[]> = {
 const FINISH: Record<ScormVersion, string> = { "1.2": "LMSFinish", "2004": "Terminate" };
 const SET: Record<ScormVersion, string> = { "1.2": "LMSSetValue", "2004": "SetValue" };
 const ERROR_CALLS = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic", "GetLastError", "GetErrorString", "GetDiagnostic"]);
-/** scorm-sco.md §3: the 1.2 suspend_data limit real LMSs enforce. */
+/** docs/rules/lms.md §3: the 1.2 suspend_data limit real LMSs enforce. */
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 
 export interface ApiLogOptions {

@@ -1,4 +1,4 @@
-// The SCORM host page of `passmark preview`: plays the LMS with scorm-again (scorm-sco.md §6).
+// The SCORM host page of `passmark preview`: plays the LMS with scorm-again (docs/rules/lms.md §6).
 // Loads the session's config, loads scorm-again's classic build, seeds it with the chosen LMS facts,
 // puts it on window.API / window.API_1484_11 (wrapped so every call is logged and flagged), then
 // frames the SCO. Commits go to the preview server, which keeps the data model between launches;
@@ -137,7 +137,7 @@ async function start(): Promise<void> {
     updateSettings() {},
   };
   const settings: Record<string, unknown> = { autocommit: false, lmsCommitUrl: "/api/scorm/commit", httpService, logLevel: 5 };
-  // scorm-sco.md §6: any settings object without mastery_override turns the 1.2 override ON.
+  // docs/rules/lms.md §6: any settings object without mastery_override turns the 1.2 override ON.
   if (config.version === "1.2") settings.mastery_override = false;
   lms = new Api(settings);
   lms.loadFromJSON(config.seed, "");

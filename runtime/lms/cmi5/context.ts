@@ -10,13 +10,13 @@ export interface ContextAdditions {
   cmi5Category: boolean;
   /** cmi5 §9.6.2.2: REQUIRED on Completed/Passed/Failed, FORBIDDEN elsewhere. */
   moveOnCategory: boolean;
-  /** cmi5 §9.6.3.1: the launch masteryScore on Passed/Failed judged against it. */
+  /** cmi5 §9.6.3.2: the launch masteryScore on Passed/Failed judged against it. */
   masteryScore: number | null;
 }
 
 /**
  * Template entries first, ours appended; never overwrite what the template holds (cmi5 §10).
- * contextActivities lists always as arrays (cmi5-au.md §4: validators reject single objects).
+ * contextActivities lists always as arrays (docs/rules/lms.md §5: validators reject single objects).
  */
 export function buildContext(template: Context, registration: string, additions: ContextAdditions): Context {
   const context: Context = structuredCloneJson(template);

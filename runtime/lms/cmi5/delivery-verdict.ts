@@ -1,4 +1,4 @@
-// What an LRS answer means for an outbox item (reporting.md "Delivery", cmi5-au.md §6).
+// What an LRS answer means for an outbox item (reporting.md "Delivery", docs/rules/lms.md §5).
 import type { XapiAnswer } from "../xapi/client";
 
 /**
@@ -11,7 +11,7 @@ export type Verdict = "retry" | "auth-lost" | "refused" | "closed";
  * - Network error, timeout, 408, 429, 5xx → retry (with backoff).
  * - 401 → auth-lost: the credentials are not (or no longer) recognised; a login restored on the LMS
  *   side brings them back, so we keep everything and try again.
- * - 403 is ambiguous: cmi5-au.md §6 says conformant LMSs answer a rule-breaking statement with 403,
+ * - 403 is ambiguous: cmi5 §6.3 (and its best practice) has conformant LMSs answer a rule-breaking statement with 403,
  *   and a session the LMS ended (abandoned on a timeout or by an administrator, or terminated) is
  *   refused with 403 too. We ask the LMS which one it is with a read-only probe using the same
  *   credentials (GET LMS.LaunchData, which every live session may read, cmi5 §10):

@@ -1,4 +1,4 @@
-// Cmi5Driver: the cmi5 Assignable Unit behind the LmsDriver interface (cmi5-au.md, reporting.md "cmi5").
+// Cmi5Driver: the cmi5 Assignable Unit behind the LmsDriver interface (cmi5 spec, docs/rules/lms.md §5, reporting.md "cmi5").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { ReportingOptions } from "../../course/types";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
@@ -188,7 +188,7 @@ export class Cmi5Driver implements LmsDriver {
     if (!reporter || !outbox || !store || this.ended_) return;
     reporter.sendPendingProgress();
     if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, store);
-    outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (cmi5-au.md §5)
+    outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (docs/rules/lms.md §5)
   }
 
   /**
@@ -212,7 +212,7 @@ export class Cmi5Driver implements LmsDriver {
     if (!reporter || !outbox) throw new Error("cmi5 exit() before start() succeeded");
     reporter.endSession(); // nothing when the LMS already ended the session
     void outbox.flush();
-    // returnURL only once Terminated is acknowledged (cmi5-au.md §5), or at once when the LMS ended the session.
+    // returnURL only once Terminated is acknowledged (cmi5 §10, docs/rules/lms.md §5), or at once when the LMS ended the session.
     await outbox.whenEmpty();
     return this.end_(reporter, outbox);
   }

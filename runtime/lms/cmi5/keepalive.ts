@@ -1,4 +1,4 @@
-// cmi5-au.md §5: on pagehide, fetch keepalive carries what is waiting; browsers cap keepalive bodies
+// docs/rules/lms.md §5: on pagehide, fetch keepalive carries what is waiting; browsers cap keepalive bodies
 // in flight at 64 KiB in total, so plan requests in queue order until the budget is used up.
 import type { AuStateDocument } from "./au-state";
 import type { OutboxTransport } from "./outbox";

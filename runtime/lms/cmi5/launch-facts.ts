@@ -12,7 +12,7 @@ export function factsOf(params: Cmi5LaunchParams, record: Cmi5SessionRecord, war
   return {
     standard: "cmi5",
     launchMode: launch.launchMode === "Normal" ? "normal" : launch.launchMode === "Browse" ? "browse" : "review",
-    // cmi5 has no credit flag: Normal counts, Browse/Review do not (cmi5 §10.2.2).
+    // cmi5 has no credit flag: Normal counts, Browse/Review do not (cmi5 §10, launchMode).
     credit: launch.launchMode === "Normal",
     masteryScore: launch.masteryScorePercent,
     warnings,

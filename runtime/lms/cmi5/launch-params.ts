@@ -6,7 +6,7 @@ import { isUuid } from "../xapi/uuid";
 export interface Cmi5LaunchParams {
   endpoint: string;
   fetchUrl: string;
-  /** Used exactly as received wherever xAPI asks for an actor or agent (cmi5 §8.1.2). */
+  /** Used exactly as received wherever xAPI asks for an actor or agent (cmi5 §8.1). */
   actor: Agent;
   registration: string;
   activityId: string;
@@ -42,7 +42,7 @@ function parseActor(text: string): Agent {
   } catch {
     fail("`actor` is not JSON");
   }
-  // cmi5 §8.1.2: an Agent identified by an account (homePage + name).
+  // cmi5 §8.1, §9.2: an Agent identified by an account (homePage + name).
   if (typeof actor !== "object" || actor === null || Array.isArray(actor)) fail("`actor` is not a JSON object");
   const account = (actor as { account?: unknown }).account;
   if (

@@ -1,4 +1,4 @@
-// cmi5-au.md §3 "Fastest correct order": POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
+// docs/rules/lms.md §5, start-up order: POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
 import { LaunchError } from "../launch-error";
 import type { FetchLike, XapiAnswer, XapiClient } from "../xapi/client";
 import { isTransient } from "./delivery-verdict";

@@ -148,7 +148,7 @@ export class Outbox {
 
   /**
    * Hidden tab: push what is waiting with fetch keepalive (fire and forget, 64 KiB budget). Items
-   * stay queued: if the page lives on, the loop re-sends them, the LRS knows the ids (cmi5-au.md §5).
+   * stay queued: if the page lives on, the loop re-sends them, the LRS knows the ids (docs/rules/lms.md §5).
    */
   keepaliveFlush(): void {
     if (this.phaseValue_ === "closed") return;
@@ -251,7 +251,7 @@ export class Outbox {
 
   private reject_(item: OutboxItem, answer: XapiAnswer): void {
     const what = item.kind === "state" ? "State document write" : `statement ${item.id} (${item.statement.verb.id})`;
-    // cmi5-au.md §6: a refused statement is a bug in the AU, not a network fault. Say it loudly.
+    // docs/rules/lms.md §5: a refused statement is a bug in the AU, not a network fault. Say it loudly.
     this.options_.logger.error(`passmark cmi5: the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
     const index = this.queue_.indexOf(item);
     if (index >= 0) this.queue_.splice(index, 1);

@@ -139,7 +139,7 @@ export class Cmi5SessionReporter {
       if (failedDueAtSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement)) {
         this.sendJudgement_("failed", record.latestOutcome!.score);
       }
-      this.queueStateDocument_(); // cmi5-au.md §5: save resume state BEFORE Terminated
+      this.queueStateDocument_(); // docs/rules/lms.md §5: save resume state BEFORE Terminated
     }
     // cmi5 §9.3.8 Terminated: the last statement, duration since Initialized of this session.
     this.send_("terminated", buildTerminated(this.frame_(), this.sessionMs_()));

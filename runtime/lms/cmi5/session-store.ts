@@ -1,4 +1,4 @@
-// cmi5-au.md §2 "persist AU session state": the session survives a reload of the same page through
+// cmi5 best practice "Persist AU Session State" (docs/rules/lms.md §5): the session survives a reload of the same page through
 // sessionStorage (never localStorage: the auth token must not outlive the tab; never logged).
 // One record per registration: token, session start, what was sent, and the outbox itself. The record
 // is bound to the LRS endpoint its token came for: the driver never reuses it for another endpoint.

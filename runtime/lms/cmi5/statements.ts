@@ -11,7 +11,7 @@ export interface StatementFrame {
   id: string;
   /** ISO 8601 UTC (cmi5 §9.7 timestamp). */
   timestamp: string;
-  /** The launch actor, exactly as received (cmi5 §8.1.2). */
+  /** The launch actor, exactly as received (cmi5 §8.1). */
   actor: Agent;
   /** The launch activityId (cmi5 §9.4: object of every cmi5 defined statement). */
   activityId: string;
@@ -59,7 +59,7 @@ export interface JudgementInput {
   sessionMs: number;
 }
 
-/** cmi5 §9.3.4: success true; §9.5.1 score only when scaled ≥ masteryScore; §9.6.3.1 masteryscore extension. */
+/** cmi5 §9.3.4: success true; §9.5.1 score only when scaled ≥ masteryScore; §9.6.3.2 masteryscore extension. */
 export function buildPassed(frame: StatementFrame, input: JudgementInput): Cmi5Statement {
   return judgement(frame, VERB.passed, true, input);
 }
@@ -94,12 +94,12 @@ export function buildProgressed(frame: StatementFrame, progress: number): Cmi5St
   return statement(frame, VERB.progressed, auObject(frame), context, { extensions: { [EXT_PROGRESS]: percent } });
 }
 
-/** The object id of a question: the AU activityId + "/q/" + question id (interactions.md). */
+/** The object id of a question: the AU activityId + "/q/" + question id (docs/rules/interactions.md §2). */
 export function questionActivityId(activityId: string, questionId: string): string {
   return `${activityId}/q/${encodeURIComponent(questionId)}`;
 }
 
-/** cmi5 allowed `answered` statement (interactions.md xAPI) from the engine's ready-made xAPI part. */
+/** cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the engine's ready-made xAPI part. */
 export function buildAnswered(frame: StatementFrame, report: InteractionReport, xapi: XapiInteraction): Cmi5Statement {
   const object: Activity = {
     objectType: "Activity",

@@ -1,4 +1,4 @@
-// cmi5 IRIs, verbatim from cmi5-au.md (cmi5 §9.2 verbs, §9.6 context, §9.5 result extensions).
+// cmi5 IRIs, verbatim from the cmi5 spec (cmi5 §9.3 verbs, §9.6 context, §9.5 result extensions).
 
 export const VERB = {
   initialized: "http://adlnet.gov/expapi/verbs/initialized",
@@ -6,12 +6,12 @@ export const VERB = {
   passed: "http://adlnet.gov/expapi/verbs/passed",
   failed: "http://adlnet.gov/expapi/verbs/failed",
   terminated: "http://adlnet.gov/expapi/verbs/terminated",
-  // "cmi5 allowed" statements (cmi5 §9.2 / reporting.md)
+  // "cmi5 allowed" statements (cmi5 §7.1.3 / reporting.md)
   answered: "http://adlnet.gov/expapi/verbs/answered",
   progressed: "http://adlnet.gov/expapi/verbs/progressed",
 } as const;
 
-/** LMS-only verbs: an AU never sends them (cmi5 §9.2). */
+/** LMS-only verbs: an AU never sends them (cmi5 §9.3). */
 export const LMS_ONLY_VERBS = [
   "http://adlnet.gov/expapi/verbs/launched",
   "https://w3id.org/xapi/adl/verbs/abandoned",

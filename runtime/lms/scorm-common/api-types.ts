@@ -1,4 +1,4 @@
-// The LMS-side API objects a SCO finds on a window (scorm-sco.md §2). Every call returns a string
+// The LMS-side API objects a SCO finds on a window (docs/rules/lms.md §2). Every call returns a string
 // on a conforming LMS; real ones sometimes return booleans or numbers, so callers go through
 // ScormConnection, which normalises the answers.
 

@@ -1,5 +1,5 @@
 // One open session with an LMS API, 1.2 or 2004 behind the same small surface. It normalises the
-// answers (scorm-sco.md §2: "false" with error code 0 is not an error; only a non-zero code is),
+// answers (docs/rules/lms.md §2: "false" with error code 0 is not an error; only a non-zero code is),
 // notices an API that vanished (its window closed: calls throw or the methods are gone), and
 // refuses to call anything once Finish/Terminate was called.
 import type { Scorm12Api, Scorm2004Api, ScormAnswer } from "./api-types";

@@ -38,7 +38,7 @@ export interface ScormDataModel {
   readonly interactionsChildrenElement: string;
   /** 2004 interactions are readable: ids from earlier sessions can be read to keep ids unique. */
   readonly interactionIdsReadable: boolean;
-  /** 1.2: Commit before Finish. 2004: Terminate implies a commit (scorm-sco.md §3). */
+  /** 1.2: Commit before Finish. 2004: Terminate implies a commit (docs/rules/lms.md §3). */
   readonly commitBeforeFinish: boolean;
   readStart(read: ReadElement): StartData;
   /** Ordered writes for this outcome: score before status (reporting.md), and whether the score waits. */

@@ -1,4 +1,4 @@
-// scorm-sco.md §2 error codes, sorted by what a retry can change. A data-model error (the LMS
+// SCORM 1.2 / 2004 RTE error codes (docs/rules/lms.md §2), sorted by what a retry can change. A data-model error (the LMS
 // refuses this element or this value) will not go away by asking again; a general, set or commit
 // failure (or a vanished API, code -1) may.
 

@@ -1,4 +1,4 @@
-// scorm-sco.md §4 "retry with backoff": after a failed write or commit, try again by itself (not
+// docs/rules/lms.md §4, retry with backoff: after a failed write or commit, try again by itself (not
 // only when the learner next does something), waiting longer each time.
 
 /** Run `task` after `ms`; returns a cancel function. Injected so tests control time. */

@@ -1,6 +1,6 @@
 // The LmsDriver for a SCORM SCO (1.2 or 2004, the differences live in a ScormDataModel): start,
 // translate engine outcomes into cmi.* writes, commit at checkpoints and on hide, finish once.
-// reporting.md "SCORM 1.2" / "SCORM 2004" / "Delivery"; scorm-sco.md §2–§4.
+// reporting.md "SCORM 1.2" / "SCORM 2004" / "Delivery"; docs/rules/lms.md §2–§4.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
 import { LaunchError } from "../launch-error";
@@ -96,7 +96,7 @@ export class ScormDriver implements LmsDriver {
     return this.facts_;
   }
 
-  /** Browse/review (scorm-sco.md §3) is read-only: no status, score, state or interaction writes. */
+  /** Browse/review (docs/rules/lms.md §3) is read-only: no status, score, state or interaction writes. */
   private get writable_(): boolean {
     return this.facts_ !== null && this.facts_.launchMode === "normal" && !this.exited_;
   }
@@ -166,7 +166,7 @@ export class ScormDriver implements LmsDriver {
     return EXIT_RESULT;
   }
 
-  /** scorm-sco.md §4: commit when the page is hidden; finish when it is unloaded for good (an LMS often gets no other chance). */
+  /** docs/rules/lms.md §4: commit when the page is hidden; finish when it is unloaded for good (an LMS often gets no other chance). */
   pageHidden(unloading: boolean): void {
     if (unloading) this.finish_(false);
     else this.commitNow_();
@@ -240,7 +240,7 @@ export class ScormDriver implements LmsDriver {
   }
 
   private probeInteractions_(read: (element: string) => string): void {
-    // interactions.md "Always": probe support first; an LMS without interactions gets none.
+    // docs/rules/interactions.md §1: probe support first; an LMS without interactions gets none.
     const children = read(this.model_.interactionsChildrenElement);
     const count = Number(read(this.model_.interactionsCountElement));
     if (children.trim() === "" || !Number.isInteger(count) || count < 0) return;

@@ -1,4 +1,4 @@
-// SCORM time formats (scorm-sco.md §3, interactions.md).
+// SCORM time formats (SCORM 1.2 and 2004 RTE data types; docs/rules/interactions.md §3–§4).
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
@@ -38,7 +38,7 @@ export function iso8601Duration(ms: number): string {
   return text;
 }
 
-/** 2004 time(second,10,0): `YYYY-MM-DDThh:mm:ss` (local time, no zone, as interactions.md shows). */
+/** 2004 time(second,10,0): `YYYY-MM-DDThh:mm:ss` (local time, no zone: docs/rules/interactions.md §3). */
 export function scorm2004Timestamp(epochMs: number): string {
   const d = new Date(epochMs);
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}T${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}:${pad(d.getSeconds(), 2)}`;

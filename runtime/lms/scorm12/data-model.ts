@@ -1,4 +1,4 @@
-// SCORM 1.2 data model for one graded SCO (scorm-sco.md §3, reporting.md "SCORM 1.2").
+// SCORM 1.2 data model for one graded SCO (SCORM 1.2 RTE data model, reporting.md "SCORM 1.2").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { Scorm12StatusMode } from "../../course/types";
@@ -9,12 +9,12 @@ import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
 import { scorm12Held, scorm12Report, type Scorm12Held } from "./lesson-status";
 
-/** cmi.suspend_data is CMIString4096 (scorm-sco.md §3): never more, whatever the LMS accepts. */
+/** cmi.suspend_data is CMIString4096 (docs/rules/lms.md §3): never more, whatever the LMS accepts. */
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 export const SCORM12_LOCATION_LIMIT = 255;
 
 function launchMode(value: string): LaunchMode {
-  // Some LMSs leave lesson_mode "": treat as normal (scorm-sco.md §3).
+  // Some LMSs leave lesson_mode "": treat as normal (docs/rules/lms.md §3).
   return value === "browse" || value === "review" ? value : "normal";
 }
 
@@ -76,7 +76,7 @@ export class Scorm12DataModel implements ScormDataModel {
     if (report.warning) log(report.warning);
     const writes: DataModelWrite[] = [];
     if (report.scoreRaw !== null) {
-      // Score before status (scorm-sco.md §4): some LMSs judge the status when it is written.
+      // Score before status (docs/rules/lms.md §3): some LMSs judge the status when it is written.
       writes.push(
         { element: "cmi.core.score.raw", value: scormDecimal(report.scoreRaw), kind: "outcome" },
         { element: "cmi.core.score.min", value: "0", kind: "detail" },

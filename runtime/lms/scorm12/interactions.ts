@@ -1,4 +1,4 @@
-// interactions.md "SCORM 1.2": cmi.interactions.n.* are write-only; id, type, student_response,
+// docs/rules/interactions.md §4: cmi.interactions.n.* are write-only; id, type, student_response,
 // result (`wrong`, not "incorrect"), weighting, latency (CMITimespan), time (HH:MM:SS),
 // correct_responses.m.pattern. The engine formatted type/response/patterns; we only place them.
 import type { InteractionReport } from "../../assessment/outcome";

@@ -1,4 +1,4 @@
-// SCORM 2004 (3rd/4th ed.) data model for one graded SCO (scorm-sco.md §3, reporting.md "SCORM 2004").
+// SCORM 2004 (3rd/4th ed.) data model for one graded SCO (SCORM 2004 RTE data model, reporting.md "SCORM 2004").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { LaunchMode, LmsFacts } from "../driver";

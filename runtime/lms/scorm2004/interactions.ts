@@ -1,4 +1,4 @@
-// interactions.md "SCORM 2004": set id first, then type, then the rest (else 408). result
+// docs/rules/interactions.md §3: set id first, then type, then the rest (else 408). result
 // `incorrect` (not "wrong"); latency ISO 8601; timestamp YYYY-MM-DDThh:mm:ss; description ≤ 250.
 import type { InteractionReport } from "../../assessment/outcome";
 import type { DataModelWrite } from "../scorm-common/data-model";

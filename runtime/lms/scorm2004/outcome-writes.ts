@@ -36,7 +36,7 @@ export interface Scorm2004Held {
   score: HeldPassScore;
   /**
    * progress_measure not below the held one while the LMS holds `completed`: with a
-   * completion_threshold the LMS judges completion from it (scorm-sco.md §3).
+   * completion_threshold the LMS judges completion from it (docs/rules/lms.md §3).
    */
   progress(progress: number): number;
 }
@@ -67,7 +67,7 @@ function scoreWrites(raw: number, success: string, masteryScore: number | null, 
     log(`score ${raw} held until the result is final: with cmi.scaled_passing_score ${masteryScore! / 100} the LMS would judge "${lmsVerdict}", not "${success}"`);
     return null;
   }
-  // Score before status (scorm-sco.md §4).
+  // Score before status (docs/rules/lms.md §3).
   return [
     { element: "cmi.score.scaled", value: scormDecimal(raw / 100, 4), kind: "outcome" },
     { element: "cmi.score.raw", value: scormDecimal(raw), kind: "outcome" },

@@ -1,5 +1,5 @@
 // A small xAPI client on fetch: every request carries Basic auth and the version header (cmi5 §8.2),
-// can be sent with `keepalive` (page hide, cmi5-au.md §5) and is aborted after a timeout.
+// can be sent with `keepalive` (page hide, docs/rules/lms.md §5) and is aborted after a timeout.
 // It never throws: every answer, network error or timeout comes back as an XapiAnswer, so the
 // caller (the Outbox, the launch sequence) decides what is retryable.
 import type { Agent, Statement } from "./types";

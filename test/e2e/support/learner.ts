@@ -75,7 +75,7 @@ export class Learner {
 
   /** Console errors, page errors and CSP violations of every page this learner had open. */
   get problems(): string[] {
-    // cmi5-au.md §3: a 404 for learner preferences or a State document not written yet is normal.
+    // docs/rules/lms.md §5: a 404 for learner preferences or a State document not written yet is normal.
     const normal = /status of 404 .*\/xapi\/(agents\/profile|activities\/state)\?/;
     return this.pageProblems.flat().filter((p) => !normal.test(p));
   }
