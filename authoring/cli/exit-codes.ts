@@ -12,8 +12,6 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
 export const EXIT_CODES_HELP = `Exit codes:
   0   success (validate: no problems)
   1   the course or the package has problems (each one is printed)

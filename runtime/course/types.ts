@@ -227,8 +227,6 @@ export type QuestionData =
   | OrderingQuestion
   | SurveyQuestion;
 
-export type QuestionType = QuestionData["type"];
-
 export type Cmi5MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
 export type Scorm12StatusMode = "passed-incomplete" | "passed-failed" | "completed-incomplete" | "completed-failed";
 

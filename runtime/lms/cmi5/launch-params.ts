@@ -14,12 +14,6 @@ export interface Cmi5LaunchParams {
 
 export const CMI5_PARAMETER_NAMES = ["endpoint", "fetch", "actor", "registration", "activityId"] as const;
 
-/** True when the URL carries any cmi5 launch parameter (detection: "cmi5 parameters present"). */
-export function hasCmi5Parameters(url: string): boolean {
-  const query = new URL(url).searchParams;
-  return CMI5_PARAMETER_NAMES.some((name) => query.has(name));
-}
-
 export function parseCmi5LaunchParams(url: string): Cmi5LaunchParams {
   const query = new URL(url).searchParams;
   const missing = CMI5_PARAMETER_NAMES.filter((name) => !query.get(name));

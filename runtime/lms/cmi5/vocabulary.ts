@@ -43,7 +43,6 @@ export const CATEGORY_MOVEON = "https://w3id.org/xapi/cmi5/context/categories/mo
 export const EXT_SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 export const EXT_MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 export const EXT_PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress";
-export const INTERACTION_TYPE = "http://adlnet.gov/expapi/activities/cmi.interaction";
 
 /** cmi5 §10: the document the LMS writes; the AU only reads it. */
 export const LAUNCH_DATA_STATE_ID = "LMS.LaunchData";
