@@ -1,0 +1,73 @@
+// `npm run lint`: the import layers, checked by a machine. Every import, export-from, import type
+// and dynamic import() of every source file under runtime/ is read with TypeScript's own
+// preProcessFile (no type checking: well under a second), resolved against the importing file,
+// and checked against the rules below. Exit code 1 and one line per violation when a rule is broken.
+//
+// Exceptions: none. A known violation may be listed in EXCEPTIONS (importer → imported path, both
+// relative to the repository root) with the reason, until the code is restructured.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Each rule: files under `from` may import nothing under any of `notFrom`. Paths are repo-relative folders. */
+const RULES = [
+  {
+    name: "the engine stays independent of the LMS drivers, the UI and the app",
+    from: ["runtime/assessment", "runtime/course"],
+    notFrom: ["runtime/lms", "runtime/ui", "runtime/app"],
+  },
+  { name: "the LMS drivers know nothing of the UI", from: ["runtime/lms"], notFrom: ["runtime/ui"] },
+  { name: "the browser runtime never imports the Node authoring tools", from: ["runtime"], notFrom: ["authoring"] },
+];
+
+/** Known violations allowed for now: `${importer} -> ${imported}` (repo-relative, / separators). */
+const EXCEPTIONS = new Map([]);
+
+const SOURCE = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"]);
+
+function sourceFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(path));
+    else if (SOURCE.has(extname(entry.name))) out.push(path);
+  }
+  return out;
+}
+
+const posix = (path) => path.split(sep).join("/");
+const under = (path, folder) => path === folder || path.startsWith(`${folder}/`);
+
+const started = performance.now();
+const violations = [];
+let files = 0;
+let imports = 0;
+for (const file of sourceFiles(join(root, "runtime"))) {
+  files += 1;
+  const importer = posix(relative(root, file));
+  const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+  for (const { fileName: specifier } of info.importedFiles) {
+    imports += 1;
+    // Bare specifiers are packages; only relative ones can reach another folder of this repository.
+    if (!specifier.startsWith(".")) continue;
+    const imported = posix(relative(root, resolve(dirname(file), specifier)));
+    for (const rule of RULES) {
+      if (!rule.from.some((f) => under(importer, f))) continue;
+      const banned = rule.notFrom.find((f) => under(imported, f));
+      if (banned === undefined) continue;
+      if (EXCEPTIONS.has(`${importer} -> ${imported}`)) continue;
+      violations.push(`${importer}: imports ${specifier} (${banned}): ${rule.name}`);
+    }
+  }
+}
+
+const ms = Math.round(performance.now() - started);
+if (violations.length > 0) {
+  for (const line of violations) console.error(line);
+  console.error(`lint: ${violations.length} import-layer violation(s) in ${files} files (${ms} ms)`);
+  process.exit(1);
+}
+console.log(`lint: import layers ok (${files} files, ${imports} imports, ${ms} ms)`);
