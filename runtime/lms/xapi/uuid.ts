@@ -1,4 +1,4 @@
-// RFC 4122 version-4 UUIDs for statement ids (cmi5 §9: "a UUID id made by the AU").
+// RFC 4122 version-4 UUIDs for statement ids (cmi5 §9.1: the AU gives every statement a UUID id).
 
 export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
 
