@@ -1,6 +1,6 @@
 // A rated task's rater and feedback appended to cmi.comments (SCORM 1.2 RTE 3.4.2: CMIString4096,
-// read/write). LMSSetValue REPLACES the value (the RTE defines no appending; scorm-again and Moodle
-// store what is set), so we write what the LMS held at start plus our new entries, within 4,096
+// read/write). LMSSetValue REPLACES the value (the RTE defines no appending; scorm-again stores what
+// is set), so we write what the LMS held at start plus our new entries, within 4,096
 // characters in all: earlier text is kept whole, a new entry that does not fit whole is cut with "…"
 // (and logged), one with no room left is left out (and logged), an entry already there is not repeated.
 import type { InteractionReport } from "../../assessment/outcome";
