@@ -2,7 +2,7 @@
 // refused, in red, with the rule it broke), document writes, the fetch URL, failures and faults.
 import type { Statement } from "@xapi/xapi";
 import { parseJsonBounded } from "../lrs/http-body";
-import { EXT_SESSION_ID, VERB_DISPLAY } from "../../runtime/lms/cmi5/vocabulary";
+import { EXT_SESSION_ID, EXT_TASK_RATING, VERB_DISPLAY } from "../../runtime/lms/cmi5/vocabulary";
 import type { ProxiedExchange } from "./lrs-proxy";
 import type { LogEvent } from "./protocol";
 
@@ -55,7 +55,7 @@ function statementEvents(exchange: ProxiedExchange, url: URL, knownIds: Readonly
   }));
 }
 
-/** "passed · score 0.9 · success true · PT1M2S" */
+/** "passed · score 0.9 · success true · rated by Ana Diaz <ana@example.org> · PT1M2S" */
 export function describe(statement: Statement | undefined): string {
   if (!statement) return "(no statement)";
   const verb = VERB_DISPLAY[statement.verb?.id ?? ""] ?? statement.verb?.id ?? "?";
@@ -65,8 +65,21 @@ export function describe(statement: Statement | undefined): string {
   if (result?.score?.scaled !== undefined) parts.push(`score ${result.score.scaled}`);
   if (result?.success !== undefined) parts.push(`success ${String(result.success)}`);
   if (result?.completion !== undefined) parts.push(`completion ${String(result.completion)}`);
+  const rater = raterOf(statement);
+  if (rater) parts.push(rater);
   if (result?.duration) parts.push(result.duration);
   return parts.join(" · ");
+}
+
+/** Who rated (docs/reporting.md "Rated tasks"): the assessor in context.instructor, or the learner's own self-assessment. */
+function raterOf(statement: Statement): string | null {
+  const instructor = statement.context?.instructor as { name?: string; mbox?: string; account?: { name?: string } } | undefined;
+  if (instructor) {
+    const id = instructor.mbox?.replace(/^mailto:/, "") ?? instructor.account?.name ?? "";
+    return `rated by ${instructor.name ?? "?"}${id ? ` <${id}>` : ""}`;
+  }
+  const rating = statement.result?.extensions?.[EXT_TASK_RATING] as { rater?: string } | undefined;
+  return rating?.rater === "learner" ? "self-assessed" : null;
 }
 
 function sessionOf(statement: Statement | undefined): string | null {

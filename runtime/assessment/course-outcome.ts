@@ -1,9 +1,11 @@
-// reporting.md "One outcome model": progress, completed, status, score, final — from the learner state.
+// reporting.md "One outcome model": progress, completed, status, score, final — from the learner
+// state; and the assessor of the attempt that gave the status (docs/reporting.md "Rated tasks").
 
 import type { CourseData } from "../course/types";
 import { assessmentResult, judgeAttempts } from "./attempts";
-import type { Outcome } from "./outcome";
-import type { LearnerState } from "./types";
+import type { Assessor, Outcome } from "./outcome";
+import { attemptAssessor } from "./tasks";
+import type { AttemptResult, LearnerState } from "./types";
 
 /** Share 0..1 of required content experienced: pages viewed and media watched to their threshold. */
 export function progressOf(state: LearnerState, course: CourseData): number {
@@ -13,6 +15,18 @@ export function progressOf(state: LearnerState, course: CourseData): number {
   if (total === 0) return 1;
   const seen = pages.filter((id) => state.pagesSeen.includes(id)).length + media.filter((id) => state.mediaWatched.includes(id)).length;
   return seen / total;
+}
+
+/**
+ * The assessor of the attempt that gave the status: the first passing attempt when passed (the
+ * Passed statement follows it), else the latest attempt (a Failed is about the last judgement).
+ * null when that attempt has no assessor rating, or its responses were dropped to fit the resume state.
+ */
+export function statusAssessor(state: LearnerState, results: readonly AttemptResult[]): Assessor | null {
+  const passing = results.findIndex((r) => r.status === "passed");
+  const attempt = state.attempts[passing >= 0 ? passing : state.attempts.length - 1];
+  const rater = attempt ? attemptAssessor(attempt.responses) : null;
+  return rater ? { name: rater.name, id: rater.id } : null;
 }
 
 /**
@@ -26,10 +40,13 @@ export function computeOutcome(state: LearnerState, course: CourseData, passingS
     // No attempt can ever change the outcome of a course without an assessment.
     return { progress, completed: progress >= 1, status: "notAttempted", score: null, final: true, hasAssessment: false };
   }
-  const result = assessmentResult(judgeAttempts(state.attempts, assessment, passingScore), assessment);
+  const results = judgeAttempts(state.attempts, assessment, passingScore);
+  const result = assessmentResult(results, assessment);
   // Completion is about experiencing the material AND submitting the assessment once, never the score.
   const completed = progress >= 1 && state.attempts.length > 0;
   // final: no further attempt can change the outcome (an attempt in progress still can).
   const final = result.final && state.current === null;
-  return { progress, completed, status: result.status, score: result.score, final, hasAssessment: true };
+  const assessor = statusAssessor(state, results);
+  // Only present when an assessor rated that attempt: outcomes of courses without one are unchanged.
+  return { progress, completed, status: result.status, score: result.score, final, hasAssessment: true, ...(assessor ? { assessor } : {}) };
 }

@@ -1,6 +1,16 @@
 // What the engine tells a driver. reporting.md: "One outcome model, three standards."
 // Pure data: drivers translate it into statements or cmi.* writes; the UI shows it.
 
+import type { GradingForm } from "./grading-form-types";
+import type { Rater } from "./types";
+
+/** An assessor as a rated attempt names them (docs/grading-forms.md): the drivers' "instructor". */
+export interface Assessor {
+  name: string;
+  /** What the assessor typed to identify themselves: an email, an employee number… (never verified). */
+  id: string;
+}
+
 export type AssessmentStatus = "notAttempted" | "failed" | "unableToPass" | "passed";
 
 export interface Outcome {
@@ -16,6 +26,12 @@ export interface Outcome {
   final: boolean;
   /** Whether the course has an assessment at all (SCORM 1.2 "satisfied" = completed without one). */
   hasAssessment: boolean;
+  /**
+   * The assessor who rated the attempt that gave `status` (docs/reporting.md "Rated tasks"): cmi5
+   * puts them on Passed/Failed as context.instructor. null / absent: no assessor rated that attempt
+   * (no task, a self-assessment, or the resume state had to drop the attempt's responses).
+   */
+  assessor?: Assessor | null;
 }
 
 export type InteractionResult = "correct" | "incorrect" | "neutral";
@@ -43,6 +59,40 @@ export interface InteractionReport {
   xapi: XapiInteraction | null;
   scorm2004: ScormInteraction | null;
   scorm12: ScormInteraction | null;
+  /**
+   * A task rated with a grading form (docs/reporting.md "Rated tasks"), standard-neutral; null for
+   * every other question and for a task without a submitted, complete rating: nothing about an
+   * unrated form leaves the package.
+   */
+  task?: TaskReport | null;
+}
+
+/** One criterion of a rated form, in form order. */
+export interface TaskCriterionReport {
+  id: string;
+  description: string;
+  /** The criterion's value on 0..100 (grading-forms.md §1), null when not filled (a weight-0 criterion may be left empty). */
+  value: number | null;
+  /** What the rater entered: a level id (rubric), points or a scale label (guide), true = yes / false = an error (errors); null when empty. */
+  entered: string | number | boolean | null;
+  /** The rater's remark on this criterion; "" when none. */
+  remark: string;
+}
+
+/** A rated task: the form's grade, its criteria, the rater's words, who rated and when. */
+export interface TaskReport {
+  method: GradingForm["method"];
+  /** The form's grade 0..100, not rounded. */
+  grade: number;
+  /** false: a self-assessment that is recorded but not scored (its InteractionReport score is null). */
+  counts: boolean;
+  criteria: TaskCriterionReport[];
+  /** Overall feedback; "" when none. */
+  feedback: string;
+  /** The learner (self-assessment) or the assessor who submitted the form. */
+  rater: Rater;
+  /** When the rater submitted the form, epoch milliseconds. */
+  ratedAt: number;
 }
 
 export interface XapiInteraction {

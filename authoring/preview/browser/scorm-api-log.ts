@@ -1,6 +1,7 @@
 // Wraps scorm-again's API object so that every call the SCO makes is logged, and flags what real
 // LMSs refuse although scorm-again lets it through (docs/rules/lms.md §6): 1.2 suspend_data over 4096
-// characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate.
+// characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate. A rater's
+// comment (docs/reporting.md "Rated tasks") gets a note of its own, so who rated is readable at a glance.
 import type { HostEvent } from "../protocol";
 
 export type ScormVersion = "1.2" | "2004";
@@ -47,10 +48,23 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
           detail: { call: name, args: args.map(clip), result: clip(text), errorCode },
         });
       }
+      if (text === "true") noteRaterComment(name, args);
       return result;
     };
   }
   return wrapper;
+
+  /** 2004 cmi.comments_from_learner.n.comment, or the newest entry of 1.2 cmi.comments. */
+  function noteRaterComment(name: string, args: string[]): void {
+    if (name !== SET[version]) return;
+    const [element = "", value = ""] = args;
+    if (!/^cmi\.comments$|^cmi\.comments_from_learner\.\d+\.comment$/.test(element)) return;
+    const markers = [...value.matchAll(/\[[^\]]*, attempt \d+\] /g)];
+    const last = markers[markers.length - 1];
+    if (last?.index === undefined) return;
+    const entry = value.slice(last.index);
+    emit({ level: "info", kind: "note", summary: `rater comment in ${element}: ${entry.length > 300 ? `${entry.slice(0, 299)}…` : entry}`, detail: { element, entry: clip(entry) } });
+  }
 
   function flagValue(name: string, args: string[]): void {
     if (name !== SET[version] || version !== "1.2") return;

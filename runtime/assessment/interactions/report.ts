@@ -6,6 +6,7 @@ import type { InteractionReport, InteractionResult } from "../outcome";
 import { scoreQuestion } from "../scoring";
 import { usableResponse } from "./format";
 import { scorm12Interaction, scorm2004Interaction } from "./scorm";
+import { taskReport } from "./task-report";
 import { xapiInteraction } from "./xapi";
 
 export interface InteractionContext {
@@ -39,5 +40,6 @@ export function buildInteractionReport(question: QuestionData, response: unknown
     xapi: xapiInteraction(question, usable, context.language),
     scorm2004: scorm2004Interaction(question, usable),
     scorm12: scorm12Interaction(question, usable),
+    task: taskReport(question, usable),
   };
 }

@@ -7,6 +7,7 @@ import { ID_PATTERN } from "../question-validate";
 import type { XapiInteraction } from "../outcome";
 import type { Response } from "../types";
 import { gradeForm } from "../grading-forms";
+import { isRated } from "../tasks";
 import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
 
 type Definition = XapiInteraction["definition"];
@@ -65,10 +66,11 @@ export function bracketPatterns(question: QuestionData): string[] {
 
 /**
  * A rated task as performance steps: "criterion[.]value" per filled criterion, the value on 0..100
- * (grading-forms.md §1 criterion values), in form order; "" when there is no rating yet.
+ * (grading-forms.md §1 criterion values), in form order; none until the rating is complete and
+ * submitted (a half-filled form is never reported).
  */
 export function taskSteps(question: QuestionData, response: Response | undefined): [string, string][] {
-  if (question.type !== "task" || response?.type !== "task" || response.rating === null) return [];
+  if (question.type !== "task" || response?.type !== "task" || response.rating === null || !isRated(question, response)) return [];
   const { criteria } = gradeForm(question.gradingForm, response.rating.filling);
   return question.gradingForm.criteria.flatMap((c) => {
     const value = criteria[c.id];

@@ -1,5 +1,5 @@
 // The context of every statement: the LMS's contextTemplate + registration (cmi5 §9.6 / §10).
-import type { Activity, Context } from "../xapi/types";
+import type { Activity, Agent, Context } from "../xapi/types";
 import { CATEGORY_CMI5, CATEGORY_MOVEON, EXT_MASTERY_SCORE } from "./vocabulary";
 
 type ListName = "parent" | "grouping" | "category" | "other";
@@ -12,6 +12,8 @@ export interface ContextAdditions {
   moveOnCategory: boolean;
   /** cmi5 §9.6.3.2: the launch masteryScore on Passed/Failed judged against it. */
   masteryScore: number | null;
+  /** xAPI context.instructor: the assessor of a rated task (docs/reporting.md "Rated tasks"); never replaces the template's own. */
+  instructor?: Agent | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export function buildContext(template: Context, registration: string, additions:
   if (category.length > 0) activities.category = category;
   if (Object.keys(activities).length > 0) context.contextActivities = activities;
   else delete context.contextActivities;
+  if (additions.instructor && context.instructor === undefined) context.instructor = additions.instructor;
   if (additions.masteryScore !== null) {
     context.extensions = { ...(context.extensions ?? {}), [EXT_MASTERY_SCORE]: additions.masteryScore };
   }

@@ -121,7 +121,7 @@ export class Cmi5SessionReporter {
         record.registrationRecord.completedSent = true;
         this.send_("outcome", buildCompleted(this.frame_(), this.sessionMs_()));
       } else {
-        this.sendJudgement_(kind, outcome.score);
+        this.sendJudgement_(kind, outcome);
       }
     }
     if (kinds.includes("completed") || kinds.includes("passed")) this.queueStateDocument_();
@@ -137,7 +137,7 @@ export class Cmi5SessionReporter {
     if (this.normal_) {
       this.sendPendingProgress();
       if (failedDueAtSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement)) {
-        this.sendJudgement_("failed", record.latestOutcome!.score);
+        this.sendJudgement_("failed", record.latestOutcome!);
       }
       this.queueStateDocument_(); // docs/rules/lms.md §5: save resume state BEFORE Terminated
     }
@@ -152,10 +152,11 @@ export class Cmi5SessionReporter {
     this.progressTimer_ = null;
   }
 
-  private sendJudgement_(kind: "passed" | "failed", score: number | null): void {
+  /** Passed/Failed for `outcome`, with the assessor of the attempt that gave it (docs/reporting.md "Rated tasks"). */
+  private sendJudgement_(kind: "passed" | "failed", outcome: Outcome): void {
     const record = this.deps_.record;
     const frame = this.frame_();
-    const input = { score, masteryScore: record.launch?.masteryScore ?? null, sessionMs: this.sessionMs_() };
+    const input = { score: outcome.score, masteryScore: record.launch?.masteryScore ?? null, sessionMs: this.sessionMs_(), assessor: outcome.assessor ?? null };
     if (kind === "passed") {
       record.registrationRecord.passedSent = true;
       record.judgement.passedSent = true;

@@ -1,11 +1,13 @@
 // Pure statement builders, one per statement kind (house.md: builders separate from sending).
 // Each returns a complete xAPI statement; ids and timestamps are handed in (assigned at creation).
-import type { InteractionReport, XapiInteraction } from "../../assessment/outcome";
+import type { Assessor, InteractionReport, XapiInteraction } from "../../assessment/outcome";
 import { isoDuration } from "../xapi/duration";
 import type { Activity, Agent, Context, Result, Statement } from "../xapi/types";
 import { buildContext, type ContextAdditions } from "./context";
-import { EXT_PROGRESS, VERB, VERB_DISPLAY } from "./vocabulary";
+import { EXT_PROGRESS, EXT_TASK_RATING, VERB, VERB_DISPLAY } from "./vocabulary";
+import { instructorAgent } from "./instructor";
 import { scoreForJudgement } from "./score";
+import { taskRatingExtension, taskScore } from "./task-result";
 
 export interface StatementFrame {
   id: string;
@@ -57,6 +59,8 @@ export interface JudgementInput {
   /** LaunchData masteryScore as given (0..1), null when none. */
   masteryScore: number | null;
   sessionMs: number;
+  /** The assessor of the attempt that gave the judgement (Outcome.assessor): context.instructor. */
+  assessor?: Assessor | null;
 }
 
 /** cmi5 §9.3.4: success true; §9.5.1 score only when scaled ≥ masteryScore; §9.6.3.2 masteryscore extension. */
@@ -74,6 +78,7 @@ function judgement(frame: StatementFrame, verbId: string, success: boolean, inpu
     cmi5Category: true,
     moveOnCategory: true,
     masteryScore: input.masteryScore,
+    instructor: input.assessor ? instructorAgent(input.assessor) : null,
   });
   const result: Result = { success, duration: isoDuration(input.sessionMs) };
   const score = scoreForJudgement(success, input.score, input.masteryScore);
@@ -99,7 +104,11 @@ export function questionActivityId(activityId: string, questionId: string): stri
   return `${activityId}/q/${encodeURIComponent(questionId)}`;
 }
 
-/** cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the engine's ready-made xAPI part. */
+/**
+ * cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the engine's ready-made xAPI part.
+ * A rated task (docs/reporting.md "Rated tasks") has no success (a grade is not right or wrong), its
+ * grade as the score, the filled form in EXT_TASK_RATING and its assessor as context.instructor.
+ */
 export function buildAnswered(frame: StatementFrame, report: InteractionReport, xapi: XapiInteraction): Cmi5Statement {
   const object: Activity = {
     objectType: "Activity",
@@ -107,11 +116,19 @@ export function buildAnswered(frame: StatementFrame, report: InteractionReport, 
     definition: xapi.definition,
   };
   const result: Result = { response: xapi.response, duration: isoDuration(report.latencyMs) };
-  if (report.result !== "neutral") result.success = report.result === "correct";
-  if (report.score !== null) {
-    const scaled = Math.round(report.score * 1e4) / 1e6;
-    result.score = Number.isInteger(report.score) ? { scaled, raw: report.score, min: 0, max: 100 } : { scaled };
+  const task = report.task ?? null;
+  if (task) {
+    const score = taskScore(task);
+    if (score !== null) result.score = score;
+    result.extensions = { [EXT_TASK_RATING]: taskRatingExtension(task) };
+  } else {
+    if (report.result !== "neutral") result.success = report.result === "correct";
+    if (report.score !== null) {
+      const scaled = Math.round(report.score * 1e4) / 1e6;
+      result.score = Number.isInteger(report.score) ? { scaled, raw: report.score, min: 0, max: 100 } : { scaled };
+    }
   }
-  const context = buildContext(frame.contextTemplate, frame.registration, { cmi5Category: false, moveOnCategory: false, masteryScore: null });
+  const instructor = task?.rater.role === "assessor" ? instructorAgent(task.rater) : null;
+  const context = buildContext(frame.contextTemplate, frame.registration, { cmi5Category: false, moveOnCategory: false, masteryScore: null, instructor });
   return statement(frame, VERB.answered, object, context, result);
 }

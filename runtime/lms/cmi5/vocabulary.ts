@@ -43,6 +43,10 @@ export const CATEGORY_MOVEON = "https://w3id.org/xapi/cmi5/context/categories/mo
 export const EXT_SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 export const EXT_MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 export const EXT_PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress";
+/** passmark's own result extension on a rated task's `answered` (docs/reporting.md "Rated tasks"). */
+export const EXT_TASK_RATING = "https://passmark.dev/xapi/extensions/task-rating";
+/** account.homePage of an assessor identified by what they typed in the course (not an email). */
+export const ASSESSOR_HOME_PAGE = "https://passmark.dev/xapi/assessor";
 
 /** cmi5 §10: the document the LMS writes; the AU only reads it. */
 export const LAUNCH_DATA_STATE_ID = "LMS.LaunchData";

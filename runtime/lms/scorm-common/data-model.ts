@@ -49,6 +49,8 @@ export interface ScormDataModel {
   interactionId(report: InteractionReport): string;
   /** Writes for interaction `index` (id first, then type, then the rest), or null when not expressible. */
   interactionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null;
+  /** A rated task's rater and feedback for the LMS's comment element (docs/reporting.md "Rated tasks"); [] for anything else. */
+  commentWrites(report: InteractionReport, log: (message: string) => void): DataModelWrite[];
   /** On an explicit exit: navigation request, if the standard has one (2004 adl.nav.request). */
   exitNavigation(done: boolean): DataModelWrite[];
 }

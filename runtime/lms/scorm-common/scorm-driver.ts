@@ -123,11 +123,22 @@ export class ScormDriver implements LmsDriver {
     this.afterDelivery_();
   }
 
+  /**
+   * One interaction per submitted question (unless the course turned them off or the LMS has none);
+   * a rated task also leaves its rater and feedback in the LMS's comments, interactions on or off
+   * (docs/reporting.md "Rated tasks").
+   */
   reportInteraction(report: InteractionReport): void {
-    if (!this.writable_ || !this.options_.interactions || this.interactionChildren_ === null) return;
+    if (!this.writable_) return;
+    if (this.options_.interactions && this.interactionChildren_ !== null) this.writeInteraction_(report);
+    this.writeAll_(this.model_.commentWrites(report, this.log_));
+    this.afterDelivery_();
+  }
+
+  private writeInteraction_(report: InteractionReport): void {
     let id = this.model_.interactionId(report);
     for (let n = 2; this.interactionIds_.has(id); n++) id = `${this.model_.interactionId(report)}-${n}`;
-    let writes = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_);
+    let writes = this.model_.interactionWrites(report, this.nextInteraction_, id, this.interactionChildren_!);
     if (writes === null) {
       this.log_(`question ${report.questionId} cannot be expressed as a ${this.standard} interaction; left out`);
       return;
@@ -141,7 +152,6 @@ export class ScormDriver implements LmsDriver {
     // The counter travels in suspend_data: the next saveState carries it (the session saves right
     // after reporting an attempt's interactions); a state saved before goes again with it now.
     if (this.lastState_ !== null) this.ledger_.write(this.model_.suspendDataElement, writeSuspendData(this.lastState_, this.nextInteraction_), "state");
-    this.afterDelivery_();
   }
 
   reportOutcome(outcome: Outcome): void {

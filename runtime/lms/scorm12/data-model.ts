@@ -7,6 +7,7 @@ import { isDone, type DataModelWrite, type OutcomeWrites, type ReadElement, type
 import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
 import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
+import { Scorm12TaskComments } from "./task-comments";
 import { scorm12Held, scorm12Report, type Scorm12Held } from "./lesson-status";
 
 /** cmi.suspend_data is CMIString4096 (docs/rules/lms.md §3): never more, whatever the LMS accepts. */
@@ -39,6 +40,7 @@ export class Scorm12DataModel implements ScormDataModel {
   private readonly statusMode_: Scorm12StatusMode;
   /** What the LMS held at start: never lowered in this session (held-outcome.ts). */
   private held_: Scorm12Held | null = null;
+  private readonly comments_ = new Scorm12TaskComments();
 
   constructor(statusMode: Scorm12StatusMode) {
     this.statusMode_ = statusMode;
@@ -47,6 +49,7 @@ export class Scorm12DataModel implements ScormDataModel {
   readStart(read: ReadElement): StartData {
     const lessonStatus = read("cmi.core.lesson_status");
     const suspendData = read("cmi.suspend_data");
+    this.comments_.readStart(read);
     this.held_ = scorm12Held(this.statusMode_, lessonStatus, parseHeldScore(read("cmi.core.score.raw")));
     const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score", true);
     const language = read("cmi.student_preference.language").trim();
@@ -68,7 +71,8 @@ export class Scorm12DataModel implements ScormDataModel {
     if (lessonStatus === "not attempted" || lessonStatus === "") {
       initialWrites.unshift({ element: "cmi.core.lesson_status", value: "incomplete", kind: "session" });
     }
-    return { facts, current: { "cmi.core.lesson_status": lessonStatus, "cmi.suspend_data": suspendData }, initialWrites };
+    const current = { "cmi.core.lesson_status": lessonStatus, "cmi.suspend_data": suspendData, "cmi.comments": this.comments_.current };
+    return { facts, current, initialWrites };
   }
 
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites {
@@ -103,6 +107,10 @@ export class Scorm12DataModel implements ScormDataModel {
 
   interactionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
     return scorm12InteractionWrites(report, index, id, children);
+  }
+
+  commentWrites(report: InteractionReport, log: (message: string) => void): DataModelWrite[] {
+    return this.comments_.writes(report, log);
   }
 
   exitNavigation(): DataModelWrite[] {

@@ -31,7 +31,8 @@ export function scorm12InteractionWrites(
   add("weighting", scormDecimal(report.weighting, 4));
   // Unanswered: leave student_response unset rather than write an empty value an LMS may refuse.
   if (scorm.response !== "") add("student_response", scorm.response);
-  add("result", RESULT_12[report.result]);
+  // A rated task that counts: its grade (RTE 3.4.2 result: a CMIDecimal, 2 decimals as LMSs check it).
+  add("result", report.task?.counts ? scormDecimal(report.task.grade, 2) : RESULT_12[report.result]);
   add("latency", scorm12Timespan(report.latencyMs));
   if (children.has("correct_responses")) {
     scorm.correctPatterns.forEach((pattern, m) =>

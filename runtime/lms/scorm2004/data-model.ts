@@ -6,6 +6,7 @@ import type { DataModelWrite, OutcomeWrites, ReadElement, ScormDataModel, StartD
 import { iso8601Duration } from "../scorm-common/time-format";
 import { scorm2004InteractionId, scorm2004InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
+import { Scorm2004TaskComments } from "./task-comments";
 import { progressWrite, scorm2004Held, scorm2004OutcomeWrites, type Scorm2004Held } from "./outcome-writes";
 
 /** cmi.suspend_data: characterstring SPM 64000 in 3rd and 4th editions. */
@@ -28,6 +29,7 @@ export class Scorm2004DataModel implements ScormDataModel {
   readonly commitBeforeFinish = false; // Terminate implies a commit; some LMSs fail a commit on unload
   /** What the LMS held at start: never lowered in this session (held-outcome.ts). */
   private held_: Scorm2004Held | null = null;
+  private readonly comments_ = new Scorm2004TaskComments();
 
   readStart(read: ReadElement): StartData {
     const completion = read("cmi.completion_status");
@@ -37,6 +39,7 @@ export class Scorm2004DataModel implements ScormDataModel {
     const heldScore = parseHeldScore(read("cmi.score.raw")) ?? (scaled === null ? null : scaled * 100);
     this.held_ = scorm2004Held(success, completion, heldScore, progress);
     const suspendData = read("cmi.suspend_data"); // "" with 403 on first launch = no saved state
+    this.comments_.readStart(read);
     const mastery = parseLmsMastery(read("cmi.scaled_passing_score"), "fraction", "SCORM 2004 cmi.scaled_passing_score", true);
     const language = read("cmi.learner_preference.language").trim();
     const facts: LmsFacts = {
@@ -82,6 +85,10 @@ export class Scorm2004DataModel implements ScormDataModel {
 
   interactionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
     return scorm2004InteractionWrites(report, index, id, children);
+  }
+
+  commentWrites(report: InteractionReport, log: (message: string) => void): DataModelWrite[] {
+    return this.comments_.writes(report, log);
   }
 
   /** adl.nav.request to match cmi.exit, on an explicit exit (reporting.md "SCORM 2004"). */

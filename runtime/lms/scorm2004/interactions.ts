@@ -46,7 +46,8 @@ export function scorm2004InteractionWrites(
   // An unanswered question has no response: "" is not a valid learner_response for most types
   // (scorm-again answers 406), and leaving it unset is how SCORM says "no response".
   if (scorm.response !== "") add("learner_response", scorm.response);
-  add("result", report.result);
+  // A rated task that counts: its grade (RTE 4.2.9.x result: real(10,7)), not correct/incorrect.
+  add("result", report.task?.counts ? scormDecimal(report.task.grade, 7) : report.result);
   add("latency", iso8601Duration(report.latencyMs));
   return writes;
 }
