@@ -9,6 +9,7 @@ import type {
   Scorm12StatusMode,
   TargetId,
 } from "../../runtime/course/types";
+import type { GradingForm } from "../../runtime/assessment/grading-form-types";
 
 export interface AuthorCourse {
   $schema?: string;
@@ -102,7 +103,20 @@ export type AuthorQuestion =
       partialCredit?: boolean;
     })
   | (AuthorQuestionBase & { type: "ordering"; items: AuthorPlainItem[]; partialCredit?: boolean })
-  | (AuthorQuestionBase & { type: "survey"; choices: AuthorPlainItem[] });
+  | (AuthorQuestionBase & { type: "survey"; choices: AuthorPlainItem[] })
+  | AuthorTask;
+
+/** Work a person rates with a grading form (docs/grading-forms.md); top level only, never in a bank. */
+export type AuthorTask = AuthorQuestionBase & {
+  type: "task";
+  learnerResponse?: "text" | "none";
+  /** Exactly the engine's GradingForm: plain-text descriptions, ids as in docs/grading-forms.md. */
+  gradingForm: GradingForm;
+  rater?: "assessor" | "learner";
+  counts?: boolean;
+  /** The plain passcode; only its salted hash reaches the package. */
+  passcode?: string;
+};
 
 export interface AuthorReporting {
   cmi5?: { moveOn?: Cmi5MoveOn; launchMethod?: "AnyWindow" | "OwnWindow" };

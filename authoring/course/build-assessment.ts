@@ -1,22 +1,26 @@
 // The author's assessment → AssessmentData: defaults, unique ids across questions and banks, bank
 // sizes, the rubric (checked by the engine's validator, docs/rules/assessment.md §2) and score actions (§3).
+// Tasks (docs/grading-forms.md) only at the top level, with one assessor passcode per assessment.
 import type { AssessmentData, AssessmentItem, QuestionData, RubricData } from "../../runtime/course/types";
 import { attemptsAllowedNumber, matchingMods, validateRubric } from "../../runtime/assessment/index";
-import type { AuthorAssessment, AuthorQuestion } from "./author-types";
+import type { AuthorAssessment, AuthorQuestion, AuthorTask } from "./author-types";
 import { buildQuestion, type RenderAt } from "./build-questions";
 import { checkScoreActions } from "./score-actions";
 import { pointer, type ProblemList } from "./problems";
 
-/** The mastery score the manifests will declare (reporting), needed to check the rubric against it. */
-export interface MasteryContext {
+/** What the assessment needs from the rest of the course. */
+export interface AssessmentContext {
+  /** The mastery score the manifests will declare (reporting), needed to check the rubric against it. */
   masteryScore: number | null;
+  /** The course id: it salts the hash of a task's passcode. */
+  courseId: string;
 }
 
 export function buildAssessment(
   a: AuthorAssessment,
   file: string,
   render: RenderAt,
-  mastery: MasteryContext,
+  mastery: AssessmentContext,
   problems: ProblemList,
 ): AssessmentData {
   const at = "/assessment";
@@ -28,15 +32,24 @@ export function buildAssessment(
   };
   const question = (q: AuthorQuestion, path: string): QuestionData => {
     claimId(q.id, path, "question");
-    return buildQuestion(q, path, file, render, problems);
+    return buildQuestion(q, path, file, render, problems, { courseId: mastery.courseId });
   };
+  const assessorTasks: { task: AuthorTask; path: string }[] = [];
 
   const items: AssessmentItem[] = a.questions.map((item, i) => {
     const path = pointer("assessment", "questions", i);
-    if (!("bank" in item)) return question(item, path);
+    if (!("bank" in item)) {
+      if (item.type === "task" && (item.rater ?? "assessor") === "assessor") assessorTasks.push({ task: item, path });
+      return question(item, path);
+    }
     const bank = item.bank;
     claimId(bank.id, `${path}/bank`, "bank");
-    const questions = bank.questions.map((q, j) => question(q, `${path}/bank/questions/${j}`));
+    const questions = bank.questions.map((q, j) => {
+      if (q.type === "task") {
+        problems.error(file, `${path}/bank/questions/${j}/type`, 'expected a question a bank can draw, found a "task": a task is rated by a person and belongs in every attempt, so put it directly in "assessment.questions", outside the bank');
+      }
+      return question(q, `${path}/bank/questions/${j}`);
+    });
     const choose = bank.choose ?? questions.length;
     if (choose > questions.length) {
       problems.error(file, `${path}/bank/choose`, `expected at most ${questions.length} (the number of questions in the bank), found ${choose}`);
@@ -60,6 +73,7 @@ export function buildAssessment(
   }
   checkPenalties(rubric, attempts, mastery.masteryScore, file, problems);
   checkGradable(items, rubric, file, problems);
+  checkPasscodes(assessorTasks, file, problems);
 
   return {
     id: a.id ?? "assessment",
@@ -75,15 +89,38 @@ export function buildAssessment(
   };
 }
 
-/** docs/rules/assessment.md §1: surveys are not graded; with nothing gradable every attempt scores 0. */
+/**
+ * docs/rules/assessment.md §1: surveys are not graded, nor are self-assessments that do not count
+ * (docs/grading-forms.md); with nothing gradable every attempt scores 0.
+ */
 function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string, problems: ProblemList): void {
   const questions = items.flatMap((item) => (item.kind === "bank" ? item.questions : [item]));
-  if (questions.some((q) => q.type !== "survey")) return;
+  if (questions.some((q) => q.type !== "survey" && !(q.type === "task" && !q.counts))) return;
+  const hasTasks = questions.some((q) => q.type === "task");
+  const only = hasTasks ? "surveys and self-assessments that do not count" : "surveys";
   const passingScore = rubric.passingAttemptScore ?? 100;
-  const message = "no gradable question (surveys are not graded): every attempt scores 0";
+  const message = `no gradable question (${hasTasks ? "surveys and self-assessments with \"counts\": false are" : "surveys are"} not graded): every attempt scores 0`;
   if (rubric.type === "pass-fail" && passingScore > 0) {
-    problems.error(file, "/assessment/questions", `expected at least one graded question, found only surveys: every attempt scores 0, so no learner can reach the passing score ${passingScore}`);
+    problems.error(file, "/assessment/questions", `expected at least one graded question, found only ${only}: every attempt scores 0, so no learner can reach the passing score ${passingScore}`);
   } else problems.warning(file, "/assessment/questions", message);
+}
+
+/**
+ * One hand-over screen asks the assessor ONE passcode for every assessor task of the attempt: the
+ * assessor tasks of an assessment have the same passcode, or none has one.
+ */
+function checkPasscodes(tasks: { task: AuthorTask; path: string }[], file: string, problems: ProblemList): void {
+  const first = tasks.find((t) => t.task.passcode !== undefined);
+  if (first === undefined) return;
+  const ref = first.task.passcode!.normalize("NFC");
+  for (const { task, path } of tasks) {
+    if (task === first.task) continue;
+    if (task.passcode === undefined) {
+      problems.error(file, path, `expected the passcode of the assessor task "${first.task.id}" (${first.path}/passcode) here too, found none: one hand-over screen asks the assessor one passcode for every assessor task, so give each the same passcode or none`);
+    } else if (task.passcode.normalize("NFC") !== ref) {
+      problems.error(file, `${path}/passcode`, `expected the same passcode as the assessor task "${first.task.id}" (${first.path}/passcode), found a different one: one hand-over screen asks the assessor one passcode for every assessor task`);
+    }
+  }
 }
 
 /**

@@ -4,7 +4,13 @@
 import type { ChoiceOption, QuestionData, RichText } from "../../runtime/course/types";
 import { validateQuestion } from "../../runtime/assessment/index";
 import type { AuthorGradedChoice, AuthorPlainItem, AuthorQuestion } from "./author-types";
+import { hashPasscode } from "./passcode-hash";
 import type { ProblemList } from "./problems";
+
+/** What a question needs to know about the course around it: the course id salts a task's passcode. */
+export interface QuestionContext {
+  courseId: string;
+}
 
 /** Renders a Markdown text found at a JSON path of course.json. */
 export type RenderAt = (markdown: string, path: string) => RichText;
@@ -28,7 +34,7 @@ function gradedChoices(choices: AuthorGradedChoice[]): { options: ChoiceOption[]
 }
 
 /** Build one question; `at` is its JSON path in course.json. Problems go to `problems`. */
-export function buildQuestion(q: AuthorQuestion, at: string, file: string, render: RenderAt, problems: ProblemList): QuestionData {
+export function buildQuestion(q: AuthorQuestion, at: string, file: string, render: RenderAt, problems: ProblemList, context: QuestionContext): QuestionData {
   const base = {
     kind: "question" as const,
     id: q.id,
@@ -106,6 +112,27 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
       if (q.feedback?.correct !== undefined) problems.warning(file, `${at}/feedback/correct`, "never shown: a survey question has no correct answer");
       if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a survey question is not graded");
       break;
+    case "task": {
+      const rater = q.rater ?? "assessor";
+      const counts = q.counts ?? true;
+      built = {
+        ...base,
+        type: q.type,
+        learnerResponse: q.learnerResponse ?? "text",
+        gradingForm: q.gradingForm,
+        rater,
+        counts,
+        passcode: q.passcode !== undefined ? hashPasscode(q.passcode, context.courseId, q.id) : null,
+      };
+      if (q.passcode !== undefined && rater === "assessor" && [...q.passcode].length < 4) {
+        problems.warning(file, `${at}/passcode`, `a passcode of ${[...q.passcode].length} character${[...q.passcode].length === 1 ? "" : "s"} is guessed at once: use at least 4 (it only deters a casual learner either way)`);
+      }
+      if (!counts) {
+        if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a self-assessment that does not count is not graded");
+        if (q.feedback !== undefined) problems.warning(file, `${at}/feedback`, "never shown: a self-assessment that does not count has no score to choose the feedback by");
+      }
+      break;
+    }
   }
   checkLookAlikes(built, at, file, problems);
   for (const p of validateQuestion(built)) {

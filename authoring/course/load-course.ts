@@ -38,7 +38,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   const reporting = buildReporting(author.reporting, author.assessment, COURSE_FILE, problems);
   const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems, placeholders);
   const assessment = author.assessment
-    ? buildAssessment(author.assessment, COURSE_FILE, render, { masteryScore: reporting.masteryScore }, problems)
+    ? buildAssessment(author.assessment, COURSE_FILE, render, { masteryScore: reporting.masteryScore, courseId: author.id }, problems)
     : null;
   if (pages.length === 0 && assessment === null) {
     problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');

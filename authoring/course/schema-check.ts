@@ -13,7 +13,8 @@ let compiled: ValidateFunction | null = null;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+    // discriminator: a grading form is checked only against the shape its "method" names.
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true });
     addFormats(ajv);
     ajv.addKeyword({ keyword: EXPECTED, schemaType: "string" });
     compiled = ajv.compile(courseSchema);
@@ -49,6 +50,8 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): Finding[] 
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === "if" || isFolded(error)) continue; // "must match then": the then-branch errors say why
+    // A discriminator without its property: "required" says so already.
+    if (error.keyword === "discriminator" && (error.params as { tagValue?: unknown }).tagValue === undefined) continue;
     const finding = describe(error);
     const key = `${finding.path}\u0000${finding.message}`;
     if (seen.has(key)) continue;
@@ -71,10 +74,38 @@ function describe(e: ErrorObject): Finding {
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? `; expected one of ${known.map((k) => `"${k}"`).join(", ")}` : "";
       return { path: e.instancePath + pointer(name), message: `unknown property "${name}"${hint}` };
     }
+    case "discriminator":
+      return discriminated(e, params);
   }
   const annotated = e.parentSchema?.[EXPECTED];
   const expected = typeof annotated === "string" ? annotated : expectation(e.keyword, params);
   return { path: e.instancePath, message: `expected ${expected}, found ${found}${enumHint(e)}` };
+}
+
+/**
+ * A oneOf picked by a property (a grading form's "method"): a value of that property that names no
+ * branch. A missing property is already reported by "required".
+ */
+function discriminated(e: ErrorObject, params: Record<string, unknown>): Finding {
+  const tag = String(params.tag);
+  const branches = (e.parentSchema?.oneOf as { $ref?: string }[] | undefined) ?? [];
+  const allowed = branches.flatMap((b) => {
+    const target = typeof b.$ref === "string" ? resolveLocal(b.$ref) : b;
+    const value = (target as { properties?: Record<string, { const?: unknown }> } | undefined)?.properties?.[tag]?.const;
+    return typeof value === "string" ? [value] : [];
+  });
+  const path = e.instancePath + pointer(tag);
+  const value = params.tagValue;
+  const list = allowed.map((v) => JSON.stringify(v));
+  const expected = list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}` : list.join("");
+  const suggestion = typeof value === "string" ? closest(value, allowed) : undefined;
+  return { path, message: `expected ${expected}, found ${describeValue(value)}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` };
+}
+
+/** A "#/$defs/name" reference of the course schema. */
+function resolveLocal(ref: string): unknown {
+  const name = /^#\/\$defs\/([^/]+)$/.exec(ref)?.[1];
+  return name === undefined ? undefined : (courseSchema.$defs as Record<string, unknown>)[name];
 }
 
 /** " (did you mean "passed"?)" for a misspelt value of a fixed list, e.g. "when": "pass". */

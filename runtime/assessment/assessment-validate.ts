@@ -1,7 +1,8 @@
 // Build-time validation of a whole assessment: its questions and banks, the rubric, attempts and
 // score actions. Paths are JSON pointers relative to the assessment ("/items/2/questions/0/correct").
+// Tasks (docs/grading-forms.md) sit at the top level only, never in a bank.
 
-import { SCORE_ACTION_OUTCOMES, type AssessmentData } from "../course/types";
+import { SCORE_ACTION_OUTCOMES, type AssessmentData, type QuestionData } from "../course/types";
 import { validateQuestion } from "./question-validate";
 import { parseRange } from "./range";
 import { validateRubric } from "./rubric-validate";
@@ -14,6 +15,8 @@ export interface AssessmentValidationOptions {
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 const under = (prefix: string, problems: Problem[]): Problem[] => problems.map((p) => ({ ...p, path: prefix + p.path }));
+/** Surveys and self-assessments that do not count are recorded but never scored. */
+const isGradable = (q: QuestionData): boolean => q.type !== "survey" && !(q.type === "task" && !q.counts);
 
 /** Validate an assessment definition. Never throws. */
 export function validateAssessment(assessment: AssessmentData, options: AssessmentValidationOptions = {}): Problem[] {
@@ -44,15 +47,18 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
       pool.forEach((q, j) => {
         checkId(q.id, `/items/${i}/questions/${j}/id`);
         problems.push(...under(`/items/${i}/questions/${j}`, validateQuestion(q)));
-        if (q.type !== "survey") gradable++;
+        if (q.type === "task") {
+          problems.push({ path: `/items/${i}/questions/${j}/type`, severity: "error", message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)" });
+        }
+        if (isGradable(q)) gradable++;
       });
     } else {
       checkId(item.id, `/items/${i}/id`);
       problems.push(...under(`/items/${i}`, validateQuestion(item)));
-      if (item.type !== "survey") gradable++;
+      if (isGradable(item)) gradable++;
     }
   });
-  if (gradable === 0) problems.push({ path: "/items", severity: "warning", message: "no gradable question: every attempt scores 0" });
+  if (gradable === 0) problems.push({ path: "/items", severity: "warning", message: "no gradable question (surveys and self-assessments that do not count are not graded): every attempt scores 0" });
   problems.push(...under("/rubric", validateRubric(assessment.rubric, { ...options, attemptsAllowed: attempts })));
   if (assessment.rubric?.type === "attempt" && !assessment.allowAttemptsAfterPass && attempts !== 1) {
     problems.push({

@@ -1,7 +1,9 @@
 // Validation of one question definition, for authoring to call at build time. Problems carry JSON
 // pointers relative to the question ("/choices/2/id"). Includes the "can never be answered correctly"
-// cases and what a standard cannot report (docs/rules/interactions.md).
+// cases and what a standard cannot report (docs/rules/interactions.md). A task's grading form is checked by
+// grading-form-validate.ts, its problems placed under "/gradingForm".
 
+import { validateGradingForm } from "./grading-form-validate";
 import { normalizeText } from "./scoring";
 import type { Problem } from "./types";
 
@@ -10,7 +12,7 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
 /** SCORM 1.2 identifies options by ONE character 0-9a-z. */
 export const SCORM12_MAX_OPTIONS = 36;
 
-const TYPES = ["single-choice", "multiple-response", "true-false", "numeric", "text-entry", "matching", "ordering", "survey"];
+const TYPES = ["single-choice", "multiple-response", "true-false", "numeric", "text-entry", "matching", "ordering", "survey", "task"];
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -137,6 +139,34 @@ function matching(c: Collector, q: Obj): void {
   });
 }
 
+/** PasscodeHash (runtime/course/types.ts): PBKDF2-SHA-256, whole iterations ≥ 1, base64 salt and 32-byte key. */
+function passcodeHash(c: Collector, value: unknown): void {
+  const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  if (!isObj(value)) return c.error("/passcode", `passcode must be null or a salted hash {algorithm, iterations, salt, hash}, got ${show(value)}`);
+  if (value.algorithm !== "PBKDF2-SHA-256") c.error("/passcode/algorithm", `algorithm must be "PBKDF2-SHA-256", got ${show(value.algorithm)}`);
+  if (!isNum(value.iterations) || !Number.isInteger(value.iterations) || value.iterations < 1) {
+    c.error("/passcode/iterations", `iterations must be a whole number ≥ 1, got ${show(value.iterations)}`);
+  }
+  if (typeof value.salt !== "string" || value.salt === "" || !base64.test(value.salt)) c.error("/passcode/salt", `salt must be base64, got ${show(value.salt)}`);
+  if (typeof value.hash !== "string" || !base64.test(value.hash) || value.hash.length !== 44) {
+    c.error("/passcode/hash", `hash must be the base64 of a 32-byte key, got ${show(value.hash)}`);
+  }
+}
+
+/** A task (docs/grading-forms.md): who rates, whether it counts, the passcode, and its grading form. */
+function task(c: Collector, q: Obj): void {
+  if (q.learnerResponse !== "text" && q.learnerResponse !== "none") c.error("/learnerResponse", `learnerResponse must be "text" or "none", got ${show(q.learnerResponse)}`);
+  const rater = q.rater;
+  if (rater !== "assessor" && rater !== "learner") c.error("/rater", `rater must be "assessor" or "learner", got ${show(rater)}`);
+  c.bool(q, "counts");
+  if (rater === "assessor" && q.counts === false) c.error("/counts", "counts false is for a self-assessment only (rater \"learner\"): an assessor's rating always counts");
+  if (q.passcode !== null) {
+    if (rater === "learner") c.error("/passcode", "a passcode is for an assessor task only: the learner rates a self-assessment without one");
+    passcodeHash(c, q.passcode);
+  }
+  for (const p of validateGradingForm(q.gradingForm)) c.problems.push({ ...p, path: `/gradingForm${p.path}` });
+}
+
 /** Validate one question definition (runtime/course/types.ts QuestionData). Never throws. */
 export function validateQuestion(question: unknown): Problem[] {
   const c = new Collector();
@@ -146,7 +176,7 @@ export function validateQuestion(question: unknown): Problem[] {
   c.id("/id", q.id, "question id");
   if (!isObj(q.prompt) || typeof q.prompt.text !== "string" || q.prompt.text.trim() === "") c.error("/prompt", "the prompt must not be empty");
   if (!isNum(q.weight) || q.weight < 0) c.error("/weight", `weight must be a number ≥ 0, got ${show(q.weight)}`);
-  else if (q.weight === 0 && q.type !== "survey") c.warning("/weight", "weight 0: this question never counts toward the score");
+  else if (q.weight === 0 && q.type !== "survey" && !(q.type === "task" && q.counts === false)) c.warning("/weight", "weight 0: this question never counts toward the score");
   if (!TYPES.includes(q.type as string)) {
     c.error("/type", `type must be one of ${TYPES.join(", ")}, got ${show(q.type)}`);
     return c.problems;
@@ -174,6 +204,9 @@ export function validateQuestion(question: unknown): Problem[] {
       break;
     case "survey":
       options(c, q, "choices", "choice", 2);
+      break;
+    case "task":
+      task(c, q);
       break;
   }
   return c.problems;

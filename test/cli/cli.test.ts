@@ -74,6 +74,7 @@ describe("help and usage errors", () => {
     [["build", "a", "--target", "scorm2004"], /--target "scorm2004" is not one of/],
     [["build", "a", "--out"], /--out/],
     [["init"], /missing <dir>/],
+    [["init", "x", "--template", "observaton"], /--template "observaton" is not one of starter, observation \(did you mean "observation"\?\)/],
     [["validate"], /missing <zip>/],
     [["help", "frob"], /Usage: passmark <command>/],
   ])("usage error %j exits 2", async (argv, message) => {
@@ -104,6 +105,29 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
     expect(build.out).toContain("passmark validate");
 
     const validate = await run("validate", ...zips.map((z) => join("zips", z)));
+    expect(validate.code, validate.out).toBe(0);
+    expect(validate.out.match(/OK: no problems/g)).toHaveLength(4);
+  });
+
+  it("init --help lists the templates; init --template observation builds into four packages validate accepts", async () => {
+    const help = await run("init", "--help");
+    expect(help.out).toMatch(/^\s+starter\s+\S/m);
+    expect(help.out).toMatch(/^\s+observation\s+\S/m);
+
+    const init = await run("init", "observed", "--template", "observation");
+    expect(init.code, init.err).toBe(0);
+    expect(init.out).toContain("(template: observation)");
+    expect(init.out).not.toContain("assets/"); // the template has none
+    const course = JSON.parse(await readFile(join(work, "observed", "course.json"), "utf8")) as { $schema: string; id: string };
+    expect(course.id).toBe("https://example.com/courses/safe-lifting-observed");
+    expect(existsSync(resolve(work, "observed", course.$schema))).toBe(true);
+
+    const build = await run("build", "observed", "--target", "all", "--out", "observed-zips");
+    expect(build.code, build.err).toBe(0);
+    expect(build.err).not.toContain("warning");
+    const zips = (await readdir(join(work, "observed-zips"))).sort();
+    expect(zips).toHaveLength(4);
+    const validate = await run("validate", ...zips.map((z) => join("observed-zips", z)));
     expect(validate.code, validate.out).toBe(0);
     expect(validate.out.match(/OK: no problems/g)).toHaveLength(4);
   });

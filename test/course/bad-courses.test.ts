@@ -139,7 +139,7 @@ const cases: BadCase[] = [
     files: () => withQuiz((a) => (a.questions[0].type = "multi-choice")),
     file: "course.json",
     path: "/assessment/questions/0/type",
-    message: /^expected one of "single-choice", .*"survey", found "multi-choice" \(did you mean "multiple-response"\?\)$/,
+    message: /^expected one of "single-choice", .*"survey", "task", found "multi-choice" \(did you mean "multiple-response"\?\)$/,
   },
   {
     name: "single-choice without a correct choice",

@@ -1,11 +1,27 @@
-// `passmark init <dir>`: a working course to start from (templates/starter).
+// `passmark init <dir> [--template <name>]`: a working course to start from (templates/<name>).
 import { cp, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
+import { closest } from "../../course/did-you-mean";
 import { packageRoot, templatesDir } from "../../paths";
 import { expectPositionals, parseCommandArgs } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../exit-codes";
-import { FileProblemError, displayPath, type CliIo } from "../io";
+import { FileProblemError, UsageError, displayPath, type CliIo } from "../io";
+
+/** The course templates under templates/ (templates/shell is the package's index.html, not a course). */
+export const TEMPLATES: Readonly<Record<string, string>> = {
+  starter: "fire safety: pages, audio with captions, every question type, a bank, a rubric with mods",
+  observation: "safe lifting: tasks a trainer rates (rubric, marking guide, number of errors), a self-assessment",
+};
+const DEFAULT_TEMPLATE = "starter";
+
+function templateName(value: unknown): string {
+  const name = typeof value === "string" ? value : DEFAULT_TEMPLATE;
+  if (Object.prototype.hasOwnProperty.call(TEMPLATES, name)) return name;
+  const known = Object.keys(TEMPLATES);
+  const suggestion = closest(name, known);
+  throw new UsageError(`--template "${name}" is not one of ${known.join(", ")}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`, "init");
+}
 
 async function assertEmptyOrMissing(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
@@ -28,25 +44,34 @@ async function relinkSchema(courseFile: string, dir: string): Promise<void> {
 
 export const initCommand: Command = {
   name: "init",
-  summary: "create a new course folder from the starter course",
-  help: `Usage: passmark init <dir>
+  summary: "create a new course folder from a template (the starter course by default)",
+  help: `Usage: passmark init <dir> [--template <name>]
 
-Creates <dir> with a working course to edit: course.json (every question type, an assessment with
-attempts and a pass-fail rubric with mods), Markdown pages and assets. <dir> must not exist or be empty.
+Creates <dir> with a working course to edit: course.json, Markdown pages and assets. <dir> must not
+exist or be empty.
+
+Options:
+  --template <name>  the course to start from; default: ${DEFAULT_TEMPLATE}
+${Object.entries(TEMPLATES).map(([name, about]) => `      ${name.padEnd(13)}${about}`).join("\n")}
 
 Then:  passmark build <dir>`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { positionals } = parseCommandArgs("init", argv, {});
+    const { values, positionals } = parseCommandArgs("init", argv, { template: { type: "string", short: "t" } });
     expectPositionals("init", positionals, ["dir"]);
+    const template = templateName(values["template"]);
     const dir = resolve(io.cwd, positionals[0] ?? "");
     await assertEmptyOrMissing(dir);
-    await cp(join(templatesDir(), "starter"), dir, { recursive: true, errorOnExist: true, force: false });
+    await cp(join(templatesDir(), template), dir, { recursive: true, errorOnExist: true, force: false });
     await relinkSchema(join(dir, "course.json"), dir);
     const shown = displayPath(io.cwd, dir);
-    io.out(`Created a course in ${shown}
-  course.json   the course: pages, assessment, rubric, reporting, targets
-  pages/        Markdown page bodies
-  assets/       images, audio, video, captions
+    const made = new Set(await readdir(dir));
+    const contents = [
+      ["course.json", "the course: pages, assessment, rubric, reporting, targets"],
+      ["pages/", "Markdown page bodies"],
+      ["assets/", "images, audio, video, captions"],
+    ].filter(([name]) => made.has(name!.replace(/\/$/, "")));
+    io.out(`Created a course in ${shown} (template: ${template})
+${contents.map(([name, about]) => `  ${name!.padEnd(14)}${about}`).join("\n")}
 Next: passmark build ${shown}`);
     return EXIT.ok;
   },
