@@ -1,4 +1,4 @@
-// grading-forms.md §1 "Number of errors": weighted "no" answers, then the mapping table (last entry at or below the count).
+// docs/grading-forms.md "Number of errors": weighted "no" answers, then the mapping table (last entry at or below the count).
 
 import { filled, gradeOrNull, listOf, record, sumAscending, weightOf } from "./grading-form-sum";
 import type { ErrorsForm, ErrorsFormCriterion, ErrorsMappingEntry, FormFilling, FormGrade } from "./grading-form-types";

@@ -1,4 +1,4 @@
-// grading-forms.md §1 "Marking guide": grade = Σ(normalised × weight × 100) / Σ(weight) over criteria with weight > 0.
+// docs/grading-forms.md "Marking guide": grade = Σ(normalised × weight × 100) / Σ(weight) over criteria with weight > 0.
 
 import { filled, gradeOrNull, listOf, record, sumAscending, weightOf } from "./grading-form-sum";
 import type { FormFilling, FormGrade, GuideForm, GuideFormCriterion } from "./grading-form-types";

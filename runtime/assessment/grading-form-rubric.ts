@@ -1,4 +1,4 @@
-// grading-forms.md §1 "Rubric": grade = (total − min) / (max − min) × 100, or total / max × 100 with pointsOnly.
+// docs/grading-forms.md "Rubric": grade = (total − min) / (max − min) × 100, or total / max × 100 with pointsOnly.
 
 import { filled, gradeOrNull, listOf, record, sumAscending } from "./grading-form-sum";
 import type { FormFilling, FormGrade, RubricForm, RubricFormCriterion, RubricFormLevel } from "./grading-form-types";

@@ -1,4 +1,4 @@
-// grading-forms.md §1: the data of a grading form (rubric, marking guide, number of errors), its filling and its grade.
+// docs/grading-forms.md: the data of a grading form (rubric, marking guide, number of errors), its filling and its grade.
 
 /** One cell of a rubric row: what the rater can pick. `score` ≥ 0. */
 export interface RubricFormLevel {
@@ -75,7 +75,7 @@ export type FormFilling = Readonly<Record<string, string | number | boolean | nu
 
 /**
  * `grade`: 0..100, not rounded; null while the form is not complete (or cannot be graded at all).
- * `criteria`: each criterion's value on 0..100 (grading-forms.md §1), null when unfilled or invalid.
+ * `criteria`: each criterion's value on 0..100 (docs/grading-forms.md), null when unfilled or invalid.
  */
 export interface FormGrade {
   grade: number | null;

@@ -1,4 +1,4 @@
-// grading-forms.md §1: build-time validation of a grading form. Every problem at once, with JSON pointers
+// docs/grading-forms.md: build-time validation of a grading form. Every problem at once, with JSON pointers
 // relative to the form ("/criteria/2/levels/0/score"). Warnings flag forms that grade, but oddly.
 
 import { ID_PATTERN } from "./question-validate";
@@ -151,7 +151,7 @@ function errors(c: Collector, form: Obj): void {
   if (!valid.some((e) => e.errors <= most && e.grade < 100)) c.warning("/mapping", "no number of errors a filling can reach lowers the grade below 100: every filling grades 100");
 }
 
-/** Validate a grading form (grading-forms.md §1). Never throws; an empty list means it is fine. */
+/** Validate a grading form (docs/grading-forms.md). Never throws; an empty list means it is fine. */
 export function validateGradingForm(form: unknown): Problem[] {
   if (!isObj(form)) return [{ path: "", severity: "error", message: `a grading form must be an object, got ${show(form)}` }];
   const c = new Collector();

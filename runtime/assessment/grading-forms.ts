@@ -1,4 +1,4 @@
-// grading-forms.md: gradeForm — the raw grade (0..100, or null until complete) and per-criterion values of a filled grading form.
+// docs/grading-forms.md: gradeForm — the raw grade (0..100, or null until complete) and per-criterion values of a filled grading form.
 
 import { gradeErrors } from "./grading-form-errors";
 import { gradeGuide } from "./grading-form-guide";

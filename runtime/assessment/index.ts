@@ -82,7 +82,7 @@ export { attemptsAllowedNumber, matchingMods, MAX_MODS, rubricInForce, scoreAtte
 export { validateRubric, type RubricValidationOptions } from "./rubric-validate";
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
 
-// ── Grading forms (grading-forms.md): rubric, marking guide, number of errors ─────────────────
+// ── Grading forms (docs/grading-forms.md): rubric, marking guide, number of errors ─────────────────
 export { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type FormGrade, type GradingForm, type GuideForm, type RubricForm } from "./grading-forms";
 /**
  * Tasks a person rates (docs/grading-forms.md). An attempt with an unrated assessor task cannot be

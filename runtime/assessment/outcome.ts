@@ -71,7 +71,7 @@ export interface InteractionReport {
 export interface TaskCriterionReport {
   id: string;
   description: string;
-  /** The criterion's value on 0..100 (grading-forms.md §1), null when not filled (a weight-0 criterion may be left empty). */
+  /** The criterion's value on 0..100 (docs/grading-forms.md), null when not filled (a weight-0 criterion may be left empty). */
   value: number | null;
   /** What the rater entered: a level id (rubric), points or a scale label (guide), true = yes / false = an error (errors); null when empty. */
   entered: string | number | boolean | null;

@@ -31,7 +31,7 @@ export type Response =
 /** Who filled in a grading form. The learner is never given a name here: the LMS knows it. */
 export type Rater = { role: "learner" } | { role: "assessor"; name: string; id: string };
 
-/** A grading form as a rater filled it in (grading-forms.md §2). */
+/** A grading form as a rater filled it in (docs/grading-forms.md "When a form is complete"). */
 export interface TaskRating {
   /** By criterion id: a level id (rubric), points or a scale label (guide), true/false (errors). */
   filling: Record<string, string | number | boolean>;

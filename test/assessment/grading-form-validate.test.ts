@@ -1,4 +1,4 @@
-// grading-forms.md §1: validateGradingForm — every problem at once, with JSON pointers relative to the form.
+// docs/grading-forms.md: validateGradingForm — every problem at once, with JSON pointers relative to the form.
 import { describe, expect, it } from "vitest";
 import { validateGradingForm } from "../../runtime/assessment/grading-form-validate";
 

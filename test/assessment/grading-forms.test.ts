@@ -1,4 +1,4 @@
-// grading-forms.md §1–2: gradeForm on the worked examples, then fast-check properties of all three methods.
+// docs/grading-forms.md: gradeForm on the worked examples, then fast-check properties of all three methods.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type GradingForm, type GuideForm, type RubricForm } from "../../runtime/assessment/grading-forms";
@@ -12,7 +12,7 @@ const rubric = (rows: number[][], pointsOnly?: boolean): RubricForm => ({
 /** A filling picking the level scoring picks[i] in row i. */
 const picks = (...scores: number[]): FormFilling => Object.fromEntries(scores.map((s, i) => [`r${i}`, `s${s}`]));
 
-describe("rubric (grading-forms.md §1 Rubric)", () => {
+describe("rubric (docs/grading-forms.md, Rubric)", () => {
   it("seed example: 3 rows of 3/2/1/0, total 5 of 9 → 55.5… (11.1 on a 20-point grade)", () => {
     const form = rubric([[3, 2, 1, 0], [3, 2, 1, 0], [3, 2, 1, 0]]);
     const { grade, criteria } = gradeForm(form, picks(3, 2, 0));
@@ -76,7 +76,7 @@ const guide: GuideForm = {
   ],
 };
 
-describe("marking guide (grading-forms.md §1 Marking guide)", () => {
+describe("marking guide (docs/grading-forms.md, Marking guide)", () => {
   it("accumulative with a scale: (0.7×2×100 + ⅔×1×100) / 3; weight 0 shown but not counted", () => {
     const { grade, criteria } = gradeForm(guide, { method: 7, safety: "good", tidy: "no" });
     expect(grade).toBeCloseTo(620 / 9, 12);
@@ -121,7 +121,7 @@ const errorsForm: ErrorsForm = {
 };
 const answers = (gloves: boolean, label: boolean, seal: boolean, log: boolean): FormFilling => ({ gloves, label, seal, log });
 
-describe("number of errors (grading-forms.md §1 Number of errors)", () => {
+describe("number of errors (docs/grading-forms.md, Number of errors)", () => {
   it("weighted errors through a mapping table with gaps: the last entry at or below the count applies", () => {
     expect(gradeForm(errorsForm, answers(true, true, true, true)).grade).toBe(100); // 0 errors
     expect(gradeForm(errorsForm, answers(false, true, true, true)).grade).toBe(80); // 1

@@ -66,7 +66,7 @@ export function bracketPatterns(question: QuestionData): string[] {
 
 /**
  * A rated task as performance steps: "criterion[.]value" per filled criterion, the value on 0..100
- * (grading-forms.md §1 criterion values), in form order; none until the rating is complete and
+ * (docs/grading-forms.md criterion values), in form order; none until the rating is complete and
  * submitted (a half-filled form is never reported).
  */
 export function taskSteps(question: QuestionData, response: Response | undefined): [string, string][] {
