@@ -1,8 +1,9 @@
 // CourseSession: the glue between the learner's actions, the pure engine and the LmsDriver.
 // After every change it saves the encoded resume state (within facts.stateBudget), reports progress
 // and the outcome (the driver decides what is new), and at the end of an attempt it reports the
-// interactions and checkpoints. The UI reads `view()` and calls the action methods; it never talks
-// to the driver itself.
+// interactions and checkpoints. An attempt with assessor tasks still unrated is handed in first
+// (handIn), rated (rateTask), then completeRating submits it. The UI reads `view()` and calls the
+// action methods; it never talks to the driver itself.
 import {
   answerQuestion,
   completeRating,
