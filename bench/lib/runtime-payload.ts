@@ -39,7 +39,10 @@ export function launchFileSets(meta: Metafile): { launch: string; files: string[
   const entry = Object.keys(meta.outputs).find((p) => meta.outputs[p]!.entryPoint === "runtime/main.ts" && p.endsWith(".js"));
   if (!entry) throw new Error("dist/runtime/meta.json has no output for runtime/main.ts");
   const base = staticClosure(meta, entry);
-  const dynamic = [...new Set([...base].flatMap((p) => (meta.outputs[p]?.imports ?? []).filter((i) => i.kind === "dynamic-import").map((i) => i.path)))];
+  // A launch loads one LMS driver chunk; other lazy chunks (the grading UI, runtime/ui/grading-loader.ts)
+  // load only for some courses and are not part of any launch.
+  const isDriver = (path: string) => (meta.outputs[path]?.entryPoint ?? "").startsWith("runtime/lms/");
+  const dynamic = [...new Set([...base].flatMap((p) => (meta.outputs[p]?.imports ?? []).filter((i) => i.kind === "dynamic-import" && isDriver(i.path)).map((i) => i.path)))];
   if (dynamic.length === 0) return [{ launch: "every launch", files: [...base].sort() }];
   return dynamic.map((chunk) => ({
     launch: basename(meta.outputs[chunk]?.entryPoint ?? chunk).replace(/\.[jt]sx?$/, ""),

@@ -1,24 +1,11 @@
 // Helpers over the learner's answers that the engine API leaves to the UI: taking an answer back
 // (the learner emptied a field or unticked every box) and telling whether a question is answered.
-import type { Response } from "../assessment/index";
 
 /** The state without the answer to `questionId` in the attempt in progress (same object when there was none): the engine's clearAnswer. */
 export { clearAnswer as withoutAnswer } from "../assessment/index";
 
-/** Whether a response says something (an empty text or no ticked box counts as unanswered). */
-export function isAnswered(response: Response | undefined): boolean {
-  if (!response) return false;
-  switch (response.type) {
-    case "multiple-response":
-      return response.choices.length > 0;
-    case "text-entry":
-      return response.text.trim() !== "";
-    case "matching":
-      return Object.keys(response.matches).length > 0;
-    default:
-      return true;
-  }
-}
+/** Whether a response says something (an empty text or no ticked box counts as unanswered): the engine's rule. */
+export { responseSaysSomething as isAnswered } from "../assessment/unanswered";
 
 /** A 32-bit seed for an attempt's draw from the platform's CSPRNG (the engine itself takes seeds). */
 export function randomSeed(crypto: Pick<Crypto, "getRandomValues">): number {

@@ -1,15 +1,20 @@
 // CourseSession: the glue between the learner's actions, the pure engine and the LmsDriver.
 // After every change it saves the encoded resume state (within facts.stateBudget), reports progress
 // and the outcome (the driver decides what is new), and at the end of an attempt it reports the
-// interactions and checkpoints. The UI reads `view()` and calls the action methods; it never talks
-// to the driver itself.
+// interactions and checkpoints. An attempt with assessor tasks still unrated is handed in first
+// (handIn), rated (rateTask), then completeRating submits it. The UI reads `view()` and calls the
+// action methods; it never talks to the driver itself.
 import {
   answerQuestion,
+  completeRating,
   computeOutcome,
   encodeState,
+  handIn,
   passingScoreInForce,
+  pendingRatings,
   progressOf,
   questionIndex,
+  rateTask,
   recordMediaWatched,
   setLocation,
   startAttempt,
@@ -17,10 +22,11 @@ import {
   visitPage,
   type LearnerState,
   type Outcome,
+  type RatingInput,
   type Response,
   type SubmittedAttempt,
 } from "../assessment/index";
-import type { CourseData, QuestionData } from "../course/types";
+import type { CourseData, QuestionData, TaskQuestion } from "../course/types";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
 import { withoutAnswer } from "./answers";
 
@@ -156,15 +162,8 @@ export class CourseSession {
    */
   submit(): SubmittedAttempt | null {
     this.cancelPendingSave_(); // the state is saved below, with the submitted attempt
-    let state = this.current_.state;
-    const attempt = state.current;
-    if (!attempt) return null;
-    for (const drawn of attempt.draw.questions) {
-      const question = this.questions.get(drawn.questionId);
-      if (question?.type === "ordering" && !attempt.answers[drawn.questionId] && drawn.presentedOrder) {
-        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.now());
-      }
-    }
+    const state = this.withShownOrders_(this.current_.state);
+    if (!state.current) return null;
     const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.now() });
     if (!submitted) return null;
     this.current_ = { ...this.current_, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
@@ -173,6 +172,67 @@ export class CourseSession {
     this.save_();
     this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
     this.emit_();
+    return submitted;
+  }
+
+  /** An ordering question the learner left as shown is answered with the order shown. */
+  private withShownOrders_(start: LearnerState): LearnerState {
+    let state = start;
+    const attempt = state.current;
+    for (const drawn of attempt?.draw.questions ?? []) {
+      const question = this.questions.get(drawn.questionId);
+      if (question?.type === "ordering" && !attempt!.answers[drawn.questionId] && drawn.presentedOrder) {
+        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.now());
+      }
+    }
+    return state;
+  }
+
+  /** Assessor tasks of the attempt in progress that are not rated yet, in the order shown (docs/grading-forms.md). */
+  pendingRatings(): TaskQuestion[] {
+    return pendingRatings(this.current_.state, this.course);
+  }
+
+  /**
+   * The learner submits while assessor tasks are unrated: the attempt is handed in ("awaiting
+   * rating", answers locked, nothing scored), saved and checkpointed. An ordering question left as
+   * shown is answered first, as submit() does. false when nothing waits for an assessor.
+   */
+  handIn(): boolean {
+    this.flush();
+    const state = this.withShownOrders_(this.current_.state);
+    const next = handIn(state, this.course, this.deps_.now());
+    if (next === state) return false;
+    this.change_(next);
+    this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
+    return true;
+  }
+
+  /** The assessor's filling of one task, kept at once; `typing` (a remark, the feedback) delays the save a little. */
+  rateTask(taskId: string, input: RatingInput, typing = false): void {
+    const state = this.current_.state;
+    const next = rateTask(state, this.course, taskId, input, this.deps_.now());
+    if (next === state) return;
+    if (!typing) return this.change_(next);
+    this.update_({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
+    if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
+  }
+
+  /**
+   * The assessor submits the rating: every pending form complete, stamped with `rater` and now;
+   * then the attempt is submitted (reported, result shown). null, and nothing changed, when a form
+   * is incomplete or the rater has no name or identifier.
+   */
+  completeRating(rater: { name: string; id: string }): SubmittedAttempt | null {
+    this.flush();
+    const rated = completeRating(this.current_.state, this.course, rater, this.deps_.now());
+    if (!rated) return null;
+    this.current_ = { ...this.current_, state: rated, outcome: computeOutcome(rated, this.course, this.passingScore) };
+    const submitted = this.submit();
+    if (!submitted) {
+      this.persist_(); // never expected (nothing pends once rated), but the rating is kept
+      this.emit_();
+    }
     return submitted;
   }
 

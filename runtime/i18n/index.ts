@@ -68,7 +68,7 @@ export type Params = Record<string, string | number>;
 export interface Translator {
   readonly lang: string;
   t(key: MessageKey, params?: Params): string;
-  plural(base: "attemptsLeft", n: number, params?: Params): string;
+  plural(base: "attemptsLeft" | "points", n: number, params?: Params): string;
   /** A number as this language writes it (decimal separator, at most 2 decimals by default). */
   number(n: number, decimals?: number): string;
   /** A score 0..100 shown as a percentage in this language ("80%", "80 %"). */

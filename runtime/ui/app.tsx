@@ -8,6 +8,7 @@ import { AttemptScreen } from "./attempt-screen";
 import { Ui, type UiContext } from "./context";
 import { CourseHeader } from "./course-header";
 import { ExitedScreen } from "./exited-screen";
+import { loadGradingUi } from "./grading-loader";
 import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
 import { ResultScreen } from "./result-screen";
@@ -64,6 +65,8 @@ export function App({ session, i18n }: Props) {
   };
   useEffect(() => {
     if (screen.kind === "page") session.visitPage(screen.pageId); // the first page counts as seen too
+    // A course with a task fetches the grading UI early, so it is there when a screen needs it.
+    if ([...session.questions.values()].some((q) => q.type === "task")) loadGradingUi().catch(() => undefined);
   }, []);
 
   let content;

@@ -1,13 +1,16 @@
 // An attempt in progress: every drawn question, then Submit. Unanswered questions are listed first
 // (with a way back to each) and the learner confirms. Each answer is saved as it is given, so a
-// reload shows the same questions with the answers kept.
+// reload shows the same questions with the answers kept. With assessor tasks still unrated, Submit
+// hands the attempt in: it then waits for the assessor (grading/awaiting-rating.tsx), even after a reload.
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { isAnswered } from "../app/answers";
 import type { SessionView } from "../app/session";
+import { awaitingRating } from "../assessment/index";
+import { unansweredQuestions } from "../assessment/unanswered";
 import type { Navigate } from "./app";
 import { AssessmentIntro } from "./assessment-intro";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
+import { useGradingUi } from "./grading-loader";
 import { questionDomId, QuestionView } from "./questions/question-view";
 import { resultAnnouncement } from "./result-announcement";
 
@@ -30,14 +33,19 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
     focusQuestion.current = null;
     document.getElementById(`${questionDomId(id)}-title`)?.focus();
   });
+  const awaiting = attempt !== null && awaitingRating(view.state);
+  const grading = useGradingUi(awaiting);
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
+  // Handed in, waiting for the assessor (also after a reload): never the questions, never a score.
+  if (awaiting) return grading ? <grading.AwaitingRating view={view} navigate={navigate} /> : <p class="pm-loading">{i18n.t("loading")}</p>;
   const assessment = session.course.assessment!;
   const drawn = attempt.draw.questions.filter((d) => session.questions.has(d.questionId));
-  const ordering = (id: string) => session.questions.get(id)?.type === "ordering"; // the order shown is an answer
 
   const submit = (confirmed: boolean) => {
-    const missing = drawn.filter((d) => !ordering(d.questionId) && !isAnswered(attempt.answers[d.questionId]?.response)).map((d) => d.questionId);
+    const missing = unansweredQuestions(drawn.map((d) => d.questionId), session.questions, attempt.answers);
     if (missing.length > 0 && !confirmed) return setUnanswered(missing);
+    // Assessor tasks not rated yet: the attempt is handed in and waits (this screen then says so).
+    if (session.handIn()) return setUnanswered(null);
     const submitted = session.submit();
     if (!submitted) return;
     // The attempt just finished, not result.attemptNumber (for $highest_attempt_score that is the

@@ -1,5 +1,6 @@
 // Review of a finished attempt (when the review policy allows): read-only, each question with the
-// learner's answer, the expected one, how it scored and the author's feedback.
+// learner's answer, the expected one, how it scored and the author's feedback. A task shows its
+// grade and the filled form (grading/filled-form.tsx): levels, points, remarks, who rated and when.
 import { useRef } from "preact/hooks";
 import { reviewAllowed, scoreQuestion } from "../assessment/index";
 import type { SessionView } from "../app/session";
@@ -8,6 +9,7 @@ import { correctText, responseText } from "./answer-text";
 import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
+import { useGradingUi } from "./grading-loader";
 
 export function ReviewScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
   const { session, i18n } = useUi();
@@ -18,6 +20,7 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
   const allowed = reviewAllowed(view.state, session.course.assessment, session.passingScore);
   const drawn = finished?.draw?.questions.filter((d) => session.questions.has(d.questionId)) ?? null;
   const responses = finished?.responses ?? null;
+  const grading = useGradingUi(drawn?.some((d) => session.questions.get(d.questionId)?.type === "task") ?? false);
   return (
     <section class="pm-screen" aria-labelledby="pm-review-title">
       <h1 id="pm-review-title" ref={heading} tabIndex={-1}>
@@ -32,19 +35,21 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
           const score = scoreQuestion(question, response);
           const given = responseText(question, response, i18n);
           const expected = correctText(question, i18n);
-          const verdict = score === null ? i18n.t("notGraded") : score >= 100 ? i18n.t("resultCorrect") : score > 0 ? i18n.t("resultPartial", { score: i18n.percent(score) }) : i18n.t("resultIncorrect");
-          const feedback = score === null ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
+          const task = question.type === "task" ? question : null;
+          const verdict = score === null ? i18n.t("notGraded") : task ? i18n.t("taskGrade", { score: i18n.percent(score) }) : score >= 100 ? i18n.t("resultCorrect") : score > 0 ? i18n.t("resultPartial", { score: i18n.percent(score) }) : i18n.t("resultIncorrect");
+          const feedback = score === null || task ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
           return (
             <section key={d.questionId} class="pm-question" aria-labelledby={`pm-review-${d.questionId}`}>
               <h2 id={`pm-review-${d.questionId}`}>{i18n.t("questionOf", { n: index + 1, total: drawn.length })}</h2>
               <AuthorHtml text={question.prompt} lang={lang} class="pm-prompt" />
               <dl class="pm-review">
-                <dt>{i18n.t("yourAnswer")}</dt>
-                <dd lang={given === null ? undefined : lang}>{given ?? i18n.t("noAnswer")}</dd>
+                {task?.learnerResponse !== "none" && <dt>{i18n.t("yourAnswer")}</dt>}
+                {task?.learnerResponse !== "none" && <dd lang={given === null ? undefined : lang}>{given ?? i18n.t("noAnswer")}</dd>}
                 {expected !== null && <dt>{i18n.t("correctAnswer")}</dt>}
                 {expected !== null && <dd lang={lang}>{expected}</dd>}
               </dl>
-              <p class={score === null ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
+              {task && (grading ? <grading.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} /> : <p class="pm-hint">{i18n.t("loading")}</p>)}
+              <p class={score === null || task ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
               {feedback && <AuthorHtml text={feedback} lang={lang} class="pm-feedback" />}
             </section>
           );

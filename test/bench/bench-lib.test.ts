@@ -106,9 +106,15 @@ describe("what a launch downloads", () => {
     const sets = launchFileSets({
       outputs: {
         "dist/runtime/passmark.js": output(
-          [{ path: "dist/runtime/shared.js", kind: "import-statement" }, { path: "dist/runtime/cmi5.js", kind: "dynamic-import" }, { path: "dist/runtime/scorm.js", kind: "dynamic-import" }],
+          [
+            { path: "dist/runtime/shared.js", kind: "import-statement" },
+            { path: "dist/runtime/cmi5.js", kind: "dynamic-import" },
+            { path: "dist/runtime/scorm.js", kind: "dynamic-import" },
+            { path: "dist/runtime/grading.js", kind: "dynamic-import" }, // a lazy UI chunk: no launch of its own
+          ],
           "runtime/main.ts",
         ),
+        "dist/runtime/grading.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/ui/grading/grading-chunk.ts"),
         "dist/runtime/shared.js": output([]),
         "dist/runtime/cmi5.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/lms/chunks/cmi5.ts"),
         "dist/runtime/scorm.js": output([{ path: "dist/runtime/scorm-only.js", kind: "import-statement" }], "runtime/lms/chunks/scorm.ts"),

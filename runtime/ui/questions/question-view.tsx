@@ -4,6 +4,7 @@ import type { DrawnQuestion, Response } from "../../assessment/index";
 import type { QuestionData } from "../../course/types";
 import { AuthorHtml } from "../author-html";
 import { useUi } from "../context";
+import { useGradingUi } from "../grading-loader";
 import { ChoiceControl, MultipleControl } from "./choice-controls";
 import { NumericControl, TextControl } from "./entry-controls";
 import { MatchingControl } from "./matching-control";
@@ -46,6 +47,7 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
   const idBase = questionDomId(question.id);
   const promptId = `${idBase}-prompt`;
   const props = { drawn, answer, onAnswer, promptId, idBase };
+  const grading = useGradingUi(question.type === "task");
   let control;
   switch (question.type) {
     case "single-choice":
@@ -69,6 +71,9 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
       break;
     case "ordering":
       control = <OrderingControl {...props} question={question} />;
+      break;
+    case "task":
+      control = grading ? <grading.TaskControl {...props} question={question} /> : <p class="pm-hint">{i18n.t("loading")}</p>;
       break;
   }
   return (

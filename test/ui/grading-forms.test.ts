@@ -1,0 +1,305 @@
+// Tasks rated with a grading form, in Chromium (issue 13): a task in an attempt, hand-in and
+// "awaiting rating" (kept over a reload), the hand-over with a passcode (a wrong one said and
+// retried), the assessor's rubric / guide / errors forms rated with the keyboard alone (missing
+// criteria listed, out-of-range points refused, a reload losing nothing), the result, the review with
+// the filled form, and the learner's own self-assessment inline. axe on every screen; 320 px wide.
+import { rm } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
+import { startStaticServer, type StaticServer } from "../support/static-server";
+import { shownQuestionIds } from "./answers";
+import { expectNoAxeViolations, focused, launchChromium, openLearnerPage, type LearnerPage } from "./browser";
+import { ERRORS, GUIDE, packageWithItems, passcodeHash, RUBRIC, task } from "./task-fixture";
+
+const PASSCODE = "blue lantern 7";
+
+let browser: Browser;
+let pkg: PackageFolder;
+let assessed: StaticServer;
+let self: StaticServer;
+const dirs: string[] = [];
+const opened: LearnerPage[] = [];
+
+beforeAll(async () => {
+  pkg = await buildPackageFolder();
+  const hash = passcodeHash(PASSCODE);
+  const a = await packageWithItems(pkg.dir, "assessed", [
+    "use-lift",
+    task("observe", "Clean the spill while your assessor watches.", RUBRIC, { passcode: hash }),
+    task("demo", "Show how to use the extinguisher.", GUIDE, { learnerResponse: "none", passcode: hash }),
+    task("steps", "List the steps you took.", ERRORS, { passcode: passcodeHash(PASSCODE) }), // same passcode, another salt
+  ]);
+  const s = await packageWithItems(pkg.dir, "self", [task("reflect", "Describe what you would do differently.", RUBRIC, { rater: "learner" })]);
+  dirs.push(a.dir, s.dir);
+  assessed = await startStaticServer({ root: a.dir });
+  self = await startStaticServer({ root: s.dir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await assessed?.close();
+  await self?.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  await pkg?.remove();
+});
+
+afterEach(async () => {
+  for (const learner of opened.splice(0)) {
+    const problems = learner.problems;
+    await learner.close();
+    expect(problems, "console errors / CSP violations").toEqual([]);
+  }
+});
+
+async function open(server: StaticServer, width?: number): Promise<Page> {
+  const learner = await openLearnerPage(browser, `${server.url}/index.html`, { width });
+  opened.push(learner);
+  await learner.page.locator("h1").first().waitFor();
+  return learner.page;
+}
+
+const h1 = (page: Page) => page.locator("h1").first().textContent();
+const main = (page: Page) => page.locator("#pm-content").textContent();
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+type Focused = Awaited<ReturnType<typeof focused>>;
+async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (wanted(await focused(page))) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`keyboard: could not reach ${what} with ${max} Tab presses`);
+}
+const button = (name: string) => (f: Focused) => f.tag === "button" && f.text === name;
+const byId = (id: string) => (f: Focused) => f.id === id;
+
+/** Pick a radio of a group with the keyboard: Tab into the group, arrow keys, Space. */
+async function pickRadio(page: Page, groupPrefix: string, targetId: string): Promise<void> {
+  await tabTo(page, (f) => f.type === "radio" && f.id.startsWith(groupPrefix), `the radios ${groupPrefix}`);
+  for (let i = 0; i < 10 && !(await page.locator(`#${targetId}`).isChecked()); i++) {
+    await page.keyboard.press((await focused(page)).id === targetId ? "Space" : "ArrowDown");
+  }
+  expect(await page.locator(`#${targetId}`).isChecked()).toBe(true);
+}
+
+async function startAttempt(page: Page): Promise<void> {
+  await page.locator(".pm-menu summary").click();
+  await page.getByRole("button", { name: /^Final check/ }).click();
+  await page.getByRole("button", { name: "Start attempt 1" }).click();
+  await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+  await page.locator(".pm-task").first().waitFor(); // the grading chunk is in
+}
+
+async function answerAndHandIn(page: Page): Promise<void> {
+  await page.check("#pm-q-use-lift-false");
+  await page.fill("#pm-q-observe-input", "I put the sign up,\nthen mopped from the edge.");
+  await page.fill("#pm-q-steps-input", "Gloves, mop, bag, seal.");
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
+}
+
+async function handOver(page: Page, passcode = PASSCODE): Promise<void> {
+  await page.getByRole("button", { name: "Hand the device to your assessor" }).click();
+  await page.fill("#pm-rater-name", "Ana Díaz");
+  await page.fill("#pm-rater-id", "ana@example.org");
+  await page.fill("#pm-rater-passcode", passcode);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+async function noHorizontalScroll(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scroll on the ${screen} screen`).toBeLessThanOrEqual(0);
+}
+
+describe("a task rated by an assessor", () => {
+  it("hand-in, awaiting rating over a reload, hand-over with a passcode, rating with the keyboard alone, result and review", { timeout: 180_000 }, async () => {
+    const page = await open(assessed);
+    await startAttempt(page);
+    expect(await page.locator(".pm-task .pm-note").allTextContents()).toEqual(Array(3).fill("Your assessor rates this task after you hand in your work."));
+    await expectNoAxeViolations(page, "task in an attempt");
+
+    // Unanswered: the question and the two texts; never the task that takes no text (the assessor's form is not the learner's).
+    const order = await shownQuestionIds(page);
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => activeId(page)).toBe("pm-unanswered-title");
+    const listed = await page.locator(".pm-warning li").allTextContents();
+    expect(listed).toEqual(["use-lift", "observe", "steps"].map((id) => `Question ${order.indexOf(id) + 1} of 4`));
+    await page.getByRole("button", { name: "Go back to the questions" }).click();
+
+    await answerAndHandIn(page);
+    expect(await activeId(page)).toBe("pm-awaiting-title");
+    const waiting = await main(page);
+    expect(waiting).toContain("Your work is handed in. It is scored when your assessor has rated it.");
+    expect(waiting).not.toMatch(/score for|%/i);
+    await expectNoAxeViolations(page, "awaiting rating");
+
+    await page.reload();
+    await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
+
+    // The assessor, keyboard only from here.
+    await tabTo(page, button("Hand the device to your assessor"), "the hand-over button");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => h1(page)).toBe("Hand the device to your assessor");
+    expect(await activeId(page)).toBe("pm-hand-over-title");
+    await expectNoAxeViolations(page, "hand-over");
+    await tabTo(page, button("Continue"), "Continue");
+    await page.keyboard.press("Enter"); // nothing entered
+    await expect.poll(() => activeId(page)).toBe("pm-rater-name");
+    expect(await main(page)).toContain("Enter your name.");
+    await page.keyboard.type("Ana Díaz");
+    await tabTo(page, byId("pm-rater-id"), "the identifier");
+    await page.keyboard.type("ana@example.org");
+    await tabTo(page, byId("pm-rater-passcode"), "the passcode");
+    await page.keyboard.type("blue lantern 8");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => main(page)).toContain("This passcode is not right. Check it and try again.");
+    expect(await activeId(page)).toBe("pm-rater-passcode");
+    expect(await page.getAttribute("#pm-rater-passcode", "aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "hand-over with a wrong passcode");
+    await page.keyboard.type(PASSCODE); // the wrong one is selected: typing replaces it
+    await page.keyboard.press("Enter");
+    await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+    expect(await activeId(page)).toBe("pm-rate-title");
+    const form = await main(page);
+    expect(form).toContain("Rater: Ana Díaz (ana@example.org)");
+    expect(form).toContain("I put the sign up,\nthen mopped from the edge.");
+    expect(form).toContain("Clean the spill while your assessor watches.");
+    await expectNoAxeViolations(page, "assessor form");
+
+    // Rubric: one level, a remark; then "Submit rating" says exactly what is missing.
+    await pickRadio(page, "pm-rate-observe-c-plan-", "pm-rate-observe-c-plan-some");
+    expect(await page.locator("label[for=pm-rate-observe-c-plan-some]").textContent()).toBe("A partial plan (2 points)");
+    await tabTo(page, byId("pm-rate-observe-c-plan-remark"), "the plan remark");
+    await page.keyboard.type("Good order");
+    await tabTo(page, button("Submit rating"), "Submit rating");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => activeId(page)).toBe("pm-missing-title");
+    const n = (id: string) => `Question ${order.indexOf(id) + 1} of 4`;
+    expect(await page.locator(".pm-warning li").allTextContents()).toEqual([
+      `${n("observe")}: Works safely`,
+      `${n("demo")}: Follows the method`,
+      `${n("demo")}: Speaks calmly`, // not "Leaves the bench tidy": weight 0 never needs a value
+      `${n("steps")}: Puts on gloves`,
+      `${n("steps")}: Seals the container`,
+    ]);
+    await expectNoAxeViolations(page, "assessor form with the rating incomplete");
+    await tabTo(page, button(`${n("observe")}: Works safely`), "the first missing criterion");
+    await page.keyboard.press("Enter");
+    expect(await activeId(page)).toMatch(/^pm-rate-observe-c-safety-/);
+    await pickRadio(page, "pm-rate-observe-c-safety-", "pm-rate-observe-c-safety-always");
+    await tabTo(page, byId("pm-rate-observe-feedback"), "the observe feedback");
+    await page.keyboard.type("Solid work.");
+
+    // Guide: points out of range are refused and said; a scale by type-ahead.
+    await tabTo(page, byId("pm-rate-demo-c-method-points"), "the points field");
+    await page.keyboard.type("11");
+    await expect.poll(() => main(page)).toContain("Enter a number from 0 to 10: this value is not kept.");
+    expect(await page.getAttribute("#pm-rate-demo-c-method-points", "aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "assessor form with points out of range");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("7");
+    expect(await page.locator("#pm-rate-demo-c-method-points-error").count()).toBe(0);
+    await tabTo(page, byId("pm-rate-demo-c-manner-scale"), "the scale");
+    await page.keyboard.type("good");
+    expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
+
+    // Errors: yes / no with arrows.
+    await pickRadio(page, "pm-rate-steps-c-gloves-", "pm-rate-steps-c-gloves-true");
+    await pickRadio(page, "pm-rate-steps-c-seal-", "pm-rate-steps-c-seal-false");
+    expect(await page.locator(".pm-warning").count()).toBe(0); // nothing missing any more
+
+    // A reload loses nothing: hand over again, every value is there.
+    await page.waitForTimeout(600); // past the typing save delay
+    await page.reload();
+    await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
+    await handOver(page);
+    await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+    expect(await page.locator("#pm-rate-observe-c-plan-some").isChecked()).toBe(true);
+    expect(await page.locator("#pm-rate-observe-c-safety-always").isChecked()).toBe(true);
+    expect(await page.locator("#pm-rate-observe-c-plan-remark").inputValue()).toBe("Good order");
+    expect(await page.locator("#pm-rate-observe-feedback").inputValue()).toBe("Solid work.");
+    expect(await page.locator("#pm-rate-demo-c-method-points").inputValue()).toBe("7");
+    expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
+    expect(await page.locator("#pm-rate-steps-c-seal-false").isChecked()).toBe(true);
+
+    await page.locator("#pm-rate-title").focus();
+    await tabTo(page, button("Submit rating"), "Submit rating");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+    expect(await activeId(page)).toBe("pm-result-title");
+    // true-false 100; rubric (2 + 2) / 5 = 80; guide (0.7 × 2 + ⅔) / 3 = 68.89; errors 2 → 80: mean 82.22.
+    expect(await main(page)).toContain("Score for this attempt: 82.22%");
+    await expectNoAxeViolations(page, "result after rating");
+
+    await page.getByRole("button", { name: "Review your answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Review of attempt 1");
+    const review = await main(page);
+    for (const text of ["A partial plan (2 points)", "Always safe (2 points)", "Remark: Good order", "Solid work.", "7 of 10 points", "good", "Grade: 80%", "Grade: 68.89%"]) expect(review).toContain(text);
+    expect(await page.locator("#pm-content .pm-filled dd").allTextContents()).toEqual(expect.arrayContaining(["Yes", "No"]));
+    expect(review).toMatch(/Rated by Ana Díaz \(ana@example\.org\) on /);
+    await expectNoAxeViolations(page, "review with the filled form");
+  });
+
+  it("at 320 px wide nothing scrolls sideways: task, awaiting, hand-over, form (levels stacked), result, review", { timeout: 120_000 }, async () => {
+    const page = await open(assessed, 320);
+    await startAttempt(page);
+    await noHorizontalScroll(page, "task in an attempt");
+    await answerAndHandIn(page);
+    await noHorizontalScroll(page, "awaiting rating");
+    await page.getByRole("button", { name: "Hand the device to your assessor" }).click();
+    await noHorizontalScroll(page, "hand-over");
+    await page.getByRole("button", { name: "Back" }).click();
+    await handOver(page);
+    await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+    await noHorizontalScroll(page, "assessor form");
+    await expectNoAxeViolations(page, "assessor form at 320 px");
+    // The rubric's levels stack: each below the one before.
+    const tops = await page.locator("#pm-rate-observe-c-plan .pm-level").evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().top));
+    expect(tops[1]!).toBeGreaterThan(tops[0]!);
+    await page.check("#pm-rate-observe-c-plan-full");
+    await page.check("#pm-rate-observe-c-safety-always");
+    await page.fill("#pm-rate-demo-c-method-points", "10");
+    await page.selectOption("#pm-rate-demo-c-manner-scale", "excellent");
+    await page.check("#pm-rate-steps-c-gloves-true");
+    await page.check("#pm-rate-steps-c-seal-true");
+    await page.getByRole("button", { name: "Submit rating" }).click();
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+    expect(await main(page)).toContain("Score for this attempt: 100%");
+    await noHorizontalScroll(page, "result");
+    await page.getByRole("button", { name: "Review your answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Review of attempt 1");
+    await noHorizontalScroll(page, "review");
+  });
+});
+
+describe("a self-assessment", () => {
+  it("the learner fills in the form inline; an incomplete form counts as unanswered; no hand-over; review says the learner rated", { timeout: 120_000 }, async () => {
+    const page = await open(self);
+    await page.locator(".pm-menu summary").click();
+    await page.getByRole("button", { name: /^Final check/ }).click();
+    await page.getByRole("button", { name: "Start attempt 1" }).click();
+    await page.locator(".pm-self").waitFor();
+    expect(await page.locator(".pm-self h3").textContent()).toBe("Rate your own work");
+    await expectNoAxeViolations(page, "self-assessment in an attempt");
+
+    await page.fill("#pm-q-reflect-input", "Call for help sooner.");
+    await pickRadio(page, "pm-q-reflect-c-plan-", "pm-q-reflect-c-plan-full");
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => activeId(page)).toBe("pm-unanswered-title"); // the safety row is not rated yet
+    expect(await page.locator(".pm-warning li").allTextContents()).toEqual(["Question 1 of 1"]);
+    await page.getByRole("button", { name: "Go back to the questions" }).click();
+    await page.check("#pm-q-reflect-c-safety-mostly");
+    await page.fill("#pm-q-reflect-c-safety-remark", "Forgot the sign at first.");
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+    expect(await main(page)).toContain("Score for this attempt: 80%"); // (3 + 1) / 5
+    await page.getByRole("button", { name: "Review your answers" }).click();
+    const review = await main(page);
+    expect(review).toContain("A complete plan (3 points)");
+    expect(review).toContain("Remark: Forgot the sign at first.");
+    expect(review).toMatch(/Rated by you on /);
+    await expectNoAxeViolations(page, "review of a self-assessment");
+  });
+});
