@@ -9,6 +9,7 @@ import { isUnanswered, missingCriteria, unansweredQuestions } from "../../runtim
 import { CourseSession, type SessionDeps } from "../../runtime/app/session";
 import type { CourseData, QuestionData } from "../../runtime/course/types";
 import { StandaloneDriver, standaloneStateKey, type StateStorage } from "../../runtime/lms/standalone/driver";
+import { hashPasscode } from "../../authoring/course/passcode-hash";
 import { passcodeMatches } from "../../runtime/ui/grading/passcode";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { ERRORS, GUIDE, passcodeHash, RUBRIC, task } from "./task-fixture";
@@ -70,6 +71,13 @@ describe("passcodeMatches", () => {
     expect(await passcodeMatches("Blue lantern 7", { ...hash, hash: "not base64!" })).toBe(false);
     const unicode = passcodeHash("Café ñ 🔑", 1000);
     expect(await passcodeMatches("Café ñ 🔑", unicode)).toBe(true);
+  });
+
+  it("matches the hash the build writes, whichever way an accented letter is typed (NFC)", async () => {
+    const built = hashPasscode("Caf\u00e9", "https://example.org/course", "observed");
+    expect(await passcodeMatches("Caf\u00e9", built)).toBe(true); // é as one code point
+    expect(await passcodeMatches("Cafe\u0301", built)).toBe(true); // e + combining acute
+    expect(await passcodeMatches("Cafe", built)).toBe(false);
   });
 
   it("without Web Crypto it says so (rejects) instead of letting anyone in", async () => {

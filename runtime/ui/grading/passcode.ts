@@ -1,6 +1,7 @@
 // The assessor's passcode checked against the course's salted hash (PBKDF2-SHA-256 with Web Crypto):
-// the package never holds the passcode itself. The hashed bytes are the passcode's UTF-8, exactly as
-// typed. Like any check in a package, this deters a casual learner, not a determined one.
+// the package never holds the passcode itself. The hashed bytes are the UTF-8 of the passcode as typed,
+// in Unicode NFC (as the build hashes it: authoring/course/passcode-hash.ts), so "é" typed as one or
+// two code points matches. Like any check in a package, this deters a casual learner, not a determined one.
 import type { PasscodeHash } from "../../course/types";
 
 const bytes = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -20,7 +21,7 @@ export async function passcodeMatches(passcode: string, hash: PasscodeHash, subt
     return false; // not base64: the build never writes that
   }
   if (hash.algorithm !== "PBKDF2-SHA-256" || expected.length === 0 || !(hash.iterations >= 1)) return false;
-  const key = await subtle.importKey("raw", new TextEncoder().encode(passcode), "PBKDF2", false, ["deriveBits"]);
+  const key = await subtle.importKey("raw", new TextEncoder().encode(passcode.normalize("NFC")), "PBKDF2", false, ["deriveBits"]);
   const derived = new Uint8Array(await subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: hash.iterations }, key, expected.length * 8));
   let difference = 0;
   for (let i = 0; i < expected.length; i++) difference |= (derived[i] as number) ^ (expected[i] as number);
