@@ -114,7 +114,7 @@ export const en = {
   enterId: "Enter your email or employee number.",
   enterPasscode: "Enter the passcode.",
   wrongPasscode: "This passcode is not right. Check it and try again.",
-  passcodeUnavailable: "The passcode cannot be checked here: the course must be opened over a secure (https) connection.",
+  passcodeUnavailable: "The passcode could not be checked on this device. Try again; if it happens again, open the course in another browser.",
   checking: "Checking…",
   continue: "Continue",
   back: "Back",

@@ -6,12 +6,14 @@ import type { PasscodeHash } from "../../course/types";
 
 const bytes = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
-/**
- * Whether `passcode` derives `hash`. Rejects (throws) only when the platform has no Web Crypto
- * (an http page that is not localhost): the caller says the passcode cannot be checked here.
- */
+/** PBKDF2 in plain script (pbkdf2-sha256.ts) where the page has no Web Crypto (an http page that is not localhost). */
+async function deriveWithoutWebCrypto(password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Promise<Uint8Array> {
+  const { pbkdf2Sha256 } = await import("./pbkdf2-sha256");
+  return pbkdf2Sha256(password, salt, iterations, length);
+}
+
+/** Whether `passcode` derives `hash`; Web Crypto when the page has it, the plain-script PBKDF2 otherwise. */
 export async function passcodeMatches(passcode: string, hash: PasscodeHash, subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): Promise<boolean> {
-  if (!subtle) throw new Error("Web Crypto is not available");
   let expected: Uint8Array<ArrayBuffer>;
   let salt: Uint8Array<ArrayBuffer>;
   try {
@@ -21,8 +23,14 @@ export async function passcodeMatches(passcode: string, hash: PasscodeHash, subt
     return false; // not base64: the build never writes that
   }
   if (hash.algorithm !== "PBKDF2-SHA-256" || expected.length === 0 || !(hash.iterations >= 1)) return false;
-  const key = await subtle.importKey("raw", new TextEncoder().encode(passcode.normalize("NFC")), "PBKDF2", false, ["deriveBits"]);
-  const derived = new Uint8Array(await subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: hash.iterations }, key, expected.length * 8));
+  const password = new TextEncoder().encode(passcode.normalize("NFC"));
+  let derived: Uint8Array;
+  if (subtle) {
+    const key = await subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
+    derived = new Uint8Array(await subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: hash.iterations }, key, expected.length * 8));
+  } else {
+    derived = await deriveWithoutWebCrypto(password, salt, hash.iterations, expected.length);
+  }
   let difference = 0;
   for (let i = 0; i < expected.length; i++) difference |= (derived[i] as number) ^ (expected[i] as number);
   return difference === 0;
