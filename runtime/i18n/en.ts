@@ -92,6 +92,8 @@ export const en = {
   notGraded: "Not graded",
   backToResult: "Back to the result",
   loading: "Loading…",
+  gradingLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
+  loadAgain: "Load again",
   taskAssessorNote: "Your assessor rates this task after you hand in your work.",
   rateYourWork: "Rate your own work",
   remark: "Remark (optional)",

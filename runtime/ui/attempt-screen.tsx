@@ -11,6 +11,7 @@ import { AssessmentIntro } from "./assessment-intro";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
+import { GradingPending } from "./grading-pending";
 import { questionDomId, QuestionView } from "./questions/question-view";
 import { resultAnnouncement } from "./result-announcement";
 
@@ -37,7 +38,7 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
   const grading = useGradingUi(awaiting);
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
   // Handed in, waiting for the assessor (also after a reload): never the questions, never a score.
-  if (awaiting) return grading ? <grading.AwaitingRating view={view} navigate={navigate} /> : <p class="pm-loading">{i18n.t("loading")}</p>;
+  if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <GradingPending slot={grading} />;
   const assessment = session.course.assessment!;
   const drawn = attempt.draw.questions.filter((d) => session.questions.has(d.questionId));
 

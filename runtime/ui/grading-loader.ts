@@ -4,6 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 
 export type GradingUi = typeof import("./grading/grading-chunk");
 
+/** The chunk as a screen sees it: loaded, still loading, or failed (the learner can load it again). */
+export interface GradingSlot {
+  ui: GradingUi | null;
+  failed: boolean;
+  retry(): void;
+}
+
 let loaded: GradingUi | null = null;
 let loading: Promise<GradingUi> | null = null;
 
@@ -19,11 +26,18 @@ export function loadGradingUi(): Promise<GradingUi> {
   return loading;
 }
 
-/** The grading UI once loaded (null until then); `needed` false loads nothing. */
-export function useGradingUi(needed: boolean): GradingUi | null {
+/** The grading UI once loaded; `needed` false loads nothing. A failed load is reported, never a "Loading…" for ever. */
+export function useGradingUi(needed: boolean): GradingSlot {
   const [ui, setUi] = useState(loaded);
+  const [failed, setFailed] = useState(false);
+  const [tries, setTries] = useState(0);
   useEffect(() => {
-    if (needed && !ui) loadGradingUi().then(setUi, (error: unknown) => console.warn(`[passmark] the grading UI could not be loaded: ${String(error)}`));
-  }, [needed]);
-  return needed ? ui ?? loaded : null;
+    if (!needed || ui) return;
+    setFailed(false);
+    loadGradingUi().then(setUi, (error: unknown) => {
+      console.warn(`[passmark] the grading UI could not be loaded: ${String(error)}`);
+      setFailed(true);
+    });
+  }, [needed, tries]);
+  return { ui: needed ? (ui ?? loaded) : null, failed: needed && failed && !(ui ?? loaded), retry: () => setTries((n) => n + 1) };
 }

@@ -10,6 +10,7 @@ import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
+import { GradingPending } from "./grading-pending";
 
 export function ReviewScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
   const { session, i18n } = useUi();
@@ -48,7 +49,7 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
                 {expected !== null && <dt>{i18n.t("correctAnswer")}</dt>}
                 {expected !== null && <dd lang={lang}>{expected}</dd>}
               </dl>
-              {task && (grading ? <grading.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} /> : <p class="pm-hint">{i18n.t("loading")}</p>)}
+              {task && (grading.ui ? <grading.ui.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} /> : <GradingPending slot={grading} />)}
               <p class={score === null || task ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
               {feedback && <AuthorHtml text={feedback} lang={lang} class="pm-feedback" />}
             </section>

@@ -303,3 +303,28 @@ describe("a self-assessment", () => {
     await expectNoAxeViolations(page, "review of a self-assessment");
   });
 });
+
+describe("the grading screens' own chunk", () => {
+  it("a failed load says so and offers to load again (never 'Loading…' for ever); loaded again, the task is there", { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: "en-US" });
+    try {
+      let blocked = true;
+      await context.route(/passmark-grading-chunk-.*\.js$/, (route) => (blocked ? route.abort("connectionreset") : route.continue()));
+      const page = await context.newPage();
+      await page.goto(`${self.url}/index.html`);
+      await page.locator(".pm-menu summary").click();
+      await page.getByRole("button", { name: /^Final check/ }).click();
+      await page.getByRole("button", { name: "Start attempt 1" }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "This part of the course could not be loaded" });
+      await alert.waitFor();
+      expect(await page.locator(".pm-self").count()).toBe(0);
+      await expectNoAxeViolations(page, "grading chunk not loaded");
+      blocked = false;
+      await alert.getByRole("button", { name: "Load again" }).click();
+      await page.locator(".pm-self").waitFor();
+      expect(await page.getByRole("alert").filter({ hasText: "could not be loaded" }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { QuestionData } from "../../course/types";
 import { AuthorHtml } from "../author-html";
 import { useUi } from "../context";
 import { useGradingUi } from "../grading-loader";
+import { GradingPending } from "../grading-pending";
 import { ChoiceControl, MultipleControl } from "./choice-controls";
 import { NumericControl, TextControl } from "./entry-controls";
 import { MatchingControl } from "./matching-control";
@@ -73,7 +74,7 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
       control = <OrderingControl {...props} question={question} />;
       break;
     case "task":
-      control = grading ? <grading.TaskControl {...props} question={question} /> : <p class="pm-hint">{i18n.t("loading")}</p>;
+      control = grading.ui ? <grading.ui.TaskControl {...props} question={question} /> : <GradingPending slot={grading} />;
       break;
   }
   return (
