@@ -336,3 +336,34 @@ describe("launch requests name an LMS behaviour the target is covered by", () =>
     }
   });
 });
+
+describe("the learner's comments are handed back on a resume (a SCO that appends reads what it wrote)", () => {
+  const COMMENT_12 = "[observed, attempt 1] Grade 20/100. Rated by Ana Diaz (ana@example.org), 2027-01-15T08:00:07Z.";
+  for (const profile of ["strict", "moodle"] as const) {
+    it(`${profile}, 1.2: cmi.comments`, () => {
+      const lms = new Lms(profile, "scorm12");
+      lms.commit(lms.launch(), S12("incomplete", { "cmi.comments": COMMENT_12 }), { terminate: true });
+      const api = new Scorm12API({ mastery_override: false, logLevel: 5, autocommit: false });
+      api.loadFromJSON(lms.launch().seed, "");
+      api.LMSInitialize("");
+      expect(api.LMSGetValue("cmi.comments")).toBe(COMMENT_12);
+    });
+
+    it(`${profile}, 2004: cmi.comments_from_learner (_count goes on from them)`, () => {
+      const lms = new Lms(profile, "scorm2004-4");
+      const rows = { "cmi.comments_from_learner.0.comment": COMMENT_12, "cmi.comments_from_learner.0.location": "observed", "cmi.comments_from_learner.0.timestamp": "2027-01-15T08:00:07.000Z" };
+      lms.commit(lms.launch(), { "cmi.exit": "suspend", "cmi.completion_status": "incomplete", "cmi.suspend_data": "s1", ...rows }, { terminate: true });
+      const api = new Scorm2004API({ logLevel: 5, autocommit: false });
+      api.loadFromJSON(lms.launch().seed, "");
+      api.Initialize("");
+      expect(api.GetValue("cmi.comments_from_learner._count")).toBe("1");
+      expect([api.GetValue("cmi.comments_from_learner.0.comment"), api.GetValue("cmi.comments_from_learner.0.location")]).toEqual([COMMENT_12, "observed"]);
+    });
+  }
+
+  it("strict 2004: not after an exit that ended the attempt (the next one starts from scratch)", () => {
+    const lms = new Lms("strict", "scorm2004-4");
+    lms.commit(lms.launch(), { "cmi.exit": "normal", "cmi.completion_status": "completed", "cmi.comments_from_learner.0.comment": COMMENT_12 }, { terminate: true });
+    expect(Object.keys(lms.launch().seedFlat).filter((k) => k.startsWith("cmi.comments"))).toEqual([]);
+  });
+});

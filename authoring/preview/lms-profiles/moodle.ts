@@ -5,7 +5,7 @@
 // "highest attempt"; cmi.objectives.0.id = PRIMARYOBJ seeded in 2004.
 import type { FlatCmi } from "../scorm-seed";
 import type { CommitInput, HeldSession, LaunchInput, LaunchPlan, LmsHolding, LmsProfile, ScormVersion, StoredCommit } from "./profile";
-import { EXIT, KEPT, STATUS_ELEMENTS, entry12, interactionRows, interactionValues, keepJudgement, masteryOverride12, pick, rawScore, statusOf, withPreviousStatus } from "./scorm-data";
+import { EXIT, KEPT, STATUS_ELEMENTS, commentValues, entry12, interactionRows, interactionValues, keepJudgement, masteryOverride12, pick, rawScore, statusOf, withPreviousStatus } from "./scorm-data";
 
 const OVER_12: ReadonlySet<string> = new Set(["completed", "passed", "failed"]);
 
@@ -21,9 +21,9 @@ function entry2004(data: FlatCmi | null): string {
   return exit === "suspend" || exit === "logout" ? "resume" : "";
 }
 
-/** What Moodle hands back of an attempt: the tracked data, interactions included (2004: plus PRIMARYOBJ). */
+/** What Moodle hands back of an attempt: the tracked data, interactions and comments included (2004: plus PRIMARYOBJ). */
 function handedBack(version: ScormVersion, data: FlatCmi): FlatCmi {
-  return { ...pick(data, KEPT[version]), ...interactionValues(data) };
+  return { ...pick(data, KEPT[version]), ...interactionValues(data), ...commentValues(data) };
 }
 
 const PRIMARY_OBJECTIVE: FlatCmi = { "cmi.objectives.0.id": "PRIMARYOBJ" };

@@ -44,6 +44,17 @@ export function interactionValues(data: FlatCmi | null): FlatCmi {
   return out;
 }
 
+/**
+ * The learner's comments the SCO left (1.2 cmi.comments, 2004 cmi.comments_from_learner.n.*): part of
+ * the data model the LMS keeps and hands back on a resume (1.2 RTE 3.4.2, 2004 RTE 4.2.2), so a SCO
+ * that appends reads what it wrote before.
+ */
+export function commentValues(data: FlatCmi | null): FlatCmi {
+  const out: FlatCmi = {};
+  for (const [key, value] of Object.entries(data ?? {})) if (/^cmi\.comments$|^cmi\.comments_from_learner\.\d+\./.test(key) && value !== "") out[key] = value;
+  return out;
+}
+
 /** The rows in `data` (those with an id), by index. */
 export function interactionRows(data: FlatCmi, session: number): InteractionRow[] {
   const rows: InteractionRow[] = [];

@@ -5,19 +5,19 @@
 import { ALL_TARGETS } from "../../../runtime/course/types";
 import type { FlatCmi } from "../scorm-seed";
 import type { LaunchInput, LaunchPlan, LmsHolding, LmsProfile, HeldSession, ScormVersion } from "./profile";
-import { EXIT, KEPT, interactionRows, pick, standardScore, statusOf, withPreviousStatus } from "./scorm-data";
+import { EXIT, KEPT, commentValues, interactionRows, pick, standardScore, statusOf, withPreviousStatus } from "./scorm-data";
 
 function launch({ version, facts, previous }: LaunchInput): LaunchPlan {
   const data = previous?.data ?? null;
   const base = { mode: facts.mode, credit: facts.credit };
   if (version === "1.2") {
-    const handed = withPreviousStatus("1.2", pick(data, KEPT["1.2"]), facts.previousStatus);
+    const handed = withPreviousStatus("1.2", { ...pick(data, KEPT["1.2"]), ...commentValues(data) }, facts.previousStatus);
     handed["cmi.core.lesson_status"] ??= "not attempted";
     const entry = data === null ? "ab-initio" : data["cmi.core.exit"] === "suspend" ? "resume" : "";
     return { ...base, attempt: previous?.attempt ?? 1, entry, handed, note: data === null ? "first launch" : `entry "${entry}" after exit "${data["cmi.core.exit"] ?? ""}"` };
   }
   const resumes = data !== null && data[EXIT["2004"]] === "suspend";
-  const handed = withPreviousStatus("2004", resumes ? pick(data, KEPT["2004"]) : {}, facts.previousStatus);
+  const handed = withPreviousStatus("2004", resumes ? { ...pick(data, KEPT["2004"]), ...commentValues(data) } : {}, facts.previousStatus);
   const attempt = previous === null ? 1 : resumes ? previous.attempt : previous.attempt + 1;
   const note = data === null ? "first launch" : resumes ? "the attempt goes on (exit \"suspend\")" : `exit "${data[EXIT["2004"]] ?? ""}" ended attempt ${previous!.attempt}: a new attempt from scratch`;
   return { ...base, attempt, entry: resumes ? "resume" : "ab-initio", handed, note };

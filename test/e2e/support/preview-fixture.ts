@@ -39,3 +39,20 @@ export async function previewStarter(edit?: (course: Record<string, unknown>) =>
     },
   };
 }
+
+/** A preview LMS of another course folder (a template such as templates/observation), built fresh. */
+export async function previewCourse(source: string): Promise<CoursePreview> {
+  await ensureRuntimeBuilt();
+  const work = await mkdtemp(join(tmpdir(), "passmark-e2e-"));
+  const preview = await startPreview({ source, port: 0, workDir: join(work, "lms") });
+  const anyPackage = [...preview.course.packages.values()][0]!;
+  const course = JSON.parse(await readFile(join(anyPackage.root, "course", "course.json"), "utf8")) as CourseData;
+  return {
+    preview,
+    course,
+    close: async () => {
+      await preview.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
