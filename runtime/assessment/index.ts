@@ -11,7 +11,7 @@
 //   state = rateTask(...) per change; state = completeRating(state, course, rater, now) ?? state;
 //   const submitted = submitAttempt(state, course, { passingScore: P, now }); // → state, result, interactionReports
 //   const outcome = computeOutcome(state, course, P);             // what the driver reports
-//   const { encoded, dropped } = encodeState(state, course, 4096); // suspend_data (64000 for SCORM 2004)
+//   const { encoded, dropped } = encodeState(state, course, facts.stateBudget); // the LMS's limit
 // Every function returns a new state (or the same object when nothing changed); none throws on
 // learner input.
 
@@ -120,8 +120,6 @@ export {
   courseFingerprint,
   decodeState,
   encodeState,
-  SCORM12_SUSPEND_DATA_MAX,
-  SCORM2004_SUSPEND_DATA_MAX,
   STATE_CODEC_VERSION,
   type DecodedState,
   type EncodedState,
