@@ -3,6 +3,7 @@
 // never be answered correctly. Its paths are mapped back to the author's JSON paths.
 import type { ChoiceOption, QuestionData, RichText } from "../../runtime/course/types";
 import { validateQuestion } from "../../runtime/assessment/index";
+import { REPORTING_LIMITS } from "../../runtime/lms/reporting-limits";
 import type { AuthorGradedChoice, AuthorPlainItem, AuthorQuestion } from "./author-types";
 import { hashPasscode } from "./passcode-hash";
 import type { ProblemList } from "./problems";
@@ -135,7 +136,7 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
     }
   }
   checkLookAlikes(built, at, file, problems);
-  for (const p of validateQuestion(built)) {
+  for (const p of validateQuestion(built, REPORTING_LIMITS)) {
     if (correctReported && p.path.startsWith("/correct")) continue;
     const path = at + authorPath(q.type, p.path);
     if (p.severity === "error") problems.error(file, path, p.message);

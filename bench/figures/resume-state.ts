@@ -1,8 +1,9 @@
 // Figure 4 (issue 3): encoded resume-state size for 50 / 100 / 200 questions × 3 finished attempts
 // (plus one attempt in progress, every response kept) against SCORM 1.2's 4,096 characters, and the
 // time to encode / decode the largest one.
-import { decodeState, encodeState, SCORM12_SUSPEND_DATA_MAX } from "../../runtime/assessment";
-import { codecScenario } from "../../runtime/assessment/codec/scenario";
+import { decodeState, encodeState } from "../../runtime/assessment";
+import { SCORM12_SUSPEND_DATA_MAX } from "../../runtime/lms/scorm-common/suspend-data";
+import { codecScenario } from "../../test/fixtures/codec-scenario";
 import { count, ms, row, type FigureResult, type ResultRow } from "../lib/report";
 import { median, spread, timeRuns } from "../lib/stats";
 
@@ -52,7 +53,7 @@ export async function resumeStateFigure(runs: number): Promise<FigureResult> {
     title: "4. Resume state",
     rows,
     method:
-      "The engine's codecScenario (runtime/assessment/codec/scenario.ts): 20 pages with media, 50/100/200 questions cycling through every type, three finished attempts and a fourth in progress, every question answered with random responses, built through the engine's public API; encodeState without a budget (every response kept) and with SCORM 1.2's 4,096. " +
+      "The engine's codecScenario (test/fixtures/codec-scenario.ts): 20 pages with media, 50/100/200 questions cycling through every type, three finished attempts and a fourth in progress, every question answered with random responses, built through the engine's public API; encodeState without a budget (every response kept) and with SCORM 1.2's 4,096. " +
       "Timing: median of repeated encode/decode calls in Node after 20 warm-up calls.",
   };
 }

@@ -3,7 +3,7 @@
 // Tasks (docs/grading-forms.md) sit at the top level only, never in a bank.
 
 import { SCORE_ACTION_OUTCOMES, type AssessmentData, type QuestionData } from "../course/types";
-import { validateQuestion } from "./question-validate";
+import { validateQuestion, type ReportingLimits } from "./question-validate";
 import { parseRange } from "./range";
 import { validateRubric } from "./rubric-validate";
 import type { Problem } from "./types";
@@ -11,6 +11,8 @@ import type { Problem } from "./types";
 export interface AssessmentValidationOptions {
   masteryExpected?: boolean;
   masteryScore?: number | null;
+  /** What the reports cannot carry (validateQuestion); absent: the questions are checked alone. */
+  reportingLimits?: ReportingLimits | null;
 }
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
@@ -46,7 +48,7 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
       }
       pool.forEach((q, j) => {
         checkId(q.id, `/items/${i}/questions/${j}/id`);
-        problems.push(...under(`/items/${i}/questions/${j}`, validateQuestion(q)));
+        problems.push(...under(`/items/${i}/questions/${j}`, validateQuestion(q, options.reportingLimits ?? null)));
         if (q.type === "task") {
           problems.push({ path: `/items/${i}/questions/${j}/type`, severity: "error", message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)" });
         }
@@ -54,7 +56,7 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
       });
     } else {
       checkId(item.id, `/items/${i}/id`);
-      problems.push(...under(`/items/${i}`, validateQuestion(item)));
+      problems.push(...under(`/items/${i}`, validateQuestion(item, options.reportingLimits ?? null)));
       if (isGradable(item)) gradable++;
     }
   });

@@ -11,7 +11,7 @@
 //   state = rateTask(...) per change; state = completeRating(state, course, rater, now) ?? state;
 //   const submitted = submitAttempt(state, course, { passingScore: P, now }); // → state, result, interactionReports
 //   const outcome = computeOutcome(state, course, P);             // what the driver reports
-//   const { encoded, dropped } = encodeState(state, course, 4096); // suspend_data (64000 for SCORM 2004)
+//   const { encoded, dropped } = encodeState(state, course, facts.stateBudget); // the LMS's limit
 // Every function returns a new state (or the same object when nothing changed); none throws on
 // learner input.
 
@@ -31,7 +31,7 @@ export type {
   TaskRating,
 } from "./types";
 export { LEARNER_STATE_VERSION } from "./types";
-export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome, ScormInteraction, XapiInteraction } from "./outcome";
+export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome } from "./outcome";
 
 // ── Learner state: what the UI drives ─────────────────────────────────────────────────────────
 /** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, clearAnswer, submitAttempt, attemptResults. */
@@ -105,11 +105,9 @@ export {
 // ── Questions: scoring, validation, reports ───────────────────────────────────────────────────
 export { normalizeText, numericAnswerAccepts, responseMatchesType, scoreQuestion } from "./scoring";
 export { canonicalResponse, optionIds } from "./responses";
-export { ID_PATTERN, SCORM12_MAX_OPTIONS, validateQuestion } from "./question-validate";
+export { ID_PATTERN, validateQuestion, type ReportingLimit, type ReportingLimits } from "./question-validate";
 export { validateAssessment, type AssessmentValidationOptions } from "./assessment-validate";
-export { buildInteractionReport, interactionResult, type InteractionContext } from "./interactions/report";
-export { xapiInteraction } from "./interactions/xapi";
-export { scorm12Interaction, scorm2004Interaction } from "./interactions/scorm";
+export { buildInteractionReport, interactionResult, usableResponse, type InteractionContext } from "./interactions/report";
 
 // ── Banks and seeded randomness ───────────────────────────────────────────────────────────────
 export { drawAttempt, questionIndex, seenCounts, type SeenCounts } from "./bank";
@@ -120,8 +118,6 @@ export {
   courseFingerprint,
   decodeState,
   encodeState,
-  SCORM12_SUSPEND_DATA_MAX,
-  SCORM2004_SUSPEND_DATA_MAX,
   STATE_CODEC_VERSION,
   type DecodedState,
   type EncodedState,

@@ -1,7 +1,7 @@
 // docs/rules/assessment.md §4: the LMS's mastery value, when valid, replaces the passing score.
 // "", garbage or out-of-range values are "not given" (with a warning), never 0 and never 100.
 // One exception to the warning: where the LMS's read interface answers "" for "no value set" (a
-// SCORM GetValue of an element the LMS has no value for), "" is the normal "none" and is silent.
+// read of a data-model element the LMS has no value for), "" is the normal "none" and is silent.
 
 export type MasteryScale = "fraction" | "percent";
 
@@ -13,10 +13,9 @@ export interface ParsedMastery {
 }
 
 /**
- * Parse a mastery value as an LMS hands it over: cmi5 `masteryScore` and SCORM 2004
- * `cmi.scaled_passing_score` on the 0..1 scale ("fraction"), SCORM 1.2
- * `cmi.student_data.mastery_score` on 0..100 ("percent"). `emptyMeansUnset`: the source answers ""
- * for "no value" (SCORM GetValue), so "" is silent; elsewhere (cmi5 LaunchData JSON) "" is a warning.
+ * Parse a mastery value as an LMS hands it over, on the 0..1 scale ("fraction") or on 0..100
+ * ("percent"): each driver says which its standard uses (runtime/lms). `emptyMeansUnset`: the source
+ * answers "" for "no value" (a data-model read), so "" is silent; elsewhere (launch data) "" is a warning.
  */
 export function parseLmsMastery(value: unknown, scale: MasteryScale, source: string, emptyMeansUnset = false): ParsedMastery {
   if (value === undefined || value === null || (value === "" && emptyMeansUnset)) return { score: null, warning: null };

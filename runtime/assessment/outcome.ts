@@ -1,8 +1,9 @@
-// What the engine tells a driver. reporting.md: "One outcome model, three standards."
-// Pure data: drivers translate it into statements or cmi.* writes; the UI shows it.
+// What the engine tells a driver (docs/reporting.md): one outcome model and one interaction report,
+// standard-neutral pure data. Each LMS driver translates it for its own standard; the UI shows it.
 
+import type { QuestionData } from "../course/types";
 import type { GradingForm } from "./grading-form-types";
-import type { Rater } from "./types";
+import type { Rater, Response } from "./types";
 
 /** An assessor as a rated attempt names them (docs/grading-forms.md): the drivers' "instructor". */
 export interface Assessor {
@@ -24,11 +25,11 @@ export interface Outcome {
   score: number | null;
   /** No further attempt can change the outcome (passed and closed, or attempts exhausted). */
   final: boolean;
-  /** Whether the course has an assessment at all (SCORM 1.2 "satisfied" = completed without one). */
+  /** Whether the course has an assessment at all (a course without one is done once completed). */
   hasAssessment: boolean;
   /**
-   * The assessor who rated the attempt that gave `status` (docs/reporting.md "Rated tasks"): cmi5
-   * puts them on Passed/Failed as context.instructor. null / absent: no assessor rated that attempt
+   * The assessor who rated the attempt that gave `status` (docs/reporting.md "Rated tasks"): drivers
+   * name them on the judgement where their standard can. null / absent: no assessor rated that attempt
    * (no task, a self-assessment, or the resume state had to drop the attempt's responses).
    */
   assessor?: Assessor | null;
@@ -37,9 +38,10 @@ export interface Outcome {
 export type InteractionResult = "correct" | "incorrect" | "neutral";
 
 /**
- * One submitted question, already formatted for every standard by pure functions of the engine
- * (docs/rules/interactions.md §1). A driver writes the part for its standard; `null` there means "this report
- * cannot be expressed validly in that standard": leave it out and log it, never send it malformed.
+ * One submitted question, standard-neutral (docs/rules/interactions.md §1): what was asked, the usable
+ * response, score, result and timing, and a rated task's data. Each driver formats it for its own
+ * standard from `question` and `response` (runtime/lms/driver.ts); what its standard cannot express
+ * validly it leaves out and logs, never sends malformed.
  */
 export interface InteractionReport {
   /** Question id, unique within the course (a short identifier: no spaces). */
@@ -56,9 +58,12 @@ export interface InteractionReport {
   latencyMs: number;
   /** When it was submitted, epoch milliseconds. */
   timestamp: number;
-  xapi: XapiInteraction | null;
-  scorm2004: ScormInteraction | null;
-  scorm12: ScormInteraction | null;
+  /** BCP 47 tag of the question's text (the course's language). */
+  language: string;
+  /** The question as built (plain course data): options, correct answers, criteria. */
+  question: QuestionData;
+  /** The learner's response when well formed for the question; null = unanswered (a malformed response included). */
+  response: Response | null;
   /**
    * A task rated with a grading form (docs/reporting.md "Rated tasks"), standard-neutral; null for
    * every other question and for a task without a submitted, complete rating: nothing about an
@@ -93,34 +98,4 @@ export interface TaskReport {
   rater: Rater;
   /** When the rater submitted the form, epoch milliseconds. */
   ratedAt: number;
-}
-
-export interface XapiInteraction {
-  /** xAPI activity definition (type http://adlnet.gov/expapi/activities/cmi.interaction). */
-  definition: {
-    type: "http://adlnet.gov/expapi/activities/cmi.interaction";
-    name: Record<string, string>;
-    description: Record<string, string>;
-    interactionType: string;
-    correctResponsesPattern?: string[];
-    choices?: { id: string; description: Record<string, string> }[];
-    scale?: { id: string; description: Record<string, string> }[];
-    source?: { id: string; description: Record<string, string> }[];
-    target?: { id: string; description: Record<string, string> }[];
-    steps?: { id: string; description: Record<string, string> }[];
-  };
-  /** result.response ("" when the question was not answered). */
-  response: string;
-}
-
-export interface ScormInteraction {
-  /** cmi.interactions.n.type */
-  type: string;
-  /**
-   * 2004: learner_response; 1.2: student_response. "" = the question was not answered: leave the
-   * element unwritten (SCORM 2004 LMSs reject an empty learner_response for most types, error 406).
-   */
-  response: string;
-  /** correct_responses.m.pattern values (may be empty, e.g. survey). */
-  correctPatterns: string[];
 }

@@ -1,6 +1,7 @@
 // Validation of one question definition, for authoring to call at build time. Problems carry JSON
 // pointers relative to the question ("/choices/2/id"). Includes the "can never be answered correctly"
-// cases and what a standard cannot report (docs/rules/interactions.md). A task's grading form is checked by
+// cases and, given the reporting limits the caller passes (authoring passes runtime/lms/reporting-limits.ts),
+// what the reports cannot carry (docs/rules/interactions.md). A task's grading form is checked by
 // grading-form-validate.ts, its problems placed under "/gradingForm".
 
 import { validateGradingForm } from "./grading-form-validate";
@@ -9,8 +10,23 @@ import type { Problem } from "./types";
 
 /** Ids end up in interaction patterns and activity IRIs: no spaces, no `[`, `]`, `,` (docs/rules/interactions.md §1). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
-/** SCORM 1.2 identifies options by ONE character 0-9a-z. */
-export const SCORM12_MAX_OPTIONS = 36;
+
+/** One limit of the reports and what authors are told past it (the question still works: a warning). */
+export interface ReportingLimit {
+  max: number;
+  /** The consequence, after "more than 36 choice: " or "longer than 250 characters: ". */
+  says: string;
+}
+
+/** What interaction reports cannot carry, checked at build time when the caller passes them. */
+export interface ReportingLimits {
+  /** Most choices or items a question lists. */
+  options: ReportingLimit;
+  /** Most pairs a matching question lists. */
+  pairs: ReportingLimit;
+  /** Longest accepted answer of a short (not `long`) text entry. */
+  shortAnswer: ReportingLimit;
+}
 
 const TYPES = ["single-choice", "multiple-response", "true-false", "numeric", "text-entry", "matching", "ordering", "survey", "task"];
 type Obj = Record<string, unknown>;
@@ -20,6 +36,7 @@ const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
 class Collector {
   readonly problems: Problem[] = [];
+  constructor(readonly limits: ReportingLimits | null) {}
   error(path: string, message: string): void {
     this.problems.push({ path, severity: "error", message });
   }
@@ -44,9 +61,8 @@ function options(c: Collector, q: Obj, key: string, label: string, min: number):
     return [];
   }
   if (list.length < min) c.error(`/${key}`, `${key} needs at least ${min} ${label}, got ${list.length}`);
-  if (list.length > SCORM12_MAX_OPTIONS) {
-    c.warning(`/${key}`, `more than ${SCORM12_MAX_OPTIONS} ${label}: SCORM 1.2 cannot report this question, nor SCORM 2004 a response or answer listing more than 36 of them`);
-  }
+  const most = c.limits?.options;
+  if (most && list.length > most.max) c.warning(`/${key}`, `more than ${most.max} ${label}: ${most.says}`);
   const ids: string[] = [];
   list.forEach((item: unknown, i) => {
     if (!isObj(item)) return c.error(`/${key}/${i}`, `must be an object {id, text}, got ${show(item)}`);
@@ -90,7 +106,8 @@ function textEntry(c: Collector, q: Obj): void {
     if (typeof a !== "string") return c.error(`/accepted/${i}`, `an accepted answer must be a string, got ${show(a)}`);
     if (normalizeText(rule, a) === "") c.error(`/accepted/${i}`, "an empty accepted answer would accept an empty box");
     if (a.includes("[,]")) c.warning(`/accepted/${i}`, `"[,]" is the interaction delimiter: reports will show it split`);
-    if (q.long !== true && a.length > 250) c.warning(`/accepted/${i}`, "longer than 250 characters: SCORM 2004 fill-in cannot carry it (use long)");
+    const short = c.limits?.shortAnswer;
+    if (short && q.long !== true && a.length > short.max) c.warning(`/accepted/${i}`, `longer than ${short.max} characters: ${short.says}`);
   });
 }
 
@@ -118,7 +135,8 @@ function matching(c: Collector, q: Obj): void {
   c.bool(q, "partialCredit");
   const pairs = q.pairs;
   if (!Array.isArray(pairs) || pairs.length === 0) return c.error("/pairs", "pairs must be a non-empty list of {id, source, target}");
-  if (pairs.length > SCORM12_MAX_OPTIONS) c.warning("/pairs", `more than ${SCORM12_MAX_OPTIONS} pairs: SCORM 1.2 cannot report this question`);
+  const most = c.limits?.pairs;
+  if (most && pairs.length > most.max) c.warning("/pairs", `more than ${most.max} pairs: ${most.says}`);
   const ids = new Set<string>();
   const targets = new Map<string, number>();
   pairs.forEach((p: unknown, i) => {
@@ -167,9 +185,12 @@ function task(c: Collector, q: Obj): void {
   for (const p of validateGradingForm(q.gradingForm)) c.problems.push({ ...p, path: `/gradingForm${p.path}` });
 }
 
-/** Validate one question definition (runtime/course/types.ts QuestionData). Never throws. */
-export function validateQuestion(question: unknown): Problem[] {
-  const c = new Collector();
+/**
+ * Validate one question definition (runtime/course/types.ts QuestionData). Never throws. `limits`:
+ * what the reports cannot carry, each broken limit a warning; null checks the question alone.
+ */
+export function validateQuestion(question: unknown, limits: ReportingLimits | null = null): Problem[] {
+  const c = new Collector(limits);
   if (!isObj(question)) return [{ path: "", severity: "error", message: `a question must be an object, got ${show(question)}` }];
   const q = question;
   if (q.kind !== "question") c.error("/kind", `kind must be "question", got ${show(q.kind)}`);

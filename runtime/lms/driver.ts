@@ -74,7 +74,15 @@ export interface LmsDriver {
   saveState(state: string, location: string | null): void;
   /** Content progress 0..1 (throttled by the driver where the standard needs it). */
   reportProgress(progress: number): void;
-  /** A submitted question (ignored in browse/review and when the course turned interactions off). */
+  /**
+   * A submitted question (ignored in browse/review and when the course turned interactions off). The
+   * report is standard-neutral (runtime/assessment/outcome.ts): it carries the question as built
+   * (QuestionData: options, correct answers, criteria) and the usable response, and the driver formats
+   * them for its own standard with pure functions of its own (cmi5: lms/xapi/interaction.ts; SCORM:
+   * scorm12/ and scorm2004/interaction-format.ts, the bracket syntax in lms/interaction-format/), so a
+   * launch loads only its own formatter. What its standard cannot express validly it leaves out and
+   * logs; it never judges (score and result come from the engine).
+   */
   reportInteraction(report: InteractionReport): void;
   /** The current outcome; the driver decides what is new and reports it per reporting.md. */
   reportOutcome(outcome: Outcome): void;

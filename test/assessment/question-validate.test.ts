@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { QuestionData } from "../../runtime/course/types";
 import { validateQuestion } from "../../runtime/assessment/question-validate";
 import { validateAssessment } from "../../runtime/assessment/assessment-validate";
+import { REPORTING_LIMITS } from "../../runtime/lms/reporting-limits";
 import { assessment, base, everyType, options, singleChoices } from "./fixtures";
 
 const errors = (q: unknown): string[] => validateQuestion(q).filter((p) => p.severity === "error").map((p) => p.path);
-const warnings = (q: unknown): string[] => validateQuestion(q).filter((p) => p.severity === "warning").map((p) => p.path);
+const warnings = (q: unknown): string[] => validateQuestion(q, REPORTING_LIMITS).filter((p) => p.severity === "warning").map((p) => p.path);
 
 describe("validateQuestion (build time)", () => {
   it("accepts every type in the fixtures", () => {
@@ -38,6 +39,18 @@ describe("validateQuestion (build time)", () => {
     const ids = Array.from({ length: 37 }, (_, i) => `c${i}`);
     expect(warnings({ ...base("big"), type: "single-choice", choices: options(...ids), correct: "c0" })).toEqual(["/choices"]);
     expect(warnings({ ...base("t"), type: "text-entry", accepted: ["x".repeat(251)], caseSensitive: false, whitespace: "trim", long: false })).toEqual(["/accepted/0"]);
+  });
+
+  it("words the reporting limits for authors as the lms side gives them, and checks none without them", () => {
+    const ids = Array.from({ length: 37 }, (_, i) => `c${i}`);
+    const big = { ...base("big"), type: "single-choice", choices: options(...ids), correct: "c0" };
+    const pairs = { ...base("p"), type: "matching", partialCredit: false, pairs: ids.map((id) => ({ id, source: `s ${id}`, target: `t ${id}` })) };
+    const text = { ...base("t"), type: "text-entry", accepted: ["x".repeat(251)], caseSensitive: false, whitespace: "trim", long: false };
+    const messages = (q: unknown): string[] => validateQuestion(q, REPORTING_LIMITS).map((p) => p.message);
+    expect(messages(big)).toEqual(["more than 36 choice: SCORM 1.2 cannot report this question, nor SCORM 2004 a response or answer listing more than 36 of them"]);
+    expect(messages(pairs)).toEqual(["more than 36 pairs: SCORM 1.2 cannot report this question"]);
+    expect(messages(text)).toEqual(["longer than 250 characters: SCORM 2004 fill-in cannot carry it (use long)"]);
+    for (const q of [big, pairs, text]) expect(validateQuestion(q)).toEqual([]);
   });
 });
 

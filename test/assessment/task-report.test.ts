@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion, buildInteractionReport, computeOutcome, startAttempt, submitAttempt } from "../../runtime/assessment";
 import type { GradingForm } from "../../runtime/assessment/grading-forms";
 import type { Response } from "../../runtime/assessment/types";
+import { formatted } from "../lms-format/formatted";
 import { ASSESSOR, NOW, PASSING, assessorAttempt, assessorCourse, freshState, selfAssessedCourse, taskQuestion } from "./rated-task-flow";
 
 const context = { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW };
@@ -41,15 +42,15 @@ describe("InteractionReport.task", () => {
 
   it("nothing of a form that is not complete and submitted: no task data, no steps", () => {
     const q = taskQuestion("observed");
-    const half = buildInteractionReport(q, rated({ plan: "p3" }), context);
-    const unsubmitted = buildInteractionReport(q, rated({ plan: "p3", safety: "s6" }, { rater: null, ratedAt: null }), context);
-    for (const report of [half, unsubmitted, buildInteractionReport(q, undefined, context)]) {
+    const half = formatted(buildInteractionReport(q, rated({ plan: "p3" }), context));
+    const unsubmitted = formatted(buildInteractionReport(q, rated({ plan: "p3", safety: "s6" }, { rater: null, ratedAt: null }), context));
+    for (const report of [half, unsubmitted, formatted(buildInteractionReport(q, undefined, context))]) {
       expect(report.task).toBeNull();
       expect(report.xapi?.response).toBe("");
       expect(report.scorm2004?.response).toBe("");
       expect(report.scorm12?.response).toBe("");
     }
-    expect(buildInteractionReport(q, rated({ plan: "p3", safety: "s6" }), context).xapi?.response).toBe("plan[.]100[,]safety[.]100");
+    expect(formatted(buildInteractionReport(q, rated({ plan: "p3", safety: "s6" }), context)).xapi?.response).toBe("plan[.]100[,]safety[.]100");
   });
 
   it("other questions have task null", () => {

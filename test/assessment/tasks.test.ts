@@ -20,6 +20,7 @@ import {
 } from "../../runtime/assessment";
 import type { GradingForm } from "../../runtime/assessment/grading-forms";
 import type { CourseData, QuestionData, TaskQuestion } from "../../runtime/course/types";
+import { formatted } from "../lms-format/formatted";
 import { assessment, base, course, singleChoices } from "./fixtures";
 
 const rubric: GradingForm = {
@@ -240,7 +241,7 @@ describe("the interaction report of a task", () => {
   it("is a performance interaction: one step per criterion with its value on 0..100", () => {
     const t = task("observed");
     const response = { type: "task" as const, text: "", rating: { filling: { plan: "p1", safety: "s6" }, remarks: {}, feedback: "", rater: { role: "assessor" as const, name: "A", id: "a" }, ratedAt: NOW } };
-    const report = buildInteractionReport(t, response, { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW });
+    const report = formatted(buildInteractionReport(t, response, { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW }));
     expect(report.score).toBeCloseTo((7 / 9) * 100, 10);
     expect(report.xapi?.definition.interactionType).toBe("performance");
     expect(report.xapi?.definition.steps?.map((s) => s.id)).toEqual(["plan", "safety"]);

@@ -14,6 +14,7 @@ import {
 } from "../../runtime/lms/cmi5/statements";
 import { uuidV4 } from "../../runtime/lms/xapi/uuid";
 import { choiceReport } from "./helpers";
+import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 
 const SESSION_ID = "0e5e2b1c-4a7d-4c1e-9d3e-2f1a0b9c8d7e";
 const actor = { objectType: "Agent" as const, account: { homePage: "https://lms.example.test", name: "ada" } };
@@ -62,7 +63,7 @@ describe("cmi5 rule checker: a correct AU passes", () => {
     const sequence: Statement[] = [
       initialized,
       buildProgressed(frame(500), 0.4),
-      buildAnswered(frame(600), choiceReport("q1", true), choiceReport("q1", true).xapi!),
+      buildAnswered(frame(600), choiceReport("q1", true), xapiInteraction(choiceReport("q1", true))!),
       completed,
       passed,
       buildTerminated(frame(3_000), 3_000),

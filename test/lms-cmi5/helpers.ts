@@ -1,7 +1,9 @@
 // Shared helpers of the cmi5 driver tests: a real local LMS/LRS, a driver wired to Node's fetch with
 // an in-memory sessionStorage and fake page events, and outcomes/interactions built by hand.
 import XAPI, { type Statement } from "@xapi/xapi";
+import { buildInteractionReport } from "../../runtime/assessment/interactions/report";
 import type { InteractionReport, Outcome } from "../../runtime/assessment/outcome";
+import type { QuestionData } from "../../runtime/course/types";
 import { watchPageHide } from "../../runtime/app/page-hide";
 import { Cmi5Driver, type Cmi5DriverOptions } from "../../runtime/lms/cmi5/driver";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
@@ -68,33 +70,28 @@ export function outcome(partial: Partial<Outcome>): Outcome {
   return { progress: 0, completed: false, status: "notAttempted", score: null, final: false, hasAssessment: true, ...partial };
 }
 
-export function choiceReport(questionId: string, correct: boolean, attemptNumber = 1): InteractionReport {
-  return {
-    questionId,
-    attemptNumber,
-    description: `Question ${questionId}`,
-    result: correct ? "correct" : "incorrect",
-    score: correct ? 100 : 0,
-    weighting: 1,
-    latencyMs: 4_250,
-    timestamp: Date.now(),
-    xapi: {
-      definition: {
-        type: "http://adlnet.gov/expapi/activities/cmi.interaction",
-        name: { en: `Question ${questionId}` },
-        description: { en: "Which sign means stop?" },
-        interactionType: "choice",
-        correctResponsesPattern: ["red"],
-        choices: [
-          { id: "red", description: { en: "Red octagon" } },
-          { id: "green", description: { en: "Green circle" } },
-        ],
-      },
-      response: correct ? "red" : "green",
-    },
-    scorm2004: null,
-    scorm12: null,
+/** The engine's report of a single-choice question ("Which sign means stop?"), answered right or wrong. */
+export function choiceReport(questionId: string, correct: boolean, attemptNumber = 1, prompt = `Question ${questionId}`): InteractionReport {
+  const question: QuestionData = {
+    kind: "question",
+    id: questionId,
+    prompt: { html: `<p>${prompt}</p>`, text: prompt },
+    weight: 1,
+    feedback: { correct: null, incorrect: null },
+    type: "single-choice",
+    choices: [
+      { id: "red", text: "Red octagon" },
+      { id: "green", text: "Green circle" },
+    ],
+    correct: "red",
   };
+  const response = { type: "single-choice", choice: correct ? "red" : "green" };
+  return buildInteractionReport(question, response, { attemptNumber, language: "en", latencyMs: 4_250, timestamp: Date.now() });
+}
+
+/** choiceReport with a long prompt: about 1.5 KB of text in the statement (its name and description). */
+export function longPromptReport(questionId: string): InteractionReport {
+  return choiceReport(questionId, true, 1, `A long prompt ${"x".repeat(750)}`);
 }
 
 /** Read the registration back through @xapi/xapi (the library, in Node), oldest first. */

@@ -6,7 +6,7 @@ import { planKeepalive, planUnload, KEEPALIVE_BUDGET_BYTES } from "../../runtime
 import type { OutboxItem } from "../../runtime/lms/cmi5/outbox-item";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
-import { choiceReport, launch, newDriver, newPage, until, verbs } from "./helpers";
+import { launch, longPromptReport, newDriver, newPage, until, verbs } from "./helpers";
 
 let lms: LocalLms;
 beforeAll(async () => {
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lms.close();
 });
-
-function bigReport(i: number) {
-  const report = choiceReport(`q${i}`, true);
-  report.xapi!.definition.description = { en: `A long prompt ${"x".repeat(1_500)}` };
-  return report;
-}
 
 it("a 150 KB backlog is flushed on pagehide within the keepalive budget, in order, nothing doubled", async () => {
   const l = launch(lms);
@@ -36,7 +30,7 @@ it("a 150 KB backlog is flushed on pagehide within the keepalive budget, in orde
   await driver.start();
   await until(() => lms.statements({ registration: l.registration }).length === 1);
   online.value = false; // the normal loop cannot deliver: everything piles up
-  for (let i = 1; i <= 80; i++) driver.reportInteraction(bigReport(i));
+  for (let i = 1; i <= 80; i++) driver.reportInteraction(longPromptReport(`q${i}`));
   await until(() => driver.status().state === "retrying");
   page.window.dispatchEvent(new Event("pagehide"));
   await until(() => lms.statements({ registration: l.registration }).length > 1);

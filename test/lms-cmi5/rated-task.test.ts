@@ -11,6 +11,7 @@ import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import { buildAnswered, buildFailed, buildPassed } from "../../runtime/lms/cmi5/statements";
 import { ASSESSOR_HOME_PAGE, EXT_TASK_RATING } from "../../runtime/lms/cmi5/vocabulary";
 import { uuidV4 } from "../../runtime/lms/xapi/uuid";
+import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 import { ASSESSOR, NOW, PASSING, assessorAttempt, assessorCourse, freshState, selfAssessedCourse } from "../assessment/rated-task-flow";
 import { launch, newDriver, newPage, readBack, useLocalLms, verbs } from "./helpers";
 
@@ -34,7 +35,7 @@ describe("the task's answered statement (pure)", () => {
   const report = taskReportOf(run);
 
   it("grade as score, no success, the filled form in the task-rating extension, the assessor as instructor", () => {
-    const statement = buildAnswered(frame(), report, report.xapi!);
+    const statement = buildAnswered(frame(), report, xapiInteraction(report)!);
     expect(validateXapi(statement)).toEqual([]);
     expect(statement.verb.id).toBe("http://adlnet.gov/expapi/verbs/answered");
     expect(statement.object).toMatchObject({ id: "https://lms.example.test/au/1/q/observed", definition: { interactionType: "performance" } });
@@ -64,7 +65,7 @@ describe("the task's answered statement (pure)", () => {
 
   it("an identifier that is not an email: an account on passmark's assessor home page", () => {
     const other = taskReportOf(assessorAttempt(assessorCourse(), freshState(), true, full, { name: "Bo Early", id: "EMP 0042" }));
-    const statement = buildAnswered(frame(), other, other.xapi!);
+    const statement = buildAnswered(frame(), other, xapiInteraction(other)!);
     expect(validateXapi(statement)).toEqual([]);
     expect(statement.context?.instructor).toEqual({ objectType: "Agent", name: "Bo Early", account: { homePage: ASSESSOR_HOME_PAGE, name: "EMP 0042" } });
   });
@@ -72,7 +73,7 @@ describe("the task's answered statement (pure)", () => {
   it("never replaces an instructor the LMS's context template holds", () => {
     const lmsInstructor = { objectType: "Agent" as const, name: "Course tutor", mbox: "mailto:tutor@lms.example.test" };
     const f = { ...frame(), contextTemplate: { ...frame().contextTemplate, instructor: lmsInstructor } };
-    expect(buildAnswered(f, report, report.xapi!).context?.instructor).toEqual(lmsInstructor);
+    expect(buildAnswered(f, report, xapiInteraction(report)!).context?.instructor).toEqual(lmsInstructor);
   });
 
   it("Passed and Failed carry the assessor of the attempt as instructor, and stay valid", () => {
@@ -90,7 +91,7 @@ describe("the task's answered statement (pure)", () => {
     s = answerQuestion(s, c, "q1", { type: "single-choice", choice: "c" }, NOW + 1);
     s = answerQuestion(s, c, "reflect", { type: "task", text: "I planned well", rating: { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "Proud of it", rater: null, ratedAt: null } }, NOW + 2);
     const self = submitAttempt(s, c, { passingScore: PASSING, now: NOW + 3 })!.interactionReports.find((r) => r.questionId === "reflect")!;
-    const statement = buildAnswered(frame(), self, self.xapi!);
+    const statement = buildAnswered(frame(), self, xapiInteraction(self)!);
     expect(validateXapi(statement)).toEqual([]);
     expect(statement.context?.instructor).toBeUndefined();
     expect(statement.result?.score).toBeUndefined();

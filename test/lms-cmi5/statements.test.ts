@@ -10,6 +10,7 @@ import { buildAnswered, buildPassed } from "../../runtime/lms/cmi5/statements";
 import { isoDuration, parseIsoDuration } from "../../runtime/lms/xapi/duration";
 import { isUuid, uuidV4 } from "../../runtime/lms/xapi/uuid";
 import { choiceReport, outcome } from "./helpers";
+import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 
 describe("score on Passed/Failed (cmi5 §9.5.1)", () => {
   it.each([
@@ -63,7 +64,7 @@ describe("statements validate with @learninglocker/xapi-validation", () => {
   };
   it("Passed and answered are valid xAPI; answered's object is activityId/q/<question id>", () => {
     expect(validateXapi(buildPassed(frame, { score: 90, masteryScore: 0.8, sessionMs: 65_432 }))).toEqual([]);
-    const answered = buildAnswered(frame, choiceReport("q-7", false), choiceReport("q-7", false).xapi!);
+    const answered = buildAnswered(frame, choiceReport("q-7", false), xapiInteraction(choiceReport("q-7", false))!);
     expect(validateXapi(answered)).toEqual([]);
     expect(answered.object).toMatchObject({ id: "https://lms.example.test/au/1/q/q-7" });
     expect(answered.result).toMatchObject({ response: "green", success: false, duration: "PT4.25S" });

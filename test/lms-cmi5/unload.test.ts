@@ -10,7 +10,7 @@ import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
 import { parseIsoDuration } from "../../runtime/lms/xapi/duration";
 import { reasonMessage } from "../../runtime/ui/error-screen";
-import { choiceReport, launch, newDriver, newPage, outcome, until, verbs, type Page, useLocalLms } from "./helpers";
+import { choiceReport, launch, longPromptReport, newDriver, newPage, outcome, until, verbs, type Page, useLocalLms } from "./helpers";
 import fr from "../../runtime/i18n/fr.json";
 import es from "../../runtime/i18n/es.json";
 
@@ -149,9 +149,7 @@ describe("pagehide with persisted === false and a backlog over the keepalive bud
     await until(() => lms.statements({ registration: l.registration }).length === 1);
     online.value = false;
     for (let i = 1; i <= 60; i++) {
-      const report = choiceReport(`q${i}`, true);
-      report.xapi!.definition.description = { en: `A long prompt ${"x".repeat(1_500)}` };
-      driver.reportInteraction(report);
+      driver.reportInteraction(longPromptReport(`q${i}`));
     }
     await until(() => driver.status().state === "retrying");
     pageHide(page, false);

@@ -1,10 +1,12 @@
 // The engine's own report builder (runtime/assessment buildInteractionReport) through both SCORM
-// drivers into scorm-again: every question type, right and wrong answers, accepted as written.
+// drivers, which format it (scorm2004/ and scorm12/interaction-format.ts) into scorm-again: every question type, right and wrong answers, accepted as written.
 import { describe, expect, it } from "vitest";
 import { buildInteractionReport } from "../../runtime/assessment";
 import type { QuestionData } from "../../runtime/course/types";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
+import { scorm12Interaction } from "../../runtime/lms/scorm12/interaction-format";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
+import { scorm2004Interaction } from "../../runtime/lms/scorm2004/interaction-format";
 import { lms12, lms2004, reporting, stored } from "./helpers";
 
 const base = (id: string, prompt: string) => ({
@@ -50,7 +52,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     expect(logs).toEqual([]);
     const data = stored(lms.lms);
     all.forEach((report, n) => {
-      expect(data[`cmi.interactions.${n}.learner_response`]).toBe(report.scorm2004!.response);
+      expect(data[`cmi.interactions.${n}.learner_response`]).toBe(scorm2004Interaction(report)!.response);
       expect(data[`cmi.interactions.${n}.result`]).toBe(report.result);
     });
   });
@@ -59,7 +61,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const driver = createScorm12Driver(lms.api, reporting(), { log: () => undefined });
     await driver.start();
-    const expressible = reports().filter((r) => r.scorm12 !== null);
+    const expressible = reports().filter((r) => scorm12Interaction(r) !== null);
     expect(expressible.length).toBeGreaterThan(10);
     for (const report of expressible) driver.reportInteraction(report);
     await driver.exit();
@@ -67,7 +69,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     expect(refused).toEqual([]);
     const data = stored(lms.lms);
     expressible.forEach((report, n) => {
-      expect(data[`cmi.interactions.${n}.student_response`]).toBe(report.scorm12!.response);
+      expect(data[`cmi.interactions.${n}.student_response`]).toBe(scorm12Interaction(report)!.response);
       expect(data[`cmi.interactions.${n}.result`]).toBe({ correct: "correct", incorrect: "wrong", neutral: "neutral" }[report.result]);
     });
   });
@@ -95,7 +97,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     const lms1 = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const driver12 = createScorm12Driver(lms1.api, reporting(), { log: () => undefined });
     await driver12.start();
-    for (const report of unanswered.filter((r) => r.scorm12 !== null)) driver12.reportInteraction(report);
+    for (const report of unanswered.filter((r) => scorm12Interaction(r) !== null)) driver12.reportInteraction(report);
     await driver12.exit();
     const written = lms1.calls.filter((c) => c.method === "LMSSetValue" && c.args[0]!.startsWith("cmi.interactions."));
     expect(written.length).toBeGreaterThan(0);

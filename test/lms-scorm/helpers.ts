@@ -1,7 +1,9 @@
 // Shared test fixtures: scorm-again as the LMS, a call recorder around its API, outcomes and
-// InteractionReports built by hand, and a page whose visibilitychange/pagehide we can fire.
+// InteractionReports built from questions by the engine, and a page whose visibilitychange/pagehide we can fire.
 import { Scorm12API, Scorm2004API } from "./scorm-again";
+import { buildInteractionReport } from "../../runtime/assessment/interactions/report";
 import type { AssessmentStatus, InteractionReport, Outcome } from "../../runtime/assessment/outcome";
+import type { QuestionData } from "../../runtime/course/types";
 import type { ReportingOptions, Scorm12StatusMode } from "../../runtime/course/types";
 import type { Scorm12Api, Scorm2004Api, ScormAnswer } from "../../runtime/lms/scorm-common/api-types";
 import { watchPageHide, type PageHideEvent } from "../../runtime/app/page-hide";
@@ -110,21 +112,19 @@ export function outcome(status: AssessmentStatus, score: number | null, over: Pa
 
 export const notStarted: Outcome = { progress: 0, completed: false, status: "notAttempted", score: null, final: false, hasAssessment: true };
 
-export function interaction(questionId: string, over: Partial<InteractionReport> = {}): InteractionReport {
-  return {
-    questionId,
-    attemptNumber: 1,
-    description: `Question ${questionId}`,
-    result: "correct",
-    score: 100,
-    weighting: 1,
-    latencyMs: 12_340,
-    timestamp: Date.UTC(2026, 0, 2, 3, 4, 5),
-    xapi: null,
-    scorm2004: { type: "true-false", response: "true", correctPatterns: ["true"] },
-    scorm12: { type: "true-false", response: "t", correctPatterns: ["t"] },
-    ...over,
+/** The engine's report of `question` answered with `response` (default: a true-false answered true), with fields overridden. */
+export function interaction(questionId: string, over: Partial<InteractionReport> = {}, question?: QuestionData, response: unknown = { type: "true-false", value: true }): InteractionReport {
+  const asked: QuestionData = question ?? {
+    kind: "question",
+    id: questionId,
+    prompt: { html: `<p>Question ${questionId}</p>`, text: `Question ${questionId}` },
+    weight: 1,
+    feedback: { correct: null, incorrect: null },
+    type: "true-false",
+    answer: true,
   };
+  const report = buildInteractionReport(asked, response, { attemptNumber: 1, language: "en", latencyMs: 12_340, timestamp: Date.UTC(2026, 0, 2, 3, 4, 5) });
+  return { ...report, questionId, description: `Question ${questionId}`, ...over };
 }
 
 /** A page (window and document in one) whose lifecycle events the test fires. */

@@ -1,9 +1,13 @@
 // SCORM 1.2 session data: resume across two sessions, the 4096 budget, browse/review, interactions.
 import { describe, expect, it } from "vitest";
-import type { ScormInteraction } from "../../runtime/assessment/outcome";
+import type { Response } from "../../runtime/assessment/types";
+import type { QuestionData } from "../../runtime/course/types";
+import { scorm12Interaction } from "../../runtime/lms/scorm12/interaction-format";
 import type { Scorm12Api } from "../../runtime/lms/scorm-common/api-types";
 import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
+import { base, options } from "../assessment/fixtures";
+import { ASSESSOR, NOW, taskQuestion } from "../assessment/rated-task-flow";
 import { callsAfterFinish, interaction, lms12, outcome, reporting, stored, valuesSet } from "./helpers";
 
 const quiet = { log: () => undefined };
@@ -77,21 +81,23 @@ describe("SCORM 1.2 browse and review are read-only", () => {
   });
 });
 
-function report12(questionId: string, scorm12: ScormInteraction, result: "correct" | "incorrect" | "neutral" = "correct") {
-  return interaction(questionId, { scorm12, result, scorm2004: null });
+function report12(question: QuestionData, response: Response, result: "correct" | "incorrect" | "neutral" = "correct") {
+  return interaction(question.id, { result }, question, response);
 }
+
+const rated: Response = { type: "task", text: "", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "assessor", ...ASSESSOR }, ratedAt: NOW } };
 
 // SCORM 1.2 RTE formats: single-character ids, commas between items, `.` inside a matching pair.
 const INTERACTIONS_12 = [
-  report12("tf", { type: "true-false", response: "t", correctPatterns: ["t"] }),
-  report12("single", { type: "choice", response: "b", correctPatterns: ["a"] }, "incorrect"),
-  report12("multi", { type: "choice", response: "a,c", correctPatterns: ["a,c"] }),
-  report12("text", { type: "fill-in", response: "Paris", correctPatterns: ["Paris"] }),
-  report12("pairs", { type: "matching", response: "a.1,b.2", correctPatterns: ["a.1,b.2"] }),
-  report12("order", { type: "sequencing", response: "c,a,b", correctPatterns: ["a,b,c"] }, "incorrect"),
-  report12("survey", { type: "likert", response: "3", correctPatterns: [] }, "neutral"),
-  report12("number", { type: "numeric", response: "3.5", correctPatterns: ["3.5"] }),
-  report12("task", { type: "performance", response: "done", correctPatterns: [] }, "neutral"),
+  report12({ ...base("tf"), type: "true-false", answer: true }, { type: "true-false", value: true }),
+  report12({ ...base("single"), type: "single-choice", choices: options("a", "b"), correct: "a" }, { type: "single-choice", choice: "b" }, "incorrect"),
+  report12({ ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false }, { type: "multiple-response", choices: ["a", "c"] }),
+  report12({ ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: false, whitespace: "trim", long: false }, { type: "text-entry", text: "Paris" }),
+  report12({ ...base("pairs"), type: "matching", pairs: [{ id: "a", source: "A", target: "1" }, { id: "b", source: "B", target: "2" }], partialCredit: false }, { type: "matching", matches: { a: "a", b: "b" } }),
+  report12({ ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false }, { type: "ordering", order: ["c", "a", "b"] }, "incorrect"),
+  report12({ ...base("survey"), type: "survey", choices: options("1", "2", "3", "4", "5") }, { type: "survey", choice: "3" }, "neutral"),
+  report12({ ...base("number"), type: "numeric", answer: { exact: 3.5 } }, { type: "numeric", value: 3.5 }),
+  report12(taskQuestion("task"), rated, "neutral"),
 ];
 
 describe("SCORM 1.2 interactions", () => {
@@ -108,14 +114,15 @@ describe("SCORM 1.2 interactions", () => {
     const data = stored(lms.lms);
     INTERACTIONS_12.forEach((r, n) => {
       expect(data[`cmi.interactions.${n}.id`]).toBe(`${r.questionId}-a1`);
-      expect(data[`cmi.interactions.${n}.type`]).toBe(r.scorm12!.type);
-      expect(data[`cmi.interactions.${n}.student_response`]).toBe(r.scorm12!.response);
+      expect(data[`cmi.interactions.${n}.type`]).toBe(scorm12Interaction(r)!.type);
+      expect(data[`cmi.interactions.${n}.student_response`]).toBe(scorm12Interaction(r)!.response);
       expect(valuesSet(lms.calls, `cmi.interactions.${n}.latency`)).toEqual(["0000:00:12.34"]);
       expect(data[`cmi.interactions.${n}.time`]).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     });
     expect(data["cmi.interactions.1.result"]).toBe("wrong"); // 1.2 says `wrong`, not "incorrect"
     expect(data["cmi.interactions.6.result"]).toBe("neutral");
-    expect(data["cmi.interactions.4.correct_responses.0.pattern"]).toBe("a.1,b.2");
+    expect(data["cmi.interactions.4.correct_responses.0.pattern"]).toBe("0.0,1.1");
+    expect(INTERACTIONS_12.map((r) => scorm12Interaction(r)!.response)).toEqual(["t", "1", "0,2", "Paris", "0.0,1.1", "2,0,1", "2", "3.5", "plan.100,safety.33.3333333"]);
     expect(valuesSet(lms.calls, "cmi.interactions.1.result")).toEqual(["wrong"]);
     expect(callsAfterFinish(lms.calls)).toEqual([]);
   });
@@ -137,8 +144,11 @@ describe("SCORM 1.2 interactions", () => {
     const logs: string[] = [];
     const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
     await driver.start();
-    driver.reportInteraction(interaction("wide", { scorm12: null }));
-    driver.reportInteraction(interaction("essay", { scorm12: { type: "long-fill-in", response: "x", correctPatterns: [] } }));
+    const ids = Array.from({ length: 37 }, (_, i) => `c${i}`);
+    const wide: QuestionData = { ...base("wide"), type: "single-choice", choices: options(...ids), correct: "c0" };
+    const huge: QuestionData = { ...base("huge"), type: "numeric", answer: { exact: 1 } };
+    driver.reportInteraction(interaction("wide", {}, wide, { type: "single-choice", choice: "c0" })); // 37 options: no one-character ids
+    driver.reportInteraction(interaction("huge", {}, huge, { type: "numeric", value: 1e21 })); // no CMIDecimal holds it
     await driver.exit();
     expect(lms.calls.filter((c) => c.args[0]?.startsWith("cmi.interactions.") && c.method === "LMSSetValue")).toEqual([]);
     expect(logs.filter((m) => m.includes("left out"))).toHaveLength(2);

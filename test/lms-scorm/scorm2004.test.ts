@@ -1,7 +1,12 @@
 // reporting.md "SCORM 2004" against scorm-again as the LMS: completion/success split, score scales,
 // scaled_passing_score, exit + adl.nav.request, session time, resume, read-only modes, interactions.
 import { describe, expect, it } from "vitest";
-import type { Outcome, ScormInteraction } from "../../runtime/assessment/outcome";
+import type { Outcome } from "../../runtime/assessment/outcome";
+import type { Response } from "../../runtime/assessment/types";
+import type { QuestionData } from "../../runtime/course/types";
+import { scorm2004Interaction } from "../../runtime/lms/scorm2004/interaction-format";
+import { base, options } from "../assessment/fixtures";
+import { NOW, taskQuestion } from "../assessment/rated-task-flow";
 import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { callsAfterFinish, firstSet, interaction, lms2004, notStarted, outcome, reporting, stored, valuesSet } from "./helpers";
@@ -169,21 +174,24 @@ describe("SCORM 2004 session data", () => {
   });
 });
 
-function report2004(questionId: string, scorm2004: ScormInteraction, result: "correct" | "incorrect" | "neutral" = "correct") {
-  return interaction(questionId, { scorm2004, result, scorm12: null, description: `  Prompt of\n${questionId}  ` });
+function report2004(question: QuestionData, response: Response, result: "correct" | "incorrect" | "neutral" = "correct") {
+  return interaction(question.id, { result, description: `  Prompt of\n${question.id}  ` }, question, response);
 }
 
+const selfRated: Response = { type: "task", text: "", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "learner" }, ratedAt: NOW } };
+
 const INTERACTIONS_2004 = [
-  report2004("tf", { type: "true-false", response: "true", correctPatterns: ["true"] }),
-  report2004("single", { type: "choice", response: "b", correctPatterns: ["a"] }, "incorrect"),
-  report2004("multi", { type: "choice", response: "a[,]c", correctPatterns: ["a[,]c"] }),
-  report2004("text", { type: "fill-in", response: "Paris", correctPatterns: ["{case_matters=true}Paris"] }),
-  report2004("essay", { type: "long-fill-in", response: "A long answer.", correctPatterns: [] }, "neutral"),
-  report2004("pairs", { type: "matching", response: "a[.]x[,]b[.]y", correctPatterns: ["a[.]x[,]b[.]y"] }),
-  report2004("order", { type: "sequencing", response: "c[,]a[,]b", correctPatterns: ["a[,]b[,]c"] }, "incorrect"),
-  report2004("survey", { type: "likert", response: "agree", correctPatterns: [] }, "neutral"),
-  report2004("number", { type: "numeric", response: "3.5", correctPatterns: ["3[:]4"] }),
-  report2004("misc", { type: "other", response: "anything", correctPatterns: [] }, "neutral"),
+  report2004({ ...base("tf"), type: "true-false", answer: true }, { type: "true-false", value: true }),
+  report2004({ ...base("single"), type: "single-choice", choices: options("a", "b"), correct: "a" }, { type: "single-choice", choice: "b" }, "incorrect"),
+  report2004({ ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false }, { type: "multiple-response", choices: ["a", "c"] }),
+  report2004({ ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: true, whitespace: "trim", long: false }, { type: "text-entry", text: "Paris" }),
+  report2004({ ...base("essay"), type: "text-entry", accepted: ["because"], caseSensitive: true, whitespace: "trim", long: true }, { type: "text-entry", text: "A long answer." }, "neutral"),
+  report2004({ ...base("pairs"), type: "matching", pairs: [{ id: "a", source: "A", target: "X" }, { id: "b", source: "B", target: "Y" }], partialCredit: false }, { type: "matching", matches: { a: "a", b: "b" } }),
+  report2004({ ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false }, { type: "ordering", order: ["c", "a", "b"] }, "incorrect"),
+  report2004({ ...base("survey"), type: "survey", choices: options("agree", "disagree") }, { type: "survey", choice: "agree" }, "neutral"),
+  report2004({ ...base("number"), type: "numeric", answer: { min: 3, max: 4 } }, { type: "numeric", value: 3.5 }),
+  // A self-assessment that does not count: a performance interaction whose result stays "neutral".
+  report2004(taskQuestion("self", { rater: "learner", counts: false }), selfRated, "neutral"),
 ];
 
 describe("SCORM 2004 interactions", () => {
@@ -201,8 +209,8 @@ describe("SCORM 2004 interactions", () => {
     const data = stored(lms.lms);
     INTERACTIONS_2004.forEach((r, n) => {
       expect(data[`cmi.interactions.${n}.id`]).toBe(`${r.questionId}-a1`);
-      expect(data[`cmi.interactions.${n}.type`]).toBe(r.scorm2004!.type);
-      expect(data[`cmi.interactions.${n}.learner_response`]).toBe(r.scorm2004!.response);
+      expect(data[`cmi.interactions.${n}.type`]).toBe(scorm2004Interaction(r)!.type);
+      expect(data[`cmi.interactions.${n}.learner_response`]).toBe(scorm2004Interaction(r)!.response);
       expect(data[`cmi.interactions.${n}.result`]).toBe(r.result);
       expect(data[`cmi.interactions.${n}.description`]).toBe(`Prompt of ${r.questionId}`);
       expect(data[`cmi.interactions.${n}.timestamp`]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
@@ -211,6 +219,10 @@ describe("SCORM 2004 interactions", () => {
       expect(order.slice(0, 2)).toEqual([`cmi.interactions.${n}.id`, `cmi.interactions.${n}.type`]);
     });
     expect(data["cmi.interactions.1.result"]).toBe("incorrect");
+    expect(INTERACTIONS_2004.map((r) => [scorm2004Interaction(r)!.response, scorm2004Interaction(r)!.correctPatterns])).toEqual([
+      ["true", ["true"]], ["b", ["a"]], ["a[,]c", ["a[,]c"]], ["Paris", ["{case_matters=true}Paris"]], ["A long answer.", []],
+      ["a[.]a[,]b[.]b", ["a[.]a[,]b[.]b"]], ["c[,]a[,]b", ["a[,]b[,]c"]], ["agree", []], ["3.5", ["3[:]4"]], ["plan[.]100[,]safety[.]33.3333333", []],
+    ]);
   });
 
   it("ids stay unique across sessions: ids already on the LMS are read back", async () => {

@@ -5,6 +5,7 @@ import { loggedApi } from "../../authoring/preview/browser/scorm-api-log";
 import { describe as describeStatement } from "../../authoring/preview/cmi5-log";
 import type { HostEvent } from "../../authoring/preview/protocol";
 import { buildAnswered, buildPassed } from "../../runtime/lms/cmi5/statements";
+import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 import { assessorAttempt, assessorCourse, freshState } from "../assessment/rated-task-flow";
 
 const frame = {
@@ -20,7 +21,7 @@ describe("preview log: the rater", () => {
   it("cmi5: the task's answered and the Passed name the assessor", () => {
     const run = assessorAttempt(assessorCourse(), freshState(), true, { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "" });
     const task = run.reports.find((r) => r.questionId === "observed")!;
-    expect(describeStatement(buildAnswered(frame, task, task.xapi!))).toMatch(/^answered · observed · score 1 · rated by Ana Diaz <ana\.diaz@example\.org> · PT/);
+    expect(describeStatement(buildAnswered(frame, task, xapiInteraction(task)!))).toMatch(/^answered · observed · score 1 · rated by Ana Diaz <ana\.diaz@example\.org> · PT/);
     expect(describeStatement(buildPassed(frame, { score: 100, masteryScore: null, sessionMs: 1000, assessor: { name: "Bo", id: "EMP-4" } }))).toBe("passed · score 1 · success true · rated by Bo <EMP-4> · PT1S");
   });
 

@@ -2,6 +2,7 @@
 // LMSs refuse although scorm-again lets it through (docs/rules/lms.md §6): 1.2 suspend_data over 4096
 // characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate. A rater's
 // comment (docs/reporting.md "Rated tasks") gets a note of its own, so who rated is readable at a glance.
+import { SCORM12_SUSPEND_DATA_MAX } from "../../../runtime/lms/scorm-common/suspend-data";
 import type { HostEvent } from "../protocol";
 
 export type ScormVersion = "1.2" | "2004";
@@ -14,8 +15,6 @@ const METHODS: Record<ScormVersion, readonly string[]> = {
 const FINISH: Record<ScormVersion, string> = { "1.2": "LMSFinish", "2004": "Terminate" };
 const SET: Record<ScormVersion, string> = { "1.2": "LMSSetValue", "2004": "SetValue" };
 const ERROR_CALLS = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic", "GetLastError", "GetErrorString", "GetDiagnostic"]);
-/** docs/rules/lms.md §3: the 1.2 suspend_data limit real LMSs enforce. */
-export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 
 export interface ApiLogOptions {
   version: ScormVersion;
@@ -69,8 +68,8 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
   function flagValue(name: string, args: string[]): void {
     if (name !== SET[version] || version !== "1.2") return;
     const [element, value = ""] = args;
-    if (element === "cmi.suspend_data" && value.length > SCORM12_SUSPEND_DATA_LIMIT) {
-      emit({ level: "error", kind: "scorm-flag", summary: `cmi.suspend_data of ${value.length} characters: SCORM 1.2 LMSs keep at most ${SCORM12_SUSPEND_DATA_LIMIT}`, detail: { element, length: value.length } });
+    if (element === "cmi.suspend_data" && value.length > SCORM12_SUSPEND_DATA_MAX) {
+      emit({ level: "error", kind: "scorm-flag", summary: `cmi.suspend_data of ${value.length} characters: SCORM 1.2 LMSs keep at most ${SCORM12_SUSPEND_DATA_MAX}`, detail: { element, length: value.length } });
     }
     if (element === "cmi.core.exit" && value === "normal") {
       emit({ level: "error", kind: "scorm-flag", summary: `cmi.core.exit "normal" is not a SCORM 1.2 value (use "" or "suspend")`, detail: { element, value } });

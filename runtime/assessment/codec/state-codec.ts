@@ -1,5 +1,5 @@
-// The resume-state codec: LearnerState ↔ a compact printable string (SCORM 1.2 suspend_data holds
-// 4,096 characters, ALWAYS). Layout (version 2), sections separated by "|":
+// The resume-state codec: LearnerState ↔ a compact printable string that fits the budget the caller
+// passes (the LMS's limit, facts.stateBudget: as little as 4,096 characters, ALWAYS). Layout (version 2), sections separated by "|":
 //   P2.<course>.<content>.<assessment fingerprints> | location | pages seen (bits) | media watched (bits)
 //   | finished attempts (";"-separated) | attempt in progress
 // The content part (location, pages, media) and the assessment part (attempts) are checked against
@@ -19,10 +19,6 @@ import { encodeBits, encodeInt, fail } from "./primitives";
 export { decodeState, type DecodedState } from "./state-decode";
 
 export { STATE_CODEC_VERSION } from "./course-layout";
-/** SCORM 1.2 cmi.suspend_data (CMIString4096). */
-export const SCORM12_SUSPEND_DATA_MAX = 4096;
-/** SCORM 2004 cmi.suspend_data (SPM 64000). */
-export const SCORM2004_SUSPEND_DATA_MAX = 64000;
 
 export interface EncodedState {
   encoded: string;

@@ -1,17 +1,16 @@
-// Build the InteractionReport of one submitted question: every standard's format at once
-// (runtime/assessment/outcome.ts, docs/rules/interactions.md §1).
+// Build the InteractionReport of one submitted question: what was asked, the usable response, its
+// score and result, timing, and a rated task's data (runtime/assessment/outcome.ts). Standard-neutral:
+// each LMS driver formats it for its own standard (docs/rules/interactions.md §1).
 
 import type { QuestionData } from "../../course/types";
 import type { InteractionReport, InteractionResult } from "../outcome";
-import { scoreQuestion } from "../scoring";
-import { usableResponse } from "./format";
-import { scorm12Interaction, scorm2004Interaction } from "./scorm";
+import { responseMatchesType, scoreQuestion } from "../scoring";
+import type { Response } from "../types";
 import { taskReport } from "./task-report";
-import { xapiInteraction } from "./xapi";
 
 export interface InteractionContext {
   attemptNumber: number;
-  /** BCP 47 tag for xAPI language maps (the course's language). */
+  /** BCP 47 tag of the question's text (the course's language). */
   language: string;
   latencyMs: number;
   /** Epoch ms. */
@@ -24,10 +23,15 @@ export function interactionResult(score: number | null): InteractionResult {
   return score >= 100 ? "correct" : "incorrect";
 }
 
-/** One question's report. A malformed response is reported as unanswered (response ""). */
+/** The response when it is well formed for the question, else null (reported as unanswered). */
+export function usableResponse(question: QuestionData, response: unknown): Response | null {
+  return responseMatchesType(question, response) ? response : null;
+}
+
+/** One question's report. A malformed response is reported as unanswered (response null). */
 export function buildInteractionReport(question: QuestionData, response: unknown, context: InteractionContext): InteractionReport {
   const usable = usableResponse(question, response);
-  const score = scoreQuestion(question, usable);
+  const score = scoreQuestion(question, usable ?? undefined);
   return {
     questionId: question.id,
     attemptNumber: context.attemptNumber,
@@ -37,9 +41,9 @@ export function buildInteractionReport(question: QuestionData, response: unknown
     weighting: question.weight,
     latencyMs: Math.max(0, context.latencyMs),
     timestamp: context.timestamp,
-    xapi: xapiInteraction(question, usable, context.language),
-    scorm2004: scorm2004Interaction(question, usable),
-    scorm12: scorm12Interaction(question, usable),
-    task: taskReport(question, usable),
+    language: context.language,
+    question,
+    response: usable,
+    task: taskReport(question, usable ?? undefined),
   };
 }

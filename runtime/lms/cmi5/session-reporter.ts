@@ -2,6 +2,7 @@
 // reporting.md "cmi5". Holds the session record (sessionStorage) and keeps it saved on every change.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { uuidV4, type RandomBytes } from "../xapi/uuid";
+import { xapiInteraction } from "../xapi/interaction";
 import type { AuStateDocument } from "./au-state";
 import type { Cmi5LaunchParams } from "./launch-params";
 import type { Outbox, OutboxLogger, Timers } from "./outbox";
@@ -102,11 +103,12 @@ export class Cmi5SessionReporter {
 
   reportInteraction(report: InteractionReport): void {
     if (!this.open_ || !this.normal_ || !this.deps_.interactions) return;
-    if (report.xapi === null) {
+    const xapi = xapiInteraction(report);
+    if (xapi === null) {
       this.deps_.logger.warn(`passmark cmi5: question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
       return;
     }
-    this.send_("interaction", buildAnswered(this.frame_(), report, report.xapi));
+    this.send_("interaction", buildAnswered(this.frame_(), report, xapi));
   }
 
   reportOutcome(outcome: Outcome): void {

@@ -1,6 +1,7 @@
 // Pure statement builders, one per statement kind (house.md: builders separate from sending).
 // Each returns a complete xAPI statement; ids and timestamps are handed in (assigned at creation).
-import type { Assessor, InteractionReport, XapiInteraction } from "../../assessment/outcome";
+import type { Assessor, InteractionReport } from "../../assessment/outcome";
+import type { XapiInteraction } from "../xapi/interaction";
 import { isoDuration } from "../xapi/duration";
 import type { Activity, Agent, Context, Result, Statement } from "../xapi/types";
 import { buildContext, type ContextAdditions } from "./context";
@@ -105,7 +106,8 @@ export function questionActivityId(activityId: string, questionId: string): stri
 }
 
 /**
- * cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the engine's ready-made xAPI part.
+ * cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the report's xAPI interaction
+ * (lms/xapi/interaction.ts).
  * A rated task (docs/reporting.md "Rated tasks") has no success (a grade is not right or wrong), its
  * grade as the score, the filled form in EXT_TASK_RATING and its assessor as context.instructor.
  */

@@ -4,6 +4,13 @@
 // earlier session's rows on an LMS that answers _count = 0 on every launch (ILIAS does;
 // docs/reporting.md "What each LMS shows"). No counter is written until an interaction was, and a
 // state without one (older packages, nothing reported yet) reads as it is.
+// The suspend_data limits live here and nowhere else: the drivers' facts.stateBudget, the preview's
+// checks and the benchmarks read them from this module.
+
+/** SCORM 1.2 cmi.suspend_data is CMIString4096 (docs/rules/lms.md §3): never more, whatever the LMS accepts. */
+export const SCORM12_SUSPEND_DATA_MAX = 4096;
+/** SCORM 2004 cmi.suspend_data: characterstring SPM 64000 in 3rd and 4th editions. */
+export const SCORM2004_SUSPEND_DATA_MAX = 64000;
 
 /** Characters kept free for the counter: the engine's state gets the LMS's limit minus this. */
 export const COUNTER_RESERVE = 10;

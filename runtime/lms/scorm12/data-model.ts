@@ -5,13 +5,12 @@ import type { Scorm12StatusMode } from "../../course/types";
 import type { LaunchMode, LmsFacts } from "../driver";
 import { isDone, type DataModelWrite, type OutcomeWrites, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
 import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
+import { SCORM12_SUSPEND_DATA_MAX } from "../scorm-common/suspend-data";
 import { scorm12InteractionId, scorm12InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
 import { Scorm12TaskComments } from "./task-comments";
 import { scorm12Held, scorm12Report, type Scorm12Held } from "./lesson-status";
 
-/** cmi.suspend_data is CMIString4096 (docs/rules/lms.md §3): never more, whatever the LMS accepts. */
-export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 export const SCORM12_LOCATION_LIMIT = 255;
 
 function launchMode(value: string): LaunchMode {
@@ -63,7 +62,7 @@ export class Scorm12DataModel implements ScormDataModel {
       languagePreference: language ? [language] : [],
       audioPreference: read("cmi.student_preference.audio") === "-1" ? "off" : null,
       resumeState: suspendData === "" ? null : suspendData,
-      stateBudget: SCORM12_SUSPEND_DATA_LIMIT,
+      stateBudget: SCORM12_SUSPEND_DATA_MAX,
       resumed: read("cmi.core.entry") === "resume",
     };
     const initialWrites: DataModelWrite[] = [{ element: "cmi.core.exit", value: "suspend", kind: "session" }];

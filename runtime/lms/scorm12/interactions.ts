@@ -1,8 +1,9 @@
 // docs/rules/interactions.md §4: cmi.interactions.n.* are write-only; id, type, student_response,
 // result (`wrong`, not "incorrect"), weighting, latency (CMITimespan), time (HH:MM:SS),
-// correct_responses.m.pattern. The engine formatted type/response/patterns; we only place them.
+// correct_responses.m.pattern. interaction-format.ts formats type/response/patterns; we place them.
 import type { InteractionReport } from "../../assessment/outcome";
 import type { DataModelWrite } from "../scorm-common/data-model";
+import { scorm12Interaction } from "./interaction-format";
 import { scorm12Timespan, scorm12TimeOfDay, scormDecimal } from "../scorm-common/time-format";
 
 const RESULT_12 = { correct: "correct", incorrect: "wrong", neutral: "neutral" } as const;
@@ -19,7 +20,7 @@ export function scorm12InteractionWrites(
   id: string,
   children: ReadonlySet<string>,
 ): DataModelWrite[] | null {
-  const scorm = report.scorm12;
+  const scorm = scorm12Interaction(report);
   if (scorm === null || !TYPES_12.has(scorm.type) || scorm.response.length > 255) return null;
   const base = `cmi.interactions.${index}`;
   const writes: DataModelWrite[] = [{ element: `${base}.id`, value: id, kind: "interaction" }];

@@ -4,13 +4,12 @@ import { parseLmsMastery } from "../../assessment/mastery";
 import type { LaunchMode, LmsFacts } from "../driver";
 import type { DataModelWrite, OutcomeWrites, ReadElement, ScormDataModel, StartData } from "../scorm-common/data-model";
 import { iso8601Duration } from "../scorm-common/time-format";
+import { SCORM2004_SUSPEND_DATA_MAX } from "../scorm-common/suspend-data";
 import { scorm2004InteractionId, scorm2004InteractionWrites } from "./interactions";
 import { parseHeldScore } from "../scorm-common/held-outcome";
 import { Scorm2004TaskComments } from "./task-comments";
 import { progressWrite, scorm2004Held, scorm2004OutcomeWrites, type Scorm2004Held } from "./outcome-writes";
 
-/** cmi.suspend_data: characterstring SPM 64000 in 3rd and 4th editions. */
-export const SCORM2004_SUSPEND_DATA_LIMIT = 64000;
 export const SCORM2004_LOCATION_LIMIT = 1000;
 
 function launchMode(value: string): LaunchMode {
@@ -52,7 +51,7 @@ export class Scorm2004DataModel implements ScormDataModel {
       languagePreference: language ? [language] : [],
       audioPreference: read("cmi.learner_preference.audio_level") === "0" ? "off" : null,
       resumeState: suspendData === "" ? null : suspendData,
-      stateBudget: SCORM2004_SUSPEND_DATA_LIMIT,
+      stateBudget: SCORM2004_SUSPEND_DATA_MAX,
       resumed: read("cmi.entry") === "resume",
     };
     const initialWrites: DataModelWrite[] = [];

@@ -2,6 +2,7 @@
 // `incorrect` (not "wrong"); latency ISO 8601; timestamp YYYY-MM-DDThh:mm:ss; description ≤ 250.
 import type { InteractionReport } from "../../assessment/outcome";
 import type { DataModelWrite } from "../scorm-common/data-model";
+import { scorm2004Interaction } from "./interaction-format";
 import { iso8601Duration, scorm2004Timestamp, scormDecimal } from "../scorm-common/time-format";
 
 const TYPES_2004 = new Set([
@@ -26,7 +27,7 @@ export function scorm2004InteractionWrites(
   id: string,
   children: ReadonlySet<string>,
 ): DataModelWrite[] | null {
-  const scorm = report.scorm2004;
+  const scorm = scorm2004Interaction(report);
   if (scorm === null || !TYPES_2004.has(scorm.type)) return null;
   const base = `cmi.interactions.${index}`;
   const writes: DataModelWrite[] = [{ element: `${base}.id`, value: id, kind: "interaction" }];

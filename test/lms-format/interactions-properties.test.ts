@@ -6,11 +6,12 @@ import * as scorm12Module from "scorm-again/scorm12";
 import * as scorm2004Module from "scorm-again/scorm2004";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildInteractionReport, canonicalResponse } from "../../runtime/assessment";
-import type { ScormInteraction } from "../../runtime/assessment/outcome";
+import { canonicalResponse } from "../../runtime/assessment";
 import { mulberry32 } from "../../runtime/assessment/prng";
-import { everyType } from "./fixtures";
-import { someResponse } from "./simulate";
+import type { ScormInteraction } from "../../runtime/lms/scorm-common/interaction";
+import { everyType } from "../assessment/fixtures";
+import { someResponse } from "../assessment/simulate";
+import { formattedReport } from "./formatted";
 
 const Scorm12API = (scorm12Module as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
 const Scorm2004API = (scorm2004Module as unknown as { Scorm2004API: typeof Scorm2004APIClass }).Scorm2004API;
@@ -55,7 +56,7 @@ describe("interaction reports for arbitrary responses", () => {
         const random = mulberry32(seed);
         for (const q of questions) {
           const response = canonicalResponse(q, someResponse(q, random, { texts, numbers }));
-          const report = buildInteractionReport(q, response, { attemptNumber: 1, language: "en", latencyMs: 1000, timestamp: 0 });
+          const report = formattedReport(q, response, { attemptNumber: 1, language: "en", latencyMs: 1000, timestamp: 0 });
           const statement = {
             actor: { mbox: "mailto:learner@example.org" },
             verb: { id: "http://adlnet.gov/expapi/verbs/answered" },

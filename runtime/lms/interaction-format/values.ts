@@ -1,8 +1,7 @@
-// Small helpers shared by the per-standard interaction formatters (docs/rules/interactions.md §1).
+// Small value helpers shared by the per-standard interaction formatters (docs/rules/interactions.md §1):
+// numbers as the standards write them, numeric answers as bounds, picked options in authored order.
 
-import type { NumericAnswer, QuestionData } from "../../course/types";
-import { responseMatchesType } from "../scoring";
-import type { Response } from "../types";
+import type { NumericAnswer } from "../../course/types";
 
 /**
  * A number as the standards write it: plain decimal (never "1e-7"), at most 7 decimals
@@ -16,21 +15,11 @@ export function plainNumber(n: number): string {
   return trimmed === "-0" ? "0" : trimmed;
 }
 
-/** SCORM decimals (CMIDecimal / real(10,7)) carry at most 10 digits before the point. */
-export function fitsScormDecimal(n: number): boolean {
-  return Math.abs(n) < 1e10;
-}
-
 /** The numeric answer as [min, max] (equal for an exact answer). */
 export function numericBounds(answer: NumericAnswer): [number, number] {
   if ("exact" in answer) return [answer.exact, answer.exact];
   if ("tolerance" in answer) return [answer.value - answer.tolerance, answer.value + answer.tolerance];
   return [answer.min, answer.max];
-}
-
-/** The response when it is well formed for the question, else undefined (reported as unanswered). */
-export function usableResponse(question: QuestionData, response: unknown): Response | undefined {
-  return responseMatchesType(question, response) ? response : undefined;
 }
 
 /** Known option ids the learner picked, in authored order, without duplicates. */
@@ -50,4 +39,4 @@ export function matchedPairs(pairIds: string[], matches: Record<string, string>)
   return out;
 }
 
-export { optionIds } from "../responses";
+export { optionIds } from "../../assessment/responses";

@@ -1,19 +1,14 @@
-// xAPI / cmi5 interaction activity definitions and result.response strings (docs/rules/interactions.md §2).
-// Also used for SCORM 2004, whose learner_response / pattern formats share the "[,]" "[.]" "[:]"
-// delimiters; see scorm.ts for the differences.
+// The bracket-delimiter interaction syntax xAPI and SCORM 2004 share (docs/rules/interactions.md §2–§3):
+// the interaction type, correct-response patterns and the learner's response with the "[,]" "[.]"
+// "[:]" delimiters. lms/xapi/interaction.ts and lms/scorm2004/interaction-format.ts build on it;
+// the SCORM 2004 limits are applied there.
 
 import type { QuestionData } from "../../course/types";
-import { ID_PATTERN } from "../question-validate";
-import type { XapiInteraction } from "../outcome";
-import type { Response } from "../types";
-import { gradeForm } from "../grading-forms";
-import { isRated } from "../tasks";
-import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./format";
-
-type Definition = XapiInteraction["definition"];
-type Component = { id: string; description: Record<string, string> };
-
-export const CMI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
+import { gradeForm } from "../../assessment/grading-forms";
+import { ID_PATTERN } from "../../assessment/question-validate";
+import { isRated } from "../../assessment/tasks";
+import type { Response } from "../../assessment/types";
+import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./values";
 
 /** The interaction type both xAPI and SCORM 2004 use for a question. */
 export function interactionType(question: QuestionData): string {
@@ -69,7 +64,7 @@ export function bracketPatterns(question: QuestionData): string[] {
  * (docs/grading-forms.md criterion values), in form order; none until the rating is complete and
  * submitted (a half-filled form is never reported).
  */
-export function taskSteps(question: QuestionData, response: Response | undefined): [string, string][] {
+export function taskSteps(question: QuestionData, response: Response | null): [string, string][] {
   if (question.type !== "task" || response?.type !== "task" || response.rating === null || !isRated(question, response)) return [];
   const { criteria } = gradeForm(question.gradingForm, response.rating.filling);
   return question.gradingForm.criteria.flatMap((c) => {
@@ -79,7 +74,7 @@ export function taskSteps(question: QuestionData, response: Response | undefined
 }
 
 /** The learner's response in the bracket-delimiter format; "" when unanswered. */
-export function bracketResponse(question: QuestionData, response: Response | undefined): string {
+export function bracketResponse(question: QuestionData, response: Response | null): string {
   if (!response) return "";
   switch (response.type) {
     case "single-choice":
@@ -106,43 +101,4 @@ export function bracketResponse(question: QuestionData, response: Response | und
 export function idsExpressible(question: QuestionData): boolean {
   const criteria = question.type === "task" ? question.gradingForm.criteria.map((c) => c.id) : [];
   return ID_PATTERN.test(question.id) && [...optionIds(question), ...criteria].every((id) => ID_PATTERN.test(id));
-}
-
-function components(question: QuestionData, lang: string): Partial<Definition> {
-  const list = (items: { id: string; text: string }[]): Component[] => items.map((i) => ({ id: i.id, description: { [lang]: i.text } }));
-  switch (question.type) {
-    case "single-choice":
-    case "multiple-response":
-      return { choices: list(question.choices) };
-    case "ordering":
-      return { choices: list(question.items) };
-    case "survey":
-      return { scale: list(question.choices) };
-    case "task":
-      return { steps: list(question.gradingForm.criteria.map((c) => ({ id: c.id, text: c.description }))) };
-    case "matching":
-      return {
-        source: list(question.pairs.map((p) => ({ id: p.id, text: p.source }))),
-        target: list(question.pairs.map((p) => ({ id: p.id, text: p.target }))),
-      };
-    default:
-      return {};
-  }
-}
-
-/** The xAPI interaction for one answered question; null when it cannot be expressed validly. */
-export function xapiInteraction(question: QuestionData, response: Response | undefined, language: string): XapiInteraction | null {
-  if (!idsExpressible(question)) return null;
-  const lang = language.trim() || "und";
-  const text = question.prompt.text.trim() || question.id;
-  const patterns = bracketPatterns(question);
-  const definition: Definition = {
-    type: CMI_INTERACTION,
-    name: { [lang]: text },
-    description: { [lang]: text },
-    interactionType: interactionType(question),
-    ...(patterns.length > 0 ? { correctResponsesPattern: patterns } : {}),
-    ...components(question, lang),
-  };
-  return { definition, response: bracketResponse(question, response) };
 }

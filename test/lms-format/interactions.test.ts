@@ -1,4 +1,5 @@
-// docs/rules/interactions.md: each question type's report in each standard's format, checked against the real
+// docs/rules/interactions.md: each question type's report in each standard's format (runtime/lms: xapi/interaction.ts,
+// scorm2004/ and scorm12/interaction-format.ts), checked against the real
 // validators: @learninglocker/xapi-validation for statements, scorm-again for SCORM 2004 and 1.2.
 import validateXapi from "@learninglocker/xapi-validation";
 import type Scorm12APIClass from "scorm-again/scorm12";
@@ -7,10 +8,10 @@ import * as scorm12Module from "scorm-again/scorm12";
 import * as scorm2004Module from "scorm-again/scorm2004";
 import { describe, expect, it } from "vitest";
 import type { QuestionData } from "../../runtime/course/types";
-import { buildInteractionReport } from "../../runtime/assessment/interactions/report";
-import type { InteractionReport, ScormInteraction } from "../../runtime/assessment/outcome";
 import type { Response } from "../../runtime/assessment/types";
-import { base, everyType, options } from "./fixtures";
+import type { ScormInteraction } from "../../runtime/lms/scorm-common/interaction";
+import { base, everyType, options } from "../assessment/fixtures";
+import { formattedReport, type FormattedReport } from "./formatted";
 
 // scorm-again's ESM build exports named classes while its types declare a default export.
 const Scorm12API = (scorm12Module as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
@@ -38,7 +39,7 @@ const cases: [string, Response | undefined, "correct" | "incorrect" | "neutral"]
   ...everyType().map((q): [string, undefined, "incorrect" | "neutral"] => [q.id, undefined, q.type === "survey" ? "neutral" : "incorrect"]),
 ];
 
-function statementFor(report: InteractionReport): unknown {
+function statementFor(report: FormattedReport): unknown {
   const xapi = report.xapi!;
   return {
     id: "6690e6c9-3ef0-4ed3-8b37-7f3964730bee",
@@ -91,7 +92,7 @@ function writeScorm12(s: ScormInteraction, result: string): number[] {
 
 describe("InteractionReport per question type", () => {
   it.each(cases)("%s %j → %s, valid in xAPI, SCORM 2004 and SCORM 1.2", (id, response, result) => {
-    const report = buildInteractionReport(byId(id), response, context);
+    const report = formattedReport(byId(id), response, context);
     expect(report).toMatchObject({ questionId: id, attemptNumber: 2, result, latencyMs: 12_345, weighting: 1, description: `Prompt of ${id}` });
     expect(validateXapi(statementFor(report))).toEqual([]);
     expect(writeScorm2004(report.scorm2004!, result).filter((e) => e !== 0)).toEqual([]);
@@ -99,7 +100,7 @@ describe("InteractionReport per question type", () => {
   });
 
   it("formats choice, multiple response and true-false", () => {
-    const multi = buildInteractionReport(byId("q-multi"), { type: "multiple-response", choices: ["c", "a"] }, context);
+    const multi = formattedReport(byId("q-multi"), { type: "multiple-response", choices: ["c", "a"] }, context);
     expect(multi.xapi!.definition).toMatchObject({
       type: "http://adlnet.gov/expapi/activities/cmi.interaction",
       interactionType: "choice",
@@ -110,54 +111,54 @@ describe("InteractionReport per question type", () => {
     expect(multi.scorm2004).toEqual({ type: "choice", response: "a[,]c", correctPatterns: ["a[,]c"] });
     // SCORM 1.2: single characters mapped from the choice POSITION (a→0, c→2), commas between.
     expect(multi.scorm12).toEqual({ type: "choice", response: "0,2", correctPatterns: ["0,2"] });
-    const tf = buildInteractionReport(byId("q-tf"), { type: "true-false", value: true }, context);
+    const tf = formattedReport(byId("q-tf"), { type: "true-false", value: true }, context);
     expect([tf.xapi!.response, tf.xapi!.definition.correctResponsesPattern, tf.scorm12]).toEqual(["true", ["false"], { type: "true-false", response: "t", correctPatterns: ["f"] }]);
   });
 
   it("formats numeric: min[:]max for a tolerance (no binary noise), a single number when exact; 1.2 cannot carry a range", () => {
-    const num = buildInteractionReport(byId("q-num"), { type: "numeric", value: 1e-9 }, context);
+    const num = formattedReport(byId("q-num"), { type: "numeric", value: 1e-9 }, context);
     expect(num.xapi!.definition.correctResponsesPattern).toEqual(["9.76[:]9.86"]);
     expect(num.xapi!.response).toBe("0");
     expect(num.scorm12).toEqual({ type: "numeric", response: "0", correctPatterns: [] });
     const exact: QuestionData = { ...base("n"), type: "numeric", answer: { exact: 42 } };
-    expect(buildInteractionReport(exact, { type: "numeric", value: -3.5 }, context).scorm12).toEqual({ type: "numeric", response: "-3.5", correctPatterns: ["42"] });
+    expect(formattedReport(exact, { type: "numeric", value: -3.5 }, context).scorm12).toEqual({ type: "numeric", response: "-3.5", correctPatterns: ["42"] });
   });
 
   it("numbers: never in exponent notation; beyond 10 integer digits SCORM cannot carry them (null)", () => {
-    const huge = buildInteractionReport(byId("q-num"), { type: "numeric", value: 1e21 }, context);
+    const huge = formattedReport(byId("q-num"), { type: "numeric", value: 1e21 }, context);
     expect(huge.xapi!.response).toBe("1000000000000000000000");
     expect([huge.scorm2004, huge.scorm12]).toEqual([null, null]);
-    const big = buildInteractionReport(byId("q-num"), { type: "numeric", value: 9_999_999_999.5 }, context);
+    const big = formattedReport(byId("q-num"), { type: "numeric", value: 9_999_999_999.5 }, context);
     expect(big.scorm2004!.response).toBe("9999999999.5");
     expect(writeScorm2004(big.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
     expect(writeScorm12(big.scorm12!, "incorrect").filter((e) => e !== 0)).toEqual([]);
   });
 
   it("formats fill-in: one pattern per accepted answer, case_matters when case-sensitive, long-fill-in, length limits", () => {
-    const text = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "paris" }, context);
+    const text = formattedReport(byId("q-text"), { type: "text-entry", text: "paris" }, context);
     expect(text.xapi!.definition).toMatchObject({ interactionType: "fill-in", correctResponsesPattern: ["Paris", "Paris, France"] });
     const strict: QuestionData = { ...base("t"), type: "text-entry", accepted: ["Paris"], caseSensitive: true, whitespace: "trim", long: true };
-    const long = buildInteractionReport(strict, { type: "text-entry", text: "x".repeat(5000) }, context);
+    const long = formattedReport(strict, { type: "text-entry", text: "x".repeat(5000) }, context);
     expect(long.xapi!.definition).toMatchObject({ interactionType: "long-fill-in", correctResponsesPattern: ["{case_matters=true}Paris"] });
     expect(long.scorm2004!.response).toHaveLength(4000);
     expect(long.scorm12).toMatchObject({ type: "fill-in", correctPatterns: ["Paris"] });
     expect(long.scorm12!.response).toHaveLength(255);
-    const short = buildInteractionReport({ ...strict, long: false }, { type: "text-entry", text: "y".repeat(300) }, context);
+    const short = formattedReport({ ...strict, long: false }, { type: "text-entry", text: "y".repeat(300) }, context);
     expect(short.scorm2004!.response).toHaveLength(250);
   });
 
   it("SCORM 2004 fill-in: leaves out patterns an LMS would split or reject, keeps a leading { literal", () => {
-    const text = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "{x}" }, context);
+    const text = formattedReport(byId("q-text"), { type: "text-entry", text: "{x}" }, context);
     expect(text.scorm2004).toEqual({ type: "fill-in", response: " {x}", correctPatterns: ["Paris"] });
     expect(writeScorm2004(text.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
-    const listy = buildInteractionReport(byId("q-text"), { type: "text-entry", text: "a[,]{b},c,d,e,f,g,h,i,j,k,l" }, context);
+    const listy = formattedReport(byId("q-text"), { type: "text-entry", text: "a[,]{b},c,d,e,f,g,h,i,j,k,l" }, context);
     expect(listy.scorm2004!.response).toBe("a, {b},c,d,e,f,g,h,i,j");
     expect(listy.xapi!.response).toBe("a[,]{b},c,d,e,f,g,h,i,j,k,l");
     expect(writeScorm2004(listy.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
     const strict: QuestionData = { ...base("t"), type: "text-entry", accepted: ["Paris", " padded", "{brace}"], caseSensitive: true, whitespace: "exact", long: true };
-    const long = buildInteractionReport(strict, { type: "text-entry", text: "Paris" }, context);
+    const long = formattedReport(strict, { type: "text-entry", text: "Paris" }, context);
     expect(long.scorm2004).toEqual({ type: "long-fill-in", response: "Paris", correctPatterns: [] });
-    const caseless = buildInteractionReport({ ...strict, caseSensitive: false }, { type: "text-entry", text: "Paris" }, context);
+    const caseless = formattedReport({ ...strict, caseSensitive: false }, { type: "text-entry", text: "Paris" }, context);
     expect(caseless.scorm2004!.correctPatterns).toEqual(["Paris"]);
     expect(writeScorm2004(caseless.scorm2004!, "correct").filter((e) => e !== 0)).toEqual([]);
     expect(writeScorm2004(long.scorm2004!, "correct").filter((e) => e !== 0)).toEqual([]);
@@ -166,18 +167,18 @@ describe("InteractionReport per question type", () => {
   });
 
   it("formats matching and sequencing", () => {
-    const match = buildInteractionReport(byId("q-match"), { type: "matching", matches: { it: "fr", fr: "de" } }, context);
+    const match = formattedReport(byId("q-match"), { type: "matching", matches: { it: "fr", fr: "de" } }, context);
     expect(match.xapi!.definition.correctResponsesPattern).toEqual(["fr[.]fr[,]de[.]de[,]it[.]it"]);
     expect(match.xapi!.definition.source).toHaveLength(3);
     expect(match.xapi!.definition.target![2]).toEqual({ id: "it", description: { "en-US": "Rome" } });
     expect(match.xapi!.response).toBe("fr[.]de[,]it[.]fr");
     expect(match.scorm12).toEqual({ type: "matching", response: "0.1,2.0", correctPatterns: ["0.0,1.1,2.2"] });
-    const order = buildInteractionReport(byId("q-order"), { type: "ordering", order: ["four", "two", "three", "one"] }, context);
+    const order = formattedReport(byId("q-order"), { type: "ordering", order: ["four", "two", "three", "one"] }, context);
     expect([order.xapi!.definition.interactionType, order.xapi!.response, order.scorm12!.response, order.scorm12!.correctPatterns]).toEqual(["sequencing", "four[,]two[,]three[,]one", "3,1,2,0", ["0,1,2,3"]]);
   });
 
   it("reports a survey as likert with a scale and no correct pattern", () => {
-    const survey = buildInteractionReport(byId("q-survey"), { type: "survey", choice: "4" }, context);
+    const survey = formattedReport(byId("q-survey"), { type: "survey", choice: "4" }, context);
     expect(survey.xapi!.definition.correctResponsesPattern).toBeUndefined();
     expect(survey.xapi!.definition.scale).toHaveLength(5);
     expect(survey).toMatchObject({ result: "neutral", score: null, scorm2004: { type: "likert", response: "4", correctPatterns: [] }, scorm12: { type: "likert", response: "3", correctPatterns: [] } });
@@ -186,21 +187,21 @@ describe("InteractionReport per question type", () => {
   it("returns null where a standard cannot express the report: > 36 options in SCORM 1.2, > 36 listed ids in 2004, ids with spaces", () => {
     const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
     const big: QuestionData = { ...base("big"), type: "single-choice", choices: options(...ids), correct: "c39" };
-    const report = buildInteractionReport(big, { type: "single-choice", choice: "c39" }, context);
+    const report = formattedReport(big, { type: "single-choice", choice: "c39" }, context);
     expect(report.scorm12).toBeNull();
     expect(report.scorm2004).toEqual({ type: "choice", response: "c39", correctPatterns: ["c39"] });
     expect(validateXapi(statementFor(report))).toEqual([]);
     const sequence: QuestionData = { ...base("seq"), type: "ordering", items: options(...ids), partialCredit: false };
-    const long = buildInteractionReport(sequence, { type: "ordering", order: ids }, context);
+    const long = formattedReport(sequence, { type: "ordering", order: ids }, context);
     expect([long.scorm2004, long.scorm12]).toEqual([null, null]);
     expect(validateXapi(statementFor(long))).toEqual([]);
     const spaced: QuestionData = { ...base("sp"), type: "single-choice", choices: [{ id: "a b", text: "A" }, { id: "c", text: "C" }], correct: "c" };
-    const bad = buildInteractionReport(spaced, { type: "single-choice", choice: "c" }, context);
+    const bad = formattedReport(spaced, { type: "single-choice", choice: "c" }, context);
     expect([bad.xapi, bad.scorm2004]).toEqual([null, null]);
   });
 
   it("reports a malformed response as unanswered, never throws", () => {
-    const report = buildInteractionReport(byId("q-single"), { type: "single-choice", choice: 3 }, context);
+    const report = formattedReport(byId("q-single"), { type: "single-choice", choice: 3 }, context);
     expect(report).toMatchObject({ result: "incorrect", score: 0, scorm2004: { response: "" }, scorm12: { response: "" } });
   });
 });
