@@ -26,7 +26,7 @@ export interface ScormFacts {
   /** 0..100 (1.2 cmi.student_data.mastery_score; 2004 cmi.scaled_passing_score = /100); null = none. */
   masteryScore: number | null;
   previousStatus: PreviousStatus;
-  /** The LMS answers the first N commits with "false" / 391 (reporting.md: retried at a later checkpoint). */
+  /** The LMS answers the first N commits with "false" / 391 (docs/rules/reporting.md: retried at a later checkpoint). */
   commitFailures: number;
 }
 

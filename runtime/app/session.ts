@@ -156,7 +156,7 @@ export class CourseSession {
   /**
    * Submit the attempt in progress. An ordering question the learner left as shown is answered with
    * the order shown (what the learner sees is what is submitted). Reports the interactions, then the
-   * outcome, then saves the resume state and checkpoints (reporting.md: commit at attempt end).
+   * outcome, then saves the resume state and checkpoints (docs/rules/reporting.md: commit at attempt end).
    * Reports go before the state write so that a cmi5 Passed is not queued behind it: the result
    * reaches the LMS in one round trip.
    */

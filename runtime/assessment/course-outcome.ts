@@ -1,4 +1,4 @@
-// reporting.md "One outcome model": progress, completed, status, score, final — from the learner
+// docs/rules/reporting.md "One outcome model": progress, completed, status, score, final — from the learner
 // state; and the assessor of the attempt that gave the status (docs/reporting.md "Rated tasks").
 
 import type { CourseData } from "../course/types";

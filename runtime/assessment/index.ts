@@ -49,7 +49,7 @@ export {
   type SubmitOptions,
   type SubmittedAttempt,
 } from "./learner-state";
-/** The outcome a driver reports (reporting.md), and progress 0..1 alone. */
+/** The outcome a driver reports (docs/rules/reporting.md), and progress 0..1 alone. */
 export { computeOutcome, progressOf } from "./course-outcome";
 
 // ── Attempts and policies (docs/rules/assessment.md §3) ──────────────────────────────────────────────────

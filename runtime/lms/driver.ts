@@ -84,7 +84,7 @@ export interface LmsDriver {
    * logs; it never judges (score and result come from the engine).
    */
   reportInteraction(report: InteractionReport): void;
-  /** The current outcome; the driver decides what is new and reports it per reporting.md. */
+  /** The current outcome; the driver decides what is new and reports it per docs/rules/reporting.md. */
   reportOutcome(outcome: Outcome): void;
   /** Persist now: SCORM Commit, cmi5 outbox flush. Resolves when done or when it gave up for now. */
   checkpoint(): Promise<void>;

@@ -1,4 +1,4 @@
-// "Watched" for progress (reporting.md: watching is progress, never a score): the share of the
+// "Watched" for progress (docs/rules/reporting.md: watching is progress, never a score): the share of the
 // duration actually played (the union of played ranges, so seeking to the end does not count)
 // reaches the medium's watchedThreshold, with a small tolerance for the last frame.
 

@@ -1,4 +1,4 @@
-// The honest status line (reporting.md "Delivery"): what has, and has not, reached the LMS.
+// The honest status line (docs/rules/reporting.md "Delivery"): what has, and has not, reached the LMS.
 // role=status makes every change a polite live-region announcement.
 import type { SessionView } from "../app/session";
 import type { MessageKey } from "../i18n/index";

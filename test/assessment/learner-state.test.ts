@@ -19,7 +19,7 @@ function take(state: LearnerState, c: CourseData, right: number, passingScore = 
   return submitAttempt(s, c, { passingScore, now: T0 + 10_000 })!.state;
 }
 
-describe("content progress and completion (reporting.md)", () => {
+describe("content progress and completion (docs/rules/reporting.md)", () => {
   it("counts pages and media; completion needs all of them AND one submitted attempt", () => {
     const c = quiz();
     let s = createLearnerState();

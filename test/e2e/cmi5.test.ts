@@ -1,7 +1,7 @@
 // End to end, cmi5: the starter course built fresh, launched by the preview LMS (authoring/preview
 // over the local LRS of authoring/lrs) in Debian Chromium, driven through the learner UI. Afterwards
 // the LRS's stored statements are checked: validator and cmi5 rule checker clean (strict LMS: any
-// violation would have been refused with 403 and recorded), exact verbs and scores (reporting.md).
+// violation would have been refused with 403 and recorded), exact verbs and scores (docs/rules/reporting.md).
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "../ui/browser";
@@ -151,7 +151,7 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
       await learner.page!.keyboard.press("Enter");
       await learner.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 15_000 });
 
-      // The unload terminated the session (reporting.md "cmi5"); the reload sent nothing more.
+      // The unload terminated the session (docs/rules/reporting.md "cmi5"); the reload sent nothing more.
       const record = cmi5Record(starter.preview, learner.registration!);
       expectCleanCmi5(starter.preview, record, sessionsOf(learner));
       expect(judgementVerbs(record.verbs)).toEqual(["initialized", "terminated"]);

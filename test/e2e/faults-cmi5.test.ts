@@ -1,4 +1,4 @@
-// Faults, cmi5, end to end (reporting.md "Delivery: nothing lost, nothing doubled"): the LRS of the
+// Faults, cmi5, end to end (docs/rules/reporting.md "Delivery"): the LRS of the
 // preview LMS fails 30% of requests for a whole pass; the tab is closed right after the pass while
 // the LRS is refusing statements; the token is revoked (401) in the middle of the session.
 // Runs per scenario: the seeds below (PASSMARK_E2E_FAULT_SEEDS="1,2,3" to run more).
@@ -103,7 +103,7 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     await learner.closeTab();
 
     await expect.poll(() => cmi5Record(starter.preview, learner.registration!).count("passed"), { timeout: 10_000 }).toBe(1);
-    // reporting.md "cmi5": the page is closed for good → Terminated, the last statement (keepalive too).
+    // docs/rules/reporting.md "cmi5": the page is closed for good → Terminated, the last statement (keepalive too).
     await expect.poll(() => cmi5Record(starter.preview, learner.registration!).count("terminated"), { timeout: 10_000 }).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500)); // nothing may follow it
     const record = cmi5Record(starter.preview, learner.registration!);

@@ -1,4 +1,4 @@
-// Faults, SCORM, end to end (reporting.md "SCORM: a failed SetValue or Commit is retried at the next
+// Faults, SCORM, end to end (docs/rules/reporting.md "Delivery": a failed SetValue or Commit is retried at the next
 // checkpoint and surfaced to the learner"): the LMS (scorm-again in the preview host) answers every
 // Commit with "false" / error 391 for a while; the learner is told; once the LMS accepts commits
 // again the data reaches it at a later checkpoint, without the learner doing anything.

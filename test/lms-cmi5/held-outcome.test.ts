@@ -50,7 +50,7 @@ describe("cmi5: a fresh failing session after a Passed in the registration", () 
   });
 });
 
-// reporting.md "cmi5": a failing score with attempts left is held until the session ends (one
+// docs/rules/reporting.md "cmi5": a failing score with attempts left is held until the session ends (one
 // judgement per session). The status says so at once — held, not delivered, never "at risk" — also
 // in a later session that starts from that result, and turns into delivered once the Failed is sent.
 describe("cmi5: the status of a Failed held until the session ends", () => {

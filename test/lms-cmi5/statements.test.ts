@@ -71,7 +71,7 @@ describe("statements validate with @learninglocker/xapi-validation", () => {
   });
 });
 
-describe("reporting policy (reporting.md cmi5)", () => {
+describe("reporting policy (docs/rules/reporting.md cmi5)", () => {
   const none = { completedSent: false, passedSent: false };
   const fresh = { passedSent: false, failedSent: false };
   it("a failing, non-final outcome is deferred; final → Failed at once", () => {

@@ -1,5 +1,5 @@
 // The page is unloaded for good (pagehide, persisted === false): the session ends there — deferred
-// Failed, State document, Terminated last — through fetch keepalive (reporting.md "cmi5": "exit, or
+// Failed, State document, Terminated last — through fetch keepalive (docs/rules/reporting.md "cmi5": "exit, or
 // the page is closed for good → Terminated"). A hidden tab or a page kept in the back/forward cache
 // may come back: no Terminated (docs/rules/lms.md §5). A reload after the unload sends nothing.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// reporting.md "Standalone": no LMS; state kept in the browser per course; the status says plainly
+// docs/rules/reporting.md "Standalone": no LMS; state kept in the browser per course; the status says plainly
 // that nothing is recorded.
 import { describe, expect, it } from "vitest";
 import { STANDALONE_STATE_BUDGET, StandaloneDriver, standaloneStateKey, type StateStorage } from "../../runtime/lms/standalone/driver";

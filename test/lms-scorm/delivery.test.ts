@@ -1,4 +1,4 @@
-// reporting.md "Delivery" for both SCORM drivers: commit at checkpoints and on hide, failed calls
+// docs/rules/reporting.md "Delivery" for both SCORM drivers: commit at checkpoints and on hide, failed calls
 // retried at the next checkpoint and surfaced, a vanished API surfaced, nothing after Finish.
 import { describe, expect, it } from "vitest";
 import type { DeliveryStatus, LmsDriver } from "../../runtime/lms/driver";

@@ -1,4 +1,4 @@
-// Never downgrade what the LMS already holds (reporting.md; held-outcome.ts). The LMS holds a pass
+// Never downgrade what the LMS already holds (docs/reporting.md "Never lowering what the LMS holds"; held-outcome.ts). The LMS holds a pass
 // and its best score with a suspend_data this course version cannot use (another format, or a state
 // from before an update): a new session starts fresh, the learner fails a fresh attempt, and the LMS
 // must still hold the pass and the best score. The real engine (CourseSession) drives real drivers

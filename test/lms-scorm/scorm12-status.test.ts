@@ -1,4 +1,4 @@
-// reporting.md "SCORM 1.2": status modes, scores, LMS mastery agreement, exit values — against
+// docs/rules/reporting.md "SCORM 1.2": status modes, scores, LMS mastery agreement, exit values — against
 // scorm-again as the LMS.
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../runtime/assessment/outcome";

@@ -1,4 +1,4 @@
-// reporting.md "SCORM 2004" against scorm-again as the LMS: completion/success split, score scales,
+// docs/rules/reporting.md "SCORM 2004" against scorm-again as the LMS: completion/success split, score scales,
 // scaled_passing_score, exit + adl.nav.request, session time, resume, read-only modes, interactions.
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../runtime/assessment/outcome";

@@ -1,4 +1,4 @@
-// Our own State document (reporting.md: "stateId of our choosing, keyed by registration"): the
+// Our own State document (docs/rules/reporting.md "cmi5": a state id of ours, keyed by the registration): the
 // engine's resume state next to what was already sent in the registration (Completed, Passed).
 import type { RegistrationRecord } from "./reporting-policy";
 

@@ -1,4 +1,4 @@
-// What an LRS answer means for an outbox item (reporting.md "Delivery", docs/rules/lms.md §5).
+// What an LRS answer means for an outbox item (docs/rules/reporting.md "Delivery", docs/rules/lms.md §5).
 import type { XapiAnswer } from "../xapi/client";
 
 /**

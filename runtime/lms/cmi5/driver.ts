@@ -1,4 +1,4 @@
-// Cmi5Driver: the cmi5 Assignable Unit behind the LmsDriver interface (cmi5 spec, docs/rules/lms.md §5, reporting.md "cmi5").
+// Cmi5Driver: the cmi5 Assignable Unit behind the LmsDriver interface (cmi5 spec, docs/rules/lms.md §5, docs/rules/reporting.md "cmi5").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { ReportingOptions } from "../../course/types";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
@@ -192,7 +192,7 @@ export class Cmi5Driver implements LmsDriver {
   }
 
   /**
-   * pagehide with persisted === false: the page is gone for good (reporting.md "cmi5": exit, or the
+   * pagehide with persisted === false: the page is gone for good (docs/rules/reporting.md "cmi5": exit, or the
    * page is closed for good → Terminated). Same end as exit() — deferred Failed, state document,
    * Terminated last — all handed to fetch keepalive in queue order within the 64 KiB budget.
    */
@@ -243,7 +243,7 @@ export class Cmi5Driver implements LmsDriver {
       state,
       pending: outbox.pending.length,
       outcomeDelivered: !outcomeItems && !owed,
-      // A deferred Failed is held on purpose (one judgement per session, reporting.md "cmi5"): not at risk.
+      // A deferred Failed is held on purpose (one judgement per session, docs/rules/reporting.md "cmi5"): not at risk.
       ...(deferred ? { held: "until-session-end" as const } : {}),
       ...(detail ? { detail } : {}),
     };

@@ -1,4 +1,4 @@
-// The durable Outbox (reporting.md "Delivery: nothing lost, nothing doubled").
+// The durable Outbox (docs/rules/reporting.md "Delivery").
 // - Creation order kept; ids from creation, so a retry never double-counts (PUT ?statementId= and
 //   a re-POST are idempotent; 204/409 for an id the LRS already holds count as accepted).
 // - Network errors, timeouts, 408/429/5xx: retried with exponential backoff and jitter.

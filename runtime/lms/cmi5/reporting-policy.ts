@@ -1,8 +1,8 @@
-// reporting.md "cmi5": which defined statements an outcome calls for, given what was already sent.
+// docs/rules/reporting.md "cmi5": which defined statements an outcome calls for, given what was already sent.
 // Pure: the driver owns the memory (State document + sessionStorage) and hands it in.
 import type { Outcome } from "../../assessment/outcome";
 
-/** Kept in our State document, keyed by registration (reporting.md: "what was already sent"). */
+/** Kept in our State document, keyed by registration (docs/rules/reporting.md "cmi5": what the registration already received). */
 export interface RegistrationRecord {
   completedSent: boolean;
   passedSent: boolean;
@@ -16,7 +16,7 @@ export interface SessionJudgement {
 
 export type OutcomeStatementKind = "completed" | "passed" | "failed";
 
-/** Failing = judged not passed with a score; a null score is no judgement (reporting.md). */
+/** Failing = judged not passed with a score; a null score is no judgement (docs/rules/reporting.md). */
 export function isFailingWithScore(outcome: Outcome): boolean {
   return (outcome.status === "failed" || outcome.status === "unableToPass") && outcome.score !== null;
 }
@@ -33,16 +33,16 @@ export function statementsForOutcome(
   session: SessionJudgement,
 ): OutcomeStatementKind[] {
   const kinds: OutcomeStatementKind[] = [];
-  // reporting.md: Completed when `completed` becomes true, once per registration (cmi5 §9.3).
+  // docs/rules/reporting.md: Completed when `completed` becomes true, once per registration (cmi5 §9.3).
   if (outcome.completed && !registration.completedSent) kinds.push("completed");
-  // reporting.md: Passed at once, once per registration; impossible after a Failed in this session.
+  // docs/rules/reporting.md: Passed at once, once per registration; impossible after a Failed in this session.
   if (outcome.status === "passed" && !registration.passedSent && !session.failedSent) kinds.push("passed");
-  // reporting.md: Failed at once only when final (no attempt can still turn it into a Passed).
+  // docs/rules/reporting.md: Failed at once only when final (no attempt can still turn it into a Passed).
   if (outcome.final && isFailingWithScore(outcome) && failedAllowed(registration, session)) kinds.push("failed");
   return kinds;
 }
 
-/** reporting.md: a non-null failing score not reported in this session → Failed right before Terminated. */
+/** docs/rules/reporting.md: a non-null failing score not reported in this session → Failed right before Terminated. */
 export function failedDueAtSessionEnd(
   latest: Outcome | null,
   registration: RegistrationRecord,

@@ -4,7 +4,7 @@ import type { ResultScore } from "../xapi/types";
 /**
  * The score to put on a Passed (success=true) or Failed (success=false), or null to send the verb
  * without a score:
- * - null score → no score (reporting.md: never report 0 instead);
+ * - null score → no score (docs/rules/reporting.md: never report 0 instead);
  * - Passed with scaled < masteryScore, or Failed with scaled ≥ masteryScore → no score (§9.5.1);
  * - raw only when the score is an integer, always with min 0 / max 100 (§9.5.1: raw integer in [min,max]).
  */

@@ -1,5 +1,5 @@
 // Turns what the engine reports during one cmi5 session into statements in the Outbox, per
-// reporting.md "cmi5". Holds the session record (sessionStorage) and keeps it saved on every change.
+// docs/rules/reporting.md "cmi5". Holds the session record (sessionStorage) and keeps it saved on every change.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { uuidV4, type RandomBytes } from "../xapi/uuid";
 import { xapiInteraction } from "../xapi/interaction";
@@ -90,7 +90,7 @@ export class Cmi5SessionReporter {
     }
   }
 
-  /** Throttled `progressed` (reporting.md); never on or after Completed (cmi5 §9.5.5.1). */
+  /** Throttled `progressed` (docs/rules/reporting.md); never on or after Completed (cmi5 §9.5.5.1). */
   sendPendingProgress(): void {
     const progress = this.pendingProgress_;
     this.pendingProgress_ = null;
@@ -130,7 +130,7 @@ export class Cmi5SessionReporter {
     this.save_();
   }
 
-  /** reporting.md: deferred Failed, state saved, Terminated last. Idempotent. */
+  /** docs/rules/reporting.md: deferred Failed, state saved, Terminated last. Idempotent. */
   endSession(): void {
     const record = this.deps_.record;
     if (!this.open_) return; // not started, already ended, or ended by the LMS: nothing to close

@@ -6,7 +6,7 @@ export const VERB = {
   passed: "http://adlnet.gov/expapi/verbs/passed",
   failed: "http://adlnet.gov/expapi/verbs/failed",
   terminated: "http://adlnet.gov/expapi/verbs/terminated",
-  // "cmi5 allowed" statements (cmi5 §7.1.3 / reporting.md)
+  // "cmi5 allowed" statements (cmi5 §7.1.3 / docs/rules/reporting.md)
   answered: "http://adlnet.gov/expapi/verbs/answered",
   progressed: "http://adlnet.gov/expapi/verbs/progressed",
 } as const;
@@ -52,7 +52,7 @@ export const ASSESSOR_HOME_PAGE = "https://passmark.dev/xapi/assessor";
 export const LAUNCH_DATA_STATE_ID = "LMS.LaunchData";
 /** cmi5 §11 */
 export const LEARNER_PREFERENCES_PROFILE_ID = "cmi5LearnerPreferences";
-/** Our own State document (reporting.md: "stateId of our choosing, keyed by registration"). */
+/** Our own State document (docs/rules/reporting.md "cmi5": a state id of ours, keyed by the registration). */
 export const AU_STATE_ID = "https://passmark.dev/xapi/state/au-state";
 
 export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";

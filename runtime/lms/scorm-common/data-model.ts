@@ -41,7 +41,7 @@ export interface ScormDataModel {
   /** 1.2: Commit before Finish. 2004: Terminate implies a commit (docs/rules/lms.md §3). */
   readonly commitBeforeFinish: boolean;
   readStart(read: ReadElement): StartData;
-  /** Ordered writes for this outcome: score before status (reporting.md), and whether the score waits. */
+  /** Ordered writes for this outcome: score before status (docs/rules/reporting.md), and whether the score waits. */
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites;
   progressWrites(progress: number): DataModelWrite[];
   sessionTimeWrite(ms: number): DataModelWrite;

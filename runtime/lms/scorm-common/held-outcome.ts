@@ -1,4 +1,4 @@
-// Never downgrade what the LMS already holds (reporting.md "SCORM 1.2" / "SCORM 2004"). A session
+// Never downgrade what the LMS already holds (docs/rules/reporting.md "SCORM 1.2" / "SCORM 2004"). A session
 // can start from less than the LMS knows — a resume state a course update made unusable, a state
 // lost or never saved — and the engine then reports a fresh outcome. The LMS's record of a pass, a
 // completion or the best score of a pass must survive that: each status element keeps the higher of

@@ -1,6 +1,6 @@
 // The LmsDriver for a SCORM SCO (1.2 or 2004, the differences live in a ScormDataModel): start,
 // translate engine outcomes into cmi.* writes, commit at checkpoints and on hide, finish once.
-// reporting.md "SCORM 1.2" / "SCORM 2004" / "Delivery"; docs/rules/lms.md §2–§4.
+// docs/rules/reporting.md "SCORM 1.2" / "SCORM 2004" / "Delivery"; docs/rules/lms.md §2–§4.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
 import { LaunchError } from "../launch-error";
@@ -103,7 +103,7 @@ export class ScormDriver implements LmsDriver {
 
   saveState(state: string, location: string | null): void {
     const facts = this.requireFacts_("saveState");
-    // reporting.md: resume state ≤ the LMS's budget, ALWAYS; refuse rather than let an LMS truncate.
+    // docs/rules/reporting.md: resume state ≤ the LMS's budget, ALWAYS; refuse rather than let an LMS truncate.
     if (state.length > facts.stateBudget) {
       throw new RangeError(`${this.standard} saveState: resume state is ${state.length} characters, the LMS accepts at most ${facts.stateBudget}; nothing was written`);
     }

@@ -1,4 +1,4 @@
-// Delivery for SCORM (reporting.md "Delivery"): every cmi.* write is kept, in order, until the LMS
+// Delivery for SCORM (docs/rules/reporting.md "Delivery"): every cmi.* write is kept, in order, until the LMS
 // accepted it AND a later Commit/Finish succeeded. A write the LMS fails (non-zero error code) blocks
 // the writes after it (so "score before status" holds on retry too) and is retried at the next
 // checkpoint; a write the LMS refuses for its element or value (data-model error) is dropped and

@@ -1,4 +1,4 @@
-// SCORM 1.2 data model for one graded SCO (SCORM 1.2 RTE data model, reporting.md "SCORM 1.2").
+// SCORM 1.2 data model for one graded SCO (SCORM 1.2 RTE data model, docs/rules/reporting.md "SCORM 1.2").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { Scorm12StatusMode } from "../../course/types";
@@ -66,7 +66,7 @@ export class Scorm12DataModel implements ScormDataModel {
       resumed: read("cmi.core.entry") === "resume",
     };
     const initialWrites: DataModelWrite[] = [{ element: "cmi.core.exit", value: "suspend", kind: "session" }];
-    // reporting.md: on first launch, a `not attempted` status becomes `incomplete`.
+    // docs/rules/reporting.md: on first launch, a `not attempted` status becomes `incomplete`.
     if (lessonStatus === "not attempted" || lessonStatus === "") {
       initialWrites.unshift({ element: "cmi.core.lesson_status", value: "incomplete", kind: "session" });
     }

@@ -1,4 +1,4 @@
-// SCORM 1.2 SCO driver: LmsDriver over `window.API` (SCORM 1.2 RTE, docs/rules/lms.md, reporting.md "SCORM 1.2").
+// SCORM 1.2 SCO driver: LmsDriver over `window.API` (SCORM 1.2 RTE, docs/rules/lms.md, docs/rules/reporting.md "SCORM 1.2").
 import type { ReportingOptions } from "../../course/types";
 import { findScorm12Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";

@@ -1,4 +1,4 @@
-// reporting.md "SCORM 1.2": cmi.core.lesson_status by the course's status mode, and the score that
+// docs/rules/reporting.md "SCORM 1.2": cmi.core.lesson_status by the course's status mode, and the score that
 // goes with it. Once the result is final the score is ALWAYS written: LMS gradebooks (Moodle's)
 // take score.raw and nothing else, so a final result without it is a lost grade
 // (docs/reporting.md "What each LMS shows"). While attempts remain and the LMS gave a mastery score

@@ -1,4 +1,4 @@
-// SCORM 2004 (3rd/4th ed.) data model for one graded SCO (SCORM 2004 RTE data model, reporting.md "SCORM 2004").
+// SCORM 2004 (3rd/4th ed.) data model for one graded SCO (SCORM 2004 RTE data model, docs/rules/reporting.md "SCORM 2004").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
 import type { LaunchMode, LmsFacts } from "../driver";
@@ -90,7 +90,7 @@ export class Scorm2004DataModel implements ScormDataModel {
     return this.comments_.writes(report, log);
   }
 
-  /** adl.nav.request to match cmi.exit, on an explicit exit (reporting.md "SCORM 2004"). */
+  /** adl.nav.request to match cmi.exit, on an explicit exit (docs/rules/reporting.md "SCORM 2004"). */
   exitNavigation(done: boolean): DataModelWrite[] {
     return [{ element: "adl.nav.request", value: done ? "exitAll" : "suspendAll", kind: "session" }];
   }

@@ -1,4 +1,4 @@
-// SCORM 2004 SCO driver: LmsDriver over `window.API_1484_11` (SCORM 2004 RTE, docs/rules/lms.md, reporting.md "SCORM 2004").
+// SCORM 2004 SCO driver: LmsDriver over `window.API_1484_11` (SCORM 2004 RTE, docs/rules/lms.md, docs/rules/reporting.md "SCORM 2004").
 import type { ReportingOptions } from "../../course/types";
 import { findScorm2004Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";

@@ -1,4 +1,4 @@
-// reporting.md "SCORM 2004": completion and success are separate; the score goes on 0..1 (scaled)
+// docs/rules/reporting.md "SCORM 2004": completion and success are separate; the score goes on 0..1 (scaled)
 // and 0..100 (raw). completion_status is `completed` only when the content is done AND the
 // assessment is passed or final (or there is none), and success_status `failed` only when the
 // failure is final: LMSs such as Moodle treat a completed attempt as over (review mode, no retry),

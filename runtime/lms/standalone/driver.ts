@@ -1,4 +1,4 @@
-// No LMS found (reporting.md "Standalone"): the course runs and keeps its state in the browser
+// No LMS found (docs/rules/reporting.md "Standalone"): the course runs and keeps its state in the browser
 // only; status() says "standalone" so the learner is told plainly that nothing is recorded.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";

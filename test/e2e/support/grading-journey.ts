@@ -292,7 +292,7 @@ function expectAttempt2NotReported(now: Held, before: Held): void {
 }
 
 
-/** The assessor as context.instructor (reporting.md): mbox for an email identifier, otherwise an account. */
+/** The assessor as context.instructor (docs/reporting.md "Rated tasks"): mbox for an email identifier, otherwise an account. */
 function instructor(rater: Rater): Record<string, unknown> {
   return rater.id.includes("@")
     ? { objectType: "Agent", name: rater.name, mbox: `mailto:${rater.id}` }

@@ -61,7 +61,7 @@ export function expectCleanCmi5(preview: PreviewServer, record: Cmi5Record, sess
   }
 }
 
-/** The judgement statement as reporting.md wants it: success, score.scaled, moveon, masteryscore. */
+/** The judgement statement as docs/rules/reporting.md wants it: success, score.scaled, moveon, masteryscore. */
 export function expectJudgement(statement: Statement, verb: "passed" | "failed", score: number | null, masteryScore: number | null): void {
   expect(statement.result?.success).toBe(verb === "passed");
   if (score === null) expect(statement.result?.score).toBeUndefined();

@@ -1,7 +1,7 @@
 // End to end, SCORM (one file per target calls this): the starter course built fresh, launched by
 // the preview LMS whose host page runs scorm-again as window.API / API_1484_11, driven through the
 // learner UI in Chromium. Afterwards the data model the LMS kept (each session's last accepted
-// commit) is checked per reporting.md: status, score, exit, suspend_data size, interactions.
+// commit) is checked per docs/rules/reporting.md: status, score, exit, suspend_data size, interactions.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TargetId } from "../../../runtime/course/types";
@@ -16,7 +16,7 @@ type Data = Record<string, string>;
 const HELD_UNTIL_FINAL = "Your progress is saved. Your score goes to the LMS when your result is final.";
 type ScormTarget = Exclude<TargetId, "cmi5">;
 
-/** What reporting.md says the LMS must hold, by edition. */
+/** What docs/rules/reporting.md says the LMS must hold, by edition. */
 interface Expected {
   status: "passed" | "failed-judged" | "incomplete";
   /** 0..100 or null (no score written). */
