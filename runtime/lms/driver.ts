@@ -66,16 +66,45 @@ export interface ExitResult {
   closeWindow: boolean;
 }
 
+/**
+ * The contract all four drivers keep; test/lms-contract/driver-contract.test.ts runs it on each.
+ * - start() is called once. It resolves with LmsFacts or rejects with a LaunchError; no other method
+ *   throws or rejects: trouble shows in status() and the driver's log (errors as values).
+ * - Before start() resolved, calls send nothing and throw nothing; exit() ends nothing and resolves
+ *   { navigateTo: null, closeWindow: true }. (SCORM keeps an early outcome and writes it once started.)
+ * - First launch: resumeState null, resumed false. stateBudget > 0 always.
+ * - saveState over facts.stateBudget: nothing is written (the last state saved stays), the driver logs it.
+ * - A state saved within budget in Normal mode is the next launch's resumeState (SCORM suspend_data,
+ *   cmi5 State document, standalone browser storage); browse/review launches store nothing.
+ * - exit() finishes the session once: a second call resolves with the same ExitResult, sends nothing.
+ * - After exit() or pageHidden(true): saveState, report*, pageHidden send nothing; checkpoint() resolves.
+ * - checkpoint() never rejects: it resolves when done or when delivery paused (retrying, auth-lost, closed).
+ * - status(): "idle" before start; after exit "ended" when everything was accepted, else "auth-lost" or
+ *   "session-closed" with what is pending. Standalone is always "standalone".
+ * - onStatus listeners hear each change after it happened (the same status may come twice); the last
+ *   status heard equals status(). Standalone's never changes, so its listeners hear nothing.
+ * - learner id and name as the LMS gives them (SCORM 1.2 "Last, First" becomes "First Last"); null when not
+ *   given (standalone: both null).
+ * - languagePreference is what the LMS or browser says, best first, [] when nothing: cmi5 §11 learner
+ *   preferences, SCORM 1.2 cmi.student_preference.language, SCORM 2004 cmi.learner_preference.language,
+ *   standalone navigator.languages. Drivers never pick the UI language: the app does (runtime/app/boot.ts,
+ *   docs/learner-ui.md), and only a cmi5 preference overrides the course language.
+ */
 export interface LmsDriver {
   readonly standard: Standard;
   /** Open the session. Rejects with a LaunchError whose message can be shown to the learner. */
   start(): Promise<LmsFacts>;
-  /** Store the engine's encoded resume state (≤ facts.stateBudget) and the learner's location. */
+  /**
+   * Store the engine's encoded resume state and the learner's location. Over facts.stateBudget it
+   * writes nothing and logs it (never truncates: a cut state would not decode).
+   */
   saveState(state: string, location: string | null): void;
   /** Content progress 0..1 (throttled by the driver where the standard needs it). */
   reportProgress(progress: number): void;
   /**
-   * A submitted question (ignored in browse/review and when the course turned interactions off). The
+   * A submitted question. Nothing in browse/review; with interactions off no interaction record, but a
+   * rated task's rater still goes (SCORM comments; cmi5 carries it on Passed/Failed: docs/reporting.md
+   * "Interactions switched off"). The
    * report is standard-neutral (runtime/assessment/outcome.ts): it carries the question as built
    * (QuestionData: options, correct answers, criteria) and the usable response, and the driver formats
    * them for its own standard with pure functions of its own (cmi5: lms/xapi/interaction.ts; SCORM:
@@ -86,9 +115,12 @@ export interface LmsDriver {
   reportInteraction(report: InteractionReport): void;
   /** The current outcome; the driver decides what is new and reports it per docs/rules/reporting.md. */
   reportOutcome(outcome: Outcome): void;
-  /** Persist now: SCORM Commit, cmi5 outbox flush. Resolves when done or when it gave up for now. */
+  /** Persist now: SCORM Commit, cmi5 outbox flush. Resolves when done or when it gave up for now; never rejects. */
   checkpoint(): Promise<void>;
-  /** Finish the session properly (cmi5 Terminated, SCORM Finish/Terminate). Nothing is called after. */
+  /**
+   * Finish the session properly (cmi5 Terminated, SCORM Finish/Terminate), once. Calling it again
+   * resolves with the same result; calls made after it are ignored.
+   */
   exit(): Promise<ExitResult>;
   /**
    * The page was hidden (`unloading` false: tab hidden, or kept in the back/forward cache) or is

@@ -65,9 +65,13 @@ describe("standalone driver", () => {
     expect(facts.warnings.join()).toContain("unreadable");
   });
 
-  it("refuses a state over its budget", async () => {
-    const driver = new StandaloneDriver({ courseId: COURSE, storage: new MemoryStorage() });
+  it("refuses a state over its budget: nothing written, logged", async () => {
+    const storage = new MemoryStorage();
+    const logs: string[] = [];
+    const driver = new StandaloneDriver({ courseId: COURSE, storage, log: (m) => logs.push(m) });
     await driver.start();
-    expect(() => driver.saveState("x".repeat(STANDALONE_STATE_BUDGET + 1), null)).toThrow(RangeError);
+    driver.saveState("x".repeat(STANDALONE_STATE_BUDGET + 1), null);
+    expect(storage.items.size).toBe(0);
+    expect(logs.join()).toContain("nothing was written");
   });
 });

@@ -172,13 +172,17 @@ export class Cmi5Driver implements LmsDriver {
   }
 
   async checkpoint(): Promise<void> {
-    if (!this.outbox_) return;
+    // Before start or after the end (exit, page unloaded for good) there is nothing more to send.
+    if (!this.outbox_ || this.ended_) return;
     void this.outbox_.flush();
     await this.outbox_.whenSettled();
   }
 
   exit(): Promise<ExitResult> {
-    if (!this.exiting_) this.exiting_ = this.finish_();
+    const { reporter_: reporter, outbox_: outbox } = this;
+    // Before start() resolved there is no session to end; a later start() and exit() still work (runtime/lms/driver.ts contract).
+    if (!reporter || !outbox) return Promise.resolve({ navigateTo: null, closeWindow: true });
+    if (!this.exiting_) this.exiting_ = this.finish_(reporter, outbox);
     return this.exiting_;
   }
 
@@ -206,10 +210,7 @@ export class Cmi5Driver implements LmsDriver {
     this.exiting_ = Promise.resolve(this.end_(reporter, outbox));
   }
 
-  private async finish_(): Promise<ExitResult> {
-    const reporter = this.reporter_;
-    const outbox = this.outbox_;
-    if (!reporter || !outbox) throw new Error("cmi5 exit() before start() succeeded");
+  private async finish_(reporter: Cmi5SessionReporter, outbox: Outbox): Promise<ExitResult> {
     reporter.endSession(); // nothing when the LMS already ended the session
     void outbox.flush();
     // returnURL only once Terminated is acknowledged (cmi5 §10, docs/rules/lms.md §5), or at once when the LMS ended the session.

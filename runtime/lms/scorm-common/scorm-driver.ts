@@ -102,10 +102,12 @@ export class ScormDriver implements LmsDriver {
   }
 
   saveState(state: string, location: string | null): void {
-    const facts = this.requireFacts_("saveState");
+    const facts = this.facts_;
+    if (!facts) return; // before start(): no session to write to (runtime/lms/driver.ts contract)
     // docs/rules/reporting.md: resume state ≤ the LMS's budget, ALWAYS; refuse rather than let an LMS truncate.
     if (state.length > facts.stateBudget) {
-      throw new RangeError(`${this.standard} saveState: resume state is ${state.length} characters, the LMS accepts at most ${facts.stateBudget}; nothing was written`);
+      this.log_(`saveState: resume state is ${state.length} characters, the LMS accepts at most ${facts.stateBudget}; nothing was written`);
+      return;
     }
     if (!this.writable_) return;
     this.lastState_ = state;
@@ -170,8 +172,8 @@ export class ScormDriver implements LmsDriver {
     this.commitNow_();
   }
 
+  /** Before start() there is no session to finish: nothing is called (runtime/lms/driver.ts contract). */
   async exit(): Promise<ExitResult> {
-    this.requireFacts_("exit");
     this.finish_(true);
     return EXIT_RESULT;
   }
@@ -262,11 +264,6 @@ export class ScormDriver implements LmsDriver {
     if (this.model_.interactionIdsReadable) {
       for (let n = 0; n < count; n++) this.interactionIds_.add(read(`cmi.interactions.${n}.id`));
     }
-  }
-
-  private requireFacts_(what: string): LmsFacts {
-    if (!this.facts_) throw new Error(`${this.standard} driver: ${what} called before start()`);
-    return this.facts_;
   }
 
   private notify_(): void {

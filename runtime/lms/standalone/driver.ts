@@ -16,6 +16,8 @@ export interface StandaloneOptions {
   storage: StateStorage | null;
   /** navigator.languages. */
   languages?: readonly string[];
+  /** Default console.warn. */
+  log?: (message: string) => void;
 }
 
 /** Same budget as SCORM 2004, so a course behaves the same when later put on an LMS. */
@@ -31,13 +33,18 @@ export class StandaloneDriver implements LmsDriver {
   readonly standard = "standalone";
   private readonly options_: StandaloneOptions;
   private readonly warnings_: string[] = [];
+  private readonly log_: (message: string) => void;
+  /** Between start() and exit() (or the page unloaded for good): the only time state is kept. */
+  private open_ = false;
 
   constructor(options: StandaloneOptions) {
     this.options_ = options;
+    this.log_ = options.log ?? ((message) => console.warn(`[passmark standalone] ${message}`));
   }
 
   async start(): Promise<LmsFacts> {
     const saved = this.load_();
+    this.open_ = true;
     return {
       standard: "standalone",
       launchMode: "normal",
@@ -53,15 +60,18 @@ export class StandaloneDriver implements LmsDriver {
     };
   }
 
+  /** Outside start()..exit() nothing is kept; over the budget nothing is written (runtime/lms/driver.ts contract). */
   saveState(state: string, location: string | null): void {
+    if (!this.open_) return;
     if (state.length > STANDALONE_STATE_BUDGET) {
-      throw new RangeError(`standalone saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
+      this.log_(`saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
+      return;
     }
     try {
       this.options_.storage?.setItem(standaloneStateKey(this.options_.courseId), JSON.stringify({ state, location }));
     } catch (error) {
       // Quota or disabled storage: the course still runs, it just will not resume.
-      console.warn(`[passmark standalone] could not keep the state in this browser: ${String(error)}`);
+      this.log_(`could not keep the state in this browser: ${String(error)}`);
     }
   }
 
@@ -70,10 +80,13 @@ export class StandaloneDriver implements LmsDriver {
   reportOutcome(_outcome: Outcome): void {}
   async checkpoint(): Promise<void> {}
 
-  /** Every save already went to the browser's storage synchronously: nothing waits for a hide. */
-  pageHidden(): void {}
+  /** Every save already went to the browser's storage synchronously: nothing waits for a hide. A page unloaded for good ends the session. */
+  pageHidden(unloading: boolean): void {
+    if (unloading) this.open_ = false;
+  }
 
   async exit(): Promise<ExitResult> {
+    this.open_ = false;
     return { navigateTo: null, closeWindow: true };
   }
 
