@@ -13,7 +13,10 @@ let lms: LocalLms;
 const marks = useLocalLms((started) => (lms = started));
 
 // Four tries in all; a "timeout" fault holds its answer past the request timeout.
-const TIMING = { requestTimeoutMs: 600, launchRetries: 3 };
+// The request timeout is generous (a loaded machine must not make an ordinary answer late), and the
+// "timeout" fault holds its answer well past it.
+const TIMING = { requestTimeoutMs: 2_500, launchRetries: 3 };
+const HOLD_MS = 4_000;
 const isFetch = (r: { path: string }) => r.path.startsWith("/cmi5/fetch/");
 const fetchPosts = () => marks.newRequests().filter((r) => r.method === "POST" && isFetch(r));
 
@@ -24,7 +27,7 @@ it("backoff: 250 ms, 500 ms, 1 s, at most 2 s", () => {
 it("the three launch reads under 500/503/timeouts on their first tries: start() succeeds, exactly one Initialized", async () => {
   const l = launch(lms);
   // The first wave is the three reads (in parallel): each gets one fault; the next waves too.
-  lms.faults.set({ sequence: [503, "timeout", 500, 500, 503, "reset"], timeoutHoldMs: 1_200, match: (r) => r.method === "GET" });
+  lms.faults.set({ sequence: [503, "timeout", 500, 500, 503, "reset"], timeoutHoldMs: HOLD_MS, match: (r) => r.method === "GET" });
   const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: TIMING });
   const facts = await driver.start();
   expect(facts.launchMode).toBe("normal");
@@ -37,7 +40,7 @@ it("the three launch reads under 500/503/timeouts on their first tries: start() 
 
 it("the fetch POST under 429, a timeout and 408: retried, one token, one Initialized", async () => {
   const l = launch(lms);
-  lms.faults.set({ sequence: [429, "timeout", 408], timeoutHoldMs: 1_200, match: isFetch });
+  lms.faults.set({ sequence: [429, "timeout", 408], timeoutHoldMs: HOLD_MS, match: isFetch });
   const driver = newDriver(l.url, new MemorySessionStorage(), newPage(), { timing: TIMING });
   await driver.start();
   expect(fetchPosts().map((r) => r.fault)).toEqual([429, "timeout", 408, "pass"]);
