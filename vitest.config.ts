@@ -33,8 +33,14 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
-    testTimeout: 30_000,
+    // A browser test takes seconds, and several times longer while the CPUs are busy (other work on
+    // the machine): 30 s was too little for a full keyboard pass under load.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a busy machine may take seconds to show (a render, a commit
+    // reaching the LMS); the default 1 s made browser tests fail under CPU load. Only a failing
+    // poll takes longer.
+    expect: { poll: { timeout: 15_000 } },
     // Browser suites start their own Chromium; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
     // A worker runs file after file in one process and imports each module once (not once per file:
