@@ -41,7 +41,9 @@ export default defineConfig({
     // reaching the LMS); the default 1 s made browser tests fail under CPU load. Only a failing
     // poll takes longer.
     expect: { poll: { timeout: 15_000 } },
-    // Browser suites start their own Chromium; two workers keep a 2-core machine responsive.
+    // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
+    globalSetup: ["./test/support/chromium-global-setup.ts"],
+    // Two workers keep a 2-core machine responsive.
     maxWorkers: 2,
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
