@@ -33,8 +33,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
-    // A browser test takes seconds, and several times longer while the CPUs are busy (other work on
-    // the machine): 30 s was too little for a full keyboard pass under load.
+    // A browser test takes seconds, and several times longer while the CPUs are busy (three workers,
+    // other work on the machine): 30 s was too little for a full keyboard pass under load.
     testTimeout: 90_000,
     hookTimeout: 60_000,
     // expect.poll waits for what a busy machine may take seconds to show (a render, a commit
@@ -43,8 +43,9 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts"],
-    // Two workers keep a 2-core machine responsive.
-    maxWorkers: 2,
+    // Three workers on a 2-core machine: a browser journey keeps a core only partly busy (it waits
+    // on Chromium, the preview LMS and the page), so a third file fills the gaps.
+    maxWorkers: 3,
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
     // module's state changed for the next file: nothing here mocks modules or stubs globals.
