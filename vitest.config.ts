@@ -1,13 +1,56 @@
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Starts the longest files first, so that no long file starts last and keeps one worker busy while
+ * the other idles. It goes by the duration of the last run when vitest has one (its cache); a fresh
+ * clone has none, and then a file that drives Chromium counts as long (10–90 s each, nearly all
+ * others take under 10 s): vitest's own fallback, the larger file first, would start the four-line
+ * journey files (test/e2e/scorm12.test.ts…) last.
+ */
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const expected = new Map<TestSpecification, number>();
+    for (const spec of files) {
+      const last = this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`);
+      // A file that failed last time goes first (vitest's own rule): its news matters most.
+      expected.set(spec, last ? (last.failed ? Number.MAX_SAFE_INTEGER : last.duration) : estimateMs(readFileSync(spec.moduleId, "utf8")));
+    }
+    return [...files].sort((a, b) => expected.get(b)! - expected.get(a)!);
+  }
+}
+
+/** A guess from the source: the journey sets (5–8 browser journeys a file) > other browser files > the rest. */
+function estimateMs(source: string): number {
+  if (/\b(scorm|profile)Journeys\(/.test(source)) return 90_000;
+  if (/launchChromium|Journeys\(|playwright-core/.test(source)) return 30_000 + source.length;
+  return source.length / 10;
+}
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
-    testTimeout: 30_000,
+    // A browser test takes seconds, and several times longer while the CPUs are busy (three workers,
+    // other work on the machine): 30 s was too little for a full keyboard pass under load.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
-    // Browser suites start their own Chromium; two workers keep a 2-core machine responsive.
-    maxWorkers: 2,
+    // expect.poll waits for what a busy machine may take seconds to show (a render, a commit
+    // reaching the LMS); the default 1 s made browser tests fail under CPU load. Only a failing
+    // poll takes longer.
+    expect: { poll: { timeout: 15_000 } },
+    // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
+    globalSetup: ["./test/support/chromium-global-setup.ts"],
+    // Three workers on a 2-core machine: a browser journey keeps a core only partly busy (it waits
+    // on Chromium, the preview LMS and the page), so a third file fills the gaps.
+    maxWorkers: 3,
+    // A worker runs file after file in one process and imports each module once (not once per file:
+    // that was two thirds of the time of the files that need no browser). So no test may leave a
+    // module's state changed for the next file: nothing here mocks modules or stubs globals.
+    isolate: false,
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });

@@ -4,6 +4,7 @@
 // The course's part is played by the test inside a blank package, so these tests need no UI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { startPreview, type PreviewServer } from "../../authoring/preview/server";
 import { launchChromium, newWatchedPage } from "../e2e/support/chromium";
@@ -89,7 +90,9 @@ describe("SCORM host page", () => {
 
     const download = page.waitForEvent("download");
     await page.click("#download-log");
-    const file = await (await download).path();
+    // saveAs, not path(): the browser may be the run's shared one, on the other end of a connection.
+    const file = join(tempDir(), "preview-log.json");
+    await (await download).saveAs(file);
     const log = JSON.parse(await readFile(file, "utf8")) as { events: { kind: string; level: string }[] };
     expect(log.events.filter((e) => e.kind === "scorm-flag" && e.level === "error")).toHaveLength(2);
     expect(problems).toEqual([]);

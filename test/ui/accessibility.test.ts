@@ -59,7 +59,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 }
 
 describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
-  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 120_000 }, async () => {
+  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 240_000 }, async () => {
     const { page, problems } = await open();
     await expectNoAxeViolations(page, "course page");
     await page.locator(".pm-menu summary").click(); // the open menu too
