@@ -2,16 +2,7 @@
 // that nothing is recorded.
 import { describe, expect, it } from "vitest";
 import { STANDALONE_STATE_BUDGET, StandaloneDriver, standaloneStateKey, type StateStorage } from "../../runtime/lms/standalone/driver";
-
-class MemoryStorage implements StateStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from "../support/memory-storage";
 
 const COURSE = "https://example.org/courses/safety";
 

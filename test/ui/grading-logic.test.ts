@@ -8,11 +8,12 @@ import { createLearnerState, decodeState, type AnsweredQuestion, type LearnerSta
 import { isUnanswered, missingCriteria, unansweredQuestions } from "../../runtime/assessment/unanswered";
 import { CourseSession, type SessionDeps } from "../../runtime/app/session";
 import type { CourseData, QuestionData } from "../../runtime/course/types";
-import { StandaloneDriver, standaloneStateKey, type StateStorage } from "../../runtime/lms/standalone/driver";
+import { StandaloneDriver, standaloneStateKey } from "../../runtime/lms/standalone/driver";
 import { hashPasscode } from "../../authoring/course/passcode-hash";
 import { passcodeMatches } from "../../runtime/ui/grading/passcode";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { ERRORS, GUIDE, passcodeHash, RUBRIC, task } from "./task-fixture";
+import { MemoryStorage } from "../support/memory-storage";
 
 const observed = task("observed", "Clean the spill.", RUBRIC);
 const watched = task("watched", "Show the method.", GUIDE, { learnerResponse: "none" });
@@ -88,16 +89,6 @@ describe("passcodeMatches", () => {
     expect(await passcodeMatches("Cafe\u0301", hashPasscode("Caf\u00e9", "https://example.org/course", "t"), noWebCrypto)).toBe(true);
   });
 });
-
-class MemoryStorage implements StateStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
 
 describe("CourseSession: hand in, rate, complete", () => {
   let course: CourseData;

@@ -8,26 +8,17 @@ import { CourseSession, TYPING_SAVE_DELAY_MS, type SessionDeps } from "../../run
 import type { CourseData } from "../../runtime/course/types";
 import { COUNTER_RESERVE, readSuspendData } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
-import { StandaloneDriver, standaloneStateKey, type StateStorage } from "../../runtime/lms/standalone/driver";
+import { StandaloneDriver, standaloneStateKey } from "../../runtime/lms/standalone/driver";
 import { lms12, stored } from "../lms-scorm/helpers";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { questionsById } from "./answers";
+import { MemoryStorage } from "../support/memory-storage";
 
 let course: CourseData;
 
 beforeAll(async () => {
   course = (await loadCourse(STARTER_COURSE)).data;
 });
-
-class MemoryStorage implements StateStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
 
 function deps(log: string[] = []): SessionDeps {
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);

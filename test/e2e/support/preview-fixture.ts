@@ -16,31 +16,19 @@ export interface CoursePreview {
 }
 
 export async function previewStarter(edit?: (course: Record<string, unknown>) => void): Promise<CoursePreview> {
-  await ensureRuntimeBuilt();
+  if (!edit) return previewCourse(STARTER_COURSE);
   const work = await mkdtemp(join(tmpdir(), "passmark-e2e-"));
-  let source = STARTER_COURSE;
-  if (edit) {
-    source = join(work, "course");
-    await cp(STARTER_COURSE, source, { recursive: true });
-    const file = join(source, "course.json");
-    const data = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-    edit(data);
-    await writeFile(file, JSON.stringify(data, null, 2));
-  }
-  const preview = await startPreview({ source, port: 0, workDir: join(work, "lms") });
-  const anyPackage = [...preview.course.packages.values()][0]!;
-  const course = JSON.parse(await readFile(join(anyPackage.root, "course", "course.json"), "utf8")) as CourseData;
-  return {
-    preview,
-    course,
-    close: async () => {
-      await preview.close();
-      await rm(work, { recursive: true, force: true });
-    },
-  };
+  const source = join(work, "course");
+  await cp(STARTER_COURSE, source, { recursive: true });
+  const file = join(source, "course.json");
+  const data = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  edit(data);
+  await writeFile(file, JSON.stringify(data, null, 2));
+  const preview = await previewCourse(source);
+  return { ...preview, close: () => preview.close().finally(() => rm(work, { recursive: true, force: true })) };
 }
 
-/** A preview LMS of another course folder (a template such as templates/observation), built fresh. */
+/** A preview LMS of a course folder (the starter, a template such as templates/observation), built fresh. */
 export async function previewCourse(source: string): Promise<CoursePreview> {
   await ensureRuntimeBuilt();
   const work = await mkdtemp(join(tmpdir(), "passmark-e2e-"));
