@@ -43,9 +43,10 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts"],
-    // Three workers on a 2-core machine: a browser journey keeps a core only partly busy (it waits
-    // on Chromium, the preview LMS and the page), so a third file fills the gaps.
-    maxWorkers: 3,
+    // Two workers on a 2-core machine. Three were tried (a journey keeps a core only partly busy), and a
+    // quiet fresh-clone run then had a journey wait 30 s for a button of the SCO frame to become
+    // "stable" (animation frames starved while three files drove the one Chromium): not worth ~5%.
+    maxWorkers: 2,
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
     // module's state changed for the next file: nothing here mocks modules or stubs globals.
