@@ -45,7 +45,7 @@ export default defineConfig({
     globalSetup: ["./test/support/chromium-global-setup.ts"],
     // Two workers on a 2-core machine. Three were tried (a journey keeps a core only partly busy), and a
     // quiet fresh-clone run then had a journey wait 30 s for a button of the SCO frame to become
-    // "stable" (animation frames starved while three files drove the one Chromium): not worth ~5%.
+    // "stable" (animation frames starved while three files drove the one Chromium); its gain was never measured quiet.
     maxWorkers: 2,
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
