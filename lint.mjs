@@ -1,7 +1,8 @@
 // `npm run lint`: the import layers, checked by a machine. Every import, export-from, import type
 // and dynamic import() of every source file under runtime/ is read with TypeScript's own
 // preProcessFile (no type checking: well under a second), resolved against the importing file,
-// and checked against the rules below. Exit code 1 and one line per violation when a rule is broken.
+// and checked against the rules below. Two text rules ride along (TEXT_RULES: one page-lifecycle
+// owner, no console.* in the drivers). Exit code 1 and one line per violation when a rule is broken.
 //
 // Exceptions: none. A known violation may be listed in EXCEPTIONS (importer → imported path, both
 // relative to the repository root) with the reason, until the code is restructured.
@@ -21,6 +22,25 @@ const RULES = [
   },
   { name: "the LMS drivers know nothing of the UI", from: ["runtime/lms"], notFrom: ["runtime/ui"] },
   { name: "the browser runtime never imports the Node authoring tools", from: ["runtime"], notFrom: ["authoring"] },
+];
+
+/**
+ * Each text rule: source files under `in` (except `only`, the one file allowed to) contain no match
+ * of `pattern`. Comments are not stripped: write about these calls without the call syntax.
+ */
+const TEXT_RULES = [
+  {
+    name: "the page lifecycle has one owner (runtime/app/page-hide.ts); drivers hear it through pageHidden",
+    in: ["runtime"],
+    only: "runtime/app/page-hide.ts",
+    pattern: /addEventListener\(\s*["'`](?:pagehide|pageshow|visibilitychange|beforeunload|unload|freeze|resume)["'`]|\bon(?:pagehide|beforeunload|unload|visibilitychange|freeze)\s*=/,
+  },
+  {
+    name: "the drivers log through the Logger boot hands them (runtime/lms/ports.ts), never console.* directly",
+    in: ["runtime/lms"],
+    only: "runtime/lms/ports.ts",
+    pattern: /\bconsole\.\w+\s*\(/,
+  },
 ];
 
 /** Known violations allowed for now: `${importer} -> ${imported}` (repo-relative, / separators). */
@@ -48,7 +68,14 @@ let imports = 0;
 for (const file of sourceFiles(join(root, "runtime"))) {
   files += 1;
   const importer = posix(relative(root, file));
-  const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+  const text = readFileSync(file, "utf8");
+  for (const rule of TEXT_RULES) {
+    if (importer === rule.only || !rule.in.some((f) => under(importer, f))) continue;
+    text.split("\n").forEach((line, index) => {
+      if (rule.pattern.test(line)) violations.push(`${importer}:${index + 1}: ${rule.name}`);
+    });
+  }
+  const info = ts.preProcessFile(text, true, true);
   for (const { fileName: specifier } of info.importedFiles) {
     imports += 1;
     // Bare specifiers are packages; only relative ones can reach another folder of this repository.
@@ -67,7 +94,7 @@ for (const file of sourceFiles(join(root, "runtime"))) {
 const ms = Math.round(performance.now() - started);
 if (violations.length > 0) {
   for (const line of violations) console.error(line);
-  console.error(`lint: ${violations.length} import-layer violation(s) in ${files} files (${ms} ms)`);
+  console.error(`lint: ${violations.length} violation(s) in ${files} files (${ms} ms)`);
   process.exit(1);
 }
-console.log(`lint: import layers ok (${files} files, ${imports} imports, ${ms} ms)`);
+console.log(`lint: import layers, page lifecycle and driver logging ok (${files} files, ${imports} imports, ${ms} ms)`);

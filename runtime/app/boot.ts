@@ -4,6 +4,7 @@ import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch } from "../lms/detect";
+import { consoleLogger } from "../lms/ports";
 import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
 import { randomSeed } from "./answers";
@@ -15,15 +16,16 @@ import { CourseSession } from "./session";
 /** Marked once the first screen is interactive (the benchmark reads it). */
 export const INTERACTIVE_MARK = "passmark:interactive";
 
-const log = (message: string) => console.warn(`[passmark] ${message}`);
-
 export async function boot(win: Window, root: HTMLElement): Promise<CourseSession | null> {
   const doc = win.document;
+  // The one logger of this page: boot's own lines, the session's and the driver's (driver-factory.ts).
+  const logger = consoleLogger();
+  const log = (message: string) => logger.warn(message);
   let session: CourseSession;
   try {
     const fetchImpl = win.fetch.bind(win);
     // The driver's code loads while the course data is fetched.
-    const driverMaker = loadDriverMaker(detectLaunch(win), win);
+    const driverMaker = loadDriverMaker(detectLaunch(win), win, logger);
     driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
     const course = await loadCourseData(fetchImpl);
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
@@ -49,7 +51,7 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
     root.textContent = "";
     render(h(App, { session, i18n: translator(lang, catalogue) }), root);
   } catch (error) {
-    console.error(`[passmark] the course could not start: ${String(error)}`);
+    logger.error(`the course could not start: ${String(error)}`);
     const lang = pickLanguage(doc.documentElement.lang, win.navigator.languages ?? []);
     const catalogue = await loadCatalogue(lang, win.fetch.bind(win), log);
     root.textContent = "";

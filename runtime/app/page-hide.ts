@@ -4,6 +4,14 @@
 // themselves, so the order no longer depends on which listener the browser happens to run first.
 // Only a page that is really unloaded (pagehide, persisted === false) is "unloading": a hidden tab,
 // or a page kept in the back/forward cache, may come back (docs/rules/lms.md §5; SCORM: commit on hide, §4).
+// One rule for every driver where there used to be two opposite defaults (cmi5's handler read a
+// missing `persisted` as "may come back", SCORM's as "gone"): when in doubt, the page may come back.
+// Browsers always set `persisted`; only a plain Event (a test, a synthetic dispatch) lacks it. Then
+// a wrong "may come back" still pushed everything (keepalive, Commit) and leaves the session for the
+// LMS to close, while a wrong "gone" would end a session the learner is still in.
+// This is the only file that listens to page-lifecycle events (lint.mjs checks it): no beforeunload
+// or unload (they break the back/forward cache and are not fired reliably on mobile), no freeze (a
+// page is hidden, and told so, before it is frozen).
 
 /** PageTransitionEvent's part we read; `persisted` missing (a plain Event) counts as "may come back". */
 export interface PageHideEvent {

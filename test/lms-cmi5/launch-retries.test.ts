@@ -4,7 +4,7 @@
 // error-codes and 401/403 are not retried. Against the real local LMS in strict mode.
 import { expect, it } from "vitest";
 import type { LocalLms } from "../../authoring/lrs";
-import { launchBackoffMs } from "../../runtime/lms/cmi5/launch-sequence";
+import { LAUNCH_BACKOFF, backoffMs } from "../../runtime/lms/backoff";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import type { FetchLike } from "../../runtime/lms/xapi/client";
 import { launch, newDriver, newPage, until, verbs, useLocalLms } from "./helpers";
@@ -21,7 +21,7 @@ const isFetch = (r: { path: string }) => r.path.startsWith("/cmi5/fetch/");
 const fetchPosts = () => marks.newRequests().filter((r) => r.method === "POST" && isFetch(r));
 
 it("backoff: 250 ms, 500 ms, 1 s, at most 2 s", () => {
-  expect([1, 2, 3, 4, 5].map(launchBackoffMs)).toEqual([250, 500, 1_000, 2_000, 2_000]);
+  expect([1, 2, 3, 4, 5].map((attempt) => backoffMs(LAUNCH_BACKOFF, attempt))).toEqual([250, 500, 1_000, 2_000, 2_000]);
 });
 
 it("the three launch reads under 500/503/timeouts on their first tries: start() succeeds, exactly one Initialized", async () => {

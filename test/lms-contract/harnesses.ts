@@ -11,7 +11,7 @@ import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { StandaloneDriver, type StateStorage } from "../../runtime/lms/standalone/driver";
 import { AU_URL, ACTIVITY_ID, FAST_TIMING } from "../lms-cmi5/helpers";
-import { lms12, lms2004, reporting, stored, type RecordedCall } from "../lms-scorm/helpers";
+import { lms12, lms2004, logInto, reporting, stored, type RecordedCall } from "../lms-scorm/helpers";
 
 export interface LaunchChoice {
   /** Browse is look-around; null from a harness whose standard has no such launch (standalone). */
@@ -126,7 +126,7 @@ function scormHarness(standard: "scorm12" | "scorm2004"): Harness {
               ? lms12({ core: { entry, lesson_mode: mode, credit, student_id: "u1", student_name: "Lovelace, Ada" }, suspend_data: suspend, student_preference: { language: "fr-CA" } })
               : lms2004({ entry, mode, credit, learner_id: "u1", learner_name: "Ada Lovelace", suspend_data: suspend, learner_preference: { language: "fr-CA" } });
           const logs: string[] = [];
-          const options = { log: (m: string) => logs.push(m) };
+          const options = { logger: logInto(logs) };
           const report = reporting("passed-incomplete", choice.interactions ?? true);
           const driver =
             standard === "scorm12" ? createScorm12Driver((lms as ReturnType<typeof lms12>).api, report, options) : createScorm2004Driver((lms as ReturnType<typeof lms2004>).api, report, options);
@@ -171,7 +171,7 @@ function standaloneHarness(): Harness {
         launch(choice = {}) {
           if (choice.mode === "browse") return null; // no LMS, no browse launch
           const logs: string[] = [];
-          const driver = new StandaloneDriver({ courseId: "https://example.org/courses/contract", storage, languages: ["fr-CA", "en"], log: (m) => logs.push(m) });
+          const driver = new StandaloneDriver({ courseId: "https://example.org/courses/contract", storage, languages: ["fr-CA", "en"], logger: logInto(logs) });
           return { driver, logs, traffic: () => storage.writes, landed: async () => undefined, recorded: () => ({ judgements: 0, interactions: 0 }) };
         },
       };

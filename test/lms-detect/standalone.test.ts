@@ -59,7 +59,7 @@ describe("standalone driver", () => {
   it("refuses a state over its budget: nothing written, logged", async () => {
     const storage = new MemoryStorage();
     const logs: string[] = [];
-    const driver = new StandaloneDriver({ courseId: COURSE, storage, log: (m) => logs.push(m) });
+    const driver = new StandaloneDriver({ courseId: COURSE, storage, logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
     await driver.start();
     driver.saveState("x".repeat(STANDALONE_STATE_BUDGET + 1), null);
     expect(storage.items.size).toBe(0);

@@ -3,18 +3,22 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryStatus, LmsDriver } from "../../runtime/lms/driver";
 import { LaunchError } from "../../runtime/lms/launch-error";
+import type { Timers } from "../../runtime/lms/ports";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
-import { FakePage, callsAfterFinish, interaction, lms12, lms2004, outcome, reporting, stored, switchableCommit, type RecordedCall } from "./helpers";
+import { callsAfterFinish, FakePage, interaction, lms12, lms2004, logInto, outcome, quiet, reporting, stored, switchableCommit, type RecordedCall } from "./helpers";
 
-/** A timer the test advances by hand. */
-class ManualSchedule {
+/** Timers the test advances by hand (runtime/lms/ports.ts Timers). */
+class ManualTimers implements Timers {
   tasks: { task: () => void; ms: number }[] = [];
-  readonly schedule = (task: () => void, ms: number) => {
+  setTimeout(task: () => void, ms: number): unknown {
     const entry = { task, ms };
     this.tasks.push(entry);
-    return () => (this.tasks = this.tasks.filter((t) => t !== entry));
-  };
+    return entry;
+  }
+  clearTimeout(handle: unknown): void {
+    this.tasks = this.tasks.filter((t) => t !== handle);
+  }
   runNext(): number {
     const next = this.tasks.shift();
     if (!next) throw new Error("no retry scheduled");
@@ -24,7 +28,7 @@ class ManualSchedule {
 }
 
 interface Setup {
-  timers: ManualSchedule;
+  timers: ManualTimers;
   driver: LmsDriver;
   calls: RecordedCall[];
   data(): Record<string, string>;
@@ -38,19 +42,22 @@ interface Setup {
 
 type Factory = (page: FakePage) => Setup;
 
+/** Timers that never fire. */
+const idleTimers: Timers = { setTimeout: () => null, clearTimeout: () => undefined };
+
 const make12: Factory = (page) => {
   const commit = switchableCommit();
   const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
-  const timers = new ManualSchedule();
-  const driver = page.drive(createScorm12Driver(lms.api, reporting("passed-failed"), { log: () => undefined, schedule: timers.schedule }));
+  const timers = new ManualTimers();
+  const driver = page.drive(createScorm12Driver(lms.api, reporting("passed-failed"), { logger: quiet, timers }));
   return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.core.lesson_status", finishMethod: "LMSFinish", commitMethod: "LMSCommit" };
 };
 
 const make2004: Factory = (page) => {
   const commit = switchableCommit();
   const lms = lms2004({ entry: "ab-initio" }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
-  const timers = new ManualSchedule();
-  const driver = page.drive(createScorm2004Driver(lms.api, reporting(), { log: () => undefined, schedule: timers.schedule }));
+  const timers = new ManualTimers();
+  const driver = page.drive(createScorm2004Driver(lms.api, reporting(), { logger: quiet, timers }));
   return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.success_status", finishMethod: "Terminate", commitMethod: "Commit" };
 };
 
@@ -179,7 +186,7 @@ describe("SCORM API reachability", () => {
   it("an API no longer reachable from the window (LMS window closed) is surfaced and no longer called", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     let reachable = true;
-    const driver = createScorm12Driver(lms.api, reporting(), { log: () => undefined, apiReachable: () => reachable });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: quiet, apiReachable: () => reachable });
     await driver.start();
     reachable = false;
     const before = lms.calls.length;
@@ -194,7 +201,7 @@ describe("SCORM call results", () => {
   it("\"false\" with error code 0 is not an error", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const api = { ...lms.api, LMSCommit: () => (lms.api.LMSCommit(""), "false") };
-    const driver = createScorm12Driver(api, reporting(), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportOutcome(outcome("passed", 95));
     expect(driver.status()).toMatchObject({ state: "delivered", outcomeDelivered: true });
@@ -217,7 +224,7 @@ describe("SCORM call results", () => {
       },
       LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
     };
-    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined, schedule: () => () => undefined });
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { logger: quiet, timers: idleTimers });
     await driver.start();
     driver.saveState("s", null);
     expect(driver.status()).toMatchObject({ state: "sending", outcomeDelivered: true });
@@ -245,7 +252,7 @@ describe("SCORM call results", () => {
       LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
     };
     const logs: string[] = [];
-    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { logger: logInto(logs) });
     await driver.start();
     driver.reportOutcome(outcome("passed", 90));
     expect(driver.status()).toMatchObject({ state: "delivered", outcomeDelivered: true });
@@ -265,7 +272,7 @@ describe("SCORM call results", () => {
       },
       LMSGetLastError: () => (code !== "0" ? code : lms.api.LMSGetLastError()),
     };
-    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { logger: quiet });
     await driver.start();
     driver.reportOutcome(outcome("passed", 90));
     expect(driver.status().outcomeDelivered).toBe(false);
@@ -276,7 +283,7 @@ describe("SCORM call results", () => {
   it("an Initialize the LMS refuses is a LaunchError for the learner", async () => {
     const lms = lms12();
     const api = { ...lms.api, LMSInitialize: () => "false", LMSGetLastError: () => "101", LMSGetErrorString: () => "General exception" };
-    const driver = createScorm12Driver(api, reporting(), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting(), { logger: quiet });
     const error = await driver.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);
     expect((error as LaunchError).reason).toBe("scorm-initialize");
@@ -286,7 +293,7 @@ describe("SCORM call results", () => {
   it("2004 Initialize answering 103 (already initialized) carries on", async () => {
     const lms = lms2004({ entry: "ab-initio" });
     lms.api.Initialize("");
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await expect(driver.start()).resolves.toMatchObject({ standard: "scorm2004" });
     await driver.exit();
   });

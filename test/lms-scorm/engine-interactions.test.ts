@@ -7,7 +7,7 @@ import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { scorm12Interaction } from "../../runtime/lms/scorm12/interaction-format";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { scorm2004Interaction } from "../../runtime/lms/scorm2004/interaction-format";
-import { lms12, lms2004, reporting, stored } from "./helpers";
+import { lms12, lms2004, logInto, quiet, reporting, stored } from "./helpers";
 
 const base = (id: string, prompt: string) => ({
   kind: "question" as const,
@@ -42,7 +42,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
   it("SCORM 2004: every report the engine can express is accepted", async () => {
     const lms = lms2004({ entry: "ab-initio" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     const all = reports();
     for (const report of all) driver.reportInteraction(report);
@@ -59,7 +59,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
 
   it("SCORM 1.2: every report the engine can express is accepted, results in the 1.2 vocabulary", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver = createScorm12Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     const expressible = reports().filter((r) => scorm12Interaction(r) !== null);
     expect(expressible.length).toBeGreaterThan(10);
@@ -80,7 +80,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     );
     const lms = lms2004({ entry: "ab-initio" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     for (const report of unanswered) driver.reportInteraction(report);
     await driver.exit();
@@ -95,7 +95,7 @@ describe("engine interaction reports through the SCORM drivers", () => {
     });
 
     const lms1 = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver12 = createScorm12Driver(lms1.api, reporting(), { log: () => undefined });
+    const driver12 = createScorm12Driver(lms1.api, reporting(), { logger: quiet });
     await driver12.start();
     for (const report of unanswered.filter((r) => scorm12Interaction(r) !== null)) driver12.reportInteraction(report);
     await driver12.exit();

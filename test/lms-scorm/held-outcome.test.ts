@@ -12,7 +12,7 @@ import { readSuspendData } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { assessment, course as courseOf, singleChoices } from "../assessment/fixtures";
-import { lms12, lms2004, outcome, reporting, stored, valuesSet } from "./helpers";
+import { lms12, lms2004, logInto, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
 
 /** 4 single-choice questions (correct: "c"), passing 80. */
 function quiz(mode: Scorm12StatusMode, attempts = 3, allowAttemptsAfterPass = false): CourseData {
@@ -45,7 +45,7 @@ describe("SCORM 1.2: a held pass and its score are never lowered", () => {
     const course = quiz(mode, 1);
     const lms = lms12({ core: { entry: "resume", lesson_status: "passed", score: { raw: "100" } }, suspend_data: UNUSABLE_STATE });
     const driverLogs: string[] = [];
-    const { decoded, submitted } = await session(course, createScorm12Driver(lms.api, course.reporting, { log: (m) => driverLogs.push(m) }), 1);
+    const { decoded, submitted } = await session(course, createScorm12Driver(lms.api, course.reporting, { logger: logInto(driverLogs) }), 1);
     expect(decoded.state).toBeNull();
     expect(decoded.warning).toMatch(/starting fresh/);
     expect(submitted!.result.status).toBe("failed"); // the engine judged this session's only attempt a fail
@@ -62,7 +62,7 @@ describe("SCORM 1.2: a held pass and its score are never lowered", () => {
   it("completed-failed: a held completed stays completed", async () => {
     const course = quiz("completed-failed", 1);
     const lms = lms12({ core: { entry: "resume", lesson_status: "completed", score: { raw: "90" } }, suspend_data: "garbage" });
-    await session(course, createScorm12Driver(lms.api, course.reporting, { log: () => undefined }), 0);
+    await session(course, createScorm12Driver(lms.api, course.reporting, { logger: quiet }), 0);
     expect(stored(lms.lms)["cmi.core.lesson_status"]).toBe("completed");
     expect(stored(lms.lms)["cmi.core.score.raw"]).toBe("90");
   });
@@ -70,20 +70,20 @@ describe("SCORM 1.2: a held pass and its score are never lowered", () => {
   it("passed-incomplete: a held completed is not protected (the mode's satisfied status is passed)", async () => {
     const course = quiz("passed-incomplete", 3);
     const lms = lms12({ core: { entry: "resume", lesson_status: "completed" }, suspend_data: "" });
-    await session(course, createScorm12Driver(lms.api, course.reporting, { log: () => undefined }), 0);
+    await session(course, createScorm12Driver(lms.api, course.reporting, { logger: quiet }), 0);
     expect(stored(lms.lms)["cmi.core.lesson_status"]).toBe("incomplete");
   });
 
   it("a pass with a lower score than the held one keeps the held score; a higher one is written", async () => {
     const lower = lms12({ core: { entry: "resume", lesson_status: "passed", score: { raw: "100" } } });
-    const lowerDriver = createScorm12Driver(lower.api, reporting("passed-incomplete"), { log: () => undefined });
+    const lowerDriver = createScorm12Driver(lower.api, reporting("passed-incomplete"), { logger: quiet });
     await lowerDriver.start();
     lowerDriver.reportOutcome(outcome("passed", 85));
     await lowerDriver.exit();
     expect(stored(lower.lms)).toMatchObject({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100" });
 
     const higher = lms12({ core: { entry: "resume", lesson_status: "passed", score: { raw: "80" } } });
-    const higherDriver = createScorm12Driver(higher.api, reporting("passed-incomplete"), { log: () => undefined });
+    const higherDriver = createScorm12Driver(higher.api, reporting("passed-incomplete"), { logger: quiet });
     await higherDriver.start();
     higherDriver.reportOutcome(outcome("passed", 95));
     await higherDriver.exit();
@@ -92,7 +92,7 @@ describe("SCORM 1.2: a held pass and its score are never lowered", () => {
 
   it("a held fail is not protected: a later pass replaces it", async () => {
     const lms = lms12({ core: { entry: "resume", lesson_status: "failed", score: { raw: "40" } } });
-    const driver = createScorm12Driver(lms.api, reporting("passed-failed"), { log: () => undefined });
+    const driver = createScorm12Driver(lms.api, reporting("passed-failed"), { logger: quiet });
     await driver.start();
     driver.reportOutcome(outcome("passed", 90));
     await driver.exit();
@@ -107,7 +107,7 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
     const course = quiz("passed-incomplete", 3);
     const lms = lms2004({ ...held, suspend_data: UNUSABLE_STATE });
     const driverLogs: string[] = [];
-    const { decoded, submitted } = await session(course, createScorm2004Driver(lms.api, course.reporting, { log: (m) => driverLogs.push(m) }), 1);
+    const { decoded, submitted } = await session(course, createScorm2004Driver(lms.api, course.reporting, { logger: logInto(driverLogs) }), 1);
     expect(decoded.state).toBeNull();
     expect(submitted!.result.status).toBe("failed");
     const data = stored(lms.lms);
@@ -123,7 +123,7 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
   it("a later passing attempt with a lower score keeps the held score", async () => {
     const lms = lms2004(held);
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     driver.reportOutcome(outcome("passed", 85));
     await driver.exit();
@@ -133,7 +133,7 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
 
   it("an LMS that holds only score.scaled: a lower passing score is not written either", async () => {
     const lms = lms2004({ entry: "resume", success_status: "passed", completion_status: "completed", score: { scaled: "0.95" } });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportOutcome(outcome("passed", 85));
     await driver.exit();
@@ -142,7 +142,7 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
 
   it("a held failed or incomplete is not protected: a pass replaces it", async () => {
     const lms = lms2004({ entry: "resume", success_status: "failed", completion_status: "incomplete", score: { raw: "40", scaled: "0.4" } });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportOutcome(outcome("passed", 90));
     await driver.exit();

@@ -8,6 +8,15 @@ import type { ReportingOptions, Scorm12StatusMode } from "../../runtime/course/t
 import type { Scorm12Api, Scorm2004Api, ScormAnswer } from "../../runtime/lms/scorm-common/api-types";
 import { watchPageHide, type PageHideEvent } from "../../runtime/app/page-hide";
 import type { LmsDriver } from "../../runtime/lms/driver";
+import type { Logger } from "../../runtime/lms/ports";
+
+/** A logger that keeps every line, warning or error, in `lines`. */
+export function logInto(lines: string[]): Logger {
+  return { warn: (message) => void lines.push(message), error: (message) => void lines.push(message) };
+}
+
+/** A logger that keeps nothing. */
+export const quiet: Logger = { warn: () => undefined, error: () => undefined };
 
 export interface RecordedCall {
   method: string;

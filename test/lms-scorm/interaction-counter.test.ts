@@ -7,7 +7,7 @@ import type { Scorm12Api, ScormAnswer } from "../../runtime/lms/scorm-common/api
 import { COUNTER_RESERVE, readSuspendData, writeSuspendData } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
-import { interaction, lms12, lms2004, outcome, reporting, stored } from "./helpers";
+import { interaction, lms12, lms2004, logInto, outcome, quiet, reporting, stored } from "./helpers";
 
 /**
  * An LMS that keeps every value it is given (interaction rows by their index, as written) but, like
@@ -59,7 +59,7 @@ describe("suspend_data: the interaction counter in front of the engine's state",
 describe("an LMS answering cmi.interactions._count = 0 on every launch (ILIAS)", () => {
   it("session 2 numbers after session 1's rows (nothing rewritten), and the counter travels in suspend_data", async () => {
     const lms = new ForgetfulCountLms();
-    const first = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { log: () => undefined });
+    const first = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { logger: quiet });
     const facts = await first.start();
     expect(facts.stateBudget).toBe(4096 - COUNTER_RESERVE);
     first.reportInteraction(interaction("first-action", { attemptNumber: 1 }));
@@ -70,7 +70,7 @@ describe("an LMS answering cmi.interactions._count = 0 on every launch (ILIAS)",
     expect(lms.data.get("cmi.suspend_data")).toBe("I2~P2.state-one");
     expect(lms.rows()).toEqual(["first-action-a1", "second-action-a1"]);
 
-    const second = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { log: () => undefined });
+    const second = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { logger: quiet });
     const again = await second.start();
     expect(again.resumeState).toBe("P2.state-one"); // the engine sees its own state only
     second.reportInteraction(interaction("first-action", { attemptNumber: 2 }));
@@ -83,7 +83,7 @@ describe("an LMS answering cmi.interactions._count = 0 on every launch (ILIAS)",
   it("the suspend_data written never exceeds 4096 characters with the counter", async () => {
     const lms = new ForgetfulCountLms();
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.session(), reporting("passed-incomplete"), { logger: logInto(logs) });
     const facts = await driver.start();
     for (let n = 1; n <= 40; n++) driver.reportInteraction(interaction(`q${n}`));
     driver.saveState("s".repeat(facts.stateBudget), null);
@@ -100,7 +100,7 @@ describe("a strict LMS (scorm-again)", () => {
     // The LMS holds three rows and hands them back (_count 3); our counter says 1.
     const rows = { "0": { id: "earlier-0" }, "1": { id: "earlier-1" }, "2": { id: "earlier-2" } };
     const { api, lms } = lms12({ core: { entry: "resume", lesson_status: "incomplete" }, suspend_data: "I1~P2.x", interactions: rows });
-    const driver = createScorm12Driver(api, reporting("passed-incomplete"), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting("passed-incomplete"), { logger: quiet });
     await driver.start();
     driver.reportInteraction(interaction("q1", { attemptNumber: 2 }));
     expect(stored(lms)["cmi.interactions.3.id"]).toBe("q1-a2");
@@ -110,7 +110,7 @@ describe("a strict LMS (scorm-again)", () => {
   it("1.2: a counter ahead of the rows the LMS holds is given up for its _count (rows without gaps), once, with a log line", async () => {
     const { api, lms } = lms12({ core: { entry: "resume", lesson_status: "incomplete" }, suspend_data: "I5~P2.x" });
     const logs: string[] = [];
-    const driver = createScorm12Driver(api, reporting("passed-incomplete"), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(api, reporting("passed-incomplete"), { logger: logInto(logs) });
     await driver.start();
     driver.reportInteraction(interaction("q1", { attemptNumber: 2 }));
     driver.reportInteraction(interaction("q2", { attemptNumber: 2 }));
@@ -122,7 +122,7 @@ describe("a strict LMS (scorm-again)", () => {
 
   it("2004: a counter ahead of the LMS's rows never holds up what comes after (the outcome arrives, nothing retried)", async () => {
     const l = lms2004({ entry: "resume", suspend_data: "I8~P2.x", completion_status: "incomplete", scaled_passing_score: "0.8" });
-    const driver = createScorm2004Driver(l.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(l.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportInteraction(interaction("q1", { attemptNumber: 2 }));
     driver.saveState("P2.y", null);
@@ -135,7 +135,7 @@ describe("a strict LMS (scorm-again)", () => {
 
   it("2004: the counter is kept the same way, and the engine's state comes back without it", async () => {
     const first = lms2004({ entry: "ab-initio" });
-    const d1 = createScorm2004Driver(first.api, reporting(), { log: () => undefined });
+    const d1 = createScorm2004Driver(first.api, reporting(), { logger: quiet });
     await d1.start();
     d1.reportInteraction(interaction("q1"));
     d1.saveState("P2.two-thousand-four", "p1");
@@ -143,7 +143,7 @@ describe("a strict LMS (scorm-again)", () => {
     const kept = stored(first.lms)["cmi.suspend_data"]!;
     expect(kept).toBe("I1~P2.two-thousand-four");
     const second = lms2004({ entry: "resume", suspend_data: kept });
-    const d2 = createScorm2004Driver(second.api, reporting(), { log: () => undefined });
+    const d2 = createScorm2004Driver(second.api, reporting(), { logger: quiet });
     const facts = await d2.start();
     expect(facts.resumeState).toBe("P2.two-thousand-four");
     expect(facts.stateBudget).toBe(64000 - COUNTER_RESERVE);

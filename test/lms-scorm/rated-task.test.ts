@@ -7,7 +7,7 @@ import type { InteractionReport } from "../../runtime/assessment/outcome";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { NOW, assessorAttempt, assessorCourse, freshState, taskQuestion } from "../assessment/rated-task-flow";
-import { lms12, lms2004, reporting, stored, type RecordedCall } from "./helpers";
+import { lms12, lms2004, logInto, quiet, reporting, stored, type RecordedCall } from "./helpers";
 
 const rating = { filling: { plan: "p3", safety: "s2" }, remarks: { plan: "Clear order", safety: "Gloves late" }, feedback: "Solid work.\nKeep the bench tidy." };
 const RATED_AT = new Date(NOW + 7000).toISOString(); // completeRating's stamp in assessorAttempt
@@ -30,7 +30,7 @@ describe("SCORM 2004: a rated task", () => {
   it("performance interaction with the grade as result; rater, feedback and remarks as a comment from the learner", async () => {
     const lms = lms2004({ entry: "ab-initio" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     const { reports } = run();
     for (const report of reports) driver.reportInteraction(report);
@@ -53,7 +53,7 @@ describe("SCORM 2004: a rated task", () => {
   it("a second attempt adds a comment; the same report twice is written once; a long text is cut to 4000 with …", async () => {
     const lms = lms2004({ entry: "ab-initio" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     const first = run(1).task;
     driver.reportInteraction(first);
@@ -74,7 +74,7 @@ describe("SCORM 2004: a rated task", () => {
 
   it("interactions turned off: no interaction, the comment still goes", async () => {
     const lms = lms2004({ entry: "ab-initio" });
-    const driver = createScorm2004Driver(lms.api, reporting("passed-incomplete", false), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting("passed-incomplete", false), { logger: quiet });
     await driver.start();
     for (const report of run().reports) driver.reportInteraction(report);
     await driver.exit();
@@ -85,14 +85,14 @@ describe("SCORM 2004: a rated task", () => {
 
   it("review mode writes nothing; a task without a submitted rating leaves no comment", async () => {
     const review = lms2004({ entry: "resume", mode: "review", credit: "no-credit" });
-    const d1 = createScorm2004Driver(review.api, reporting(), { log: () => undefined });
+    const d1 = createScorm2004Driver(review.api, reporting(), { logger: quiet });
     await d1.start();
     d1.reportInteraction(run().task);
     await d1.exit();
     expect(review.calls.filter((c) => c.method === "SetValue" && c.args[0]!.startsWith("cmi.comments"))).toEqual([]);
 
     const lms = lms2004({ entry: "ab-initio" });
-    const d2 = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const d2 = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await d2.start();
     const half = { type: "task" as const, text: "", rating: { filling: { plan: "p3" }, remarks: { plan: "so far" }, feedback: "draft", rater: null, ratedAt: null } };
     d2.reportInteraction(buildInteractionReport(taskQuestion("observed"), half, { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW }));
@@ -106,7 +106,7 @@ describe("SCORM 1.2: a rated task", () => {
   it("performance interaction with the grade as result; the rater's entry appended after the LMS's comments", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" }, comments: "Earlier note." });
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     for (const report of run().reports) driver.reportInteraction(report);
     await driver.exit();
@@ -124,7 +124,7 @@ describe("SCORM 1.2: a rated task", () => {
   it("a second attempt is appended, an entry already there is not repeated, the whole stays within 4,096", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     const first = run(1).task;
     driver.reportInteraction(first);
@@ -146,7 +146,7 @@ describe("SCORM 1.2: a rated task", () => {
   it("a relaunch does not write again what the LMS already holds", async () => {
     const { task } = run();
     const lms = lms12({ core: { entry: "resume", lesson_status: "incomplete" }, comments: ENTRY });
-    const driver = createScorm12Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportInteraction(task);
     await driver.exit();
@@ -155,7 +155,7 @@ describe("SCORM 1.2: a rated task", () => {
 
   it("interactions off: the comment still goes; browse: nothing", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete", false), { log: () => undefined });
+    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete", false), { logger: quiet });
     await driver.start();
     for (const report of run().reports) driver.reportInteraction(report);
     await driver.exit();
@@ -163,7 +163,7 @@ describe("SCORM 1.2: a rated task", () => {
     expect(stored(lms.lms)["cmi.comments"]).toBe(ENTRY);
 
     const browse = lms12({ core: { entry: "", lesson_status: "incomplete", lesson_mode: "browse", credit: "no-credit" } });
-    const d2 = createScorm12Driver(browse.api, reporting(), { log: () => undefined });
+    const d2 = createScorm12Driver(browse.api, reporting(), { logger: quiet });
     await d2.start();
     d2.reportInteraction(run().task);
     await d2.exit();

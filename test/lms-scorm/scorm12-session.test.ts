@@ -8,14 +8,14 @@ import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { base, options } from "../assessment/fixtures";
 import { ASSESSOR, NOW, taskQuestion } from "../assessment/rated-task-flow";
-import { callsAfterFinish, interaction, lms12, outcome, reporting, stored, valuesSet } from "./helpers";
+import { callsAfterFinish, interaction, lms12, logInto, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
 
-const quiet = { log: () => undefined };
+const quietly = { logger: quiet };
 
 describe("SCORM 1.2 resume", () => {
   it("carries suspend_data and location from one session to the next through the LMS", async () => {
     const first = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted", student_id: "u1", student_name: "Lovelace, Ada" } });
-    const one = createScorm12Driver(first.api, reporting(), quiet);
+    const one = createScorm12Driver(first.api, reporting(), quietly);
     const facts1 = await one.start();
     expect(facts1).toMatchObject({ resumed: false, resumeState: null, learner: { id: "u1", name: "Ada Lovelace" } });
     one.saveState("v1|page=3|answers=abc", "page-3");
@@ -29,7 +29,7 @@ describe("SCORM 1.2 resume", () => {
       core: { entry: "resume", lesson_status: kept["cmi.core.lesson_status"], lesson_location: kept["cmi.core.lesson_location"] },
       suspend_data: kept["cmi.suspend_data"],
     });
-    const two = createScorm12Driver(second.api, reporting(), quiet);
+    const two = createScorm12Driver(second.api, reporting(), quietly);
     const facts2 = await two.start();
     expect(facts2).toMatchObject({ resumed: true, resumeState: "v1|page=3|answers=abc" });
     // not a first launch: the status is left as it was
@@ -40,7 +40,7 @@ describe("SCORM 1.2 resume", () => {
   it("refuses resume state over its budget (4096 less the interaction counter's room) and writes nothing (never truncates)", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: logInto(logs) });
     const facts = await driver.start();
     expect(facts.stateBudget).toBe(4096 - COUNTER_RESERVE);
     driver.saveState("x".repeat(facts.stateBudget), null);
@@ -54,7 +54,7 @@ describe("SCORM 1.2 resume", () => {
   it("leaves out a lesson_location over 255 characters, keeps the state", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     driver.saveState("s", "p".repeat(256));
     await driver.exit();
@@ -67,7 +67,7 @@ describe("SCORM 1.2 resume", () => {
 describe("SCORM 1.2 browse and review are read-only", () => {
   it.each(["browse", "review"])("%s: no status, score, state or interaction writes", async (mode) => {
     const lms = lms12({ core: { entry: "", lesson_status: "passed", lesson_mode: mode, credit: "no-credit" }, suspend_data: "saved" });
-    const driver = createScorm12Driver(lms.api, reporting("passed-failed"), quiet);
+    const driver = createScorm12Driver(lms.api, reporting("passed-failed"), quietly);
     const facts = await driver.start();
     expect(facts).toMatchObject({ launchMode: mode, credit: false, resumeState: "saved" });
     driver.saveState("changed", "p1");
@@ -105,7 +105,7 @@ const INTERACTIONS_12 = [
 describe("SCORM 1.2 interactions", () => {
   it("writes one interaction per submitted question, every value accepted by scorm-again", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver = createScorm12Driver(lms.api, reporting(), quiet);
+    const driver = createScorm12Driver(lms.api, reporting(), quietly);
     await driver.start();
     for (const r of INTERACTIONS_12) driver.reportInteraction(r);
     driver.reportOutcome(outcome("failed", 60));
@@ -131,7 +131,7 @@ describe("SCORM 1.2 interactions", () => {
 
   it("keeps ids unique when the same question is answered again in the session", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver = createScorm12Driver(lms.api, reporting(), quiet);
+    const driver = createScorm12Driver(lms.api, reporting(), quietly);
     await driver.start();
     driver.reportInteraction(interaction("q1"));
     driver.reportInteraction(interaction("q1"));
@@ -144,7 +144,7 @@ describe("SCORM 1.2 interactions", () => {
   it("leaves out a report that has no valid 1.2 form, and logs it", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     const ids = Array.from({ length: 37 }, (_, i) => `c${i}`);
     const wide: QuestionData = { ...base("wide"), type: "single-choice", choices: options(...ids), correct: "c0" };
@@ -158,7 +158,7 @@ describe("SCORM 1.2 interactions", () => {
 
   it("sends none when the course turned interactions off", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
-    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete", false), quiet);
+    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete", false), quietly);
     await driver.start();
     driver.reportInteraction(interaction("q1"));
     await driver.exit();
@@ -184,7 +184,7 @@ describe("SCORM 1.2 interactions", () => {
         return lms.api.LMSSetValue(el, v);
       },
     };
-    const driver = createScorm12Driver(api, reporting(), quiet);
+    const driver = createScorm12Driver(api, reporting(), quietly);
     await driver.start();
     driver.reportInteraction(interaction("q1"));
     driver.reportOutcome(outcome("passed", 100));

@@ -5,7 +5,7 @@ import type { Outcome } from "../../runtime/assessment/outcome";
 import type { Scorm12StatusMode } from "../../runtime/course/types";
 import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
-import { callsAfterFinish, firstSet, lms12, notStarted, outcome, reporting, stored, valuesSet } from "./helpers";
+import { callsAfterFinish, firstSet, lms12, logInto, notStarted, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
 
 const MODES: Scorm12StatusMode[] = ["passed-incomplete", "passed-failed", "completed-incomplete", "completed-failed"];
 
@@ -13,7 +13,7 @@ async function run(mode: Scorm12StatusMode, outcomes: Outcome[], seed: Record<st
   const core = { entry: "ab-initio", lesson_status: "not attempted", ...((seed.core as object) ?? {}) };
   const lms = lms12({ ...seed, core }, settings);
   const logs: string[] = [];
-  const driver = createScorm12Driver(lms.api, reporting(mode), { log: (m) => logs.push(m) });
+  const driver = createScorm12Driver(lms.api, reporting(mode), { logger: logInto(logs) });
   const facts = await driver.start();
   for (const o of outcomes) driver.reportOutcome(o);
   const delivered = driver.status().outcomeDelivered;
@@ -153,7 +153,7 @@ describe("SCORM 1.2 with an LMS mastery score (the LMS may rewrite the status)",
   it("passed-incomplete, failed with attempts left: the score is held until final, and the driver says so (held until-final)", async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted", credit: "credit", lesson_mode: "normal" }, student_data: { mastery_score: "80" } }, override);
     const logs: string[] = [];
-    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete"), { log: (m) => logs.push(m) });
+    const driver = createScorm12Driver(lms.api, reporting("passed-incomplete"), { logger: logInto(logs) });
     await driver.start();
     driver.reportOutcome(failedAttempt50);
     expect(driver.status()).toMatchObject({ outcomeDelivered: true, held: "until-final" });
@@ -179,7 +179,7 @@ describe("SCORM 1.2 with an LMS mastery score (the LMS may rewrite the status)",
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" }, ...seed });
     // scorm-again validates what it loads; serve the LMS's value the way a sloppy LMS would.
     const api = { ...lms.api, LMSGetValue: (el: string) => (el === "cmi.student_data.mastery_score" ? value : lms.api.LMSGetValue(el)) };
-    const driver = createScorm12Driver(api, reporting("passed-failed"), { log: () => undefined });
+    const driver = createScorm12Driver(api, reporting("passed-failed"), { logger: quiet });
     const facts = await driver.start();
     expect(facts.masteryScore).toBeNull();
     if (warning === null) expect(facts.warnings).toEqual([]);

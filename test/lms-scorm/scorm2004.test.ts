@@ -9,12 +9,12 @@ import { base, options } from "../assessment/fixtures";
 import { NOW, taskQuestion } from "../assessment/rated-task-flow";
 import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
-import { callsAfterFinish, firstSet, interaction, lms2004, notStarted, outcome, reporting, stored, valuesSet } from "./helpers";
+import { callsAfterFinish, firstSet, interaction, lms2004, logInto, notStarted, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
 
 async function run(outcomes: Outcome[], seed: Record<string, unknown> = {}) {
   const lms = lms2004({ entry: "ab-initio", ...seed });
   const logs: string[] = [];
-  const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+  const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
   const facts = await driver.start();
   for (const o of outcomes) driver.reportOutcome(o);
   const delivered = driver.status().outcomeDelivered;
@@ -105,7 +105,7 @@ describe("SCORM 2004 cmi.scaled_passing_score (the LMS judges success itself)", 
   it("a failing score with attempts left waits until final (held until-final); the final one is written", async () => {
     const lms = lms2004({ entry: "ab-initio", scaled_passing_score: "0.8" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     driver.reportOutcome(outcome("failed", 70));
     expect(driver.status()).toMatchObject({ held: "until-final" });
@@ -129,7 +129,7 @@ describe("SCORM 2004 session data", () => {
   it("resume across two sessions through the LMS's data", async () => {
     const first = await (async () => {
       const lms = lms2004({ entry: "ab-initio", learner_id: "u7", learner_name: "Grace Hopper" });
-      const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+      const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
       const facts = await driver.start();
       expect(facts.learner).toEqual({ id: "u7", name: "Grace Hopper" });
       driver.saveState("s".repeat(64000 - COUNTER_RESERVE), "page-7");
@@ -140,7 +140,7 @@ describe("SCORM 2004 session data", () => {
     expect(first["cmi.exit"]).toBe("suspend");
     const lms = lms2004({ entry: "resume", suspend_data: first["cmi.suspend_data"], location: first["cmi.location"], completion_status: first["cmi.completion_status"] });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     const facts = await driver.start();
     expect(facts).toMatchObject({ resumed: true, stateBudget: 64000 - COUNTER_RESERVE });
     expect(facts.resumeState).toHaveLength(64000 - COUNTER_RESERVE);
@@ -152,7 +152,7 @@ describe("SCORM 2004 session data", () => {
 
   it.each(["browse", "review"])("%s is read-only: only the navigation request and Terminate", async (mode) => {
     const lms = lms2004({ entry: "", mode, credit: "no-credit", suspend_data: "kept" });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     const facts = await driver.start();
     expect(facts).toMatchObject({ launchMode: mode, credit: false, resumeState: "kept" });
     driver.saveState("changed", "p");
@@ -167,7 +167,7 @@ describe("SCORM 2004 session data", () => {
 
   it("progress goes to cmi.progress_measure (0..1)", async () => {
     const lms = lms2004({ entry: "ab-initio" });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportProgress(0.33333);
     driver.reportProgress(2);
@@ -200,7 +200,7 @@ describe("SCORM 2004 interactions", () => {
   it("every type is accepted by scorm-again's strict validation (id before type)", async () => {
     const lms = lms2004({ entry: "ab-initio" });
     const logs: string[] = [];
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: (m) => logs.push(m) });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     await driver.start();
     for (const r of INTERACTIONS_2004) driver.reportInteraction(r);
     driver.reportOutcome(outcome("passed", 80));
@@ -229,7 +229,7 @@ describe("SCORM 2004 interactions", () => {
 
   it("ids stay unique across sessions: ids already on the LMS are read back", async () => {
     const lms = lms2004({ entry: "resume", interactions: { "0": { id: "q1-a1", type: "true-false" } } });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportInteraction(interaction("q1"));
     await driver.exit();
@@ -239,7 +239,7 @@ describe("SCORM 2004 interactions", () => {
 
   it("a description over 250 characters is shortened, never refused", async () => {
     const lms = lms2004({ entry: "ab-initio" });
-    const driver = createScorm2004Driver(lms.api, reporting(), { log: () => undefined });
+    const driver = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await driver.start();
     driver.reportInteraction(interaction("long", { description: "w ".repeat(400) }));
     await driver.exit();

@@ -1,4 +1,5 @@
 // What an LRS answer means for an outbox item (docs/rules/reporting.md "Delivery", docs/rules/lms.md §5).
+import { isTransient } from "../backoff";
 import type { XapiAnswer } from "../xapi/client";
 
 /**
@@ -8,7 +9,7 @@ import type { XapiAnswer } from "../xapi/client";
 export type Verdict = "retry" | "auth-lost" | "refused" | "closed";
 
 /**
- * - Network error, timeout, 408, 429, 5xx → retry (with backoff).
+ * - Network error, timeout, 408, 429, 5xx (isTransient, lms/backoff.ts) → retry (with backoff).
  * - 401 → auth-lost: the credentials are not (or no longer) recognised; a login restored on the LMS
  *   side brings them back, so we keep everything and try again.
  * - 403 is ambiguous: cmi5 §6.3 (and its best practice) has conformant LMSs answer a rule-breaking statement with 403,
@@ -28,7 +29,7 @@ export async function classifyAnswer(
   probe: () => Promise<XapiAnswer>,
 ): Promise<{ verdict: Verdict; detail: string | null }> {
   const status = answer.status;
-  if (isTransient(answer)) return { verdict: "retry", detail: answer.failure ?? `HTTP ${status}` };
+  if (isTransient(status)) return { verdict: "retry", detail: answer.failure ?? `HTTP ${status}` };
   if (status === 401) return { verdict: "auth-lost", detail: "HTTP 401" };
   if (status !== 403) return { verdict: "refused", detail: null };
   const check = await probe();
@@ -36,9 +37,4 @@ export async function classifyAnswer(
   if (check.status === 403) return { verdict: "closed", detail: `HTTP 403, and 403 on reading LMS.LaunchData: ${check.text.slice(0, 200)}` };
   if (check.status === 401) return { verdict: "auth-lost", detail: "HTTP 403, then 401 on reading LMS.LaunchData" };
   return { verdict: "retry", detail: check.failure ?? `HTTP ${check.status} on probe` };
-}
-
-export function isTransient(answer: XapiAnswer): boolean {
-  const status = answer.status;
-  return status === 0 || status === 408 || status === 429 || status >= 500;
 }

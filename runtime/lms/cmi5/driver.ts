@@ -2,14 +2,16 @@
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { ReportingOptions } from "../../course/types";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
+import { OUTBOX_BACKOFF } from "../backoff";
 import { LaunchError } from "../launch-error";
+import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
 import { registrationRecordOf } from "./au-state";
 import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
-import { Outbox, type OutboxLogger, type Timers } from "./outbox";
+import { Outbox } from "./outbox";
 import { outcomeAwaitsSessionEnd } from "./reporting-policy";
 import { Cmi5SessionReporter } from "./session-reporter";
 import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
@@ -28,8 +30,8 @@ export interface Cmi5Timing {
 
 export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   requestTimeoutMs: 15_000,
-  retryBaseMs: 1_000,
-  retryMaxMs: 30_000,
+  retryBaseMs: OUTBOX_BACKOFF.baseMs,
+  retryMaxMs: OUTBOX_BACKOFF.maxMs,
   authRetryMs: 30_000,
   progressIntervalMs: 10_000,
   launchRetries: 3,
@@ -42,11 +44,12 @@ export interface Cmi5DriverOptions {
   reporting: Pick<ReportingOptions, "interactions">;
   fetch?: FetchLike;
   sessionStorage?: SessionStorageLike;
-  now?: () => number;
+  clock?: Clock;
   timers?: Timers;
   random?: () => number;
   randomBytes?: RandomBytes;
-  logger?: OutboxLogger;
+  /** Default consoleLogger() (boot hands its own, labelled "cmi5"). */
+  logger?: Logger;
   timing?: Partial<Cmi5Timing>;
 }
 
@@ -55,7 +58,7 @@ export class Cmi5Driver implements LmsDriver {
   private readonly timing_: Cmi5Timing;
   private readonly timers_: Timers;
   private readonly now_: () => number;
-  private readonly logger_: OutboxLogger;
+  private readonly logger_: Logger;
   private outbox_: Outbox | null = null;
   private reporter_: Cmi5SessionReporter | null = null;
   private store_: Cmi5SessionStore | null = null;
@@ -65,9 +68,10 @@ export class Cmi5Driver implements LmsDriver {
 
   constructor(private readonly options_: Cmi5DriverOptions) {
     this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options_.timing };
-    this.timers_ = options_.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) };
-    this.now_ = options_.now ?? Date.now;
-    this.logger_ = options_.logger ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) };
+    this.timers_ = options_.timers ?? browserTimers;
+    const clock = options_.clock ?? systemClock;
+    this.now_ = () => clock.now();
+    this.logger_ = options_.logger ?? consoleLogger();
   }
 
   async start(): Promise<LmsFacts> {
@@ -151,7 +155,7 @@ export class Cmi5Driver implements LmsDriver {
 
   saveState(state: string, location: string | null): void {
     if (state.length > CMI5_STATE_BUDGET) {
-      this.logger_.error(`passmark cmi5: resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
+      this.logger_.error(`resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
       return;
     }
     this.reporter_?.saveState(state, location);
@@ -286,7 +290,7 @@ export class Cmi5Driver implements LmsDriver {
       if (outbox.phase === "closed" && record.closedByLms !== true) {
         record.closedByLms = true;
         store.save(record); // a reload says so instead of trying again
-        this.logger_.error(`passmark cmi5: the LMS ended this session (${outbox.detail}); ${outbox.pending.length} item(s) not delivered, kept in sessionStorage`);
+        this.logger_.error(`the LMS ended this session (${outbox.detail}); ${outbox.pending.length} item(s) not delivered, kept in sessionStorage`);
       }
       this.notify_();
     });

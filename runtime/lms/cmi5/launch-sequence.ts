@@ -1,7 +1,7 @@
 // docs/rules/lms.md §5, start-up order: POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
+import { LAUNCH_BACKOFF, backoffMs, isTransient } from "../backoff";
 import { LaunchError } from "../launch-error";
 import type { FetchLike, XapiAnswer, XapiClient } from "../xapi/client";
-import { isTransient } from "./delivery-verdict";
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
@@ -46,10 +46,10 @@ async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: numb
   }
 }
 
+/** No answer, or a transient status without a cmi5 error-code (an error-code is the LMS's considered answer). */
 function transientFetch(answer: FetchAnswer): boolean {
   if ("failure" in answer) return true;
-  const { status } = answer;
-  return (status === 408 || status === 429 || status >= 500) && fieldsOf(answer.text)["error-code"] === undefined;
+  return isTransient(answer.status) && fieldsOf(answer.text)["error-code"] === undefined;
 }
 
 function fieldsOf(text: string): Record<string, unknown> {
@@ -59,11 +59,6 @@ function fieldsOf(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-/** Launch retries: 250 ms, 500 ms, 1 s, then 2 s at most. */
-export function launchBackoffMs(attempt: number): number {
-  return Math.min(2_000, 250 * 2 ** (attempt - 1));
 }
 
 export interface LaunchDocuments {
@@ -84,9 +79,9 @@ export async function readLaunchDocuments(
 ): Promise<LaunchDocuments> {
   const state = (stateId: string) => ({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId });
   const [launchAnswer, preferencesAnswer, auStateAnswer] = await Promise.all([
-    withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), isTransient, retries, sleep),
-    withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), isTransient, retries, sleep),
-    withRetries(() => client.getState(state(AU_STATE_ID)), isTransient, retries, sleep),
+    withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), transientRead, retries, sleep),
+    withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), transientRead, retries, sleep),
+    withRetries(() => client.getState(state(AU_STATE_ID)), transientRead, retries, sleep),
   ]);
   if (!launchAnswer.ok) throw new LaunchError("cmi5-launch-data", `LMS.LaunchData: ${describe(launchAnswer)}`);
   const launch = parseLaunchData(launchAnswer.body);
@@ -104,10 +99,13 @@ export async function readLaunchDocuments(
   return { launch, preferences, auState: parsed.document, warnings };
 }
 
+const transientRead = (answer: XapiAnswer): boolean => isTransient(answer.status);
+
+/** Launch retries wait LAUNCH_BACKOFF (lms/backoff.ts): 250 ms, 500 ms, 1 s, then 2 s at most. */
 async function withRetries<T>(request: () => Promise<T>, transient: (answer: T) => boolean, retries: number, sleep: Sleep): Promise<T> {
   let answer = await request();
   for (let attempt = 1; attempt <= retries && transient(answer); attempt++) {
-    await sleep(launchBackoffMs(attempt));
+    await sleep(backoffMs(LAUNCH_BACKOFF, attempt));
     answer = await request();
   }
   return answer;

@@ -8,14 +8,14 @@
 // - A 403 about THIS statement (a rule violation), or another 4xx: logged loudly, set aside in
 //   `rejected` (kept, never retried forever). How the two 403s are told apart: delivery-verdict.ts.
 //   A refused batch is re-sent item by item so only the guilty item is set aside.
+import { backoffMs, withJitter } from "../backoff";
+import type { Logger, Timers } from "../ports";
 import type { XapiAnswer, XapiRequestOptions } from "../xapi/client";
 import { classifyAnswer, type Verdict } from "./delivery-verdict";
 import type { AuStateDocument } from "./au-state";
 import type { OutboxItem } from "./outbox-item";
 import { KEEPALIVE_BUDGET_BYTES, planKeepalive, planUnload, sendKeepalive, sizeOf } from "./keepalive";
-import type { OutboxLogger, Timers } from "./ports";
 import type { Cmi5Statement } from "./statements";
-export type { OutboxLogger, Timers } from "./ports";
 
 export interface OutboxTransport {
   putStatement(statement: Cmi5Statement, options: XapiRequestOptions): Promise<XapiAnswer>;
@@ -25,6 +25,7 @@ export interface OutboxTransport {
   probe(): Promise<XapiAnswer>;
 }
 
+/** baseMs/maxMs: the backoff between tries (lms/backoff.ts). */
 export interface RetryPolicy {
   baseMs: number;
   maxMs: number;
@@ -41,7 +42,7 @@ export interface OutboxOptions {
   persist(items: readonly OutboxItem[], rejected: readonly OutboxItem[]): void;
   timers: Timers;
   random: () => number;
-  logger: OutboxLogger;
+  logger: Logger;
   retry: RetryPolicy;
   keepaliveBudgetBytes?: number; // default KEEPALIVE_BUDGET_BYTES (below the 64 KiB browser cap)
   maxBatchSize?: number;
@@ -187,8 +188,7 @@ export class Outbox {
       }
       this.failures_ += 1;
       this.setPhase_("retrying");
-      const backoff = Math.min(this.options_.retry.maxMs, this.options_.retry.baseMs * 2 ** (this.failures_ - 1));
-      await this.sleep_(backoff * (0.5 + this.options_.random() * 0.5)); // jitter: spread reconnecting clients
+      await this.sleep_(withJitter(backoffMs(this.options_.retry, this.failures_), this.options_.random)); // jitter: spread reconnecting clients
       if (this.disposed_) return;
       return this.drain_();
     }
@@ -252,7 +252,7 @@ export class Outbox {
   private reject_(item: OutboxItem, answer: XapiAnswer): void {
     const what = item.kind === "state" ? "State document write" : `statement ${item.id} (${item.statement.verb.id})`;
     // docs/rules/lms.md §5: a refused statement is a bug in the AU, not a network fault. Say it loudly.
-    this.options_.logger.error(`passmark cmi5: the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
+    this.options_.logger.error(`the LMS refused ${what} with HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
     const index = this.queue_.indexOf(item);
     if (index >= 0) this.queue_.splice(index, 1);
     this.rejectedItems_.push(item);

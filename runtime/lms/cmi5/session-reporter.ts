@@ -5,7 +5,8 @@ import { uuidV4, type RandomBytes } from "../xapi/uuid";
 import { xapiInteraction } from "../xapi/interaction";
 import type { AuStateDocument } from "./au-state";
 import type { Cmi5LaunchParams } from "./launch-params";
-import type { Outbox, OutboxLogger, Timers } from "./outbox";
+import type { Logger, Timers } from "../ports";
+import type { Outbox } from "./outbox";
 import type { StatementRole } from "./outbox-item";
 import { failedDueAtSessionEnd, progressAllowed, statementsForOutcome } from "./reporting-policy";
 import type { Cmi5SessionRecord, Cmi5SessionStore } from "./session-store";
@@ -30,7 +31,7 @@ export interface ReporterDeps {
   now: () => number;
   timers: Timers;
   randomBytes: RandomBytes | undefined;
-  logger: OutboxLogger;
+  logger: Logger;
   progressIntervalMs: number;
 }
 
@@ -105,7 +106,7 @@ export class Cmi5SessionReporter {
     if (!this.open_ || !this.normal_ || !this.deps_.interactions) return;
     const xapi = xapiInteraction(report);
     if (xapi === null) {
-      this.deps_.logger.warn(`passmark cmi5: question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
+      this.deps_.logger.warn(`question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
       return;
     }
     this.send_("interaction", buildAnswered(this.frame_(), report, xapi));

@@ -1,42 +1,36 @@
 // docs/rules/lms.md §4, retry with backoff: after a failed write or commit, try again by itself (not
-// only when the learner next does something), waiting longer each time.
-
-/** Run `task` after `ms`; returns a cancel function. Injected so tests control time. */
-export type Schedule = (task: () => void, ms: number) => () => void;
-
-export const defaultSchedule: Schedule = (task, ms) => {
-  const handle = setTimeout(task, ms);
-  return () => clearTimeout(handle);
-};
-
-/** 5 s, 10 s, 20 s, 40 s, then every 60 s. */
-export function retryDelay(failures: number): number {
-  return Math.min(60_000, 5_000 * 2 ** Math.max(0, failures - 1));
-}
+// only when the learner next does something), waiting longer each time (SCORM_BACKOFF, lms/backoff.ts:
+// 5 s, 10 s, 20 s, 40 s, then every 60 s).
+import { SCORM_BACKOFF, backoffMs } from "../backoff";
+import type { Timers } from "../ports";
 
 export class RetrySchedule {
-  private readonly schedule_: Schedule;
-  private cancel_: (() => void) | null = null;
+  private readonly timers_: Timers;
+  private handle_: unknown = null;
+  private armed_ = false;
   private failures_ = 0;
 
-  constructor(schedule: Schedule) {
-    this.schedule_ = schedule;
+  constructor(timers: Timers) {
+    this.timers_ = timers;
   }
 
   /** Arm one retry (no-op when one is already waiting). */
   arm(task: () => void): void {
-    if (this.cancel_) return;
+    if (this.armed_) return;
     this.failures_++;
-    this.cancel_ = this.schedule_(() => {
-      this.cancel_ = null;
+    this.armed_ = true;
+    this.handle_ = this.timers_.setTimeout(() => {
+      this.armed_ = false;
+      this.handle_ = null;
       task();
-    }, retryDelay(this.failures_));
+    }, backoffMs(SCORM_BACKOFF, this.failures_));
   }
 
   /** Things work again (or the session ended): forget the backoff. */
   reset(): void {
-    this.cancel_?.();
-    this.cancel_ = null;
+    if (this.armed_) this.timers_.clearTimeout(this.handle_);
+    this.armed_ = false;
+    this.handle_ = null;
     this.failures_ = 0;
   }
 }

@@ -4,20 +4,22 @@
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
 import { LaunchError } from "../launch-error";
+import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import type { ScormConnection } from "./connection";
 import { isDone, type DataModelWrite, type ScormDataModel } from "./data-model";
-import { RetrySchedule, defaultSchedule, type Schedule } from "./retry-schedule";
+import { RetrySchedule } from "./retry-schedule";
 import { COUNTER_RESERVE, readSuspendData, writeSuspendData } from "./suspend-data";
 import { WriteLedger } from "./write-ledger";
 
 export interface ScormDriverOptions {
   /** Send one interaction per submitted question (ReportingOptions.interactions). */
   interactions: boolean;
-  /** Clock (epoch ms), injectable for tests. */
-  now?: () => number;
-  log?: (message: string) => void;
-  /** Timer for retries with backoff (default setTimeout). */
-  schedule?: Schedule;
+  /** Default systemClock. */
+  clock?: Clock;
+  /** Default consoleLogger() (boot hands its own, labelled with the standard). Everything here is a warning. */
+  logger?: Logger;
+  /** Timers for retries with backoff (default browserTimers). */
+  timers?: Timers;
   /**
    * Whether the API is still reachable from our window (e.g. re-run discovery and compare): an LMS
    * window that closed may leave a dead API object that does not throw.
@@ -33,7 +35,7 @@ export class ScormDriver implements LmsDriver {
   private readonly connection_: ScormConnection;
   private readonly ledger_: WriteLedger;
   private readonly options_: ScormDriverOptions;
-  private readonly now_: () => number;
+  private readonly clock_: Clock;
   private readonly log_: (message: string) => void;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
   private readonly retry_: RetrySchedule;
@@ -60,10 +62,11 @@ export class ScormDriver implements LmsDriver {
     this.standard = model.standard;
     this.connection_ = connection;
     this.options_ = options;
-    this.now_ = options.now ?? Date.now;
-    this.log_ = options.log ?? ((message) => console.warn(`[passmark ${model.standard}] ${message}`));
+    this.clock_ = options.clock ?? systemClock;
+    const logger = options.logger ?? consoleLogger();
+    this.log_ = (message) => logger.warn(message);
     this.ledger_ = new WriteLedger(connection, model.version, this.log_);
-    this.retry_ = new RetrySchedule(options.schedule ?? defaultSchedule);
+    this.retry_ = new RetrySchedule(options.timers ?? browserTimers);
   }
 
   async start(): Promise<LmsFacts> {
@@ -73,7 +76,7 @@ export class ScormDriver implements LmsDriver {
     if (!init.ok && !(this.model_.version === "2004" && init.errorCode === 103)) {
       throw new LaunchError("scorm-initialize", init.detail || `Initialize answered ${JSON.stringify(init.value)}`);
     }
-    this.sessionStart_ = this.now_();
+    this.sessionStart_ = this.clock_.now();
     const read = (element: string): string => {
       const result = this.connection_.getValue(element);
       return result.ok ? result.value : "";
@@ -191,7 +194,7 @@ export class ScormDriver implements LmsDriver {
   private finish_(explicit: boolean): void {
     if (this.exited_ || this.connection_.isFinished || !this.facts_) return;
     const done = this.lastOutcome_ !== null && isDone(this.lastOutcome_);
-    if (this.writable_) this.writeAll_([this.model_.sessionTimeWrite(this.now_() - this.sessionStart_)]);
+    if (this.writable_) this.writeAll_([this.model_.sessionTimeWrite(this.clock_.now() - this.sessionStart_)]);
     if (explicit) this.writeAll_(this.model_.exitNavigation(done));
     this.exited_ = true;
     this.ledger_.finish(this.model_.commitBeforeFinish);
@@ -215,7 +218,7 @@ export class ScormDriver implements LmsDriver {
   private commitNow_(): void {
     if (!this.facts_ || this.connection_.isFinished) return;
     if (this.options_.apiReachable && !this.options_.apiReachable()) this.connection_.markGone();
-    if (this.writable_ && this.ledger_.dirty) this.writeAll_([this.model_.sessionTimeWrite(this.now_() - this.sessionStart_)]);
+    if (this.writable_ && this.ledger_.dirty) this.writeAll_([this.model_.sessionTimeWrite(this.clock_.now() - this.sessionStart_)]);
     this.ledger_.checkpoint();
     this.afterDelivery_();
   }

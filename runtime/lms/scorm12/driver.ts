@@ -2,6 +2,7 @@
 import type { ReportingOptions } from "../../course/types";
 import { findScorm12Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
+import type { Logger } from "../ports";
 import type { Scorm12Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
@@ -15,9 +16,10 @@ export function createScorm12Driver(api: Scorm12Api, reporting: ReportingOptions
 }
 
 /**
- * The driver as the runtime uses it: at each checkpoint it checks that an API is still reachable
- * from `win` (an LMS window that was closed). Page hide reaches it through pageHidden().
+ * The driver as the runtime uses it, logging to boot's logger: at each checkpoint it checks that an
+ * API is still reachable from `win` (an LMS window that was closed). Page hide reaches it through
+ * pageHidden().
  */
-export function createScorm12DriverForWindow(api: Scorm12Api, reporting: ReportingOptions, win: WindowLike): LmsDriver {
-  return createScorm12Driver(api, reporting, { apiReachable: () => findScorm12Api(win) !== null });
+export function createScorm12DriverForWindow(api: Scorm12Api, reporting: ReportingOptions, win: WindowLike, logger?: Logger): LmsDriver {
+  return createScorm12Driver(api, reporting, { apiReachable: () => findScorm12Api(win) !== null, logger });
 }

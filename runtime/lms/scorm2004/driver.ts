@@ -2,6 +2,7 @@
 import type { ReportingOptions } from "../../course/types";
 import { findScorm2004Api, type WindowLike } from "../api-discovery";
 import type { LmsDriver } from "../driver";
+import type { Logger } from "../ports";
 import type { Scorm2004Api } from "../scorm-common/api-types";
 import { ScormConnection } from "../scorm-common/connection";
 import { ScormDriver, type ScormDriverOptions } from "../scorm-common/scorm-driver";
@@ -14,9 +15,10 @@ export function createScorm2004Driver(api: Scorm2004Api, reporting: ReportingOpt
 }
 
 /**
- * The driver as the runtime uses it: at each checkpoint it checks that an API is still reachable
- * from `win` (an LMS window that was closed). Page hide reaches it through pageHidden().
+ * The driver as the runtime uses it, logging to boot's logger: at each checkpoint it checks that an
+ * API is still reachable from `win` (an LMS window that was closed). Page hide reaches it through
+ * pageHidden().
  */
-export function createScorm2004DriverForWindow(api: Scorm2004Api, reporting: ReportingOptions, win: WindowLike): LmsDriver {
-  return createScorm2004Driver(api, reporting, { apiReachable: () => findScorm2004Api(win) !== null });
+export function createScorm2004DriverForWindow(api: Scorm2004Api, reporting: ReportingOptions, win: WindowLike, logger?: Logger): LmsDriver {
+  return createScorm2004Driver(api, reporting, { apiReachable: () => findScorm2004Api(win) !== null, logger });
 }

@@ -2,6 +2,7 @@
 // only; status() says "standalone" so the learner is told plainly that nothing is recorded.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
+import { consoleLogger, type Logger } from "../ports";
 
 /** The little of Storage we use (localStorage in the browser). */
 export interface StateStorage {
@@ -16,8 +17,8 @@ export interface StandaloneOptions {
   storage: StateStorage | null;
   /** navigator.languages. */
   languages?: readonly string[];
-  /** Default console.warn. */
-  log?: (message: string) => void;
+  /** Default consoleLogger() (boot hands its own, labelled "standalone"). */
+  logger?: Logger;
 }
 
 /** Same budget as SCORM 2004, so a course behaves the same when later put on an LMS. */
@@ -33,13 +34,13 @@ export class StandaloneDriver implements LmsDriver {
   readonly standard = "standalone";
   private readonly options_: StandaloneOptions;
   private readonly warnings_: string[] = [];
-  private readonly log_: (message: string) => void;
+  private readonly logger_: Logger;
   /** Between start() and exit() (or the page unloaded for good): the only time state is kept. */
   private open_ = false;
 
   constructor(options: StandaloneOptions) {
     this.options_ = options;
-    this.log_ = options.log ?? ((message) => console.warn(`[passmark standalone] ${message}`));
+    this.logger_ = options.logger ?? consoleLogger();
   }
 
   async start(): Promise<LmsFacts> {
@@ -64,14 +65,14 @@ export class StandaloneDriver implements LmsDriver {
   saveState(state: string, location: string | null): void {
     if (!this.open_) return;
     if (state.length > STANDALONE_STATE_BUDGET) {
-      this.log_(`saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
+      this.logger_.warn(`saveState: resume state is ${state.length} characters, at most ${STANDALONE_STATE_BUDGET} are kept; nothing was written`);
       return;
     }
     try {
       this.options_.storage?.setItem(standaloneStateKey(this.options_.courseId), JSON.stringify({ state, location }));
     } catch (error) {
       // Quota or disabled storage: the course still runs, it just will not resume.
-      this.log_(`could not keep the state in this browser: ${String(error)}`);
+      this.logger_.warn(`could not keep the state in this browser: ${String(error)}`);
     }
   }
 
