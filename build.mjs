@@ -1,43 +1,66 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
-//   dist/runtime/passmark.js   (+ passmark.css)  — shipped inside every package, with the chunks
-//                                                  passmark-*.js that it loads (ES modules)
+//   dist/runtime/passmark.cmi5.js, passmark.scorm.js (+ passmark.css) — shipped inside every package,
+//                                                  with the chunks passmark-*.js they load (ES modules)
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 
-const runtimeEntry = "runtime/main.ts";
+// One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
+// index.html loads passmark.cmi5.js, a SCORM package's passmark.scorm.js. Each holds its own drivers
+// and the standalone one; the grading UI is its only lazy chunk. Every package holds both bundles
+// (runtime/main.ts hands a launch of the other kind over to the other bundle).
+export const RUNTIME_BUNDLES = { cmi5: "runtime/entry-cmi5.ts", scorm: "runtime/entry-scorm.ts" };
 
 // Chunks of an earlier build (their names carry a content hash) must not be shipped with this one:
 // authoring/package/contents.ts packages every file of dist/runtime.
 for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []) {
-  if (/^passmark-.+\.js$/.test(name)) rmSync(`dist/runtime/${name}`);
+  if (/^passmark[-.].+\.js$/.test(name) || name === "passmark.js") rmSync(`dist/runtime/${name}`);
 }
 
-await build({
-  entryPoints: { passmark: runtimeEntry },
-  outdir: "dist/runtime",
-  bundle: true,
-  minify: true,
-  // ES modules with code splitting: each LMS driver is a chunk that only its launches load
-  // (runtime/app/driver-factory.ts); templates/shell/index.html loads passmark.js as a module.
-  format: "esm",
-  splitting: true,
-  chunkNames: "passmark-[name]-[hash]",
-  target: ["chrome90", "firefox90", "safari14.1"],
-  platform: "browser",
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  legalComments: "none",
-  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
-  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
-  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-  metafile: true,
-  logLevel: "warning",
-  define: { "process.env.NODE_ENV": '"production"' },
-}).then(async (result) => {
+/** `import("./passmark.scorm.js")` in runtime/entry-cmi5.ts (and the reverse): the other bundle, loaded as it is. */
+const otherBundleIsExternal = {
+  name: "other-bundle-is-external",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const metafiles = [];
+for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
+  const result = await build({
+    entryPoints: { [`passmark.${name}`]: entry },
+    outdir: "dist/runtime",
+    bundle: true,
+    minify: true,
+    // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
+    format: "esm",
+    splitting: true,
+    chunkNames: "passmark-[name]-[hash]",
+    target: ["chrome90", "firefox90", "safari14.1"],
+    platform: "browser",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    legalComments: "none",
+    // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
+    // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
+    mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
+    metafile: true,
+    logLevel: "warning",
+    define: { "process.env.NODE_ENV": '"production"' },
+    plugins: [otherBundleIsExternal],
+  });
+  metafiles.push(result.metafile);
+}
+{
+  // One metafile for both bundles (bench/lib/runtime-payload.ts, authoring/package/runtime-preloads.ts).
   const { writeFile } = await import("node:fs/promises");
-  await writeFile("dist/runtime/meta.json", JSON.stringify(result.metafile));
-});
+  const merged = { inputs: {}, outputs: {} };
+  for (const m of metafiles) {
+    Object.assign(merged.inputs, m.inputs);
+    Object.assign(merged.outputs, m.outputs);
+  }
+  await writeFile("dist/runtime/meta.json", JSON.stringify(merged));
+}
 
 await build({
   entryPoints: { passmark: "runtime/styles.css" },
