@@ -41,6 +41,9 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
     jsx: "automatic",
     jsxImportSource: "preact",
     legalComments: "none",
+    // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
+    // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
+    charset: "utf8",
     // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
     // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
     mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
