@@ -1,51 +1,100 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
-//   dist/runtime/passmark.js   (+ passmark.css)  — shipped inside every package, with the chunks
-//                                                  passmark-*.js that it loads (ES modules)
+//   dist/runtime/passmark.cmi5.js, passmark.scorm.js (+ passmark.css) — shipped inside every package,
+//                                                  with the chunks passmark-*.js they load (ES modules)
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 
-const runtimeEntry = "runtime/main.ts";
+// One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
+// index.html loads passmark.cmi5.js, a SCORM package's passmark.scorm.js. Each holds its own drivers
+// and the standalone one; the grading UI is its only lazy chunk. Every package holds both bundles
+// (runtime/main.ts hands a launch of the other kind over to the other bundle).
+export const RUNTIME_BUNDLES = { cmi5: "runtime/entry-cmi5.ts", scorm: "runtime/entry-scorm.ts" };
 
 // Chunks of an earlier build (their names carry a content hash) must not be shipped with this one:
 // authoring/package/contents.ts packages every file of dist/runtime.
 for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []) {
-  if (/^passmark-.+\.js$/.test(name)) rmSync(`dist/runtime/${name}`);
+  if (/^passmark[-.].+\.js$/.test(name) || name === "passmark.js") rmSync(`dist/runtime/${name}`);
 }
 
-await build({
-  entryPoints: { passmark: runtimeEntry },
-  outdir: "dist/runtime",
-  bundle: true,
-  minify: true,
-  // ES modules with code splitting: each LMS driver is a chunk that only its launches load
-  // (runtime/app/driver-factory.ts); templates/shell/index.html loads passmark.js as a module.
-  format: "esm",
-  splitting: true,
-  chunkNames: "passmark-[name]-[hash]",
-  target: ["chrome90", "firefox90", "safari14.1"],
-  platform: "browser",
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  legalComments: "none",
-  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
-  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
-  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-  metafile: true,
-  logLevel: "warning",
-  define: { "process.env.NODE_ENV": '"production"' },
-}).then(async (result) => {
-  const { writeFile } = await import("node:fs/promises");
-  await writeFile("dist/runtime/meta.json", JSON.stringify(result.metafile));
-});
+/** `import("./passmark.scorm.js")` in runtime/entry-cmi5.ts (and the reverse): the other bundle, loaded as it is. */
+const otherBundleIsExternal = {
+  name: "other-bundle-is-external",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
 
-await build({
-  entryPoints: { passmark: "runtime/styles.css" },
-  outdir: "dist/runtime",
-  bundle: true,
-  minify: true,
-  logLevel: "warning",
-});
+const metafiles = [];
+for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
+  const result = await build({
+    entryPoints: { [`passmark.${name}`]: entry },
+    outdir: "dist/runtime",
+    bundle: true,
+    minify: true,
+    // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
+    format: "esm",
+    splitting: true,
+    chunkNames: "passmark-[name]-[hash]",
+    target: ["chrome90", "firefox90", "safari14.1"],
+    platform: "browser",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    legalComments: "none",
+    // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
+    // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
+    charset: "utf8",
+    // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
+    // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
+    mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
+    metafile: true,
+    logLevel: "warning",
+    define: { "process.env.NODE_ENV": '"production"' },
+    plugins: [otherBundleIsExternal],
+  });
+  metafiles.push(result.metafile);
+}
+{
+  // One metafile for both bundles (bench/lib/runtime-payload.ts, authoring/package/runtime-preloads.ts).
+  const { writeFile } = await import("node:fs/promises");
+  const merged = { inputs: {}, outputs: {} };
+  for (const m of metafiles) {
+    Object.assign(merged.inputs, m.inputs);
+    Object.assign(merged.outputs, m.outputs);
+  }
+  await writeFile("dist/runtime/meta.json", JSON.stringify(merged));
+}
+
+/**
+ * The stylesheet's colours are named once in `:root` (--pm-text, …) and never set anywhere else: the
+ * shipped file has each var(--pm-…) replaced by its value and the declarations dropped (112 bytes
+ * gzipped less in every launch). A name declared twice, or used but not declared, stops the build.
+ */
+function inlineCustomProperties(css) {
+  const values = new Map();
+  const rest = css.replace(/--(pm-[a-z0-9-]+):([^;}]*)(;|(?=}))/g, (_m, name, value) => {
+    if (values.has(name)) throw new Error(`runtime/styles.css: --${name} is declared twice; the build only inlines names declared once`);
+    values.set(name, value.trim());
+    return "";
+  });
+  return rest.replace(/var\(--(pm-[a-z0-9-]+)\)/g, (_m, name) => {
+    if (!values.has(name)) throw new Error(`runtime/styles.css: var(--${name}) is never declared`);
+    return values.get(name);
+  });
+}
+
+{
+  const { writeFile } = await import("node:fs/promises");
+  const result = await build({
+    entryPoints: { passmark: "runtime/styles.css" },
+    outdir: "dist/runtime",
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: "warning",
+  });
+  for (const file of result.outputFiles) await writeFile(file.path, inlineCustomProperties(file.text));
+}
 
 // UI message catalogues other than English (built in): one small file each, fetched only by the
 // learners who need that language (runtime/i18n/index.ts loadCatalogue).

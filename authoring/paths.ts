@@ -24,7 +24,7 @@ export function packageRoot(): string {
   }
 }
 
-/** The browser runtime bundle built by build.mjs (passmark.js, passmark.css). */
+/** The browser runtime built by build.mjs (passmark.cmi5.js, passmark.scorm.js, their chunks, passmark.css). */
 export function runtimeDistDir(): string {
   return join(packageRoot(), "dist", "runtime");
 }

@@ -1,5 +1,6 @@
 // What goes into the zip for one target: manifest (+ schema files for SCORM), index.html, the
-// runtime bundle (every file of dist/runtime but build by-products), course/course.json and the
+// runtime (every file of dist/runtime but build by-products: both bundles, since a launch of the
+// other kind hands over to the other bundle, runtime/main.ts), course/course.json and the
 // author's assets at their zip paths.
 import { access, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,11 +12,11 @@ import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
 import { runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
-import { runtimePreloads } from "./runtime-preloads";
+import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
 import { shellHtml } from "./shell";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
-export const RUNTIME_FILES = ["runtime/passmark.js", "runtime/passmark.css"] as const;
+export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.css"] as const;
 export const COURSE_JSON_PATH = "course/course.json";
 /** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM), at the zip root. */
 export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml"];
@@ -33,7 +34,7 @@ function isShippedRuntimeFile(name: string): boolean {
   return name !== "meta.json" && !name.endsWith(".map");
 }
 
-/** Every file of the runtime bundle (dist/runtime), as runtime/<name>; passmark.js and passmark.css must be there. */
+/** Every file of the runtime (dist/runtime), as runtime/<name>; both bundles and passmark.css must be there. */
 async function runtimeEntries(): Promise<ZipEntrySource[]> {
   const dir = runtimeDistDir();
   for (const zipPath of RUNTIME_FILES) {
@@ -57,7 +58,7 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 
 /** All entries of the zip for `target`, given the entries every target shares. */
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
-  const index: ZipEntrySource = { zipPath: "index.html", data: await shellHtml(course.data, await runtimePreloads(target)) };
+  const index: ZipEntrySource = { zipPath: "index.html", data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target)) };
   const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
   let manifest: ZipEntrySource;

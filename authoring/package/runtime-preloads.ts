@@ -1,8 +1,8 @@
-// Which runtime files a package's index.html should ask for at once (<link rel="modulepreload">), so
-// the browser fetches them in parallel with passmark.js instead of one after another: the chunks
-// passmark.js imports statically, and the LMS driver chunk of the package's own target (a cmi5 zip is
-// launched as cmi5, a SCORM zip finds a SCORM API; other drivers still load on demand). Read from
-// the esbuild metafile that build.mjs writes next to the bundle.
+// Which runtime files a package's index.html loads: the runtime bundle of its target (build.mjs: a cmi5
+// package runs passmark.cmi5.js, a SCORM package passmark.scorm.js), and the chunks that bundle
+// imports statically, asked for at once (<link rel="modulepreload">) so the browser fetches them in
+// parallel with the bundle instead of one after another. Read from the esbuild metafile that
+// build.mjs writes next to the bundles.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
@@ -13,11 +13,12 @@ interface MetafileOutput {
   imports: { path: string; kind: string }[];
 }
 
-const DRIVER_CHUNK_SOURCE: Record<TargetId, string> = {
-  cmi5: "runtime/lms/chunks/cmi5.ts",
-  scorm12: "runtime/lms/chunks/scorm.ts",
-  "scorm2004-3": "runtime/lms/chunks/scorm.ts",
-  "scorm2004-4": "runtime/lms/chunks/scorm.ts",
+/** The runtime bundle each kind of package loads (zip path). */
+export const RUNTIME_BUNDLE: Record<TargetId, string> = {
+  cmi5: "runtime/passmark.cmi5.js",
+  scorm12: "runtime/passmark.scorm.js",
+  "scorm2004-3": "runtime/passmark.scorm.js",
+  "scorm2004-4": "runtime/passmark.scorm.js",
 };
 
 /** Zip paths ("runtime/passmark-….js") to preload for `target`, sorted; [] when the metafile is absent. */
@@ -29,17 +30,15 @@ export async function runtimePreloads(target: TargetId): Promise<string[]> {
   } catch {
     return [];
   }
-  const byEntry = new Map(Object.entries(outputs).map(([path, out]) => [out.entryPoint, path]));
   const wanted = new Set<string>();
-  const addWithStaticImports = (path: string | undefined): void => {
-    if (path === undefined || wanted.has(path)) return;
+  const addWithStaticImports = (path: string): void => {
+    if (wanted.has(path)) return;
     wanted.add(path);
     for (const imported of outputs[path]?.imports ?? []) if (imported.kind === "import-statement") addWithStaticImports(imported.path);
   };
-  const main = byEntry.get("runtime/main.ts");
-  addWithStaticImports(main);
-  addWithStaticImports(byEntry.get(DRIVER_CHUNK_SOURCE[target]));
-  if (main !== undefined) wanted.delete(main); // loaded by its own <script type="module">
+  const bundle = `dist/${RUNTIME_BUNDLE[target]}`;
+  addWithStaticImports(bundle);
+  wanted.delete(bundle); // loaded by its own <script type="module">
   return [...wanted]
     .filter((path) => path.endsWith(".js"))
     .map((path) => `runtime/${path.split("/").pop()}`)

@@ -1,8 +1,8 @@
 // What a learner's browser downloads of the runtime, from esbuild's metafile (dist/runtime/meta.json):
-// the entry with its static imports, plus the one LMS-driver chunk its launch imports dynamically
-// (cmi5, SCORM or standalone), plus the stylesheet. Each file is gzipped on its own, as served.
+// the package's runtime bundle with the chunks it imports statically, plus the stylesheet. Each file
+// is gzipped on its own, as served.
 import { readdir, readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { gzipSize, ROOT } from "./bundle";
 
 export interface Metafile {
@@ -10,9 +10,9 @@ export interface Metafile {
 }
 
 export interface LaunchPayload {
-  /** "cmi5", "scorm", "standalone", or "every launch" when the runtime is one file. */
+  /** The kind of package: "cmi5" or "scorm" (runtime/entry-<kind>.ts). */
   launch: string;
-  /** Paths relative to the repository root, e.g. "dist/runtime/passmark.js". */
+  /** Paths relative to the repository root, e.g. "dist/runtime/passmark.cmi5.js". */
   files: string[];
   gzip: number;
 }
@@ -34,19 +34,23 @@ function staticClosure(meta: Metafile, start: string): Set<string> {
   return seen;
 }
 
-/** The sets of runtime files each kind of launch loads (pure: from the metafile alone). */
+/** A runtime bundle's entry source ("runtime/entry-cmi5.ts") → the kind of package that loads it ("cmi5"). */
+const BUNDLE_ENTRY = /^runtime\/entry-([a-z0-9]+)\.ts$/;
+
+/**
+ * The sets of runtime files each kind of package loads at launch (pure: from the metafile alone): its
+ * bundle (build.mjs: one per kind of package, every launch of that package runs it, standalone
+ * included) with the chunks it imports statically. Lazy chunks (the grading UI,
+ * runtime/ui/grading-loader.ts) load only for some courses and are not counted.
+ */
 export function launchFileSets(meta: Metafile): { launch: string; files: string[] }[] {
-  const entry = Object.keys(meta.outputs).find((p) => meta.outputs[p]!.entryPoint === "runtime/main.ts" && p.endsWith(".js"));
-  if (!entry) throw new Error("dist/runtime/meta.json has no output for runtime/main.ts");
-  const base = staticClosure(meta, entry);
-  // A launch loads one LMS driver chunk; other lazy chunks (the grading UI, runtime/ui/grading-loader.ts)
-  // load only for some courses and are not part of any launch.
-  const isDriver = (path: string) => (meta.outputs[path]?.entryPoint ?? "").startsWith("runtime/lms/");
-  const dynamic = [...new Set([...base].flatMap((p) => (meta.outputs[p]?.imports ?? []).filter((i) => i.kind === "dynamic-import" && isDriver(i.path)).map((i) => i.path)))];
-  if (dynamic.length === 0) return [{ launch: "every launch", files: [...base].sort() }];
-  return dynamic.map((chunk) => ({
-    launch: basename(meta.outputs[chunk]?.entryPoint ?? chunk).replace(/\.[jt]sx?$/, ""),
-    files: [...new Set([...base, ...staticClosure(meta, chunk)])].sort(),
+  const bundles = Object.keys(meta.outputs)
+    .filter((p) => p.endsWith(".js") && BUNDLE_ENTRY.test(meta.outputs[p]!.entryPoint ?? ""))
+    .sort();
+  if (bundles.length === 0) throw new Error("dist/runtime/meta.json has no output for a runtime/entry-*.ts bundle");
+  return bundles.map((bundle) => ({
+    launch: BUNDLE_ENTRY.exec(meta.outputs[bundle]!.entryPoint!)![1]!,
+    files: [...staticClosure(meta, bundle)].sort(),
   }));
 }
 

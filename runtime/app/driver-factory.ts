@@ -1,11 +1,31 @@
-// The one place that knows which driver serves which launch (detect.ts decides the standard). The
-// cmi5 driver, the SCORM drivers and the standalone driver are chunks of their own (build.mjs:
-// esbuild splitting), loaded only by the launches that use them: a learner downloads one driver.
+// The one place that knows which driver serves which launch (detect.ts decides the standard). Each
+// package target has a runtime bundle of its own (build.mjs): runtime/entry-cmi5.ts holds the cmi5 and
+// standalone drivers, runtime/entry-scorm.ts both SCORM drivers and the standalone one. The entry
+// names the drivers of its bundle here before boot.ts asks for one.
 import type { CourseData } from "../course/types";
 import type { Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
 import { labelledLogger, type Logger } from "../lms/ports";
 import type { StateStorage } from "../lms/standalone/driver";
+
+/** The driver code one bundle holds; the standalone driver is in every bundle. */
+export interface DriverCode {
+  cmi5?: typeof import("../lms/chunks/cmi5");
+  scorm?: typeof import("../lms/chunks/scorm");
+  standalone: typeof import("../lms/chunks/standalone");
+}
+
+let bundled: DriverCode | null = null;
+
+/** Called by the bundle's entry (runtime/main.ts start) before boot. */
+export function useDriverCode(code: DriverCode): void {
+  bundled = code;
+}
+
+/** The standards whose driver this bundle holds. */
+export function holdsDriverFor(code: DriverCode, standard: Detection["standard"]): boolean {
+  return standard === "standalone" || (standard === "cmi5" ? code.cmi5 : code.scorm) !== undefined;
+}
 
 function browserStorage(win: Window): StateStorage | null {
   try {
@@ -18,27 +38,32 @@ function browserStorage(win: Window): StateStorage | null {
 /** Makes the driver for the course, once the driver's code is loaded. */
 export type DriverMaker = (course: CourseData) => LmsDriver;
 
+function missing(standard: string): never {
+  throw new Error(`this package's runtime has no ${standard} driver`);
+}
+
 /**
- * Loads the code of the driver `detection` calls for (boot.ts starts this before fetching the course
- * data). The driver logs to boot's `logger`, each line labelled with its standard.
+ * The maker of the driver `detection` calls for (boot.ts asks before fetching the course data). The
+ * driver logs to boot's `logger`, each line labelled with its standard.
  */
 export async function loadDriverMaker(detection: Detection, win: Window, logger: Logger): Promise<DriverMaker> {
+  const code = bundled ?? missing(detection.standard);
   const driverLogger = labelledLogger(logger, detection.standard);
   switch (detection.standard) {
     case "cmi5": {
-      const { Cmi5Driver } = await import("../lms/chunks/cmi5");
+      const { Cmi5Driver } = code.cmi5 ?? missing("cmi5");
       return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting, logger: driverLogger });
     }
     case "scorm2004": {
-      const { createScorm2004DriverForWindow } = await import("../lms/chunks/scorm");
+      const { createScorm2004DriverForWindow } = code.scorm ?? missing("SCORM 2004");
       return (course) => createScorm2004DriverForWindow(detection.api, course.reporting, win, driverLogger);
     }
     case "scorm12": {
-      const { createScorm12DriverForWindow } = await import("../lms/chunks/scorm");
+      const { createScorm12DriverForWindow } = code.scorm ?? missing("SCORM 1.2");
       return (course) => createScorm12DriverForWindow(detection.api, course.reporting, win, driverLogger);
     }
     case "standalone": {
-      const { StandaloneDriver } = await import("../lms/chunks/standalone");
+      const { StandaloneDriver } = code.standalone;
       return (course) => new StandaloneDriver({ courseId: course.id, storage: browserStorage(win), languages: win.navigator.languages, logger: driverLogger });
     }
   }

@@ -102,32 +102,36 @@ describe("README Performance section", () => {
 describe("what a launch downloads", () => {
   const output = (imports: { path: string; kind: string }[], entryPoint?: string) => ({ inputs: {}, bytes: 1, imports, ...(entryPoint ? { entryPoint } : {}) });
 
-  it("is the entry, its static imports and the one driver chunk the launch imports", () => {
+  it("is each package's bundle with its static imports; lazy chunks are left out", () => {
     const sets = launchFileSets({
       outputs: {
-        "dist/runtime/passmark.js": output(
+        "dist/runtime/passmark.scorm.js": output(
           [
             { path: "dist/runtime/shared.js", kind: "import-statement" },
-            { path: "dist/runtime/cmi5.js", kind: "dynamic-import" },
-            { path: "dist/runtime/scorm.js", kind: "dynamic-import" },
-            { path: "dist/runtime/grading.js", kind: "dynamic-import" }, // a lazy UI chunk: no launch of its own
+            { path: "dist/runtime/grading.js", kind: "dynamic-import" }, // a lazy UI chunk: no launch loads it
           ],
-          "runtime/main.ts",
+          "runtime/entry-scorm.ts",
+        ),
+        "dist/runtime/passmark.cmi5.js": output(
+          [
+            { path: "dist/runtime/shared.js", kind: "import-statement" },
+            { path: "dist/runtime/tiny.js", kind: "import-statement" },
+            { path: "dist/runtime/grading.js", kind: "dynamic-import" },
+          ],
+          "runtime/entry-cmi5.ts",
         ),
         "dist/runtime/grading.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/ui/grading/grading-chunk.ts"),
-        "dist/runtime/shared.js": output([]),
-        "dist/runtime/cmi5.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/lms/chunks/cmi5.ts"),
-        "dist/runtime/scorm.js": output([{ path: "dist/runtime/scorm-only.js", kind: "import-statement" }], "runtime/lms/chunks/scorm.ts"),
-        "dist/runtime/scorm-only.js": output([]),
+        "dist/runtime/shared.js": output([{ path: "dist/runtime/tiny.js", kind: "import-statement" }]),
+        "dist/runtime/tiny.js": output([]),
       },
     });
     expect(sets).toEqual([
-      { launch: "cmi5", files: ["dist/runtime/cmi5.js", "dist/runtime/passmark.js", "dist/runtime/shared.js"] },
-      { launch: "scorm", files: ["dist/runtime/passmark.js", "dist/runtime/scorm-only.js", "dist/runtime/scorm.js", "dist/runtime/shared.js"] },
+      { launch: "cmi5", files: ["dist/runtime/passmark.cmi5.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
+      { launch: "scorm", files: ["dist/runtime/passmark.scorm.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
     ]);
   });
 
-  it("is the whole file when the runtime is not split", () => {
-    expect(launchFileSets({ outputs: { "dist/runtime/passmark.js": output([], "runtime/main.ts") } })).toEqual([{ launch: "every launch", files: ["dist/runtime/passmark.js"] }]);
+  it("fails loudly when the metafile has no bundle", () => {
+    expect(() => launchFileSets({ outputs: { "dist/runtime/passmark.js": output([], "runtime/main.ts") } })).toThrow(/no output for a runtime\/entry-\*\.ts bundle/);
   });
 });

@@ -44,9 +44,9 @@ describe("buildPackages", () => {
   });
 
   it("puts manifest, schema files, index.html, runtime, course.json and assets in each zip", async () => {
-    // The runtime bundle: every file build.mjs writes to dist/runtime but its by-products.
+    // The runtime: every file build.mjs writes to dist/runtime but its by-products (both bundles in every zip).
     const runtime = (await readdir(join(REPO_ROOT, "dist", "runtime"))).filter((n) => n !== "meta.json" && !n.endsWith(".map")).map((n) => `runtime/${n}`);
-    expect(runtime).toEqual(expect.arrayContaining(["runtime/passmark.js", "runtime/passmark.css"]));
+    expect(runtime).toEqual(expect.arrayContaining(["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.css"]));
     const common = ["index.html", ...runtime, "course/course.json", "assets/video/drill.mp4", "assets/video/drill.en.vtt", "assets/exit.png"];
     const byTarget = Object.fromEntries(await Promise.all(built.map(async (b) => [b.target, (await listZip(b.path)).map((e) => e.name)])));
     expect(byTarget["cmi5"]).toEqual([...common, "cmi5.xml"].sort());
@@ -102,7 +102,8 @@ describe("buildPackages", () => {
     const html = (await readZipEntry(built[0]!.path, "index.html")).toString("utf8");
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<title>Fire safety &#38; &#60;evacuation&#62; &#34;basics&#34;</title>");
-    expect(html).toContain('<script type="module" src="runtime/passmark.js"></script>');
+    // built[0] is the cmi5 zip: it runs the cmi5 bundle.
+    expect(html).toContain('<script type="module" src="runtime/passmark.cmi5.js"></script>');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
@@ -112,7 +113,7 @@ describe("buildPackages", () => {
     expect(method("assets/video/drill.mp4")).toBe(0);
     expect(method("assets/exit.png")).toBe(0);
     expect(method("assets/video/drill.en.vtt")).toBe(8);
-    expect(method("runtime/passmark.js")).toBe(8);
+    expect(method("runtime/passmark.cmi5.js")).toBe(8);
     expect(method("course/course.json")).toBe(8);
     expect(method("cmi5.xml")).toBe(8);
     const mp4 = entries.find((e) => e.name === "assets/video/drill.mp4")!;

@@ -1,6 +1,7 @@
-// The runtime is ES modules split into chunks (build.mjs: each LMS driver loads only on its own
-// launches). Every package must hold every module the runtime can import, SCORM manifests must list
-// them, and no chunk of an earlier build may ride along.
+// The runtime is ES modules: one bundle per kind of package (build.mjs: passmark.cmi5.js,
+// passmark.scorm.js), the grading UI a lazy chunk. Every package must hold every module its bundle
+// can import (the other bundle too: a launch of the other kind is handed over to it), SCORM
+// manifests must list them, and no chunk of an earlier build may ride along.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,8 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
+const bundleOf = (target: string): string => `runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js`;
+
 /** The relative module specifiers of a minified ES module: static `from"./x.js"` and dynamic `import("./x.js")`. */
 function importedModules(code: string): string[] {
   const found = new Set<string>();
@@ -34,11 +37,11 @@ function importedModules(code: string): string[] {
 }
 
 describe("runtime chunks in the packages", () => {
-  it("every module passmark.js can reach is in the zip, and every runtime .js file is reachable", async () => {
+  it("every module the target's bundle can reach is in the zip, and every runtime .js file is reachable", async () => {
     for (const b of built) {
       const names = (await listZip(b.path)).map((e) => e.name);
       const reached = new Set<string>();
-      const pending = ["runtime/passmark.js"];
+      const pending = [bundleOf(b.target)];
       while (pending.length > 0) {
         const path = pending.pop()!;
         if (reached.has(path)) continue;
@@ -47,8 +50,10 @@ describe("runtime chunks in the packages", () => {
         const code = (await readZipEntry(b.path, path)).toString("utf8");
         for (const spec of importedModules(code)) pending.push(`runtime/${spec.slice(2)}`);
       }
-      // One chunk per driver (cmi5, SCORM, standalone) at least: the split is really there.
-      expect(reached.size, b.target).toBeGreaterThanOrEqual(4);
+      // Both bundles, and the lazy grading UI chunk.
+      expect(reached, b.target).toContain("runtime/passmark.cmi5.js");
+      expect(reached, b.target).toContain("runtime/passmark.scorm.js");
+      expect([...reached].some((p) => /passmark-grading-chunk-/.test(p)), `${b.target}: the grading chunk`).toBe(true);
       const shippedJs = names.filter((n) => n.startsWith("runtime/") && n.endsWith(".js"));
       expect(shippedJs.sort(), `${b.target}: stale or unreachable runtime files`).toEqual([...reached].sort());
     }
@@ -62,19 +67,18 @@ describe("runtime chunks in the packages", () => {
     }
   });
 
-  it("index.html preloads the static chunks and its own target's driver chunk, so they load in parallel", async () => {
+  it("index.html runs its target's bundle and preloads that bundle's static imports only, so they load in parallel", async () => {
     for (const b of built) {
       const html = (await readZipEntry(b.path, "index.html")).toString("utf8");
+      const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1]!);
+      expect(scripts, b.target).toEqual([bundleOf(b.target)]);
       const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
       const names = (await listZip(b.path)).map((e) => e.name);
       for (const href of preloads) expect(names, `${b.target}: preload ${href}`).toContain(href);
-      const main = (await readZipEntry(b.path, "runtime/passmark.js")).toString("utf8");
+      const main = (await readZipEntry(b.path, bundleOf(b.target))).toString("utf8");
       const staticImports = [...main.matchAll(/\bfrom\s*"\.\/([^"]+)"|\bimport\s*"\.\/([^"]+)"/g)].map((m) => `runtime/${m[1] ?? m[2]}`);
-      for (const chunk of staticImports) expect(preloads, `${b.target}: static import ${chunk}`).toContain(chunk);
-      const driver = b.target === "cmi5" ? /passmark-cmi5-/ : /passmark-scorm-/;
-      const other = b.target === "cmi5" ? /passmark-scorm-/ : /passmark-cmi5-/;
-      expect(preloads.some((p) => driver.test(p)), `${b.target}: its driver chunk is preloaded`).toBe(true);
-      expect(preloads.some((p) => other.test(p) || /passmark-standalone-/.test(p)), `${b.target}: no other driver preloaded`).toBe(false);
+      expect(preloads.sort(), `${b.target}: exactly the static imports`).toEqual([...new Set(staticImports)].sort());
+      expect(preloads.some((p) => /passmark\.(cmi5|scorm)\.js|passmark-grading-chunk-/.test(p)), `${b.target}: no other bundle, no lazy chunk preloaded`).toBe(false);
       expect(html, "no inline script").not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
   });

@@ -19,7 +19,7 @@ describe("paths are confined to the package", () => {
       const answer = await raw(preview.packageOrigin, `/pkg/${target}/${manifest}`);
       expect(answer.status, target).toBe(200);
       expect(answer.headers["content-type"]).toMatch(/xml/);
-      expect((await raw(preview.packageOrigin, `/pkg/${target}/index.html`)).body).toContain('src="runtime/passmark.js"');
+      expect((await raw(preview.packageOrigin, `/pkg/${target}/index.html`)).body).toContain(`src="runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js"`);
     }
   });
 

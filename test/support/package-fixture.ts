@@ -46,11 +46,13 @@ async function newestMtime(path: string): Promise<number> {
 }
 
 async function runtimeIsFresh(): Promise<boolean> {
-  const built = await stat(join(REPO_ROOT, "dist", "runtime", "passmark.js")).catch(() => null);
-  const css = await stat(join(REPO_ROOT, "dist", "runtime", "passmark.css")).catch(() => null);
-  if (!built || !css) return false;
+  // build.mjs writes the two bundles (passmark.cmi5.js, passmark.scorm.js), then the stylesheet.
+  const outputs = await Promise.all(
+    ["passmark.cmi5.js", "passmark.scorm.js", "passmark.css"].map((name) => stat(join(REPO_ROOT, "dist", "runtime", name)).catch(() => null)),
+  );
+  if (outputs.some((o) => o === null)) return false;
   const sources = Math.max(await newestMtime(join(REPO_ROOT, "runtime")), (await stat(join(REPO_ROOT, "build.mjs"))).mtimeMs);
-  return Math.min(built.mtimeMs, css.mtimeMs) >= sources;
+  return Math.min(...outputs.map((o) => o!.mtimeMs)) >= sources;
 }
 
 let runtimeReady: Promise<void> | null = null;

@@ -1,2 +1,2 @@
-// The cmi5 launch's chunk of the runtime bundle (runtime/app/driver-factory.ts loads it).
+// The cmi5 driver code of a runtime bundle (runtime/app/driver-factory.ts DriverCode; build.mjs).
 export { Cmi5Driver } from "../cmi5/driver";

@@ -1,2 +1,2 @@
-// The standalone launch's chunk of the runtime bundle (runtime/app/driver-factory.ts loads it).
+// The standalone driver code of a runtime bundle (runtime/app/driver-factory.ts DriverCode; build.mjs).
 export { StandaloneDriver } from "../standalone/driver";
