@@ -91,8 +91,9 @@ export class Cmi5Driver implements LmsDriver {
   /**
    * The launch handshake, without the course: the launch parameters, then (unless this page
    * continues a session stored in sessionStorage) the fetch POST, then LaunchData ‖ preferences ‖
-   * our State document (docs/rules/lms.md §5). Sends no statement. Called once: later calls return
-   * the same promise. Rejects with a LaunchError (a session that ended, the LMS refusing…).
+   * our State document (docs/rules/lms.md §5). Queues no statement (it only delivers what an earlier
+   * page of this tab left undelivered). Called once: later calls return the same promise. Rejects
+   * with a LaunchError (a session that ended, the LMS refusing…).
    */
   launch(): Promise<void> {
     this.launching_ ??= this.launch_().then((launched) => {
