@@ -65,7 +65,7 @@ describe("cmi5 launch", () => {
     expect(events.find((e) => e.kind === "statement" && e.summary.startsWith("initialized"))).toMatchObject({ level: "info", sessionId: answer.sessionId });
     const red = events.find((e) => e.kind === "refused");
     expect(red).toMatchObject({ level: "error", sessionId: answer.sessionId });
-    expect(red!.summary).toContain("session.defined-twice");
+    expect(red!.summary).toContain("9.3.0.0-2 (cmi5 §9.3): initialized twice in one session");
     expect(preview.view("cmi5")).toMatchObject({ completion: "not completed", success: "unknown", facts: { Statements: "1", "Refused (rule violations)": "1" } });
   });
 

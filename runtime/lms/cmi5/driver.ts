@@ -7,12 +7,12 @@ import { LaunchError } from "../launch-error";
 import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
-import { registrationRecordOf } from "./au-state";
 import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
 import { Outbox } from "./outbox";
 import { outcomeAwaitsSessionEnd } from "./reporting-policy";
+import { Cmi5Session } from "./session";
 import { Cmi5SessionReporter } from "./session-reporter";
 import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
 import { Cmi5SessionStore, MemorySessionStorage, newSessionRecord, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
@@ -38,10 +38,19 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
 };
 
 
+/** What launch() found: the session, its outbox (nothing queued by us yet) and the launch warnings. */
+interface Launched {
+  params: Cmi5LaunchParams;
+  session: Cmi5Session;
+  outbox: Outbox;
+  warnings: string[];
+}
+
 export interface Cmi5DriverOptions {
   /** The page URL carrying the five launch parameters (location.href). */
   url: string;
-  reporting: Pick<ReportingOptions, "interactions">;
+  /** The course's reporting options; needed by open() (start()), not by launch(). May be given to open() instead. */
+  reporting?: Pick<ReportingOptions, "interactions">;
   fetch?: FetchLike;
   sessionStorage?: SessionStorageLike;
   clock?: Clock;
@@ -61,7 +70,10 @@ export class Cmi5Driver implements LmsDriver {
   private readonly logger_: Logger;
   private outbox_: Outbox | null = null;
   private reporter_: Cmi5SessionReporter | null = null;
-  private store_: Cmi5SessionStore | null = null;
+  private session_: Cmi5Session | null = null;
+  private launching_: Promise<void> | null = null;
+  private launched_: Launched | null = null;
+  private opening_: Promise<LmsFacts> | null = null;
   private exiting_: Promise<ExitResult> | null = null;
   private ended_ = false;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
@@ -74,7 +86,27 @@ export class Cmi5Driver implements LmsDriver {
     this.logger_ = options_.logger ?? consoleLogger();
   }
 
+  /** The LmsDriver start: the launch handshake, then the session opens (Initialized). */
   async start(): Promise<LmsFacts> {
+    await this.launch();
+    return this.open();
+  }
+
+  /**
+   * The launch handshake, without the course: the launch parameters, then (unless this page
+   * continues a session stored in sessionStorage) the fetch POST, then LaunchData ‖ preferences ‖
+   * our State document (docs/rules/lms.md §5). Queues no statement (it only delivers what an earlier
+   * page of this tab left undelivered). Called once: later calls return the same promise. Rejects
+   * with a LaunchError (a session that ended, the LMS refusing…).
+   */
+  launch(): Promise<void> {
+    this.launching_ ??= this.launch_().then((launched) => {
+      this.launched_ = launched;
+    });
+    return this.launching_;
+  }
+
+  private async launch_(): Promise<Launched> {
     const params = parseCmi5LaunchParams(this.options_.url); // malformed → LaunchError, nothing sent
     const fetchImpl: FetchLike = this.options_.fetch ?? ((url, init) => fetch(url, init));
     const store = new Cmi5SessionStore(this.options_.sessionStorage ?? defaultSessionStorage(), params.registration);
@@ -100,39 +132,51 @@ export class Cmi5Driver implements LmsDriver {
     if (record?.endedOnUnload === true) {
       throw new LaunchError("cmi5-session-ended", "session terminated when its page was unloaded", record.launch?.returnURL);
     }
+    let session: Cmi5Session;
     if (record === null) {
       const sleep = (ms: number) => this.sleep_(ms);
       const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs, this.timing_.launchRetries, sleep);
-      record = newSessionRecord(params.fetchUrl, params.endpoint, params.activityId, authToken);
-      store.save(record);
-    }
-    const client = this.client_(params, record.authToken, fetchImpl);
-    if (record.launch === null) {
-      const documents = await readLaunchDocuments(client, params, this.timing_.launchRetries, (ms) => this.sleep_(ms));
-      record.launch = documents.launch;
-      record.preferences = documents.preferences;
-      record.registrationRecord = registrationRecordOf(documents.auState);
-      record.resumeState = documents.auState.resumeState;
-      record.location = documents.auState.location;
-      record.resumed = documents.auState.resumeState !== null;
-      warnings.push(...documents.warnings);
-      store.save(record);
+      session = new Cmi5Session(newSessionRecord(params.fetchUrl, params.endpoint, params.activityId, authToken), store);
+      session.save();
     } else {
-      warnings.push(...record.launch.warnings);
+      session = new Cmi5Session(record, store);
     }
-    const current = record;
-    const outbox = this.createOutbox_(client, params, current, store);
-    if (current.terminated) {
+    const client = this.client_(params, session.record.authToken, fetchImpl);
+    if (session.phase === "launching") {
+      const documents = await readLaunchDocuments(client, params, this.timing_.launchRetries, (ms) => this.sleep_(ms));
+      session.launched(documents);
+      warnings.push(...documents.warnings);
+    } else {
+      warnings.push(...(session.record.launch?.warnings ?? []));
+    }
+    const outbox = this.createOutbox_(client, params, session);
+    if (session.phase === "terminated") {
       void outbox.flush(); // a reload after exit: finish delivering, but never start again
       await outbox.whenSettled();
-      throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS", current.launch?.returnURL);
+      throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS", session.record.launch?.returnURL);
     }
+    return { params, session, outbox, warnings };
+  }
+
+  /**
+   * Opens the session: Initialized is queued first (sent while the course renders), once per session
+   * (a reload of the page continues it). Waits for launch(). `reporting` (the course's
+   * `reporting.interactions`) is needed from here on, given here or to the constructor.
+   */
+  open(reporting: Pick<ReportingOptions, "interactions"> | undefined = this.options_.reporting): Promise<LmsFacts> {
+    this.opening_ ??= this.open_(reporting);
+    return this.opening_;
+  }
+
+  private async open_(reporting: Pick<ReportingOptions, "interactions"> | undefined): Promise<LmsFacts> {
+    await this.launch();
+    const { params, session, outbox, warnings } = this.launched_!;
+    if (!reporting) throw new Error("Cmi5Driver.open needs the course's reporting options");
     const reporter = new Cmi5SessionReporter({
       params,
-      record: current,
-      store,
+      session,
       outbox,
-      interactions: this.options_.reporting.interactions,
+      interactions: reporting.interactions,
       now: this.now_,
       timers: this.timers_,
       randomBytes: this.options_.randomBytes,
@@ -141,11 +185,11 @@ export class Cmi5Driver implements LmsDriver {
     });
     this.outbox_ = outbox;
     this.reporter_ = reporter;
-    const reload = current.initializedAt !== null;
+    this.session_ = session;
+    const reload = session.phase !== "launched";
     reporter.initializeSession(); // queued first; sent while the course renders
     if (reload) void outbox.flush();
-    this.store_ = store;
-    return factsOf(params, current, warnings, reload);
+    return factsOf(params, session.record, warnings, reload);
   }
 
   /** cmi5-specific launch facts beyond LmsFacts (moveOn, launchParameters, returnURL…); null before start(). */
@@ -192,10 +236,10 @@ export class Cmi5Driver implements LmsDriver {
 
   /** On hide push what waits (fetch keepalive); a page unloaded for good ends the session. */
   pageHidden(unloading: boolean): void {
-    const { reporter_: reporter, outbox_: outbox, store_: store } = this;
-    if (!reporter || !outbox || !store || this.ended_) return;
+    const { reporter_: reporter, outbox_: outbox, session_: session } = this;
+    if (!reporter || !outbox || !session || this.ended_) return;
     reporter.sendPendingProgress();
-    if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, store);
+    if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, session);
     outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (docs/rules/lms.md §5)
   }
 
@@ -204,12 +248,11 @@ export class Cmi5Driver implements LmsDriver {
    * page is closed for good → Terminated). Same end as exit() — deferred Failed, state document,
    * Terminated last — all handed to fetch keepalive in queue order within the 64 KiB budget.
    */
-  private endOnUnload_(reporter: Cmi5SessionReporter, outbox: Outbox, store: Cmi5SessionStore): void {
+  private endOnUnload_(reporter: Cmi5SessionReporter, outbox: Outbox, session: Cmi5Session): void {
     reporter.endSession();
     // If the backlog exceeded the keepalive budget, Terminated did not go: the record keeps the
-    // queue and a reload delivers it (then stops, as after exit()).
-    reporter.record.endedOnUnload = outbox.keepaliveFlushAll();
-    store.save(reporter.record);
+    // queue and a reload delivers it (then stops, as after exit()). (Nothing to note when the LMS had ended the session.)
+    session.unloaded(outbox.keepaliveFlushAll());
     outbox.dispose(); // no normal-loop copies of what keepalive carries
     this.exiting_ = Promise.resolve(this.end_(reporter, outbox));
   }
@@ -264,7 +307,7 @@ export class Cmi5Driver implements LmsDriver {
     for (const listener of this.listeners_) listener(status);
   }
 
-  private createOutbox_(client: XapiClient, params: Cmi5LaunchParams, record: Cmi5SessionRecord, store: Cmi5SessionStore): Outbox {
+  private createOutbox_(client: XapiClient, params: Cmi5LaunchParams, session: Cmi5Session): Outbox {
     const outbox = new Outbox({
       transport: {
         putStatement: (statement, options) => client.putStatement(statement, options),
@@ -274,22 +317,17 @@ export class Cmi5Driver implements LmsDriver {
         probe: () =>
           client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: LAUNCH_DATA_STATE_ID }),
       },
-      items: record.outbox,
-      rejected: record.rejected,
-      persist: (items, rejected) => {
-        record.outbox = [...items];
-        record.rejected = [...rejected];
-        store.save(record);
-      },
+      items: session.record.outbox,
+      rejected: session.record.rejected,
+      persist: (items, rejected) => session.outboxChanged(items, rejected),
       timers: this.timers_,
       random: this.options_.random ?? Math.random,
       logger: this.logger_,
       retry: { baseMs: this.timing_.retryBaseMs, maxMs: this.timing_.retryMaxMs, authRetryMs: this.timing_.authRetryMs },
     });
     outbox.onChange(() => {
-      if (outbox.phase === "closed" && record.closedByLms !== true) {
-        record.closedByLms = true;
-        store.save(record); // a reload says so instead of trying again
+      if (outbox.phase === "closed" && session.phase !== "closed-by-lms") {
+        session.closedByLms(); // a reload says so instead of trying again
         this.logger_.error(`the LMS ended this session (${outbox.detail}); ${outbox.pending.length} item(s) not delivered, kept in sessionStorage`);
       }
       this.notify_();
@@ -304,8 +342,8 @@ export class Cmi5Driver implements LmsDriver {
   private async deliverLeftovers_(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
     if (old.outbox.length === 0 || old.endedOnUnload === true) return []; // handed to keepalive at unload
     if (old.closedByLms === true) return [`${old.outbox.length} item(s) of an earlier session the LMS ended were never delivered`];
-    const store = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
-    const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, old, store);
+    const throwaway = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
+    const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, new Cmi5Session(old, throwaway));
     void outbox.flush();
     await outbox.whenSettled();
     outbox.dispose();

@@ -1,5 +1,6 @@
 // Turns what the engine reports during one cmi5 session into statements in the Outbox, per
-// docs/rules/reporting.md "cmi5". Holds the session record (sessionStorage) and keeps it saved on every change.
+// docs/rules/reporting.md "cmi5". Every statement passes the session's guard (cmi5 §9.3 sequence
+// rules, session.ts) before it is queued: an illegal one is logged with its rule id, never sent.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { uuidV4, type RandomBytes } from "../xapi/uuid";
 import { xapiInteraction } from "../xapi/interaction";
@@ -9,7 +10,9 @@ import type { Logger, Timers } from "../ports";
 import type { Outbox } from "./outbox";
 import type { StatementRole } from "./outbox-item";
 import { failedDueAtSessionEnd, progressAllowed, statementsForOutcome } from "./reporting-policy";
-import type { Cmi5SessionRecord, Cmi5SessionStore } from "./session-store";
+import { describeViolations } from "./sequence-rules";
+import type { Cmi5Session } from "./session";
+import type { Cmi5SessionRecord } from "./session-store";
 import {
   buildAnswered,
   buildCompleted,
@@ -24,8 +27,7 @@ import {
 
 export interface ReporterDeps {
   params: Cmi5LaunchParams;
-  record: Cmi5SessionRecord;
-  store: Cmi5SessionStore;
+  session: Cmi5Session;
   outbox: Outbox;
   interactions: boolean;
   now: () => number;
@@ -42,33 +44,27 @@ export class Cmi5SessionReporter {
 
   constructor(private readonly deps_: ReporterDeps) {}
 
-  get record(): Cmi5SessionRecord {
-    return this.deps_.record;
+  get record(): Readonly<Cmi5SessionRecord> {
+    return this.deps_.session.record;
   }
 
   private get normal_(): boolean {
-    return this.deps_.record.launch?.launchMode === "Normal";
+    return this.record.launch?.launchMode === "Normal";
   }
 
   private get open_(): boolean {
-    const record = this.deps_.record;
-    return !record.terminated && record.closedByLms !== true && record.initializedAt !== null;
+    return this.deps_.session.phase === "initialized";
   }
 
   /** cmi5 §9.3.2: Initialized once per session, never again on a reload. */
   initializeSession(): void {
-    const record = this.deps_.record;
-    if (record.initializedAt !== null) return;
-    const frame = this.frame_();
-    record.initializedAt = Date.parse(frame.timestamp);
-    this.send_("initialized", buildInitialized(frame));
+    if (this.deps_.session.phase !== "launched") return;
+    this.send_("initialized", buildInitialized(this.frame_().frame));
   }
 
   saveState(state: string, location: string | null): void {
     if (!this.open_) return;
-    this.deps_.record.resumeState = state;
-    this.deps_.record.location = location;
-    this.save_();
+    this.deps_.session.keepState(state, location);
     // Browse/Review are look-around launches: they never overwrite the learner's saved attempts.
     if (this.normal_) this.queueStateDocument_();
   }
@@ -76,7 +72,7 @@ export class Cmi5SessionReporter {
   reportProgress(progress: number): void {
     if (!this.open_ || !this.normal_ || !Number.isFinite(progress)) return;
     const percent = Math.max(0, Math.min(100, Math.round(progress * 100)));
-    if (percent === this.deps_.record.lastProgressPercent) {
+    if (percent === this.record.lastProgressPercent) {
       this.pendingProgress_ = null;
       return;
     }
@@ -96,10 +92,9 @@ export class Cmi5SessionReporter {
     const progress = this.pendingProgress_;
     this.pendingProgress_ = null;
     if (progress === null || !this.open_ || !this.normal_) return;
-    if (!progressAllowed(this.deps_.record.registrationRecord)) return;
-    this.deps_.record.lastProgressPercent = Math.max(0, Math.min(100, Math.round(progress * 100)));
+    if (!progressAllowed(this.record.registrationRecord)) return;
     this.lastProgressAt_ = this.deps_.now();
-    this.send_("progress", buildProgressed(this.frame_(), progress));
+    this.send_("progress", buildProgressed(this.frame_().frame, progress)); // the session notes its percent
   }
 
   reportInteraction(report: InteractionReport): void {
@@ -109,45 +104,42 @@ export class Cmi5SessionReporter {
       this.deps_.logger.warn(`question ${report.questionId} cannot be expressed as an xAPI interaction; not sent`);
       return;
     }
-    this.send_("interaction", buildAnswered(this.frame_(), report, xapi));
+    this.send_("interaction", buildAnswered(this.frame_().frame, report, xapi));
   }
 
   reportOutcome(outcome: Outcome): void {
     if (!this.open_) return;
-    const record = this.deps_.record;
-    record.latestOutcome = outcome;
-    if (!this.normal_) return this.save_();
-    const kinds = statementsForOutcome(outcome, record.registrationRecord, record.judgement);
+    this.deps_.session.noteOutcome(outcome);
+    if (!this.normal_) return;
+    const kinds = statementsForOutcome(outcome, this.record.registrationRecord, this.record.judgement);
     for (const kind of kinds) {
       if (kind === "completed") {
         this.sendPendingProgress(); // a progress waiting for its slot goes before Completed, or never
-        record.registrationRecord.completedSent = true;
-        this.send_("outcome", buildCompleted(this.frame_(), this.sessionMs_()));
+        const { frame, sessionMs } = this.frame_();
+        this.send_("outcome", buildCompleted(frame, sessionMs));
       } else {
         this.sendJudgement_(kind, outcome);
       }
     }
     if (kinds.includes("completed") || kinds.includes("passed")) this.queueStateDocument_();
-    this.save_();
   }
 
   /** docs/rules/reporting.md: deferred Failed, state saved, Terminated last. Idempotent. */
   endSession(): void {
-    const record = this.deps_.record;
     if (!this.open_) return; // not started, already ended, or ended by the LMS: nothing to close
     if (this.progressTimer_ !== null) this.deps_.timers.clearTimeout(this.progressTimer_);
     this.progressTimer_ = null;
     if (this.normal_) {
       this.sendPendingProgress();
-      if (failedDueAtSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement)) {
-        this.sendJudgement_("failed", record.latestOutcome!);
+      const { latestOutcome, registrationRecord, judgement } = this.record;
+      if (latestOutcome !== null && failedDueAtSessionEnd(latestOutcome, registrationRecord, judgement)) {
+        this.sendJudgement_("failed", latestOutcome);
       }
       this.queueStateDocument_(); // docs/rules/lms.md §5: save resume state BEFORE Terminated
     }
     // cmi5 §9.3.8 Terminated: the last statement, duration since Initialized of this session.
-    this.send_("terminated", buildTerminated(this.frame_(), this.sessionMs_()));
-    record.terminated = true;
-    this.save_();
+    const { frame, sessionMs } = this.frame_();
+    this.send_("terminated", buildTerminated(frame, sessionMs)); // the session is terminated from here on
   }
 
   dispose(): void {
@@ -157,21 +149,13 @@ export class Cmi5SessionReporter {
 
   /** Passed/Failed for `outcome`, with the assessor of the attempt that gave it (docs/reporting.md "Rated tasks"). */
   private sendJudgement_(kind: "passed" | "failed", outcome: Outcome): void {
-    const record = this.deps_.record;
-    const frame = this.frame_();
-    const input = { score: outcome.score, masteryScore: record.launch?.masteryScore ?? null, sessionMs: this.sessionMs_(), assessor: outcome.assessor ?? null };
-    if (kind === "passed") {
-      record.registrationRecord.passedSent = true;
-      record.judgement.passedSent = true;
-      this.send_("outcome", buildPassed(frame, input));
-    } else {
-      record.judgement.failedSent = true;
-      this.send_("outcome", buildFailed(frame, input));
-    }
+    const { frame, sessionMs } = this.frame_();
+    const input = { score: outcome.score, masteryScore: this.record.launch?.masteryScore ?? null, sessionMs, assessor: outcome.assessor ?? null };
+    this.send_("outcome", kind === "passed" ? buildPassed(frame, input) : buildFailed(frame, input));
   }
 
   private queueStateDocument_(): void {
-    const record = this.deps_.record;
+    const record = this.record;
     const document: AuStateDocument = {
       format: 1,
       resumeState: record.resumeState,
@@ -182,18 +166,29 @@ export class Cmi5SessionReporter {
     this.deps_.outbox.enqueueState(uuidV4(this.deps_.randomBytes), document);
   }
 
+  /**
+   * The send point: the session admits the statement (cmi5 §9.3 sequence rules; it notes what was
+   * sent) or refuses it, logged with the requirement id and never sent. The Outbox then persists
+   * the record with the new item: flags and statement in ONE sessionStorage write (no crash window).
+   */
   private send_(role: StatementRole, statement: Cmi5Statement): void {
-    // The Outbox persists the whole session record with the new item: the "sent" flags set by the
-    // caller and the statement itself are saved in ONE sessionStorage write (no crash window).
+    const refused = this.deps_.session.admit(statement);
+    if (refused !== null) {
+      const why = refused.kind === "sequence" ? describeViolations(refused.violations) : `session ${refused.phase}`;
+      this.deps_.logger.error(`${statement.verb.display?.["en-US"] ?? statement.verb.id} not sent: ${why}`);
+      return;
+    }
     this.deps_.outbox.enqueue({ kind: "statement", id: statement.id, role, statement });
   }
 
-  /** Timestamps strictly increase within a session: cmi5 orders statements by timestamp (§9.3). */
-  private frame_(): StatementFrame {
-    const record = this.deps_.record;
+  /**
+   * The next statement's frame. Timestamps strictly increase within a session: cmi5 orders
+   * statements by timestamp (§9.3). `sessionMs`: time since this session's Initialized (§9.5.4.1).
+   */
+  private frame_(): { frame: StatementFrame; sessionMs: number } {
+    const record = this.record;
     const at = Math.max(this.deps_.now(), record.lastTimestamp + 1);
-    record.lastTimestamp = at;
-    return {
+    const frame: StatementFrame = {
       id: uuidV4(this.deps_.randomBytes),
       timestamp: new Date(at).toISOString(),
       actor: this.deps_.params.actor,
@@ -201,13 +196,6 @@ export class Cmi5SessionReporter {
       registration: this.deps_.params.registration,
       contextTemplate: record.launch!.contextTemplate,
     };
-  }
-
-  private sessionMs_(): number {
-    return Math.max(0, this.deps_.record.lastTimestamp - (this.deps_.record.initializedAt ?? this.deps_.record.lastTimestamp));
-  }
-
-  private save_(): void {
-    this.deps_.store.save(this.deps_.record);
+    return { frame, sessionMs: Math.max(0, at - (record.initializedAt ?? at)) };
   }
 }
