@@ -36,7 +36,9 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
     format: "esm",
     splitting: true,
     chunkNames: "passmark-[name]-[hash]",
-    target: ["chrome90", "firefox90", "safari14.1"],
+    // The browsers we support (README "Browsers"). Chrome/Edge 91, not 90: for Chrome 90 esbuild rewrites
+    // every `?.` (a V8 bug there), 0.6 KB gzipped more for every learner.
+    target: ["chrome91", "firefox90", "safari14.1"],
     platform: "browser",
     jsx: "automatic",
     jsxImportSource: "preact",
