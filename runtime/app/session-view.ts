@@ -176,16 +176,18 @@ function nextStep(state: LearnerState, { assessment, passingScore, judged }: Bas
 function currentOf(state: LearnerState, { course, questions }: Basis): CurrentAttemptView | null {
   const attempt = state.current;
   if (!attempt) return null;
-  const shown = attempt.draw.questions.flatMap((drawn) => {
+  const shown: CurrentAttemptView["questions"] = [];
+  for (const drawn of attempt.draw.questions) {
     const question = questions.get(drawn.questionId);
-    return question ? [{ drawn, question, response: attempt.answers[drawn.questionId]?.response }] : [];
-  });
+    if (question) shown.push({ drawn, question, response: attempt.answers[drawn.questionId]?.response });
+  }
   return {
     number: attempt.number,
     questions: shown,
     awaitingRating: awaitingRating(state),
     unanswered: unansweredQuestions(shown.map((q) => q.question.id), questions, attempt.answers),
-    pendingRatings: pendingRatings(state, course).map((task) => {
+    // pendingRatings indexes the whole assessment: asked only when a task is drawn (not on every keystroke of every course).
+    pendingRatings: (shown.some((q) => q.question.type === "task") ? pendingRatings(state, course) : []).map((task) => {
       const given = attempt.answers[task.id]?.response;
       const response = given?.type === "task" ? given : null;
       return { task, response, missing: missingCriteria(task.gradingForm, response?.rating?.filling ?? {}) };
