@@ -91,6 +91,34 @@ for (const file of sourceFiles(join(root, "runtime"))) {
   }
 }
 
+// ── The UI depends on the session port (runtime/ui/session-port.ts), not on the app or the engine ──
+// A screen reads the session's view and calls its actions: from runtime/app and runtime/assessment
+// it imports types only, as `import type` / `export type … from` (erased from the bundle), and it
+// never names the concrete CourseSession (runtime/app/session.ts), not even for a type.
+const UI_PORT_RULE = "the UI reads the session port: types only from runtime/app and runtime/assessment, never app/session.ts";
+for (const file of sourceFiles(join(root, "runtime", "ui"))) {
+  const importer = posix(relative(root, file));
+  const text = readFileSync(file, "utf8");
+  // Only a file that reaches runtime/app or runtime/assessment at all is parsed (the parse is the costly part).
+  const reaches = ts.preProcessFile(text, true, true).importedFiles.some(({ fileName }) => fileName.startsWith(".") && ["runtime/app", "runtime/assessment"].some((f) => under(posix(relative(root, resolve(dirname(file), fileName))), f)));
+  if (!reaches) continue;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const check = (specifier, typeOnly) => {
+    if (!specifier.startsWith(".")) return;
+    const imported = posix(relative(root, resolve(dirname(file), specifier))).replace(/\.tsx?$/, "");
+    if (imported === "runtime/app/session") violations.push(`${importer}: imports ${specifier}: ${UI_PORT_RULE}`);
+    else if (!typeOnly && ["runtime/app", "runtime/assessment"].some((f) => under(imported, f))) violations.push(`${importer}: imports values from ${specifier}: ${UI_PORT_RULE}`);
+  };
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node)) check(node.moduleSpecifier.text, node.importClause?.isTypeOnly === true);
+    else if (ts.isExportDeclaration(node) && node.moduleSpecifier) check(node.moduleSpecifier.text, node.isTypeOnly);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteralLike(node.arguments[0])) check(node.arguments[0].text, false);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) check(node.argument.literal.text, true);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
 const ms = Math.round(performance.now() - started);
 if (violations.length > 0) {
   for (const line of violations) console.error(line);

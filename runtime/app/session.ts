@@ -2,15 +2,15 @@
 // After every change it saves the encoded resume state (within facts.stateBudget), reports progress
 // and the outcome (the driver decides what is new), and at the end of an attempt it reports the
 // interactions and checkpoints. An attempt with assessor tasks still unrated is handed in first
-// (handIn), rated (rateTask), then completeRating submits it. The UI reads `view()` and calls the
-// action methods; it never talks to the driver itself.
+// (handIn), rated (rateTask), then completeRating submits it. The UI reads `view()` (the read model
+// of session-view.ts) and calls the action methods through its port (ui/session-port.ts); it never
+// talks to the driver or the engine itself.
 import {
   answerQuestion,
   completeRating,
   computeOutcome,
   encodeState,
   handIn,
-  passingScoreInForce,
   pendingRatings,
   progressOf,
   questionIndex,
@@ -27,8 +27,12 @@ import {
   type SubmittedAttempt,
 } from "../assessment/index";
 import type { CourseData, QuestionData, TaskQuestion } from "../course/types";
-import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
+import type { ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
+import type { SessionPort } from "../ui/session-port";
 import { withoutAnswer } from "./answers";
+import { assessmentViewer, passingScoreFor, type SessionView } from "./session-view";
+
+export type { SessionView } from "./session-view";
 
 export interface SessionDeps {
   /** Epoch ms. */
@@ -38,23 +42,14 @@ export interface SessionDeps {
   log(message: string): void;
 }
 
-export interface SessionView {
-  state: LearnerState;
-  outcome: Outcome;
-  delivery: DeliveryStatus;
-  /** Exit requested and not finished yet. */
-  exiting: boolean;
-  /** Set once the driver finished the session. */
-  exited: ExitResult | null;
-}
-
 /** How long a typed answer waits before it is saved (every keystroke is kept in the engine state at once). */
 export const TYPING_SAVE_DELAY_MS = 400;
 
-export class CourseSession {
+export class CourseSession implements SessionPort {
   readonly passingScore: number;
   readonly questions: ReadonlyMap<string, QuestionData>;
   private current_: SessionView;
+  private readonly assessmentView_: (state: LearnerState, outcome: Outcome) => SessionView["assessment"];
   private readonly listeners_ = new Set<(view: SessionView) => void>();
   private saveTimer_: ReturnType<typeof setTimeout> | null = null;
   private lastProgress_ = -1;
@@ -68,9 +63,10 @@ export class CourseSession {
     private readonly deps_: SessionDeps,
   ) {
     // docs/rules/assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
-    this.passingScore = passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore, course.assessment?.rubric.type);
+    this.passingScore = passingScoreFor(course, facts);
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
-    this.current_ = { state: initial, outcome: computeOutcome(initial, course, this.passingScore), delivery: driver.status(), exiting: false, exited: null };
+    this.assessmentView_ = assessmentViewer(course, facts, this.questions);
+    this.current_ = { ...this.derive_(initial), delivery: driver.status(), exiting: false, exited: null };
     driver.onStatus((delivery) => this.update_({ delivery }));
   }
 
@@ -126,7 +122,7 @@ export class CourseSession {
     const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps_.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
-    this.update_({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
+    this.update_(this.derive_(next));
     if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
@@ -166,7 +162,7 @@ export class CourseSession {
     if (!state.current) return null;
     const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.now() });
     if (!submitted) return null;
-    this.current_ = { ...this.current_, state: submitted.state, outcome: computeOutcome(submitted.state, this.course, this.passingScore) };
+    this.current_ = { ...this.current_, ...this.derive_(submitted.state) };
     for (const report of submitted.interactionReports) this.guard_("reportInteraction", () => this.driver.reportInteraction(report));
     this.report_();
     this.save_();
@@ -214,7 +210,7 @@ export class CourseSession {
     const next = rateTask(state, this.course, taskId, input, this.deps_.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
-    this.update_({ state: next, outcome: computeOutcome(next, this.course, this.passingScore) });
+    this.update_(this.derive_(next));
     if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
@@ -227,7 +223,7 @@ export class CourseSession {
     this.flush();
     const rated = completeRating(this.current_.state, this.course, rater, this.deps_.now());
     if (!rated) return null;
-    this.current_ = { ...this.current_, state: rated, outcome: computeOutcome(rated, this.course, this.passingScore) };
+    this.current_ = { ...this.current_, ...this.derive_(rated) };
     const submitted = this.submit();
     if (!submitted) {
       this.persist_(); // never expected (nothing pends once rated), but the rating is kept
@@ -253,9 +249,15 @@ export class CourseSession {
 
   private change_(next: LearnerState): void {
     if (next === this.current_.state) return;
-    this.current_ = { ...this.current_, state: next, outcome: computeOutcome(next, this.course, this.passingScore) };
+    this.current_ = { ...this.current_, ...this.derive_(next) };
     this.persist_();
     this.emit_();
+  }
+
+  /** The view's parts that follow from the learner state: the outcome and the assessment read model. */
+  private derive_(state: LearnerState): Pick<SessionView, "state" | "outcome" | "assessment"> {
+    const outcome = computeOutcome(state, this.course, this.passingScore);
+    return { state, outcome, assessment: this.assessmentView_(state, outcome) };
   }
 
   private persist_(): void {

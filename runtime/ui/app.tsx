@@ -1,7 +1,6 @@
 // The learner UI: header (course, progress, exit), mode notice, honest status line, the course
 // menu and one screen at a time. Screens: a page, the assessment intro, an attempt, a result, a review.
 import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
-import type { CourseSession, SessionView } from "../app/session";
 import type { Translator } from "../i18n/index";
 import { AssessmentIntro } from "./assessment-intro";
 import { AttemptScreen } from "./attempt-screen";
@@ -13,6 +12,7 @@ import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
 import { ResultScreen } from "./result-screen";
 import { ReviewScreen } from "./review-screen";
+import type { SessionPort, SessionView } from "./session-port";
 import { NothingToReviewScreen, nothingToReview } from "./nothing-to-review-screen";
 import { ModeNotice, StatusLine } from "./status-line";
 
@@ -28,7 +28,7 @@ export type Screen =
  * Where the learner resumes: an attempt in progress, else the saved location, else the first page.
  * A Review launch with nothing saved gets a screen that says the course is finished.
  */
-export function initialScreen(session: CourseSession): Screen {
+export function initialScreen(session: SessionPort): Screen {
   const { state } = session.view();
   const { course } = session;
   if (nothingToReview(session.facts)) return { kind: "nothing-to-review" };
@@ -41,7 +41,7 @@ export function initialScreen(session: CourseSession): Screen {
 export type Navigate = (screen: Screen) => void;
 
 interface Props {
-  session: CourseSession;
+  session: SessionPort;
   i18n: Translator;
 }
 

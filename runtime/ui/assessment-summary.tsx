@@ -1,10 +1,10 @@
 // The facts of the assessment a learner needs before and after an attempt: attempts allowed / used /
 // left, the passing score actually in force (the LMS's mastery score when it gave one), the
 // assessment score that is reported (or plainly none yet) and the status.
-import { attemptsRemaining, type AssessmentStatus } from "../assessment/index";
-import type { SessionView } from "../app/session";
+import type { AssessmentStatus } from "../assessment/index";
 import type { MessageKey } from "../i18n/index";
 import { useUi } from "./context";
+import type { AssessmentView, SessionView } from "./session-port";
 
 const STATUS_KEYS: Record<AssessmentStatus, MessageKey> = {
   passed: "statusPassed",
@@ -13,19 +13,16 @@ const STATUS_KEYS: Record<AssessmentStatus, MessageKey> = {
   notAttempted: "statusNotAttempted",
 };
 
-export function AttemptFacts({ view }: { view: SessionView }) {
-  const { session, i18n } = useUi();
-  const assessment = session.course.assessment!;
-  const used = view.state.attempts.length;
-  const left = attemptsRemaining(view.state, assessment);
-  const passFail = assessment.rubric.type === "pass-fail";
-  const passing = i18n.percent(session.passingScore);
+export function AttemptFacts({ assessment }: { assessment: AssessmentView }) {
+  const { i18n } = useUi();
+  const { attemptsAllowed: allowed, attemptsLeft: left } = assessment;
+  const passing = i18n.percent(assessment.passingScore);
   return (
     <ul class="pm-facts">
-      <li>{assessment.attempts === "unlimited" ? i18n.t("attemptsUnlimited") : i18n.t("attemptsAllowed", { n: assessment.attempts })}</li>
-      <li>{i18n.t("attemptsUsed", { n: used })}</li>
+      <li>{allowed === "unlimited" ? i18n.t("attemptsUnlimited") : i18n.t("attemptsAllowed", { n: allowed })}</li>
+      <li>{i18n.t("attemptsUsed", { n: assessment.attemptsUsed })}</li>
       <li>{Number.isFinite(left) ? i18n.plural("attemptsLeft", left) : i18n.t("attemptsLeftUnlimited")}</li>
-      {passFail && <li>{session.facts.masteryScore !== null ? i18n.t("passingScoreLms", { score: passing }) : i18n.t("passingScore", { score: passing })}</li>}
+      {assessment.showsPassingScore && <li>{i18n.t(assessment.passingScoreFromLms ? "passingScoreLms" : "passingScore", { score: passing })}</li>}
     </ul>
   );
 }

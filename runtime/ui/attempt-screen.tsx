@@ -3,9 +3,6 @@
 // reload shows the same questions with the answers kept. With assessor tasks still unrated, Submit
 // hands the attempt in: it then waits for the assessor (grading/awaiting-rating.tsx), even after a reload.
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import type { SessionView } from "../app/session";
-import { awaitingRating } from "../assessment/index";
-import { unansweredQuestions } from "../assessment/unanswered";
 import type { Navigate } from "./app";
 import { AssessmentIntro } from "./assessment-intro";
 import { useUi } from "./context";
@@ -14,13 +11,14 @@ import { useGradingUi } from "./grading-loader";
 import { GradingPending } from "./grading-pending";
 import { questionDomId, QuestionView } from "./questions/question-view";
 import { resultAnnouncement } from "./result-announcement";
+import type { SessionView } from "./session-port";
 
 export function AttemptScreen({ view, navigate }: { view: SessionView; navigate: Navigate }) {
   const { session, i18n, announce } = useUi();
   const heading = useRef<HTMLHeadingElement>(null);
   const warningHeading = useRef<HTMLHeadingElement>(null);
   const [unanswered, setUnanswered] = useState<string[] | null>(null);
-  const attempt = view.state.current;
+  const attempt = view.assessment?.current ?? null;
   useFocusOnChange(() => heading.current, `attempt-${attempt?.number}`);
   const warned = unanswered !== null;
   useLayoutEffect(() => {
@@ -34,16 +32,16 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
     focusQuestion.current = null;
     document.getElementById(`${questionDomId(id)}-title`)?.focus();
   });
-  const awaiting = attempt !== null && awaitingRating(view.state);
+  const awaiting = attempt?.awaitingRating ?? false;
   const grading = useGradingUi(awaiting);
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
   // Handed in, waiting for the assessor (also after a reload): never the questions, never a score.
   if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <GradingPending slot={grading} />;
   const assessment = session.course.assessment!;
-  const drawn = attempt.draw.questions.filter((d) => session.questions.has(d.questionId));
+  const shown = attempt.questions;
 
   const submit = (confirmed: boolean) => {
-    const missing = unansweredQuestions(drawn.map((d) => d.questionId), session.questions, attempt.answers);
+    const missing = attempt.unanswered;
     if (missing.length > 0 && !confirmed) return setUnanswered(missing);
     // Assessor tasks not rated yet: the attempt is handed in and waits (this screen then says so).
     if (session.handIn()) return setUnanswered(null);
@@ -64,17 +62,17 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
       <h1 id="pm-attempt-title" ref={heading} tabIndex={-1}>
         {i18n.t("attemptHeading", { title: assessment.title, n: attempt.number })}
       </h1>
-      {drawn.map((d, index) => (
+      {shown.map(({ drawn, question, response }, index) => (
         <QuestionView
-          key={d.questionId}
-          question={session.questions.get(d.questionId)!}
-          drawn={d}
+          key={question.id}
+          question={question}
+          drawn={drawn}
           number={index + 1}
-          total={drawn.length}
-          answer={attempt.answers[d.questionId]?.response}
-          onAnswer={(response, typing) => {
+          total={shown.length}
+          answer={response}
+          onAnswer={(next, typing) => {
             if (unanswered) setUnanswered(null);
-            session.answer(d.questionId, response, typing);
+            session.answer(question.id, next, typing);
           }}
         />
       ))}
@@ -88,7 +86,7 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
             {unanswered.map((id) => (
               <li key={id}>
                 <button type="button" class="pm-link" onClick={() => goTo(id)}>
-                  {i18n.t("questionOf", { n: drawn.findIndex((d) => d.questionId === id) + 1, total: drawn.length })}
+                  {i18n.t("questionOf", { n: shown.findIndex((q) => q.question.id === id) + 1, total: shown.length })}
                 </button>
               </li>
             ))}

@@ -1,7 +1,8 @@
 // Author content: HTML that authoring rendered from Markdown and sanitised at build time
 // (authoring/course/markdown.ts: no scripts, no event handlers, no style attributes). It is the
 // ONLY place the UI sets innerHTML; learner input is always rendered as text. Placeholders such as
-// {passingScore} are filled here with escaped text: the passing score the learner is judged against.
+// {passingScore} are filled here with escaped text: the passing score the learner is judged against
+// (the session view's; the build allows the placeholder only in a course with an assessment).
 import { fillPlaceholders } from "../course/placeholders";
 import type { RichText } from "../course/types";
 import { useUi } from "./context";
@@ -15,6 +16,7 @@ interface Props {
 
 export function AuthorHtml({ text, lang, class: className, id }: Props) {
   const { session, i18n } = useUi();
-  const html = fillPlaceholders(text.html, { passingScore: i18n.percent(session.passingScore) });
+  const passing = session.view().assessment?.passingScore;
+  const html = passing === undefined ? text.html : fillPlaceholders(text.html, { passingScore: i18n.percent(passing) });
   return <div class={className ? `pm-prose ${className}` : "pm-prose"} lang={lang} id={id} dangerouslySetInnerHTML={{ __html: html }} />;
 }

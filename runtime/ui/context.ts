@@ -1,12 +1,12 @@
-// What every screen needs: the session (engine + driver glue), the messages, and the announcer
+// What every screen needs: the session (its port: the read model and the actions), the messages, and the announcer
 // (a polite live region for results and moves that focus alone would not convey).
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { CourseSession } from "../app/session";
+import type { SessionPort } from "./session-port";
 import type { Translator } from "../i18n/index";
 
 export interface UiContext {
-  session: CourseSession;
+  session: SessionPort;
   i18n: Translator;
   announce(message: string): void;
 }

@@ -1,6 +1,6 @@
 // Course title, the progress indicator (a native <progress>: no inline styles under the CSP) and Exit.
 import type { ComponentChildren } from "preact";
-import type { SessionView } from "../app/session";
+import type { SessionView } from "./session-port";
 import { useUi } from "./context";
 import { leaveCourse } from "./exit";
 

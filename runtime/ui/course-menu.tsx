@@ -1,7 +1,7 @@
 // The menu of pages (seen / not seen) and the assessment, in a native disclosure so that a
 // 500-page course does not push the content off a 320 px screen.
 import { useState } from "preact/hooks";
-import type { SessionView } from "../app/session";
+import type { SessionView } from "./session-port";
 import type { Navigate, Screen } from "./app";
 import { useUi } from "./context";
 

@@ -1,6 +1,6 @@
 // Exit: finish the session through the driver (cmi5: Terminated acknowledged first), then go where
 // the LMS asked (cmi5 returnURL) or try to close the window; ExitedScreen tells the learner the rest.
-import type { CourseSession } from "../app/session";
+import type { SessionPort } from "./session-port";
 
 /** Only http(s) or relative URLs are followed: a returnURL is data from the launch, never script. */
 export function safeReturnUrl(url: string, base: string): string | null {
@@ -12,7 +12,7 @@ export function safeReturnUrl(url: string, base: string): string | null {
   }
 }
 
-export async function leaveCourse(session: CourseSession, win: Window = window): Promise<void> {
+export async function leaveCourse(session: Pick<SessionPort, "exit">, win: Window = window): Promise<void> {
   try {
     const result = await session.exit();
     const target = result.navigateTo === null ? null : safeReturnUrl(result.navigateTo, win.location.href);

@@ -1,7 +1,7 @@
 // After Exit: the session is finished; say so plainly (window.close() is often refused for windows
 // the script did not open).
 import { useRef } from "preact/hooks";
-import type { SessionView } from "../app/session";
+import type { SessionView } from "./session-port";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 

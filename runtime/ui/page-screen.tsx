@@ -1,7 +1,7 @@
 // A course page: its heading (the author's own <h1> when the body starts with one, else the page
 // title), the sanitised body, its media, and previous / next.
 import { useRef } from "preact/hooks";
-import type { SessionView } from "../app/session";
+import type { SessionView } from "./session-port";
 import type { Navigate, Screen } from "./app";
 import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";

@@ -1,26 +1,23 @@
 // After a submit: this attempt's score, the assessment score that is reported (or none yet), the
 // status, attempts left, the author's score-action message, and retake / review when allowed.
 import { useRef } from "preact/hooks";
-import { attemptResults, canStartAttempt, reviewAllowed, scoreActionFor } from "../assessment/index";
-import type { SessionView } from "../app/session";
 import type { Navigate } from "./app";
 import { AssessmentStanding, AttemptFacts } from "./assessment-summary";
 import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
+import type { SessionView } from "./session-port";
 
 export function ResultScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
   const { session, i18n } = useUi();
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(() => heading.current, `result-${attempt}`);
-  const assessment = session.course.assessment!;
-  const { state, outcome } = view;
+  const assessment = view.assessment!;
   // This attempt's own judgement (its raw score), found by its number; the assessment score across
   // attempts is AssessmentStanding's separate line.
-  const index = state.attempts.findIndex((a) => a.number === attempt);
-  const result = index === -1 ? undefined : attemptResults(state, session.course, session.passingScore)[index];
-  const action = scoreActionFor(assessment, outcome.score, outcome.status);
-  const canRetake = session.judged && canStartAttempt(state, assessment, session.passingScore);
+  const result = assessment.results.find((r) => r.number === attempt);
+  const action = assessment.scoreAction;
+  const next = assessment.next;
   const retake = () => {
     if (session.startAttempt()) navigate({ kind: "attempt" });
   };
@@ -31,15 +28,15 @@ export function ResultScreen({ attempt, view, navigate }: { attempt: number; vie
       </h1>
       {result && <p class="pm-score">{i18n.t("attemptScore", { score: i18n.percent(result.attemptScore) })}</p>}
       <AssessmentStanding view={view} />
-      <AttemptFacts view={view} />
+      <AttemptFacts assessment={assessment} />
       {action && <AuthorHtml text={action.message} lang={session.course.language} class="pm-message" />}
       <div class="pm-actions">
-        {canRetake && (
+        {next.kind === "start" && (
           <button type="button" class="pm-button" onClick={retake}>
-            {i18n.t("retake", { n: state.attempts.length + 1 })}
+            {i18n.t("retake", { n: next.attempt })}
           </button>
         )}
-        {reviewAllowed(state, assessment, session.passingScore) && (
+        {assessment.reviewAllowed && (
           <button type="button" class="pm-button pm-secondary" onClick={() => navigate({ kind: "review", attempt })}>
             {i18n.t("review")}
           </button>

@@ -2,8 +2,6 @@
 // learner's answer, the expected one, how it scored and the author's feedback. A task shows its
 // grade and the filled form (grading/filled-form.tsx): levels, points, remarks, who rated and when.
 import { useRef } from "preact/hooks";
-import { reviewAllowed, scoreQuestion } from "../assessment/index";
-import type { SessionView } from "../app/session";
 import type { Navigate } from "./app";
 import { correctText, responseText } from "./answer-text";
 import { AuthorHtml } from "./author-html";
@@ -11,37 +9,33 @@ import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
 import { GradingPending } from "./grading-pending";
+import type { SessionView } from "./session-port";
 
 export function ReviewScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
   const { session, i18n } = useUi();
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(() => heading.current, `review-${attempt}`);
   const lang = session.course.language;
-  const finished = view.state.attempts[attempt - 1];
-  const allowed = reviewAllowed(view.state, session.course.assessment, session.passingScore);
-  const drawn = finished?.draw?.questions.filter((d) => session.questions.has(d.questionId)) ?? null;
-  const responses = finished?.responses ?? null;
-  const grading = useGradingUi(drawn?.some((d) => session.questions.get(d.questionId)?.type === "task") ?? false);
+  const allowed = view.assessment?.reviewAllowed ?? false;
+  const questions = view.assessment?.reviews.find((r) => r.number === attempt)?.questions ?? null;
+  const grading = useGradingUi(questions?.some((q) => q.question.type === "task") ?? false);
   return (
     <section class="pm-screen" aria-labelledby="pm-review-title">
       <h1 id="pm-review-title" ref={heading} tabIndex={-1}>
         {i18n.t("reviewHeading", { n: attempt })}
       </h1>
-      {!allowed || !drawn || !responses ? (
+      {!allowed || !questions ? (
         <p>{i18n.t("reviewUnavailable")}</p>
       ) : (
-        drawn.map((d, index) => {
-          const question = session.questions.get(d.questionId)!;
-          const response = responses[d.questionId];
-          const score = scoreQuestion(question, response);
+        questions.map(({ question, response, score }, index) => {
           const given = responseText(question, response, i18n);
           const expected = correctText(question, i18n);
           const task = question.type === "task" ? question : null;
           const verdict = score === null ? i18n.t("notGraded") : task ? i18n.t("taskGrade", { score: i18n.percent(score) }) : score >= 100 ? i18n.t("resultCorrect") : score > 0 ? i18n.t("resultPartial", { score: i18n.percent(score) }) : i18n.t("resultIncorrect");
           const feedback = score === null || task ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
           return (
-            <section key={d.questionId} class="pm-question" aria-labelledby={`pm-review-${d.questionId}`}>
-              <h2 id={`pm-review-${d.questionId}`}>{i18n.t("questionOf", { n: index + 1, total: drawn.length })}</h2>
+            <section key={question.id} class="pm-question" aria-labelledby={`pm-review-${question.id}`}>
+              <h2 id={`pm-review-${question.id}`}>{i18n.t("questionOf", { n: index + 1, total: questions.length })}</h2>
               <AuthorHtml text={question.prompt} lang={lang} class="pm-prompt" />
               <dl class="pm-review">
                 {task?.learnerResponse !== "none" && <dt>{i18n.t("yourAnswer")}</dt>}

@@ -1,6 +1,6 @@
 // The honest status line (docs/rules/reporting.md "Delivery"): what has, and has not, reached the LMS.
 // role=status makes every change a polite live-region announcement.
-import type { SessionView } from "../app/session";
+import type { SessionView } from "./session-port";
 import type { MessageKey } from "../i18n/index";
 import { useUi } from "./context";
 import { leaveCourse } from "./exit";

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../authoring/course/load-course";
 import { answerQuestion, createLearnerState, computeOutcome, startAttempt, submitAttempt, type AttemptResult, type LearnerState } from "../../runtime/assessment/index";
-import { CourseSession, type SessionView } from "../../runtime/app/session";
+import { CourseSession } from "../../runtime/app/session";
+import type { SessionView } from "../../runtime/app/session-view";
 import type { CourseData } from "../../runtime/course/types";
 import { translator } from "../../runtime/i18n/index";
 import type { DeliveryStatus } from "../../runtime/lms/driver";
@@ -59,6 +60,7 @@ describe("the status line never claims more than the driver knows", () => {
     return {
       state,
       outcome: { progress: 1, completed, status: "failed", score: 50, final: false, hasAssessment: true },
+      assessment: null,
       delivery: { state: "delivered", pending: 0, outcomeDelivered: true, ...delivery },
       exiting: false,
       exited: null,

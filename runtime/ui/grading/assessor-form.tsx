@@ -3,14 +3,12 @@
 // that every form is complete (else it lists each criterion still missing, with a way to it), then
 // stamps the rater, submits the attempt and shows the result.
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import type { SessionView } from "../../app/session";
-import { missingCriteria } from "../../assessment/unanswered";
-import type { TaskQuestion } from "../../course/types";
 import type { Navigate } from "../app";
 import { AuthorHtml } from "../author-html";
 import { useUi } from "../context";
 import { useFocusOnChange } from "../focus";
 import { resultAnnouncement } from "../result-announcement";
+import type { PendingRating, SessionView } from "../session-port";
 import { criterionDomId, FormFields } from "./form-fields";
 
 export interface RaterIdentity {
@@ -27,21 +25,18 @@ export function AssessorForm({ view, navigate, rater, onBack }: { view: SessionV
   useFocusOnChange(() => heading.current, "assessor-form");
   // The tasks to rate stay those pending when the screen opened (a complete form is still pending
   // until submitted, so this list only changes on a new hand-over).
-  const [tasks] = useState<TaskQuestion[]>(() => session.pendingRatings());
+  const attempt = view.assessment?.current ?? null;
+  const [taskIds] = useState<string[]>(() => attempt?.pendingRatings.map((p) => p.task.id) ?? []);
   const [checked, setChecked] = useState(0);
   useLayoutEffect(() => {
     if (checked > 0) warningHeading.current?.focus();
   }, [checked]);
-  const attempt = view.state.current;
   if (!attempt) return null;
-  const drawn = attempt.draw.questions.map((d) => d.questionId).filter((id) => session.questions.has(id));
-  const ratingOf = (task: TaskQuestion) => {
-    const response = attempt.answers[task.id]?.response;
-    return response?.type === "task" ? response : null;
-  };
-  const missing = tasks.flatMap((task) => missingCriteria(task.gradingForm, ratingOf(task)?.rating?.filling ?? {}).map((criterionId) => ({ task, criterionId })));
+  const tasks = taskIds.flatMap((id) => attempt.pendingRatings.filter((p) => p.task.id === id));
+  const drawn = attempt.questions.map((q) => q.question.id);
+  const missing = tasks.flatMap(({ task, missing }) => missing.map((criterionId) => ({ task, criterionId })));
   const lang = session.course.language;
-  const numberOf = (task: TaskQuestion) => i18n.t("questionOf", { n: drawn.indexOf(task.id) + 1, total: drawn.length });
+  const numberOf = (task: PendingRating["task"]) => i18n.t("questionOf", { n: drawn.indexOf(task.id) + 1, total: drawn.length });
 
   const submit = () => {
     if (missing.length > 0) return setChecked((n) => n + 1);
@@ -59,8 +54,7 @@ export function AssessorForm({ view, navigate, rater, onBack }: { view: SessionV
         {i18n.t("rateHeading", { n: attempt.number })}
       </h1>
       <p>{i18n.t("raterLine", { name: rater.name, id: rater.id })}</p>
-      {tasks.map((task) => {
-        const given = ratingOf(task);
+      {tasks.map(({ task, response: given }) => {
         const idBase = taskDomId(task.id);
         return (
           <section key={task.id} class="pm-question" aria-labelledby={`${idBase}-title`}>

@@ -2,10 +2,10 @@
 // state): the learner sees that the work waits for the assessor, never a score, and hands the
 // device over; the assessor identifies (hand-over.tsx), then rates (assessor-form.tsx).
 import { useRef, useState } from "preact/hooks";
-import type { SessionView } from "../../app/session";
 import type { Navigate } from "../app";
 import { useUi } from "../context";
 import { useFocusOnChange } from "../focus";
+import type { SessionView } from "../session-port";
 import { AssessorForm, type RaterIdentity } from "./assessor-form";
 import { HandOver } from "./hand-over";
 
@@ -14,7 +14,7 @@ type Step = { kind: "waiting" } | { kind: "hand-over" } | { kind: "rating"; rate
 export function AwaitingRating({ view, navigate }: { view: SessionView; navigate: Navigate }) {
   const [step, setStep] = useState<Step>({ kind: "waiting" });
   const back = () => setStep({ kind: "waiting" });
-  if (step.kind === "hand-over") return <HandOver onBack={back} onIdentified={(rater) => setStep({ kind: "rating", rater })} />;
+  if (step.kind === "hand-over") return <HandOver view={view} onBack={back} onIdentified={(rater) => setStep({ kind: "rating", rater })} />;
   if (step.kind === "rating") return <AssessorForm view={view} navigate={navigate} rater={step.rater} onBack={back} />;
   return <Waiting onHandOver={() => setStep({ kind: "hand-over" })} />;
 }

@@ -5,13 +5,14 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { MessageKey } from "../../i18n/index";
 import { useUi } from "../context";
 import { useFocusOnChange } from "../focus";
+import type { SessionView } from "../session-port";
 import type { RaterIdentity } from "./assessor-form";
 import { passcodeMatches } from "./passcode";
 
 type Field = "name" | "id" | "passcode";
 
-export function HandOver({ onBack, onIdentified }: { onBack(): void; onIdentified(rater: RaterIdentity): void }) {
-  const { session, i18n } = useUi();
+export function HandOver({ view, onBack, onIdentified }: { view: SessionView; onBack(): void; onIdentified(rater: RaterIdentity): void }) {
+  const { i18n } = useUi();
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(() => heading.current, "hand-over");
   const [values, setValues] = useState<Record<Field, string>>({ name: "", id: "", passcode: "" });
@@ -26,7 +27,7 @@ export function HandOver({ onBack, onIdentified }: { onBack(): void; onIdentifie
     if (first === "passcode") input?.select();
   }, [tries]);
   // One passcode protects the hand-over; each distinct hash of the pending tasks must accept it.
-  const hashes = [...new Map(session.pendingRatings().flatMap((t) => (t.passcode ? [[t.passcode.hash + t.passcode.salt, t.passcode] as const] : []))).values()];
+  const hashes = [...new Map((view.assessment?.current?.pendingRatings ?? []).flatMap(({ task: t }) => (t.passcode ? [[t.passcode.hash + t.passcode.salt, t.passcode] as const] : []))).values()];
 
   const submit = async (event: Event) => {
     event.preventDefault();
