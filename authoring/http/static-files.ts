@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolve, sep } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { byteRange } from "./byte-range";
 import { mediaTypeOf } from "./media-types";
 import { sendError } from "./respond";
@@ -38,15 +39,8 @@ export async function serveFile(request: IncomingMessage, response: ServerRespon
   const partHeaders = range.kind === "part" ? { "Content-Range": `bytes ${start}-${end}/${info.size}` } : {};
   response.writeHead(status, { ...fileHeaders, ...partHeaders, "Content-Length": String(end - start + 1) });
   if (method === "HEAD" || info.size === 0) return void response.end();
-  await new Promise<void>((done) => {
-    const stream = createReadStream(file.path, { start, end });
-    stream.once("error", () => {
-      response.destroy();
-      done();
-    });
-    stream.once("end", done);
-    stream.pipe(response);
-  });
+  // A player that seeks drops the connection mid-file: pipeline then closes the file too.
+  await pipeline(createReadStream(file.path, { start, end }), response).catch(() => response.destroy());
 }
 
 type Located = { ok: true; path: string } | { ok: false; status: 400 | 403; message: string };

@@ -42,7 +42,6 @@ export function lrsRoutes(context: LrsRouteContext): Route<LrsHandler>[] {
   };
   const contentType = (call: LrsCall) => String(call.request.headers["content-type"] ?? "");
   const routes: Route<LrsHandler>[] = [
-    { method: "OPTIONS", path: "/*", handler: () => ({ status: 204 }) }, // no CORS headers: a cross-origin preflight fails
     { method: "POST", path: "/cmi5/fetch/:key", handler: ({ params }) => ({ status: 200, body: answerFetch(store.sessionByFetchKey(params.key!)) }) },
     { method: "*", path: "/cmi5/fetch/:key", handler: () => ({ status: 405, body: { message: "cmi5 §8.2: the fetch URL takes POST only" } }) },
     { method: "*", path: "/lms/return", handler: () => ({ status: 200, contentType: "text/html", body: "<!doctype html><title>LMS</title><p>Back in the LMS.</p>" }) },

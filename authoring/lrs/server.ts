@@ -12,6 +12,7 @@ import { matchRoute } from "../http/route-table";
 import { FaultInjector, type FaultAction } from "./faults";
 import { createLaunch, type Cmi5Launch, type LaunchOptions } from "./launch";
 import { lrsRoutes, sendAnswer } from "./routes";
+import type { Answer } from "./statements-resource";
 import { LrsStore, type LmsSession, type ViolationRecord } from "./store";
 
 export interface LocalLmsOptions {
@@ -93,7 +94,11 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
       return void request.socket.destroy();
     }
     const found = matchRoute(routes, method, url.pathname);
-    const answer = fault !== "pass" ? { status: fault, body: { message: `injected fault ${fault}` } } : found.ok ? await found.handler({ request, response, url, params: found.params, body: read.body.toString("utf8") }) : { status: found.status, body: { message: found.message } };
+    let answer: Answer | void;
+    if (fault !== "pass") answer = { status: fault, body: { message: `injected fault ${fault}` } };
+    else if (method === "OPTIONS") answer = { status: 204 }; // no CORS headers: a cross-origin preflight fails
+    else if (!found.ok) answer = { status: found.status, body: { message: found.message } };
+    else answer = await found.handler({ request, response, url, params: found.params, body: read.body.toString("utf8") });
     if (answer) sendAnswer(response, answer);
     log(response.statusCode);
   }
