@@ -97,7 +97,7 @@ export function packageRoutes({ lms, assets, ports }: SiteContext): Route<Handle
   ];
 }
 
-/** The handler behind request-guard.ts's check against cross-site requests. */
+/** `handler`, behind request-guard.ts's check against cross-site requests. */
 function stateChange(port: () => number, handler: Handler): Handler {
   return (exchange) => {
     const refused = checkStateChange(exchange.request, port());
@@ -118,7 +118,7 @@ async function launch({ request, response }: Exchange, lms: PreviewLms, packageO
   }
 }
 
-/** The preview's own files on `site`, GET only; its pages under pageCsp. And no favicon. */
+/** The preview's own files on `site`, GET only, its pages under pageCsp; the favicon is an empty 204. */
 function assetRoutes(assets: AssetTable, site: "preview" | "package", ports: PreviewPorts): Route<Handler>[] {
   const routes: Route<Handler>[] = [...assets].filter(([, asset]) => asset.servedOn === site || asset.servedOn === "both").map(([path, asset]) => ({
     method: "GET",
