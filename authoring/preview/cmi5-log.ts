@@ -1,9 +1,9 @@
 // Log events for what a cmi5 course exchanged with the preview LMS: each statement stored (or
 // refused, in red, with the rule it broke), document writes, the fetch URL, failures and faults.
 import type { Statement } from "@xapi/xapi";
-import { parseJsonBounded } from "../lrs/http-body";
+import { parseJsonBounded } from "../http/body";
 import { EXT_SESSION_ID, EXT_TASK_RATING, VERB_DISPLAY } from "../../runtime/lms/cmi5/vocabulary";
-import type { ProxiedExchange } from "./lrs-proxy";
+import type { ProxiedExchange } from "../http/proxy";
 import type { LogEvent } from "./protocol";
 
 export type NewEvent = Omit<LogEvent, "seq" | "at">;

@@ -7,15 +7,11 @@
 // the two form types are CORS-safelisted Content-Types — application/json from another origin is
 // preflighted.
 import type { IncomingMessage } from "node:http";
+import { loopbackOrigins } from "../http/loopback";
 
 export interface Refusal {
   status: 403 | 415;
   message: string;
-}
-
-/** Both loopback names of one port: the author may open 127.0.0.1 or localhost. */
-export function loopbackOrigins(port: number): string[] {
-  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
 export function checkStateChange(request: IncomingMessage, port: number): Refusal | null {

@@ -4,9 +4,10 @@
 // SCO could reach the same data through window.API anyway. Bodies are checked (400 naming the field).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TargetId } from "../../runtime/course/types";
-import { parseJsonBounded, readBoundedBody } from "../lrs/http-body";
+import { parseJsonBounded, readBoundedBody } from "../http/body";
 import type { PreviewLog } from "./event-log";
-import { MAX_API_BODY_BYTES, sendJson } from "./http-util";
+import { sendJson } from "../http/respond";
+import { MAX_API_BODY_BYTES } from "./body-limits";
 import type { PackageInfo } from "./package-info";
 import type { ScormSessionConfig } from "./protocol";
 import { checkScormCommit, checkScormEvents } from "./scorm-bodies";

@@ -1,10 +1,17 @@
 // The origin the browser talks to in the cmi5 benchmarks: static files (the unpacked package, the
-// reference-library pages) answered at once, and /xapi/ + /cmi5/ proxied to the local LMS+LRS
-// (authoring/lrs), where the added latency applies. One origin, so no CORS preflights distort the
-// round-trip counts; every proxied request is logged with its timing and the statement verbs it carried.
-import { request as httpRequest, createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { serveContent } from "../../authoring/lrs/static-content";
+// reference-library pages) answered at once, and /xapi/ + /cmi5/ + /lms/ forwarded to the local
+// LMS+LRS (authoring/lrs), where the added latency applies. One origin, so no CORS preflights distort
+// the round-trip counts; every proxied request is logged with its timing and the statement verbs it
+// carried. Built on authoring/http (route table, static files, proxy).
+import { readBoundedBody } from "../../authoring/http/body";
+import { listen } from "../../authoring/http/listen";
+import { proxyTo } from "../../authoring/http/proxy";
+import { sendError } from "../../authoring/http/respond";
+import { routeTable, type Handler, type Route } from "../../authoring/http/route-table";
+import { serveFile } from "../../authoring/http/static-files";
+
+/** What the local LRS accepts (authoring/lrs MAX_LRS_BODY_BYTES). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface ProxiedRequest {
   method: string;
@@ -45,57 +52,27 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
   let inFlight = 0;
   let lastActivity = performance.now();
   const waiters = new Set<() => void>();
-  const lrs = new URL(lrsOrigin);
 
-  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, startedAt: number): void => {
+  const forward: Handler = async ({ request, response, url }) => {
+    const startedAt = performance.now();
+    const read = await readBoundedBody(request, MAX_BODY_BYTES);
+    if (!read.ok) return sendError(response, read.status, read.message);
     inFlight++;
-    const settle = (): void => {
+    proxyTo(lrsOrigin, request, response, read.body, (exchange) => {
       inFlight--;
       lastActivity = performance.now();
-    };
-    const upstream = httpRequest(
-      // Host names the LRS itself: it answers only its own loopback address (no DNS rebinding).
-      { host: lrs.hostname, port: lrs.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: lrs.host } },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on("data", (c: Buffer) => chunks.push(c));
-        answer.on("end", () => {
-          const path = new URL(incoming.url ?? "/", lrsOrigin).pathname;
-          const verbs = path.endsWith("/statements") && incoming.method !== "GET" ? verbsOf(body) : [];
-          const status = answer.statusCode ?? 0;
-          const error = status >= 400 ? Buffer.concat(chunks).toString("utf8").slice(0, 300) : undefined;
-          proxied.push({ method: incoming.method ?? "GET", path, status, startedAt, endedAt: performance.now(), verbs, ...(error ? { error } : {}) });
-          settle();
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
-          for (const wake of [...waiters]) wake();
-        });
-      },
-    );
-    upstream.on("error", () => {
-      settle();
-      outgoing.writeHead(502).end();
+      const verbs = url.pathname.endsWith("/statements") && exchange.method !== "GET" ? verbsOf(read.body) : [];
+      const error = exchange.status >= 400 ? exchange.responseBody.slice(0, 300) : undefined;
+      proxied.push({ method: exchange.method, path: url.pathname, status: exchange.status, startedAt, endedAt: lastActivity, verbs, ...(error ? { error } : {}) });
+      for (const wake of [...waiters]) wake();
     });
-    upstream.end(body);
   };
-
-  const server = createServer((incoming, outgoing) => {
-    const startedAt = performance.now();
-    const chunks: Buffer[] = [];
-    incoming.on("data", (c: Buffer) => chunks.push(c));
-    incoming.on("end", () => {
-      const path = new URL(incoming.url ?? "/", "http://front").pathname;
-      if (path.startsWith("/xapi/") || path.startsWith("/cmi5/") || path.startsWith("/lms/")) {
-        proxy(incoming, outgoing, Buffer.concat(chunks), startedAt);
-        return;
-      }
-      const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
-      const answer = mount ? serveContent(mounts[mount]!, path.slice(mount.length)) : { status: 404, body: { message: "not found" } };
-      const body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(JSON.stringify(answer.body ?? ""));
-      outgoing.writeHead(answer.status, { "Content-Type": answer.contentType ?? "application/json", "Cache-Control": "no-store" }).end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const routes: Route<Handler>[] = [
+    ...["/xapi/*", "/cmi5/*", "/lms/*"].map((path) => ({ method: "*", path, handler: forward })),
+    ...Object.entries(mounts).map(([prefix, root]) => ({ method: "GET", path: `${prefix}*`, handler: (({ request, response, params }) => serveFile(request, response, root, params["*"]!)) as Handler })),
+  ];
+  const site = await listen(routeTable(routes));
+  const origin = site.url;
 
   return {
     origin,
@@ -125,10 +102,6 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
         waiters.add(wake);
         check();
       }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => site.close(),
   };
 }

@@ -1,8 +1,8 @@
-// The course talks to the preview's own origin; xAPI, the cmi5 fetch URL and the LMS return page are
-// forwarded to the local LMS/LRS (authoring/lrs) on its loopback port. Same origin for the course
-// means no CORS preflights, so keepalive requests on page close behave as on an LMS that hosts its
-// content. Faults the LRS injects pass through as they are: a dropped connection drops the
-// browser's connection, a held request is held.
+// A request forwarded to another local server (the LMS/LRS of authoring/lrs on its loopback port),
+// its answer sent back as it came. The course then talks to its own origin for xAPI, the cmi5 fetch
+// URL and the LMS return page: no CORS preflights, so keepalive requests on page close behave as on
+// an LMS that hosts its content (preview, bench). Faults the LRS injects pass through as they are: a
+// dropped connection drops the browser's connection, a held request is held.
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 
 export interface ProxiedExchange {

@@ -1,0 +1,160 @@
+// What the preview's LMS does and knows, apart from HTTP: launches (cmi5 through the local LMS/LRS,
+// SCORM through the ScormStore and the host page), the LMS's view of the current learner, what it
+// holds for a learner on a SCORM target, and the course described for the launch page.
+import { randomUUID } from "node:crypto";
+import type { TargetId } from "../../runtime/course/types";
+import { parseJsonBounded } from "../http/body";
+import type { LocalLms } from "../lrs";
+import type { PreviewLog } from "./event-log";
+import type { LearnerBook } from "./learners";
+import { checkLaunchRequest } from "./launch-request";
+import { cmi5View, scormView } from "./lms-view";
+import type { LmsHolding } from "./lms-profiles/profile";
+import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
+import type { PreparedCourse } from "./prepare";
+import type { LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormMode } from "./protocol";
+import { effectiveData, type ScormStore } from "./scorm-store";
+
+/** What the LMS holds for a learner on a SCORM target, read with that learner's LMS behaviour. */
+export interface LmsRecord extends LmsHolding {
+  profile: LmsProfileId;
+  target: TargetId;
+  learnerId: string;
+  /** Of the latest session ("" before any launch). */
+  mode: ScormMode | "";
+  credit: boolean;
+  entry: string;
+  suspendData: string;
+  sessions: number;
+}
+
+/** cmi5 §8.1: the LMS makes the activity id it hands the AU (stable, so State documents persist). */
+export function launchActivityId(auId: string): string {
+  return `https://passmark.dev/preview/activity/${encodeURIComponent(auId)}`;
+}
+
+export interface PreviewLmsParts {
+  course: PreparedCourse;
+  lms: LocalLms;
+  scorm: ScormStore;
+  learners: LearnerBook;
+  log: PreviewLog;
+  /** The LMS behaviour of launches that name none. */
+  defaultLms: LmsProfileId;
+}
+
+export class PreviewLms {
+  /** The target of the latest launch: its view follows every change. */
+  currentTarget: TargetId | null = null;
+
+  constructor(readonly parts: PreviewLmsParts) {}
+
+  info(): PreviewInfo {
+    const { course, learners, defaultLms } = this.parts;
+    const first = course.packages.values().next().value;
+    const cmi5 = course.packages.get("cmi5");
+    return {
+      title: course.title,
+      targets: [...course.packages.keys()],
+      masteryScore: (cmi5 ?? first)?.masteryScore ?? null,
+      moveOn: cmi5?.moveOn ?? "NotApplicable",
+      learnerId: learners.current().id,
+      lms: defaultLms,
+      profiles: profileSummaries(),
+    };
+  }
+
+  /** POST /api/launch: a LaunchRequest (anything else throws LaunchRequestError); the frame opens on `packageOrigin`. */
+  launch(body: LaunchRequest | unknown, packageOrigin: string): LaunchAnswer {
+    const { course, lms, scorm, learners, log, defaultLms } = this.parts;
+    const checked = checkLaunchRequest(body, course.packages);
+    // A default the target is not covered by (`--lms moodle`, then a cmi5 launch) falls back to strict.
+    const profile = checked.lms ?? (profileCovers(defaultLms, checked.target) ? defaultLms : "strict");
+    const pkg = course.packages.get(checked.target)!;
+    const learner = checked.learner === "new" ? learners.next() : learners.current();
+    this.currentTarget = checked.target;
+    let answer: LaunchAnswer;
+    if (checked.target === "cmi5") {
+      const facts = checked.cmi5;
+      const launched = lms.launch({
+        auUrl: `${packageOrigin}/pkg/cmi5/${pkg.launchPath}`,
+        activityId: launchActivityId(pkg.activityId),
+        publisherId: pkg.activityId,
+        actor: learner.actor,
+        registration: learner.registration,
+        launchMode: facts.launchMode,
+        moveOn: facts.moveOn,
+        masteryScore: facts.masteryScore === null ? undefined : facts.masteryScore / 100,
+        returnURL: facts.returnURL === null ? null : new URL(facts.returnURL, packageOrigin).toString(),
+      });
+      // The AU talks to its own (package) origin; the LRS behind it is reached through the proxy.
+      const frame = new URL(launched.url);
+      frame.searchParams.set("endpoint", `${packageOrigin}/xapi/`);
+      frame.searchParams.set("fetch", launched.fetchUrl.replace(lms.origin, packageOrigin));
+      answer = { sessionId: launched.sessionId, target: "cmi5", learnerId: learner.id, registration: launched.registration, frameUrl: frame.toString() };
+      log.add({ level: "info", kind: "launch", target: "cmi5", sessionId: launched.sessionId, summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`, detail: { facts, activityId: launched.activityId } });
+    } else {
+      const id = randomUUID();
+      const record = scorm.start({ id, target: checked.target, learner: { id: learner.id, name: learner.name }, facts: checked.scorm, profile, newAttempt: checked.newAttempt });
+      answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `${packageOrigin}/host/scorm.html?session=${id}` };
+      const entry = record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? "";
+      log.add({
+        level: "info",
+        kind: "launch",
+        target: checked.target,
+        sessionId: id,
+        summary: `${checked.target} launch of ${learner.id} (${profile}): attempt ${record.attempt}, ${record.mode}, ${record.credit ? "credit" : "no-credit"}, entry "${entry}" — ${record.launchNote}`,
+        detail: { lms: profile, newAttempt: checked.newAttempt, facts: checked.scorm, seed: record.seedFlat },
+      });
+    }
+    if (checked.lms === null && profile !== defaultLms) {
+      log.add({ level: "info", kind: "note", target: checked.target, sessionId: answer.sessionId, summary: `${coverage(defaultLms)}: this ${checked.target} launch behaves as strict` });
+    }
+    log.view(this.view(checked.target));
+    return answer;
+  }
+
+  /** The LMS's view of the current learner on `target`. */
+  view(target: TargetId): LmsView {
+    const { lms, scorm } = this.parts;
+    const learner = this.parts.learners.current();
+    if (target !== "cmi5") return scormView(target, learner.id, scorm.sessions(learner.id, target), scorm.holding(learner.id, target));
+    const statements = lms.statements({ registration: learner.registration });
+    const sessionIds = [...new Set(statements.map((s) => (s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]).filter((id): id is string => typeof id === "string"))];
+    return cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds);
+  }
+
+  /** Refreshes the launch page's view when `target` is the one launched. */
+  changed(target: TargetId): void {
+    if (this.currentTarget === target) this.parts.log.view(this.view(target));
+  }
+
+  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId = this.parts.learners.current().id): LmsRecord {
+    const { scorm, defaultLms } = this.parts;
+    const latest = scorm.latest(learnerId, target);
+    const data = latest ? effectiveData(latest) : {};
+    return {
+      ...scorm.holding(learnerId, target),
+      profile: latest?.profile ?? defaultLms,
+      target,
+      learnerId,
+      mode: latest?.mode ?? "",
+      credit: latest?.credit ?? false,
+      entry: latest ? (latest.seedFlat["cmi.core.entry"] ?? latest.seedFlat["cmi.entry"] ?? "") : "",
+      suspendData: data["cmi.suspend_data"] ?? "",
+      sessions: scorm.sessions(learnerId, target).length,
+    };
+  }
+
+  /** Ids of a statement body the LRS already holds (their re-send is a retry, not news). */
+  knownStatementIds(body: Buffer): Set<string> {
+    const known = new Set<string>();
+    if (body.length === 0) return known;
+    const parsed = parseJsonBounded(body.toString("utf8"));
+    if (!parsed.ok) return known; // the LRS answers 400 and the log shows it
+    const ids = (Array.isArray(parsed.value) ? parsed.value : [parsed.value]).map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === "string");
+    const stored = new Set(this.parts.lms.statements().map((s) => s.id));
+    for (const id of ids) if (stored.has(id)) known.add(id);
+    return known;
+  }
+}
