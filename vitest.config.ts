@@ -38,15 +38,19 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     // expect.poll waits for what a busy machine may take seconds to show (a render, a commit
-    // reaching the LMS); the default 1 s made browser tests fail under CPU load. Only a failing
-    // poll takes longer.
-    expect: { poll: { timeout: 15_000 } },
+    // reaching the LMS); the default 1 s made browser tests fail under CPU load, and journeys now run
+    // two at a time (maxConcurrency). A deadline, not a wait: only a failing poll takes longer.
+    expect: { poll: { timeout: 30_000 } },
     // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts"],
     // Two workers on a 2-core machine. Three were tried (a journey keeps a core only partly busy), and a
     // quiet fresh-clone run then had a journey wait 30 s for a button of the SCO frame to become
     // "stable" (animation frames starved while three files drove the one Chromium); its gain was never measured quiet.
     maxWorkers: 2,
+    // Tests of a describe.concurrent (the journey files: one learner each) run two at a time per
+    // worker: a journey mostly waits (renders, the LMS, page loads), so two keep the cores busier
+    // and a file takes about half as long; more made each step slow enough under load to time out.
+    maxConcurrency: 2,
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
     // module's state changed for the next file: nothing here mocks modules or stubs globals.

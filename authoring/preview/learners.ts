@@ -39,6 +39,15 @@ export class LearnerBook {
     return found;
   }
 
+  /** The learner with this id becomes the current one; null when the preview has no such learner. */
+  select(id: string): PreviewLearner | null {
+    const found = this.data.learners.find((l) => l.id === id);
+    if (!found) return null;
+    this.data.current = found.id;
+    this.save();
+    return found;
+  }
+
   /** A new learner (new actor, new registration) becomes the current one. */
   next(): PreviewLearner {
     const learner = makeLearner(this.data.learners.length + 1);

@@ -3,17 +3,17 @@
 // the LRS's stored statements are checked: validator and cmi5 rule checker clean (strict LMS: any
 // violation would have been refused with 403 and recorded), exact verbs and scores (docs/rules/reporting.md).
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { expectNoAxeViolations } from "../ui/browser";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
 import { cmi5Record, expectCleanCmi5, expectJudgement } from "./support/lms-side";
 import { previewStarter, type CoursePreview } from "./support/preview-fixture";
+import { enrolForTest } from "./support/test-learner";
 
 let browser: Browser;
 let starter: CoursePreview;
 let variant: CoursePreview;
-const learners: Learner[] = [];
 
 beforeAll(async () => {
   [browser, starter, variant] = await Promise.all([
@@ -28,18 +28,7 @@ afterAll(async () => {
   await starter?.close();
   await variant?.close();
 });
-afterEach(async () => {
-  for (const learner of learners.splice(0)) {
-    expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-    await learner.dispose();
-  }
-});
-
-async function enrol(on: CoursePreview = starter): Promise<Learner> {
-  const learner = await Learner.enrol(browser, on.preview, on.course, "cmi5");
-  learners.push(learner);
-  return learner;
-}
+const enrol = (test: TestContext, on: CoursePreview = starter) => enrolForTest(test, browser, on, "cmi5");
 
 const sessionsOf = (learner: Learner) => learner.launches.map((l) => l.sessionId);
 
@@ -47,10 +36,12 @@ const HELD = "Your progress is saved. Your result will be recorded when you fini
 
 const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered" && v !== "progressed");
 
-// Browser journeys take seconds each and longer on a busy 2-core machine.
-describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, () => {
-  it("a learner who passes: Initialized, Completed, Passed (scaled 1, mastery 0.8), answered per question, Terminated last, returnURL", async () => {
-    const learner = await enrol();
+// Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of its
+// own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits.
+describe.concurrent("cmi5 end to end (starter course, preview LMS)", { timeout: 180_000 }, () => {
+  it("a learner who passes: Initialized, Completed, Passed (scaled 1, mastery 0.8), answered per question, Terminated last, returnURL", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch();
     await learner.readToAssessment({ playMedia: true });
     const result = await learner.attempt("right");
@@ -66,8 +57,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expect(record.one("completed").result).toMatchObject({ completion: true });
   });
 
-  it("fails then passes in one session: only a Passed (no Failed), no Completed without the media watched", async () => {
-    const learner = await enrol();
+  it("fails then passes in one session: only a Passed (no Failed), no Completed without the media watched", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch();
     await learner.readToAssessment();
     const first = await learner.attempt("wrong");
@@ -83,8 +75,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expectJudgement(record.one("passed"), "passed", 100, 80);
   });
 
-  it("fails, leaves, comes back and passes: Failed (scaled 0) before Terminated in session 1, Passed in session 2", async () => {
-    const learner = await enrol();
+  it("fails, leaves, comes back and passes: Failed (scaled 0) before Terminated in session 1, Passed in session 2", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch();
     await learner.readToAssessment();
     await learner.attempt("wrong");
@@ -105,8 +98,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expectJudgement(record.one("passed"), "passed", 100, 80);
   });
 
-  it("a failed attempt with attempts left: the calm held message, not red — in that session and after a relaunch that starts from the stored Failed", async () => {
-    const learner = await enrol();
+  it("a failed attempt with attempts left: the calm held message, not red — in that session and after a relaunch that starts from the stored Failed", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     const statusClass = async () => (await learner.ui()).locator(".pm-status").getAttribute("class");
     await learner.launch();
     await learner.readToAssessment();
@@ -132,9 +126,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "failed", "terminated"]);
   });
 
-  it("a reload (F5) part way: the session ended with the unload; the page says so plainly, and its button (keyboard) goes back to the returnURL", async () => {
+  it("a reload (F5) part way: the session ended with the unload; the page says so plainly, and its button (keyboard) goes back to the returnURL", async ({ expect }) => {
     // Not enrol(): this learner's console has one expected error (the course does not start after the reload).
-    const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5");
+    const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
     try {
       const ui = await learner.launch();
       await ui.getByRole("button", { name: "Next", exact: true }).click();
@@ -162,9 +156,10 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
   });
 
   for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
-    it(`exhausts the attempts (unableToPassResult ${label}): one Failed, scaled 0, sent at the last attempt`, async () => {
+    it(`exhausts the attempts (unableToPassResult ${label}): one Failed, scaled 0, sent at the last attempt`, async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
       const course = on();
-      const learner = await enrol(course);
+      const learner = await enrol(test, course);
       await learner.launch();
       await learner.readToAssessment();
       let last = await learner.attempt("wrong");
@@ -183,8 +178,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     });
   }
 
-  it("resumes after the tab was closed mid-attempt: same questions and answers, then Passed in the new session", async () => {
-    const learner = await enrol();
+  it("resumes after the tab was closed mid-attempt: same questions and answers, then Passed in the new session", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
@@ -213,8 +209,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expectJudgement(record.one("passed"), "passed", 100, 80);
   });
 
-  it("an LMS masteryScore below the author's passing score decides: 75% passes at 0.6 (Passed scaled 0.85 with the reward)", async () => {
-    const learner = await enrol();
+  it("an LMS masteryScore below the author's passing score decides: 75% passes at 0.6 (Passed scaled 0.85 with the reward)", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch({ cmi5: { masteryScore: 60 } });
     await learner.readToAssessment();
     expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 60% (set by your LMS)");
@@ -228,8 +225,9 @@ describe("cmi5 end to end (starter course, preview LMS)", { timeout: 90_000 }, (
     expectJudgement(record.one("passed"), "passed", 85, 60);
   });
 
-  it("an LMS masteryScore above the author's passing score decides: 87.5% fails at 0.9 (Failed scaled 0.875 before Terminated)", async () => {
-    const learner = await enrol();
+  it("an LMS masteryScore above the author's passing score decides: 87.5% fails at 0.9 (Failed scaled 0.875 before Terminated)", async (test) => {
+    const { expect } = test; // the test's own: the journeys run concurrently
+    const learner = await enrol(test);
     await learner.launch({ cmi5: { masteryScore: 90 } });
     await learner.readToAssessment();
     const result = await learner.attempt({ wrong: 1 });

@@ -90,6 +90,10 @@ describe("cmi5 launch", () => {
     const other = await launch({ target: "cmi5", learner: "new" });
     expect(other.learnerId).not.toBe(first.learnerId);
     expect(other.registration).not.toBe(first.registration);
+    // A learner selected by id is current again: relaunched with the same registration.
+    expect(preview.learners.select(first.learnerId)?.id).toBe(first.learnerId);
+    expect((await launch({ target: "cmi5", learner: "current" })).registration).toBe(first.registration);
+    expect(preview.learners.select("learner-999")).toBeNull();
   });
 
   it("refuses a bad launch request and names the field", async () => {

@@ -22,6 +22,13 @@ export interface AttemptResult {
   text: string;
 }
 
+/**
+ * How long one step (a launch, a frame, a result screen) may take before the journey fails. A
+ * deadline, not a wait: every step ends as soon as its condition holds. Generous because journeys
+ * run two at a time per worker (vitest's maxConcurrency) and the machine may be busy besides.
+ */
+const STEP_DEADLINE_MS = 60_000;
+
 const ALL_OR_NOTHING: ReadonlySet<QuestionData["type"]> = new Set(["single-choice", "true-false", "numeric", "text-entry"]);
 
 export class Learner {
@@ -62,6 +69,9 @@ export class Learner {
     const request: LaunchRequest = { target: this.target, learner: this.launches.length === 0 ? "new" : "current", cmi5, scorm: facts.scorm ?? {} };
     if (facts.lms) request.lms = facts.lms;
     if (facts.newAttempt) request.newAttempt = true;
+    // A relaunch is of this learner, whom other tests may have followed as the preview's current one
+    // (concurrent tests): selected and launched in one synchronous step, nothing can come between.
+    if (this.launches.length > 0 && !this.preview.learners.select(this.learnerId)) throw new Error(`the preview lost learner ${this.learnerId}`);
     const answer = this.preview.launch(request);
     this.launches.push(answer);
     const page = await this.context.newPage();
@@ -69,7 +79,7 @@ export class Learner {
     this.page = page;
     await page.goto(answer.frameUrl); // on the package origin, as the LMS's launch link
     const ui = await this.ui();
-    await ui.locator("h1").first().waitFor({ timeout: 15_000 });
+    await ui.locator("h1").first().waitFor({ timeout: STEP_DEADLINE_MS });
     return ui;
   }
 
@@ -89,7 +99,7 @@ export class Learner {
     const page = this.page!;
     if (this.target === "cmi5") return page.mainFrame();
     let frame: Frame | undefined;
-    await this.expect.poll(() => (frame = page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`))), { timeout: 15_000 }).toBeTruthy();
+    await this.expect.poll(() => (frame = page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`))), { timeout: STEP_DEADLINE_MS }).toBeTruthy();
     return frame!;
   }
 
@@ -152,7 +162,7 @@ export class Learner {
           media.playbackRate = 4;
           return media.play();
         });
-        await this.expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: 15_000 }).toBe("Watched");
+        await this.expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: STEP_DEADLINE_MS }).toBe("Watched");
       }
       await this.next(ui);
     }
@@ -198,7 +208,7 @@ export class Learner {
   async submit(ids: string[]): Promise<AttemptResult> {
     const ui = await this.ui();
     await ui.getByRole("button", { name: "Submit answers" }).click();
-    await this.expect.poll(() => this.h1(), { timeout: 15_000 }).toMatch(/^Result of attempt \d$/);
+    await this.expect.poll(() => this.h1(), { timeout: STEP_DEADLINE_MS }).toMatch(/^Result of attempt \d$/);
     const text = (await ui.locator("#pm-content").textContent()) ?? "";
     const attempt = /Score for this attempt: ([\d.]+)\s*%/.exec(text);
     const overall = /Assessment score: ([\d.]+)\s*%/.exec(text);
@@ -209,8 +219,8 @@ export class Learner {
   async exit(): Promise<void> {
     const ui = await this.ui();
     await ui.getByRole("button", { name: "Exit", exact: true }).click();
-    if (this.returnUrls.at(-1)) await this.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 15_000 });
-    else await this.expect.poll(() => this.h1(), { timeout: 15_000 }).toBe("You have left the course");
+    if (this.returnUrls.at(-1)) await this.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: STEP_DEADLINE_MS });
+    else await this.expect.poll(() => this.h1(), { timeout: STEP_DEADLINE_MS }).toBe("You have left the course");
   }
 
   /** Close the tab without exiting (the learner just closes the window). */

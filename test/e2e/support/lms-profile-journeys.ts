@@ -8,12 +8,13 @@
 // session; (c) fail, exit, relaunch, pass; (d) exhaust the attempts; (e) an LMS mastery score above
 // the course's passing score.
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic, type TestContext } from "vitest";
 import type { LmsProfileId } from "../../../authoring/preview/protocol";
 import type { TargetId } from "../../../runtime/course/types";
 import { launchChromium } from "./chromium";
-import { Learner, type AttemptPlan, type AttemptResult } from "./learner";
+import type { AttemptPlan, AttemptResult, Learner } from "./learner";
 import { previewStarter, type CoursePreview } from "./preview-fixture";
+import { enrolForTest } from "./test-learner";
 
 export type ScormTarget = Exclude<TargetId, "cmi5">;
 const SENT = "Your result has been sent to the LMS.";
@@ -31,23 +32,15 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
     await starter?.close();
   });
 
-  // Browser journeys take seconds each and longer on a busy 2-core machine.
-  describe(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 120_000 }, () => {
-    const learners: Learner[] = [];
-    afterEach(async () => {
-      for (const learner of learners.splice(0)) {
-        expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-        await learner.dispose();
-      }
-    });
-
-    async function enrol(): Promise<Learner> {
-      const learner = await Learner.enrol(browser, starter.preview, starter.course, target);
-      learners.push(learner);
-      return learner;
-    }
+  // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of its
+  // own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits. The
+  // helpers take the test's own expect (expect.poll needs it when tests run concurrently).
+  describe.concurrent(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 180_000 }, () => {
+    const enrol = (test: TestContext) => enrolForTest(test, browser, starter, target);
     const record = (learner: Learner) => starter.preview.lmsRecord(target, learner.learnerId);
     const sessions = (learner: Learner) => starter.preview.scorm.sessions(learner.learnerId, target);
+    /** The LMS's view of this learner (the preview's view is of its current learner: selected first, in the same step). */
+    const viewOf = (learner: Learner) => (starter.preview.learners.select(learner.learnerId), starter.preview.view(target));
 
     /** Launch under this LMS behaviour and watch the status line of the new page. */
     async function launch(learner: Learner, options: { masteryScore?: number; newAttempt?: boolean } = {}): Promise<void> {
@@ -56,7 +49,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
     }
 
     /** The attempt whose result is the learner's last; `from` is the browser's clock just before it. */
-    async function finalAttempt(learner: Learner, plan: AttemptPlan): Promise<{ result: AttemptResult; shown: number; from: number }> {
+    async function finalAttempt(expect: ExpectStatic, learner: Learner, plan: AttemptPlan): Promise<{ result: AttemptResult; shown: number; from: number }> {
       const from = await (await learner.ui()).evaluate(() => Date.now());
       const result = await learner.attempt(plan);
       expect(result.assessmentScore, "the result screen shows the assessment score").not.toBeNull();
@@ -67,7 +60,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
      * The LMS comes to hold the score the learner was shown, and no "sent" on the status line since
      * `from` came before it did (the server's and the browser's clocks are this machine's clock).
      */
-    async function expectNeverSentEarly(learner: Learner, from: number, shown: number): Promise<void> {
+    async function expectNeverSentEarly(expect: ExpectStatic, learner: Learner, from: number, shown: number): Promise<void> {
       const heldAt = () => sessions(learner).flatMap((s) => s.trail).find((c) => c.at >= from && c.score === shown)?.at;
       await expect.poll(heldAt, { timeout: 15_000, message: `the LMS holds the score ${shown} the learner was shown` }).toBeDefined();
       const held = heldAt()!;
@@ -75,7 +68,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       expect(early, `"${SENT}" before the LMS held the result (held at ${held})`).toEqual([]);
     }
 
-    async function exit(learner: Learner): Promise<void> {
+    async function exit(expect: ExpectStatic, learner: Learner): Promise<void> {
       await learner.exit();
       await expect.poll(() => sessions(learner).at(-1)?.finished, { message: "LMSFinish / Terminate reached the LMS" }).toBe(true);
     }
@@ -89,19 +82,20 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
         expect(held.gradeText).toBe("no gradebook grade; score kept in tracking");
         expect(held.score, "ILIAS tracking score").toBe(shown);
       }
-      expect(starter.preview.view(target).grade).toBe(held.gradeText);
+      expect(viewOf(learner).grade).toBe(held.gradeText);
     }
 
     const passedStatus = target === "scorm12" ? "passed" : "completed / passed";
 
-    it("(a) passes first try (media watched); a relaunch is review on Moodle, the same data on ILIAS", async () => {
-      const learner = await enrol();
+    it("(a) passes first try (media watched); a relaunch is review on Moodle, the same data on ILIAS", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await launch(learner);
       await learner.readToAssessment({ playMedia: true });
-      const { shown, from } = await finalAttempt(learner, "right");
-      await expectNeverSentEarly(learner, from, shown);
+      const { shown, from } = await finalAttempt(expect, learner, "right");
+      await expectNeverSentEarly(expect, learner, from, shown);
       await expect.poll(() => learner.statusLine()).toBe(SENT);
-      await exit(learner);
+      await exit(expect, learner);
       expectGradeAsShown(learner, shown);
       expect(record(learner)).toMatchObject({ attempt: 1, status: passedStatus });
       if (profile === "ilias") expect(record(learner).learningProgress).toBe("completed (passed)");
@@ -120,26 +114,28 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       expectGradeAsShown(learner, shown);
     });
 
-    it("(b) fails then passes in one session: the passing score is the grade", async () => {
-      const learner = await enrol();
+    it("(b) fails then passes in one session: the passing score is the grade", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await launch(learner);
       await learner.readToAssessment();
       await learner.attempt("wrong");
-      const { result, shown, from } = await finalAttempt(learner, "right");
+      const { result, shown, from } = await finalAttempt(expect, learner, "right");
       expect(result.text).toContain("Result of attempt 2");
-      await expectNeverSentEarly(learner, from, shown);
-      await exit(learner);
+      await expectNeverSentEarly(expect, learner, from, shown);
+      await exit(expect, learner);
       expectGradeAsShown(learner, shown);
       expect(record(learner)).toMatchObject({ attempt: 1, status: target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/) });
     });
 
-    it("(c) fails (media watched), exits, relaunches (normal mode, the course's attempt 2, count carried) and passes", async () => {
-      const learner = await enrol();
+    it("(c) fails (media watched), exits, relaunches (normal mode, the course's attempt 2, count carried) and passes", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await launch(learner);
       // Everything experienced: a SCO that now said "completed" would close the Moodle attempt.
       await learner.readToAssessment({ playMedia: true });
       const first = await learner.attempt("wrong");
-      await exit(learner);
+      await exit(expect, learner);
       // Attempts remain: 1.2 "incomplete"; 2004 incomplete, success unknown until final (the reporting rules).
       expect(record(learner).status).toBe(target === "scorm12" ? "incomplete" : "incomplete / unknown");
 
@@ -149,10 +145,10 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       if (profile === "ilias") expect(sessions(learner).at(-1)!.interactionsCount, "ILIAS answers _count 0 on every launch").toBe(0);
       else expect(Object.keys(seed).some((k) => k.startsWith("cmi.interactions.")), "Moodle hands the rows back").toBe(true);
       await learner.openAssessment();
-      const { result, shown, from } = await finalAttempt(learner, "right");
+      const { result, shown, from } = await finalAttempt(expect, learner, "right");
       expect(result.text).toContain("Result of attempt 2");
-      await expectNeverSentEarly(learner, from, shown);
-      await exit(learner);
+      await expectNeverSentEarly(expect, learner, from, shown);
+      await exit(expect, learner);
       expectGradeAsShown(learner, shown);
       const held = record(learner);
       expect(held).toMatchObject({ attempt: 1, status: target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/) });
@@ -163,20 +159,21 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       if (profile === "ilias") {
         expect(held.interactions.filter((row) => row.session === 2)).toHaveLength(result.questionIds.length);
         expect(held.overwrittenInteractions).toBe(0);
-        expect(starter.preview.view(target).facts.Interactions).toBe(String(held.interactions.length));
+        expect(viewOf(learner).facts.Interactions).toBe(String(held.interactions.length));
       }
     });
 
-    it("(d) exhausts the attempts (media watched): the grade is the assessment score shown; Moodle closes the attempt, ILIAS stays in progress", async () => {
-      const learner = await enrol();
+    it("(d) exhausts the attempts (media watched): the grade is the assessment score shown; Moodle closes the attempt, ILIAS stays in progress", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await launch(learner);
       await learner.readToAssessment({ playMedia: true });
       await learner.attempt({ wrong: 3 });
       await learner.attempt("wrong");
-      const { result, shown, from } = await finalAttempt(learner, { wrong: 4 });
+      const { result, shown, from } = await finalAttempt(expect, learner, { wrong: 4 });
       expect(result.text).toContain("0 attempts left");
-      await expectNeverSentEarly(learner, from, shown);
-      await exit(learner);
+      await expectNeverSentEarly(expect, learner, from, shown);
+      await exit(expect, learner);
       expectGradeAsShown(learner, shown);
       const held = record(learner);
       if (profile === "ilias") {
@@ -193,17 +190,18 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       expectGradeAsShown(learner, shown);
     });
 
-    it("(e) the LMS mastery score (90) is above the course's (80): 87.5% does not pass, 100% does", async () => {
-      const learner = await enrol();
+    it("(e) the LMS mastery score (90) is above the course's (80): 87.5% does not pass, 100% does", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await launch(learner, { masteryScore: 90 });
       await learner.readToAssessment();
       expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 90% (set by your LMS)");
       const first = await learner.attempt({ wrong: 1 });
       expect(first.attemptScore).toBe(87.5);
       expect(first.text).toContain("Status: not passed yet");
-      const { shown, from } = await finalAttempt(learner, "right");
-      await expectNeverSentEarly(learner, from, shown);
-      await exit(learner);
+      const { shown, from } = await finalAttempt(expect, learner, "right");
+      await expectNeverSentEarly(expect, learner, from, shown);
+      await exit(expect, learner);
       expectGradeAsShown(learner, shown);
       // 1.2: the status agrees with the LMS's own comparison of score.raw to mastery_score 90.
       expect(record(learner).status).toEqual(target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/));

@@ -3,12 +3,13 @@
 // learner UI in Chromium. Afterwards the data model the LMS kept (each session's last accepted
 // commit) is checked per docs/rules/reporting.md: status, score, exit, suspend_data size, interactions.
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import type { TargetId } from "../../../runtime/course/types";
 import { launchChromium } from "./chromium";
-import { Learner } from "./learner";
+import type { Learner } from "./learner";
 import { committed, expectNoScormFlags, interactionIds, scormSessions } from "./lms-side";
 import { previewStarter, type CoursePreview } from "./preview-fixture";
+import { enrolForTest } from "./test-learner";
 
 type Data = Record<string, string>;
 
@@ -54,7 +55,6 @@ export function scormJourneys(target: ScormTarget): void {
   let browser: Browser;
   let starter: CoursePreview;
   let variant: CoursePreview;
-  const learners: Learner[] = [];
 
   beforeAll(async () => {
     [browser, starter, variant] = await Promise.all([
@@ -68,25 +68,17 @@ export function scormJourneys(target: ScormTarget): void {
     await starter?.close();
     await variant?.close();
   });
-  afterEach(async () => {
-    for (const learner of learners.splice(0)) {
-      expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
-      await learner.dispose();
-    }
-  });
 
-  async function enrol(on: CoursePreview = starter): Promise<Learner> {
-    const learner = await Learner.enrol(browser, on.preview, on.course, target);
-    learners.push(learner);
-    return learner;
-  }
+  const enrol = (test: TestContext, on: CoursePreview = starter) => enrolForTest(test, browser, on, target);
   const sessions = (learner: Learner, on: CoursePreview = starter) => scormSessions(on.preview, learner.learnerId, target);
   const finalData = (learner: Learner, on: CoursePreview = starter) => committed(sessions(learner, on).at(-1));
 
-  // Browser journeys take seconds each and longer on a busy 2-core machine.
-  describe(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 90_000 }, () => {
-    it("a learner who passes (media watched): passed, score 100, course done, one interaction per question", async () => {
-      const learner = await enrol();
+  // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of
+  // its own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits.
+  describe.concurrent(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 180_000 }, () => {
+    it("a learner who passes (media watched): passed, score 100, course done, one interaction per question", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch();
       await learner.readToAssessment({ playMedia: true });
       const result = await learner.attempt("right");
@@ -101,8 +93,9 @@ export function scormJourneys(target: ScormTarget): void {
       expectNoScormFlags(records);
     });
 
-    it("fails then passes in one session: passed with the better score, interactions of both attempts", async () => {
-      const learner = await enrol();
+    it("fails then passes in one session: passed with the better score, interactions of both attempts", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch();
       await learner.readToAssessment();
       const first = await learner.attempt("wrong");
@@ -115,8 +108,9 @@ export function scormJourneys(target: ScormTarget): void {
       expectNoScormFlags(sessions(learner));
     });
 
-    it("fails, leaves, comes back and passes: the LMS resumes the learner (entry resume) and ends with passed", async () => {
-      const learner = await enrol();
+    it("fails, leaves, comes back and passes: the LMS resumes the learner (entry resume) and ends with passed", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch();
       await learner.readToAssessment();
       await learner.attempt("wrong");
@@ -140,9 +134,10 @@ export function scormJourneys(target: ScormTarget): void {
     });
 
     for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
-      it(`exhausts the attempts (unableToPassResult ${label}): judged failing, the final score written, three attempts of interactions`, async () => {
+      it(`exhausts the attempts (unableToPassResult ${label}): judged failing, the final score written, three attempts of interactions`, async (test) => {
+        const { expect } = test; // the test's own: the journeys run concurrently
         const course = on();
-        const learner = await enrol(course);
+        const learner = await enrol(test, course);
         await learner.launch();
         await learner.readToAssessment();
         let last = await learner.attempt("wrong");
@@ -159,8 +154,9 @@ export function scormJourneys(target: ScormTarget): void {
       });
     }
 
-    it("resumes after the tab was closed mid-attempt: the commit on page hide kept the answers", async () => {
-      const learner = await enrol();
+    it("resumes after the tab was closed mid-attempt: the commit on page hide kept the answers", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch();
       await learner.readToAssessment();
       const ui = await learner.ui();
@@ -184,8 +180,9 @@ export function scormJourneys(target: ScormTarget): void {
       expectNoScormFlags(sessions(learner));
     });
 
-    it("an LMS mastery score below the author's decides: 75% passes at 60 (score 85 with the reward)", async () => {
-      const learner = await enrol();
+    it("an LMS mastery score below the author's decides: 75% passes at 60 (score 85 with the reward)", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch({ scorm: { masteryScore: 60 } });
       await learner.readToAssessment();
       expect(await (await learner.ui()).locator("#pm-content").textContent()).toContain("Passing score: 60% (set by your LMS)");
@@ -198,8 +195,9 @@ export function scormJourneys(target: ScormTarget): void {
       else expect(data["cmi.scaled_passing_score"]).toBe("0.6");
     });
 
-    it("an LMS mastery score above the author's decides: 87.5% fails at 90", async () => {
-      const learner = await enrol();
+    it("an LMS mastery score above the author's decides: 87.5% fails at 90", async (test) => {
+      const { expect } = test; // the test's own: the journeys run concurrently
+      const learner = await enrol(test);
       await learner.launch({ scorm: { masteryScore: 90 } });
       await learner.readToAssessment();
       const result = await learner.attempt({ wrong: 1 });
