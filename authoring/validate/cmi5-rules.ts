@@ -3,7 +3,7 @@
 // (cmi5 §13.1.4), and no launch parameter names that the LMS appends itself (cmi5 §8.1).
 import { CMI5_NS } from "../manifest/namespaces";
 import { caseHints } from "./case-hint";
-import { attr, descendants, textOf } from "./dom";
+import { attr, descendants, textOf, type DocumentLike } from "./dom";
 import { resolveHref } from "./href";
 import type { Locate } from "./line-index";
 import type { PackageProblem } from "./report";
@@ -44,7 +44,7 @@ function schemeOf(url: string): string {
 }
 
 /** `at` finds the line of a piece of the course structure's text; it is called only for findings. */
-export function checkCmi5CourseStructure(doc: Document, at: Locate, zipEntries: ReadonlySet<string>): PackageProblem[] {
+export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntries: ReadonlySet<string>): PackageProblem[] {
   const caseHint = caseHints(zipEntries);
   const root = doc.documentElement;
   if (root.localName !== "courseStructure" || root.namespaceURI !== CMI5_NS) {

@@ -9,6 +9,8 @@ export type HrefResolution =
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
+/** Text that no step below changes before the checks: no space, control, scheme, query, fragment or escape. */
+const PLAIN = /^[\w./-]+$/;
 
 /**
  * The URL a browser reads from this text (WHATWG URL Standard, basic URL parser): leading and
@@ -23,7 +25,9 @@ function asBrowserReadsIt(text: string): string {
  * `bases`: xml:base values that apply, outermost first (e.g. resources then resource), each may be "".
  */
 export function resolveHref(href: string, bases: readonly string[] = []): HrefResolution {
-  const value = [...bases, href].map(asBrowserReadsIt).filter((part) => part !== "").reduce((acc, part) => {
+  // The usual href (letters, digits, "_-./", no base) reads as written: no join, no trimming.
+  const plain = PLAIN.test(href) && bases.every((base) => base === "");
+  const value = plain ? href : [...bases, href].map(asBrowserReadsIt).filter((part) => part !== "").reduce((acc, part) => {
     if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
     return acc.endsWith("/") ? acc + part : acc + "/" + part;
   }, "");
@@ -40,9 +44,9 @@ export function resolveHref(href: string, bases: readonly string[] = []): HrefRe
   if (pathPart.includes("\\")) {
     return { kind: "bad", rule: "href/malformed", reason: `"${value}" uses a backslash; use forward slashes` };
   }
-  let decoded: string;
+  let decoded = pathPart;
   try {
-    decoded = decodeURIComponent(pathPart);
+    if (pathPart.includes("%")) decoded = decodeURIComponent(pathPart);
   } catch {
     return { kind: "bad", rule: "href/malformed", reason: `"${value}" has malformed percent-encoding` };
   }

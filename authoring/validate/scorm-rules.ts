@@ -3,7 +3,7 @@
 // docs/validate.md). Linear in the manifest: lines are looked up only for findings.
 import { SCORM12, SCORM2004 } from "../manifest/namespaces";
 import { caseHints } from "./case-hint";
-import { attr, childElements, descendants, textOf, xmlBase } from "./dom";
+import { attr, childElements, descendants, textOf, xmlBase, type DocumentLike } from "./dom";
 import { resolveHref } from "./href";
 import type { Locate } from "./line-index";
 import type { PackageKind, PackageProblem } from "./report";
@@ -18,7 +18,7 @@ function warning(rule: string, message: string, line: number | null = null): Pac
 }
 
 /** Which SCORM edition a parsed manifest declares, or a reason why it is not one we know. */
-export function detectScormKind(doc: Document): { kind: PackageKind; notes: PackageProblem[] } | { kind: null; problem: PackageProblem } {
+export function detectScormKind(doc: DocumentLike): { kind: PackageKind; notes: PackageProblem[] } | { kind: null; problem: PackageProblem } {
   const root = doc.documentElement;
   if (root.localName !== "manifest") return { kind: null, problem: error("scorm/not-a-manifest", `root element is <${root.localName}>, expected <manifest>`) };
   if (root.namespaceURI === SCORM12.imscp) return { kind: "scorm12", notes: [] };
@@ -36,7 +36,7 @@ export function detectScormKind(doc: Document): { kind: PackageKind; notes: Pack
 }
 
 /** `at` finds the line of a piece of the manifest's text; it is called only for findings. */
-export function checkScormManifest(doc: Document, at: Locate, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
+export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageKind, zipEntries: ReadonlySet<string>): PackageProblem[] {
   const caseHint = caseHints(zipEntries);
   const ns = kind === "scorm12" ? SCORM12.imscp : SCORM2004.imscp;
   const adlcp = kind === "scorm12" ? SCORM12.adlcp : SCORM2004.adlcp;

@@ -2,13 +2,13 @@
 import { stat } from "node:fs/promises";
 import { checkCmi5CourseStructure } from "./cmi5-rules";
 import { findDoctype } from "./doctype";
-import { parseXml } from "./dom";
 import { lineLocator } from "./line-index";
 import type { PackageKind, PackageProblem, ValidationReport } from "./report";
 import { schemaSetFor } from "./schema-sets";
 import { checkScormManifest, detectScormKind } from "./scorm-rules";
 import { symlinkWarnings } from "./symlink-entries";
 import { checkAgainstSchema } from "./xsd-check";
+import { parseXmlTree, type XmlDocument } from "./xml-tree";
 import { readZip, type ZipListing } from "./zip-reader";
 
 export const MANIFEST_NAMES = ["cmi5.xml", "imsmanifest.xml"] as const;
@@ -43,9 +43,9 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     bytes = doctype.blanked;
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  let doc: Document;
+  let doc: XmlDocument;
   try {
-    doc = parseXml(text);
+    doc = parseXmlTree(text);
   } catch (error) {
     // Let libxml2 say where: its message is precise (line and column).
     const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(name === "cmi5.xml" ? "cmi5" : "scorm12"));
