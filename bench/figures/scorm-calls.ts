@@ -46,9 +46,9 @@ async function passSession(course: CourseData, driver: LmsDriver): Promise<strin
   const facts = await driver.start();
   let seed = 7;
   const session = new CourseSession(course, driver, facts, decodeState(facts.resumeState, course).state ?? createLearnerState(), {
-    now: () => Date.now(),
+    clock: { now: () => Date.now() },
     seed: () => seed++,
-    log: () => undefined,
+    logger: { warn: () => undefined, error: () => undefined },
   });
   session.begin();
   for (const page of course.pages) session.visitPage(page.id);

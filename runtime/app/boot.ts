@@ -4,7 +4,7 @@ import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch } from "../lms/detect";
-import { consoleLogger } from "../lms/ports";
+import { consoleLogger, systemClock } from "../lms/ports";
 import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
 import { randomSeed } from "./answers";
@@ -37,9 +37,9 @@ export async function boot(win: Window, root: HTMLElement): Promise<CourseSessio
     const decoded = decodeState(facts.resumeState, course);
     if (decoded.warning) log(decoded.warning);
     const started = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
-      now: () => Date.now(),
+      clock: systemClock,
       seed: () => randomSeed(win.crypto),
-      log,
+      logger,
     });
     session = started;
     // The page lifecycle's one owner, from the moment the session exists: the session saves what it

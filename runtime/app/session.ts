@@ -28,6 +28,7 @@ import {
 } from "../assessment/index";
 import type { CourseData, QuestionData, TaskQuestion } from "../course/types";
 import type { ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
+import { browserTimers, type Clock, type Logger, type Timers } from "../lms/ports";
 import type { SessionPort } from "../ui/session-port";
 import { withoutAnswer } from "./answers";
 import { assessmentViewer, passingScoreFor, type SessionView } from "./session-view";
@@ -35,11 +36,13 @@ import { assessmentViewer, passingScoreFor, type SessionView } from "./session-v
 export type { SessionView } from "./session-view";
 
 export interface SessionDeps {
-  /** Epoch ms. */
-  now(): number;
+  clock: Clock;
+  /** The typing-save delay's timer (the browser's by default). */
+  timers?: Timers;
   /** A fresh 32-bit seed for an attempt's draw (crypto.getRandomValues in the browser). */
   seed(): number;
-  log(message: string): void;
+  /** boot's logger (runtime/lms/ports.ts): what the session could not save or send. */
+  logger: Logger;
 }
 
 /** How long a typed answer waits before it is saved (every keystroke is kept in the engine state at once). */
@@ -51,7 +54,7 @@ export class CourseSession implements SessionPort {
   private current_: SessionView;
   private readonly assessmentView_: (state: LearnerState, outcome: Outcome) => SessionView["assessment"];
   private readonly listeners_ = new Set<(view: SessionView) => void>();
-  private saveTimer_: ReturnType<typeof setTimeout> | null = null;
+  private saveTimer_: unknown = null;
   private lastProgress_ = -1;
   private lastOutcomeKey_ = "";
 
@@ -108,7 +111,7 @@ export class CourseSession implements SessionPort {
     if (this.current_.state.current) return true;
     const next = startAttempt(setLocation(this.current_.state, this.course, this.course.assessment.id), this.course, {
       seed: this.deps_.seed(),
-      now: this.deps_.now(),
+      now: this.deps_.clock.now(),
       passingScore: this.passingScore,
     });
     if (!next.current) return false;
@@ -119,11 +122,11 @@ export class CourseSession implements SessionPort {
   /** Record an answer (null = the learner emptied it). `typing` delays the save a little. */
   answer(questionId: string, response: Response | null, typing = false): void {
     const state = this.current_.state;
-    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps_.now());
+    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps_.clock.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
     this.update_(this.derive_(next));
-    if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
+    if (this.saveTimer_ === null) this.saveTimer_ = (this.deps_.timers ?? browserTimers).setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
   /** Save now what is waiting (a typed answer); called on blur, before submit/exit and on page hide. */
@@ -134,7 +137,7 @@ export class CourseSession implements SessionPort {
   /** Drop the pending delayed save; true when there was one. */
   private cancelPendingSave_(): boolean {
     if (this.saveTimer_ === null) return false;
-    clearTimeout(this.saveTimer_);
+    (this.deps_.timers ?? browserTimers).clearTimeout(this.saveTimer_);
     this.saveTimer_ = null;
     return true;
   }
@@ -160,13 +163,13 @@ export class CourseSession implements SessionPort {
     this.cancelPendingSave_(); // the state is saved below, with the submitted attempt
     const state = this.withShownOrders_(this.current_.state);
     if (!state.current) return null;
-    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.now() });
+    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.clock.now() });
     if (!submitted) return null;
     this.current_ = { ...this.current_, ...this.derive_(submitted.state) };
     for (const report of submitted.interactionReports) this.guard_("reportInteraction", () => this.driver.reportInteraction(report));
     this.report_();
     this.save_();
-    this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
+    this.driver.checkpoint().catch((error: unknown) => this.deps_.logger.warn(`checkpoint failed: ${String(error)}`));
     this.emit_();
     return submitted;
   }
@@ -178,7 +181,7 @@ export class CourseSession implements SessionPort {
     for (const drawn of attempt?.draw.questions ?? []) {
       const question = this.questions.get(drawn.questionId);
       if (question?.type === "ordering" && !attempt!.answers[drawn.questionId] && drawn.presentedOrder) {
-        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.now());
+        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.clock.now());
       }
     }
     return state;
@@ -197,21 +200,21 @@ export class CourseSession implements SessionPort {
   handIn(): boolean {
     this.flush();
     const state = this.withShownOrders_(this.current_.state);
-    const next = handIn(state, this.course, this.deps_.now());
+    const next = handIn(state, this.course, this.deps_.clock.now());
     if (next === state) return false;
     this.change_(next);
-    this.driver.checkpoint().catch((error: unknown) => this.deps_.log(`checkpoint failed: ${String(error)}`));
+    this.driver.checkpoint().catch((error: unknown) => this.deps_.logger.warn(`checkpoint failed: ${String(error)}`));
     return true;
   }
 
   /** The assessor's filling of one task, kept at once; `typing` (a remark, the feedback) delays the save a little. */
   rateTask(taskId: string, input: RatingInput, typing = false): void {
     const state = this.current_.state;
-    const next = rateTask(state, this.course, taskId, input, this.deps_.now());
+    const next = rateTask(state, this.course, taskId, input, this.deps_.clock.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
     this.update_(this.derive_(next));
-    if (this.saveTimer_ === null) this.saveTimer_ = setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
+    if (this.saveTimer_ === null) this.saveTimer_ = (this.deps_.timers ?? browserTimers).setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
   /**
@@ -221,7 +224,7 @@ export class CourseSession implements SessionPort {
    */
   completeRating(rater: { name: string; id: string }): SubmittedAttempt | null {
     this.flush();
-    const rated = completeRating(this.current_.state, this.course, rater, this.deps_.now());
+    const rated = completeRating(this.current_.state, this.course, rater, this.deps_.clock.now());
     if (!rated) return null;
     this.current_ = { ...this.current_, ...this.derive_(rated) };
     const submitted = this.submit();
@@ -269,9 +272,9 @@ export class CourseSession implements SessionPort {
     if (this.current_.exited || this.current_.exiting) return;
     const state = this.current_.state;
     const encoded = encodeState(state, this.course, this.facts.stateBudget);
-    if (encoded.dropped.length > 0) this.deps_.log(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
+    if (encoded.dropped.length > 0) this.deps_.logger.warn(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
     if (!encoded.fits) {
-      this.deps_.log(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);
+      this.deps_.logger.warn(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);
       return;
     }
     this.guard_("saveState", () => this.driver.saveState(encoded.encoded, state.location));
@@ -297,7 +300,7 @@ export class CourseSession implements SessionPort {
     try {
       call();
     } catch (error) {
-      this.deps_.log(`${what} failed: ${String(error)}`);
+      this.deps_.logger.warn(`${what} failed: ${String(error)}`);
     }
   }
 

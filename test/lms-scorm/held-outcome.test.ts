@@ -30,7 +30,7 @@ async function session(course: CourseData, driver: LmsDriver, correct: number) {
   const decoded = decodeState(facts.resumeState, course);
   let clock = Date.UTC(2026, 10, 22, 9);
   let seed = 1;
-  const learner = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), { now: () => (clock += 1000), seed: () => seed++, log: (m) => logs.push(m) });
+  const learner = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), { clock: { now: () => (clock += 1000) }, seed: () => seed++, logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
   learner.begin();
   for (const page of course.pages) learner.visitPage(page.id);
   expect(learner.startAttempt()).toBe(true);

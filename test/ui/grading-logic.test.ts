@@ -101,7 +101,7 @@ describe("CourseSession: hand in, rate, complete", () => {
 
   const deps = (): SessionDeps => {
     let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
-    return { now: () => (clock += 1000), seed: () => 7, log: () => undefined };
+    return { clock: { now: () => (clock += 1000) }, seed: () => 7, logger: { warn: () => undefined, error: () => undefined } };
   };
   async function session(storage: MemoryStorage): Promise<CourseSession> {
     const driver = new StandaloneDriver({ courseId: course.id, storage });

@@ -23,7 +23,7 @@ beforeAll(async () => {
 function deps(log: string[] = []): SessionDeps {
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
   let seed = 7;
-  return { now: () => (clock += 1000), seed: () => seed++, log: (m) => log.push(m) };
+  return { clock: { now: () => (clock += 1000) }, seed: () => seed++, logger: { warn: (m) => log.push(m), error: (m) => log.push(m) } };
 }
 
 async function standaloneSession(storage = new MemoryStorage(), log: string[] = []) {

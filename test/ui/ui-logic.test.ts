@@ -114,7 +114,7 @@ describe("exit and resume", () => {
   it("resumes an attempt in progress, else the saved location, else the first page", async () => {
     const driver = new StandaloneDriver({ courseId: course.id, storage: null });
     const facts = await driver.start();
-    const deps = { now: () => 1, seed: () => 1, log: () => undefined };
+    const deps = { clock: { now: () => 1 }, seed: () => 1, logger: { warn: () => undefined, error: () => undefined } };
     const at = (state = createLearnerState()) => initialScreen(new CourseSession(course, driver, facts, state, deps));
     expect(at()).toEqual({ kind: "page", pageId: "welcome" });
     expect(at({ ...createLearnerState(), location: "extinguishers" })).toEqual({ kind: "page", pageId: "extinguishers" });
