@@ -82,13 +82,13 @@ describe("the session machine", () => {
     const record = before(opened(launchedRecord()));
     const result = machine.statementQueued(record, statement);
     expect(result.ok).toBe(false);
-    if (!result.ok && result.error.kind === "sequence") expect(result.error.violations.map((v) => v.id)).toContain(id);
+    if (!result.ok && result.error.kind === "sequence") expect(result.error.violations).toContain(id);
     else throw new Error("expected a sequence refusal");
   });
 
   it("Browse: Initialized and Terminated only (10.2.2.0-9)", () => {
     const record = must(machine.statementQueued(launchedRecord("Browse"), buildInitialized(frame(0))));
-    expect(machine.statementQueued(record, buildCompleted(frame(10), 10))).toMatchObject({ ok: false, error: { violations: [{ id: "10.2.2.0-9" }] } });
+    expect(machine.statementQueued(record, buildCompleted(frame(10), 10))).toMatchObject({ ok: false, error: { violations: ["10.2.2.0-9"] } });
     expect(machine.statementQueued(record, buildTerminated(frame(10), 10)).ok).toBe(true);
   });
 });
@@ -114,7 +114,7 @@ describe("the guard at the send point", () => {
     reloaded.reportOutcome(outcome({ completed: true, status: "passed", score: 90, final: true }));
     await reloaded.exit();
     expect(verbs(await readBack(lms, l.registration))).toEqual(["initialized", "completed", "terminated"]);
-    expect(page.logs.error).toEqual([expect.stringMatching(/^passed not sent: cmi5 9\.3\.0\.0-2 \(cmi5 §9\.3\): passed twice in one session/)]);
+    expect(page.logs.error).toEqual([expect.stringMatching("passed not sent: cmi5 9.3.0.0-2")]);
     expect(marks.newViolations()).toEqual([]); // the LMS never saw it
   });
 });

@@ -10,7 +10,6 @@ import type { Logger, Timers } from "../ports";
 import type { Outbox } from "./outbox";
 import type { StatementRole } from "./outbox-item";
 import { failedDueAtSessionEnd, progressAllowed, statementsForOutcome } from "./reporting-policy";
-import { describeViolations } from "./sequence-rules";
 import type { Cmi5Session } from "./session";
 import type { Cmi5SessionRecord } from "./session-store";
 import {
@@ -174,7 +173,7 @@ export class Cmi5SessionReporter {
   private send_(role: StatementRole, statement: Cmi5Statement): void {
     const refused = this.deps_.session.admit(statement);
     if (refused !== null) {
-      const why = refused.kind === "sequence" ? describeViolations(refused.violations) : `session ${refused.phase}`;
+      const why = refused.kind === "sequence" ? `cmi5 ${refused.violations.join(", ")}` : `session ${refused.phase}`;
       this.deps_.logger.error(`${statement.verb.display?.["en-US"] ?? statement.verb.id} not sent: ${why}`);
       return;
     }
