@@ -11,7 +11,7 @@ import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
 import { Outbox } from "./outbox";
-import { outcomeAwaitsSessionEnd } from "./reporting-policy";
+import { failedDue } from "./reporting-policy";
 import { Cmi5Session } from "./session";
 import { Cmi5SessionReporter } from "./session-reporter";
 import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
@@ -276,11 +276,12 @@ export class Cmi5Driver implements LmsDriver {
 
   status(): DeliveryStatus {
     const outbox = this.outbox_;
-    const record = this.reporter_?.record;
-    if (!outbox || !record) return { state: "idle", pending: 0, outcomeDelivered: true };
+    const session = this.session_;
+    if (!outbox || !session) return { state: "idle", pending: 0, outcomeDelivered: true };
+    const record = session.record;
     const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
     const closed = record.closedByLms === true;
-    const owed = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
+    const owed = failedDue(record.latestOutcome, session.mayGo); // a Failed not told to the LMS yet (never in Browse/Review: the rules)
     const deferred = owed && !closed; // held on purpose, unless it can no longer be sent
     const rejected = outbox.rejected.length;
     const phase = outbox.phase;

@@ -93,6 +93,11 @@ export function checkSequence(statement: SequenceStatement, soFar: SequenceSoFar
   return out;
 }
 
+/** May a statement with `verb`, timed after everything so far, go out (no rule broken)? */
+export function mayFollow(verb: string, soFar: SequenceSoFar): boolean {
+  return checkSequence({ verb, at: Infinity }, soFar).length === 0;
+}
+
 /** What the session and registration hold once `statement` was accepted (order by timestamp, cmi5 §9.3). */
 export function afterStatement(soFar: SequenceSoFar, statement: SequenceStatement): SequenceSoFar {
   const { verb, at } = statement;

@@ -21,6 +21,9 @@ export class Cmi5Session {
     return machine.phaseOf(this.record_);
   }
 
+  /** May a statement with `verb` go out next? The sequence rules decide, here and in admit(). */
+  readonly mayGo = (verb: string): boolean => machine.mayGo(this.record_, verb);
+
   /** Saves the record as it stands (a new session with its token, before anything else happens). */
   save(): void {
     this.store_.save(this.record_);
