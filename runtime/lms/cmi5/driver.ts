@@ -78,12 +78,16 @@ export class Cmi5Driver implements LmsDriver {
   private ended_ = false;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
 
-  constructor(private readonly options_: Cmi5DriverOptions) {
-    this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options_.timing };
-    this.timers_ = options_.timers ?? browserTimers;
-    const clock = options_.clock ?? systemClock;
+  // Fields, not constructor parameter properties: esbuild keeps an unshortened declaration of those.
+  private readonly options_: Cmi5DriverOptions;
+
+  constructor(options: Cmi5DriverOptions) {
+    this.options_ = options;
+    this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options.timing };
+    this.timers_ = options.timers ?? browserTimers;
+    const clock = options.clock ?? systemClock;
     this.now_ = () => clock.now();
-    this.logger_ = options_.logger ?? consoleLogger();
+    this.logger_ = options.logger ?? consoleLogger();
   }
 
   /** The LmsDriver start: the launch handshake, then the session opens (Initialized). */

@@ -41,7 +41,11 @@ export class Cmi5SessionReporter {
   private lastProgressAt_ = Number.NEGATIVE_INFINITY;
   private progressTimer_: unknown = null;
 
-  constructor(private readonly deps_: ReporterDeps) {}
+  private readonly deps_: ReporterDeps;
+
+  constructor(deps: ReporterDeps) {
+    this.deps_ = deps;
+  }
 
   get record(): Readonly<Cmi5SessionRecord> {
     return this.deps_.session.record;

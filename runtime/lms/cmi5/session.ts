@@ -7,10 +7,13 @@ import type { Cmi5SessionRecord, Cmi5SessionStore } from "./session-store";
 import type { Cmi5Statement } from "./statements";
 
 export class Cmi5Session {
-  constructor(
-    private record_: Cmi5SessionRecord,
-    private readonly store_: Cmi5SessionStore,
-  ) {}
+  private record_: Cmi5SessionRecord;
+  private readonly store_: Cmi5SessionStore;
+
+  constructor(record: Cmi5SessionRecord, store: Cmi5SessionStore) {
+    this.record_ = record;
+    this.store_ = store;
+  }
 
   /** The record as it stands; read-only (change it through the transitions below). */
   get record(): Readonly<Cmi5SessionRecord> {

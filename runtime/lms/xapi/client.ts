@@ -47,8 +47,11 @@ export interface StateParams {
 export class XapiClient {
   private readonly base_: string;
 
-  constructor(private readonly options_: XapiClientOptions) {
-    this.base_ = options_.endpoint.endsWith("/") ? options_.endpoint : `${options_.endpoint}/`;
+  private readonly options_: XapiClientOptions;
+
+  constructor(options: XapiClientOptions) {
+    this.options_ = options;
+    this.base_ = options.endpoint.endsWith("/") ? options.endpoint : `${options.endpoint}/`;
   }
 
   async request(method: string, resource: string, options: XapiRequestOptions = {}): Promise<XapiAnswer> {
