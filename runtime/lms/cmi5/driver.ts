@@ -7,7 +7,7 @@ import { LaunchError } from "../launch-error";
 import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
-import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
+import { fetchAuthToken, readLaunchDocuments, stateParams } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
 import { Outbox } from "./outbox";
@@ -317,10 +317,8 @@ export class Cmi5Driver implements LmsDriver {
       transport: {
         putStatement: (statement, options) => client.putStatement(statement, options),
         postStatements: (statements, options) => client.postStatements(statements, options),
-        putState: (document, options) =>
-          client.putState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: AU_STATE_ID }, document, options),
-        probe: () =>
-          client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: LAUNCH_DATA_STATE_ID }),
+        putState: (document, options) => client.putState(stateParams(params, AU_STATE_ID), document, options),
+        probe: () => client.getState(stateParams(params, LAUNCH_DATA_STATE_ID)),
       },
       items: session.record.outbox,
       rejected: session.record.rejected,
