@@ -1,7 +1,7 @@
 // docs/rules/lms.md §5, start-up order: POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
 import { LAUNCH_BACKOFF, backoffMs, isTransient } from "../backoff";
 import { LaunchError } from "../launch-error";
-import type { FetchLike, StateParams, XapiAnswer, XapiClient } from "../xapi/client";
+import { parseJson, type FetchLike, type StateParams, type XapiAnswer, type XapiClient } from "../xapi/client";
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
@@ -53,12 +53,8 @@ function transientFetch(answer: FetchAnswer): boolean {
 }
 
 function fieldsOf(text: string): Record<string, unknown> {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const body = parseJson(text);
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 export interface LaunchDocuments {

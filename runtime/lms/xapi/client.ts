@@ -126,7 +126,8 @@ function stateQuery(params: StateParams): Record<string, string> {
   };
 }
 
-function parseJson(text: string): unknown {
+/** The JSON in `text`, or null when there is none (empty or unreadable). */
+export function parseJson(text: string): unknown {
   if (text.trim() === "") return null;
   try {
     return JSON.parse(text) as unknown;
