@@ -13,7 +13,14 @@ import {
   LMS_ONLY_VERBS,
   VERB,
 } from "../../runtime/lms/cmi5/vocabulary";
-import { afterStatement, checkSequence, EMPTY_SEQUENCE, sequenceStatementOf, type SequenceSoFar } from "../../runtime/lms/cmi5/sequence-rules";
+import {
+  afterStatement,
+  checkSequence,
+  EMPTY_SEQUENCE,
+  sequenceStatementOf,
+  type SequenceSoFar,
+  type SequenceStatement,
+} from "../../runtime/lms/cmi5/sequence-rules";
 
 export interface Cmi5SessionInfo {
   sessionId: string;
@@ -150,7 +157,11 @@ function checkOrder(statement: Statement, verb: string, session: Cmi5SessionInfo
   const ofSession = inSession.map(sequenceStatementOf).reduce(afterStatement, start);
   const ofRegistration = inRegistration.map(sequenceStatementOf).reduce(afterStatement, start);
   const soFar: SequenceSoFar = { ...ofSession, completedAt: ofRegistration.completedAt, passedAt: ofRegistration.passedAt };
-  for (const violation of checkSequence(sequenceStatementOf(statement), soFar)) add(violation.id, violation.section, violation.message);
+  const facts = sequenceStatementOf(statement);
+  checkSequence(facts, soFar).forEach((id, index, all) => {
+    const [cite, words] = SEQUENCE_TEXTS[id]!;
+    add(id, cite, words(facts, soFar, all.indexOf(id) !== index));
+  });
   const initialized = inSession.find((s) => s.verb.id === VERB.initialized);
   if (verb === VERB.terminated && initialized && typeof statement.result?.duration === "string") {
     const declared = parseIsoDuration(statement.result.duration) ?? -1;
@@ -159,6 +170,33 @@ function checkOrder(statement: Statement, verb: string, session: Cmi5SessionInfo
       add("result.duration-terminated", "cmi5 §9.5.4.1", `Terminated duration ${statement.result.duration} is not the time since Initialized (${actual} ms)`);
     }
   }
+}
+
+/**
+ * The words for each sequence rule the AU names by its requirement id only (the runtime ships no
+ * prose): [section, message of (statement, what came before, whether the id already came up)].
+ * 9.3.0.0-5 can come twice for a Terminated: after a Terminated, then not the last.
+ */
+const SEQUENCE_TEXTS: Record<string, [string, (s: SequenceStatement, soFar: SequenceSoFar, again: boolean) => string]> = {
+  "9.3.0.0-4": ["cmi5 §9.3.2", (s) => (s.verb === VERB.initialized ? "Initialized is not the first statement of the session" : `${verbName(s)} before Initialized in its session`)],
+  "9.3.0.0-5": [
+    "cmi5 §9.3.8",
+    (s, soFar, again) =>
+      !again && soFar.terminatedAt !== null && soFar.terminatedAt <= s.at ? `${verbName(s)} after Terminated` : "Terminated is not the last statement of the session",
+  ],
+  "9.3.0.0-2": ["cmi5 §9.3", (s) => `${verbName(s)} twice in one session`],
+  "9.3.0.0-3": ["cmi5 §9.3", () => "more than one of Passed/Failed in one session"],
+  "9.3.0.0-6": ["cmi5 §9.3", () => "second Completed in the registration"],
+  "9.3.0.0-7": ["cmi5 §9.3", () => "second Passed in the registration"],
+  "9.3.0.0-8": ["cmi5 §9.3", () => "Failed after a Passed in the registration"],
+  "10.2.2.0-9": ["cmi5 §10", (_, soFar) => `${soFar.launchMode} launch: only Initialized and Terminated may be sent`],
+  "10.2.2.0-11": ["cmi5 §10", (_, soFar) => `${soFar.launchMode} launch: only Initialized and Terminated may be sent`],
+  "9.3.4.0-2": ["cmi5 §9.3.4", () => "Passed with a scaled score below masteryScore"],
+  "9.3.5.0-2": ["cmi5 §9.3.5", () => "Failed with a scaled score at or above masteryScore"],
+};
+
+function verbName(statement: SequenceStatement): string {
+  return statement.verb.split("/").pop() ?? statement.verb;
 }
 
 function checkTemplateKept(context: Context | undefined, template: Context, add: Add): void {

@@ -126,6 +126,16 @@ describe("cmi5 rule checker: every violation it claims to catch", () => {
     expect(rules(statement, previous, info)).toContain(rule);
   });
 
+  it("the AU names a sequence rule by its id only; the local LMS words it (section and message)", () => {
+    const worded = (statement: Statement, previous: Statement[]) =>
+      checkCmi5Statement(statement, session, previous).filter((v) => v.rule === "9.3.0.0-5").map((v) => `${v.rule} (${v.cite}): ${v.message}`);
+    expect(worded(buildProgressed(frame(6_000), 0.1), terminatedHistory)).toEqual(["9.3.0.0-5 (cmi5 §9.3.8): progressed after Terminated"]);
+    expect(worded(buildTerminated(frame(5_500), 5_500), [...terminatedHistory, buildProgressed(frame(6_000), 0.1)])).toEqual([
+      "9.3.0.0-5 (cmi5 §9.3.8): terminated after Terminated",
+      "9.3.0.0-5 (cmi5 §9.3.8): Terminated is not the last statement of the session",
+    ]);
+  });
+
   it("a statement of an unknown session is a violation", () => {
     expect(rules(passed, history, null)).toEqual(["context.session"]);
   });

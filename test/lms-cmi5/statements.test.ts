@@ -4,7 +4,9 @@ import validateXapi from "@learninglocker/xapi-validation";
 import { buildContext } from "../../runtime/lms/cmi5/context";
 import { parseCmi5LaunchParams } from "../../runtime/lms/cmi5/launch-params";
 import { parseLaunchData, parseLearnerPreferences } from "../../runtime/lms/cmi5/launch-data";
-import { failedDueAtSessionEnd, statementsForOutcome } from "../../runtime/lms/cmi5/reporting-policy";
+import { failedDue, statementsForOutcome } from "../../runtime/lms/cmi5/reporting-policy";
+import { afterStatement, EMPTY_SEQUENCE, mayFollow, type SequenceSoFar } from "../../runtime/lms/cmi5/sequence-rules";
+import { VERB } from "../../runtime/lms/cmi5/vocabulary";
 import { scoreForJudgement } from "../../runtime/lms/cmi5/score";
 import { buildAnswered, buildPassed } from "../../runtime/lms/cmi5/statements";
 import { isoDuration, parseIsoDuration } from "../../runtime/lms/xapi/duration";
@@ -72,22 +74,30 @@ describe("statements validate with @learninglocker/xapi-validation", () => {
 });
 
 describe("reporting policy (docs/rules/reporting.md cmi5)", () => {
-  const none = { completedSent: false, passedSent: false };
-  const fresh = { passedSent: false, failedSent: false };
+  // What may go is the sequence rules' decision (sequence-rules.ts): a session just initialized…
+  const opened: SequenceSoFar = afterStatement({ ...EMPTY_SEQUENCE, launchMode: "Normal", masteryScore: 0.8 }, { verb: VERB.initialized, at: 0 });
+  const none = (verb: string) => mayFollow(verb, opened);
   it("a failing, non-final outcome is deferred; final → Failed at once", () => {
-    expect(statementsForOutcome(outcome({ status: "failed", score: 40 }), none, fresh)).toEqual([]);
-    expect(failedDueAtSessionEnd(outcome({ status: "failed", score: 40 }), none, fresh)).toBe(true);
-    expect(statementsForOutcome(outcome({ status: "unableToPass", score: 40, final: true }), none, fresh)).toEqual(["failed"]);
+    expect(statementsForOutcome(outcome({ status: "failed", score: 40 }), none)).toEqual([]);
+    expect(failedDue(outcome({ status: "failed", score: 40 }), none)).toBe(true);
+    expect(statementsForOutcome(outcome({ status: "unableToPass", score: 40, final: true }), none)).toEqual(["failed"]);
   });
   it("never a Failed after a Passed, never a second Passed or Completed in the registration", () => {
-    const sent = { completedSent: true, passedSent: true };
-    expect(statementsForOutcome(outcome({ completed: true, status: "passed", score: 90, final: true }), sent, fresh)).toEqual([]);
-    expect(statementsForOutcome(outcome({ status: "failed", score: 10, final: true }), sent, fresh)).toEqual([]);
-    expect(failedDueAtSessionEnd(outcome({ status: "failed", score: 10 }), sent, fresh)).toBe(false);
+    const sent = (verb: string) => mayFollow(verb, { ...opened, completedAt: 0, passedAt: 0 }); // …of a registration already Completed and Passed
+    expect(statementsForOutcome(outcome({ completed: true, status: "passed", score: 90, final: true }), sent)).toEqual([]);
+    expect(statementsForOutcome(outcome({ status: "failed", score: 10, final: true }), sent)).toEqual([]);
+    expect(failedDue(outcome({ status: "failed", score: 10 }), sent)).toBe(false);
+  });
+  it("one of Passed/Failed per session; nothing defined but Initialized/Terminated in Browse", () => {
+    const failedHere = (verb: string) => mayFollow(verb, afterStatement(opened, { verb: VERB.failed, at: 10 }));
+    expect(statementsForOutcome(outcome({ completed: true, status: "passed", score: 90, final: true }), failedHere)).toEqual(["completed"]);
+    const browse = (verb: string) => mayFollow(verb, { ...opened, launchMode: "Browse" });
+    expect(statementsForOutcome(outcome({ completed: true, status: "passed", score: 90, final: true }), browse)).toEqual([]);
+    expect(failedDue(outcome({ status: "failed", score: 10 }), browse)).toBe(false);
   });
   it("a null score is no judgement", () => {
-    expect(statementsForOutcome(outcome({ status: "unableToPass", score: null, final: true }), none, fresh)).toEqual([]);
-    expect(failedDueAtSessionEnd(outcome({ status: "failed", score: null }), none, fresh)).toBe(false);
+    expect(statementsForOutcome(outcome({ status: "unableToPass", score: null, final: true }), none)).toEqual([]);
+    expect(failedDue(outcome({ status: "failed", score: null }), none)).toBe(false);
   });
 });
 

@@ -7,11 +7,11 @@ import { LaunchError } from "../launch-error";
 import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
-import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
+import { fetchAuthToken, readLaunchDocuments, stateParams } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
 import { Outbox } from "./outbox";
-import { outcomeAwaitsSessionEnd } from "./reporting-policy";
+import { failedDue } from "./reporting-policy";
 import { Cmi5Session } from "./session";
 import { Cmi5SessionReporter } from "./session-reporter";
 import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
@@ -78,12 +78,16 @@ export class Cmi5Driver implements LmsDriver {
   private ended_ = false;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
 
-  constructor(private readonly options_: Cmi5DriverOptions) {
-    this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options_.timing };
-    this.timers_ = options_.timers ?? browserTimers;
-    const clock = options_.clock ?? systemClock;
+  // Fields, not constructor parameter properties: esbuild keeps an unshortened declaration of those.
+  private readonly options_: Cmi5DriverOptions;
+
+  constructor(options: Cmi5DriverOptions) {
+    this.options_ = options;
+    this.timing_ = { ...DEFAULT_CMI5_TIMING, ...options.timing };
+    this.timers_ = options.timers ?? browserTimers;
+    const clock = options.clock ?? systemClock;
     this.now_ = () => clock.now();
-    this.logger_ = options_.logger ?? consoleLogger();
+    this.logger_ = options.logger ?? consoleLogger();
   }
 
   /** The LmsDriver start: the launch handshake, then the session opens (Initialized). */
@@ -276,11 +280,12 @@ export class Cmi5Driver implements LmsDriver {
 
   status(): DeliveryStatus {
     const outbox = this.outbox_;
-    const record = this.reporter_?.record;
-    if (!outbox || !record) return { state: "idle", pending: 0, outcomeDelivered: true };
+    const session = this.session_;
+    if (!outbox || !session) return { state: "idle", pending: 0, outcomeDelivered: true };
+    const record = session.record;
     const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
     const closed = record.closedByLms === true;
-    const owed = record.launch?.launchMode === "Normal" && outcomeAwaitsSessionEnd(record.latestOutcome, record.registrationRecord, record.judgement);
+    const owed = failedDue(record.latestOutcome, session.mayGo); // a Failed not told to the LMS yet (never in Browse/Review: the rules)
     const deferred = owed && !closed; // held on purpose, unless it can no longer be sent
     const rejected = outbox.rejected.length;
     const phase = outbox.phase;
@@ -312,10 +317,8 @@ export class Cmi5Driver implements LmsDriver {
       transport: {
         putStatement: (statement, options) => client.putStatement(statement, options),
         postStatements: (statements, options) => client.postStatements(statements, options),
-        putState: (document, options) =>
-          client.putState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: AU_STATE_ID }, document, options),
-        probe: () =>
-          client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: LAUNCH_DATA_STATE_ID }),
+        putState: (document, options) => client.putState(stateParams(params, AU_STATE_ID), document, options),
+        probe: () => client.getState(stateParams(params, LAUNCH_DATA_STATE_ID)),
       },
       items: session.record.outbox,
       rejected: session.record.rejected,

@@ -1,7 +1,7 @@
 // docs/rules/lms.md §5, start-up order: POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
 import { LAUNCH_BACKOFF, backoffMs, isTransient } from "../backoff";
 import { LaunchError } from "../launch-error";
-import type { FetchLike, XapiAnswer, XapiClient } from "../xapi/client";
+import { parseJson, type FetchLike, type StateParams, type XapiAnswer, type XapiClient } from "../xapi/client";
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
@@ -53,12 +53,8 @@ function transientFetch(answer: FetchAnswer): boolean {
 }
 
 function fieldsOf(text: string): Record<string, unknown> {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const body = parseJson(text);
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 export interface LaunchDocuments {
@@ -77,7 +73,7 @@ export async function readLaunchDocuments(
   retries: number,
   sleep: Sleep,
 ): Promise<LaunchDocuments> {
-  const state = (stateId: string) => ({ activityId: params.activityId, agent: params.actor, registration: params.registration, stateId });
+  const state = (stateId: string) => stateParams(params, stateId);
   const [launchAnswer, preferencesAnswer, auStateAnswer] = await Promise.all([
     withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), transientRead, retries, sleep),
     withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), transientRead, retries, sleep),
@@ -97,6 +93,11 @@ export async function readLaunchDocuments(
   const parsed = parseAuState(auStateAnswer.ok ? auStateAnswer.body : null);
   if (parsed.warning) warnings.push(parsed.warning);
   return { launch, preferences, auState: parsed.document, warnings };
+}
+
+/** The State API parameters of a document of this launch (cmi5 §10 LMS.LaunchData, our State document). */
+export function stateParams(params: Cmi5LaunchParams, stateId: string): StateParams {
+  return { activityId: params.activityId, agent: params.actor, registration: params.registration, stateId };
 }
 
 const transientRead = (answer: XapiAnswer): boolean => isTransient(answer.status);

@@ -64,9 +64,12 @@ export class Outbox {
   private disposed_ = false;
   private readonly listeners_ = new Set<() => void>();
 
-  constructor(private readonly options_: OutboxOptions) {
-    this.queue_ = [...options_.items];
-    this.rejectedItems_ = [...options_.rejected];
+  private readonly options_: OutboxOptions;
+
+  constructor(options: OutboxOptions) {
+    this.options_ = options;
+    this.queue_ = [...options.items];
+    this.rejectedItems_ = [...options.rejected];
   }
 
   get phase(): OutboxPhase {

@@ -37,14 +37,6 @@ export interface StatementLike {
   result?: { score?: { scaled?: number } };
 }
 
-export interface SequenceViolation {
-  /** The cmi5 requirement id in ADL's list (@cmi5/requirements), e.g. "9.3.0.0-4". */
-  id: string;
-  /** The section of the cmi5 specification. */
-  section: string;
-  message: string;
-}
-
 export const EMPTY_SEQUENCE: Omit<SequenceSoFar, "launchMode" | "masteryScore"> = {
   initializedAt: null,
   terminatedAt: null,
@@ -67,44 +59,43 @@ export function sequenceStatementOf(statement: StatementLike): SequenceStatement
   return { verb: statement.verb?.id ?? "", at: Date.parse(statement.timestamp ?? ""), ...(scaled !== undefined ? { scaled } : {}) };
 }
 
-/** Every sequence rule `statement` breaks, given what came before it (empty: it may be sent). */
-export function checkSequence(statement: SequenceStatement, soFar: SequenceSoFar): SequenceViolation[] {
-  const out: SequenceViolation[] = [];
-  const add = (id: string, section: string, message: string) => out.push({ id, section, message });
+/**
+ * Every sequence rule `statement` breaks, by its requirement id (empty: it may be sent). The id is
+ * the message: the local LMS words it (authoring/lrs/cmi5-rules.ts), the AU logs it as it is.
+ */
+export function checkSequence(statement: SequenceStatement, soFar: SequenceSoFar): string[] {
+  const out: string[] = [];
   const { verb, at } = statement;
-  const name = verb.split("/").pop() ?? verb;
+  const { initializedAt, terminatedAt, firstAt, lastAt, definedVerbs, completedAt, passedAt, launchMode, masteryScore } = soFar;
 
   // Initialized first, Terminated last, of any kind (cmi5 §9.3.2, §9.3.8).
-  if (verb === VERB.initialized) {
-    if (soFar.firstAt !== null && soFar.firstAt <= at) add("9.3.0.0-4", "cmi5 §9.3.2", "Initialized is not the first statement of the session");
-  } else if (soFar.initializedAt === null || soFar.initializedAt >= at) {
-    add("9.3.0.0-4", "cmi5 §9.3.2", `${name} before Initialized in its session`);
-  }
-  if (soFar.terminatedAt !== null && soFar.terminatedAt <= at) add("9.3.0.0-5", "cmi5 §9.3.8", `${name} after Terminated`);
-  if (verb === VERB.terminated && soFar.lastAt !== null && soFar.lastAt >= at) add("9.3.0.0-5", "cmi5 §9.3.8", "Terminated is not the last statement of the session");
+  if (verb === VERB.initialized ? firstAt !== null && firstAt <= at : initializedAt === null || initializedAt >= at) out.push("9.3.0.0-4");
+  if (terminatedAt !== null && terminatedAt <= at) out.push("9.3.0.0-5");
+  if (verb === VERB.terminated && lastAt !== null && lastAt >= at) out.push("9.3.0.0-5");
   if (!isDefinedVerb(verb)) return out;
 
   // In a session: no defined verb twice, at most one of Passed/Failed (cmi5 §9.3).
-  if (soFar.definedVerbs.includes(verb)) add("9.3.0.0-2", "cmi5 §9.3", `${name} twice in one session`);
-  if (JUDGEMENTS.includes(verb) && soFar.definedVerbs.some((v) => JUDGEMENTS.includes(v))) {
-    add("9.3.0.0-3", "cmi5 §9.3", "more than one of Passed/Failed in one session");
-  }
+  if (definedVerbs.includes(verb)) out.push("9.3.0.0-2");
+  if (JUDGEMENTS.includes(verb) && definedVerbs.some((v) => JUDGEMENTS.includes(v))) out.push("9.3.0.0-3");
   // In a registration: one Completed, one Passed, no Failed after a Passed (cmi5 §9.3).
-  if (verb === VERB.completed && soFar.completedAt !== null) add("9.3.0.0-6", "cmi5 §9.3", "second Completed in the registration");
-  if (verb === VERB.passed && soFar.passedAt !== null) add("9.3.0.0-7", "cmi5 §9.3", "second Passed in the registration");
-  if (verb === VERB.failed && soFar.passedAt !== null && soFar.passedAt <= at) add("9.3.0.0-8", "cmi5 §9.3", "Failed after a Passed in the registration");
+  if (verb === VERB.completed && completedAt !== null) out.push("9.3.0.0-6");
+  if (verb === VERB.passed && passedAt !== null) out.push("9.3.0.0-7");
+  if (verb === VERB.failed && passedAt !== null && passedAt <= at) out.push("9.3.0.0-8");
 
   // Browse/Review: only Initialized and Terminated among defined statements (cmi5 §10 launchMode).
-  if (soFar.launchMode !== "Normal" && verb !== VERB.initialized && verb !== VERB.terminated) {
-    add(soFar.launchMode === "Browse" ? "10.2.2.0-9" : "10.2.2.0-11", "cmi5 §10", `${soFar.launchMode} launch: only Initialized and Terminated may be sent`);
-  }
+  if (launchMode !== "Normal" && verb !== VERB.initialized && verb !== VERB.terminated) out.push(launchMode === "Browse" ? "10.2.2.0-9" : "10.2.2.0-11");
   // A scaled score on Passed/Failed agrees with the masteryScore (cmi5 §9.3.4, §9.3.5).
   const { scaled } = statement;
-  if (scaled !== undefined && soFar.masteryScore !== null) {
-    if (verb === VERB.passed && scaled < soFar.masteryScore) add("9.3.4.0-2", "cmi5 §9.3.4", "Passed with a scaled score below masteryScore");
-    if (verb === VERB.failed && scaled >= soFar.masteryScore) add("9.3.5.0-2", "cmi5 §9.3.5", "Failed with a scaled score at or above masteryScore");
+  if (scaled !== undefined && masteryScore !== null) {
+    if (verb === VERB.passed && scaled < masteryScore) out.push("9.3.4.0-2");
+    if (verb === VERB.failed && scaled >= masteryScore) out.push("9.3.5.0-2");
   }
   return out;
+}
+
+/** May a statement with `verb`, timed after everything so far, go out (no rule broken)? */
+export function mayFollow(verb: string, soFar: SequenceSoFar): boolean {
+  return checkSequence({ verb, at: Infinity }, soFar).length === 0;
 }
 
 /** What the session and registration hold once `statement` was accepted (order by timestamp, cmi5 §9.3). */
@@ -122,9 +113,4 @@ export function afterStatement(soFar: SequenceSoFar, statement: SequenceStatemen
     completedAt: verb === VERB.completed ? earliest(soFar.completedAt) : soFar.completedAt,
     passedAt: verb === VERB.passed ? earliest(soFar.passedAt) : soFar.passedAt,
   };
-}
-
-/** One line for a log: "<verb> not sent: cmi5 9.3.0.0-5 (cmi5 §9.3.8) Progressed after Terminated". */
-export function describeViolations(violations: readonly SequenceViolation[]): string {
-  return violations.map((v) => `cmi5 ${v.id} (${v.section}): ${v.message}`).join("; ");
 }

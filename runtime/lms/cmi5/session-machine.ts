@@ -6,7 +6,7 @@ import type { Outcome } from "../../assessment/outcome";
 import { registrationRecordOf, type AuStateDocument } from "./au-state";
 import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
 import type { OutboxItem } from "./outbox-item";
-import { checkSequence, sequenceStatementOf, type SequenceSoFar, type SequenceViolation } from "./sequence-rules";
+import { checkSequence, mayFollow, sequenceStatementOf, type SequenceSoFar } from "./sequence-rules";
 import type { Cmi5SessionRecord } from "./session-store";
 import type { Cmi5Statement } from "./statements";
 import { EXT_PROGRESS, VERB } from "./vocabulary";
@@ -20,7 +20,8 @@ export type SessionPhase = "launching" | "launched" | "initialized" | "terminate
 
 export type SessionError =
   | { kind: "phase"; phase: SessionPhase; transition: string }
-  | { kind: "sequence"; violations: SequenceViolation[] };
+  /** The cmi5 requirement ids the statement breaks (sequence-rules.ts). */
+  | { kind: "sequence"; violations: string[] };
 
 export type Transition = { ok: true; record: Cmi5SessionRecord } | { ok: false; error: SessionError };
 
@@ -77,6 +78,11 @@ export function sequenceSoFar(record: Cmi5SessionRecord, launch: Cmi5LaunchData)
     completedAt: record.registrationRecord.completedSent ? 0 : null,
     passedAt: record.registrationRecord.passedSent ? 0 : null,
   };
+}
+
+/** May a statement with `verb` go out next (the sequence rules; false before LaunchData was read)? */
+export function mayGo(record: Cmi5SessionRecord, verb: string): boolean {
+  return record.launch !== null && mayFollow(verb, sequenceSoFar(record, record.launch));
 }
 
 /**

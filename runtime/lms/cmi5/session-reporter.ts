@@ -9,8 +9,7 @@ import type { Cmi5LaunchParams } from "./launch-params";
 import type { Logger, Timers } from "../ports";
 import type { Outbox } from "./outbox";
 import type { StatementRole } from "./outbox-item";
-import { failedDueAtSessionEnd, progressAllowed, statementsForOutcome } from "./reporting-policy";
-import { describeViolations } from "./sequence-rules";
+import { failedDue, progressAllowed, statementsForOutcome } from "./reporting-policy";
 import type { Cmi5Session } from "./session";
 import type { Cmi5SessionRecord } from "./session-store";
 import {
@@ -42,7 +41,11 @@ export class Cmi5SessionReporter {
   private lastProgressAt_ = Number.NEGATIVE_INFINITY;
   private progressTimer_: unknown = null;
 
-  constructor(private readonly deps_: ReporterDeps) {}
+  private readonly deps_: ReporterDeps;
+
+  constructor(deps: ReporterDeps) {
+    this.deps_ = deps;
+  }
 
   get record(): Readonly<Cmi5SessionRecord> {
     return this.deps_.session.record;
@@ -111,7 +114,7 @@ export class Cmi5SessionReporter {
     if (!this.open_) return;
     this.deps_.session.noteOutcome(outcome);
     if (!this.normal_) return;
-    const kinds = statementsForOutcome(outcome, this.record.registrationRecord, this.record.judgement);
+    const kinds = statementsForOutcome(outcome, this.deps_.session.mayGo);
     for (const kind of kinds) {
       if (kind === "completed") {
         this.sendPendingProgress(); // a progress waiting for its slot goes before Completed, or never
@@ -131,10 +134,8 @@ export class Cmi5SessionReporter {
     this.progressTimer_ = null;
     if (this.normal_) {
       this.sendPendingProgress();
-      const { latestOutcome, registrationRecord, judgement } = this.record;
-      if (latestOutcome !== null && failedDueAtSessionEnd(latestOutcome, registrationRecord, judgement)) {
-        this.sendJudgement_("failed", latestOutcome);
-      }
+      const { latestOutcome } = this.record;
+      if (latestOutcome !== null && failedDue(latestOutcome, this.deps_.session.mayGo)) this.sendJudgement_("failed", latestOutcome);
       this.queueStateDocument_(); // docs/rules/lms.md §5: save resume state BEFORE Terminated
     }
     // cmi5 §9.3.8 Terminated: the last statement, duration since Initialized of this session.
@@ -174,7 +175,7 @@ export class Cmi5SessionReporter {
   private send_(role: StatementRole, statement: Cmi5Statement): void {
     const refused = this.deps_.session.admit(statement);
     if (refused !== null) {
-      const why = refused.kind === "sequence" ? describeViolations(refused.violations) : `session ${refused.phase}`;
+      const why = refused.kind === "sequence" ? `cmi5 ${refused.violations.join(", ")}` : `session ${refused.phase}`;
       this.deps_.logger.error(`${statement.verb.display?.["en-US"] ?? statement.verb.id} not sent: ${why}`);
       return;
     }

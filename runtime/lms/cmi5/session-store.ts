@@ -48,10 +48,13 @@ export interface Cmi5SessionRecord {
 const PREFIX = "passmark.cmi5.session:";
 
 export class Cmi5SessionStore {
-  constructor(
-    private readonly storage_: SessionStorageLike,
-    private readonly registration_: string,
-  ) {}
+  private readonly storage_: SessionStorageLike;
+  private readonly registration_: string;
+
+  constructor(storage: SessionStorageLike, registration: string) {
+    this.storage_ = storage;
+    this.registration_ = registration;
+  }
 
   private get key_(): string {
     return PREFIX + this.registration_;

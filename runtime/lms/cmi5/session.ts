@@ -7,10 +7,13 @@ import type { Cmi5SessionRecord, Cmi5SessionStore } from "./session-store";
 import type { Cmi5Statement } from "./statements";
 
 export class Cmi5Session {
-  constructor(
-    private record_: Cmi5SessionRecord,
-    private readonly store_: Cmi5SessionStore,
-  ) {}
+  private record_: Cmi5SessionRecord;
+  private readonly store_: Cmi5SessionStore;
+
+  constructor(record: Cmi5SessionRecord, store: Cmi5SessionStore) {
+    this.record_ = record;
+    this.store_ = store;
+  }
 
   /** The record as it stands; read-only (change it through the transitions below). */
   get record(): Readonly<Cmi5SessionRecord> {
@@ -20,6 +23,9 @@ export class Cmi5Session {
   get phase(): machine.SessionPhase {
     return machine.phaseOf(this.record_);
   }
+
+  /** May a statement with `verb` go out next? The sequence rules decide, here and in admit(). */
+  readonly mayGo = (verb: string): boolean => machine.mayGo(this.record_, verb);
 
   /** Saves the record as it stands (a new session with its token, before anything else happens). */
   save(): void {

@@ -5,7 +5,7 @@ import type { XapiInteraction } from "../xapi/interaction";
 import { isoDuration } from "../xapi/duration";
 import type { Activity, Agent, Context, Result, Statement } from "../xapi/types";
 import { buildContext, type ContextAdditions } from "./context";
-import { EXT_PROGRESS, EXT_TASK_RATING, VERB, VERB_DISPLAY } from "./vocabulary";
+import { EXT_PROGRESS, EXT_TASK_RATING, VERB, type VerbName } from "./vocabulary";
 import { instructorAgent } from "./instructor";
 import { scoreForJudgement } from "./score";
 import { taskRatingExtension, taskScore } from "./task-result";
@@ -26,12 +26,12 @@ export type Cmi5Statement = Statement & { id: string; timestamp: string };
 
 const DEFINED: ContextAdditions = { cmi5Category: true, moveOnCategory: false, masteryScore: null };
 
-function statement(frame: StatementFrame, verbId: string, object: Activity, context: Context, result?: Result): Cmi5Statement {
+function statement(frame: StatementFrame, verb: VerbName, object: Activity, context: Context, result?: Result): Cmi5Statement {
   const built: Cmi5Statement = {
     id: frame.id,
     timestamp: frame.timestamp,
     actor: frame.actor,
-    verb: { id: verbId, display: { "en-US": VERB_DISPLAY[verbId] ?? verbId } },
+    verb: { id: VERB[verb], display: { "en-US": verb } },
     object,
     context,
   };
@@ -45,13 +45,13 @@ function auObject(frame: StatementFrame): Activity {
 
 /** cmi5 §9.3.2: the first statement of a session. */
 export function buildInitialized(frame: StatementFrame): Cmi5Statement {
-  return statement(frame, VERB.initialized, auObject(frame), buildContext(frame.contextTemplate, frame.registration, DEFINED));
+  return statement(frame, "initialized", auObject(frame), buildContext(frame.contextTemplate, frame.registration, DEFINED));
 }
 
 /** cmi5 §9.3.3: completion true, duration required (§9.5.4.1), moveon category (§9.6.2.2). */
 export function buildCompleted(frame: StatementFrame, sessionMs: number): Cmi5Statement {
   const context = buildContext(frame.contextTemplate, frame.registration, { ...DEFINED, moveOnCategory: true });
-  return statement(frame, VERB.completed, auObject(frame), context, { completion: true, duration: isoDuration(sessionMs) });
+  return statement(frame, "completed", auObject(frame), context, { completion: true, duration: isoDuration(sessionMs) });
 }
 
 export interface JudgementInput {
@@ -66,15 +66,15 @@ export interface JudgementInput {
 
 /** cmi5 §9.3.4: success true; §9.5.1 score only when scaled ≥ masteryScore; §9.6.3.2 masteryscore extension. */
 export function buildPassed(frame: StatementFrame, input: JudgementInput): Cmi5Statement {
-  return judgement(frame, VERB.passed, true, input);
+  return judgement(frame, "passed", true, input);
 }
 
 /** cmi5 §9.3.5: success false; §9.5.1 score only when scaled < masteryScore. */
 export function buildFailed(frame: StatementFrame, input: JudgementInput): Cmi5Statement {
-  return judgement(frame, VERB.failed, false, input);
+  return judgement(frame, "failed", false, input);
 }
 
-function judgement(frame: StatementFrame, verbId: string, success: boolean, input: JudgementInput): Cmi5Statement {
+function judgement(frame: StatementFrame, verb: "passed" | "failed", success: boolean, input: JudgementInput): Cmi5Statement {
   const context = buildContext(frame.contextTemplate, frame.registration, {
     cmi5Category: true,
     moveOnCategory: true,
@@ -84,20 +84,20 @@ function judgement(frame: StatementFrame, verbId: string, success: boolean, inpu
   const result: Result = { success, duration: isoDuration(input.sessionMs) };
   const score = scoreForJudgement(success, input.score, input.masteryScore);
   if (score !== null) result.score = score;
-  return statement(frame, verbId, auObject(frame), context, result);
+  return statement(frame, verb, auObject(frame), context, result);
 }
 
 /** cmi5 §9.3.8: the last statement; duration = time since Initialized of this session (§9.5.4.1). */
 export function buildTerminated(frame: StatementFrame, sessionMs: number): Cmi5Statement {
   const context = buildContext(frame.contextTemplate, frame.registration, DEFINED);
-  return statement(frame, VERB.terminated, auObject(frame), context, { duration: isoDuration(sessionMs) });
+  return statement(frame, "terminated", auObject(frame), context, { duration: isoDuration(sessionMs) });
 }
 
 /** cmi5 allowed statement (§9.6.2.1: no cmi5 category) with the progress extension (§9.5.5.1), 0..100 integer. */
 export function buildProgressed(frame: StatementFrame, progress: number): Cmi5Statement {
   const percent = Math.max(0, Math.min(100, Math.round(progress * 100)));
   const context = buildContext(frame.contextTemplate, frame.registration, { cmi5Category: false, moveOnCategory: false, masteryScore: null });
-  return statement(frame, VERB.progressed, auObject(frame), context, { extensions: { [EXT_PROGRESS]: percent } });
+  return statement(frame, "progressed", auObject(frame), context, { extensions: { [EXT_PROGRESS]: percent } });
 }
 
 /** The object id of a question: the AU activityId + "/q/" + question id (docs/rules/interactions.md §2). */
@@ -132,5 +132,5 @@ export function buildAnswered(frame: StatementFrame, report: InteractionReport, 
   }
   const instructor = task?.rater.role === "assessor" ? instructorAgent(task.rater) : null;
   const context = buildContext(frame.contextTemplate, frame.registration, { cmi5Category: false, moveOnCategory: false, masteryScore: null, instructor });
-  return statement(frame, VERB.answered, object, context, result);
+  return statement(frame, "answered", object, context, result);
 }

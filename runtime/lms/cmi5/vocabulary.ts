@@ -27,16 +27,11 @@ export const AU_DEFINED_VERBS: readonly string[] = [
   VERB.terminated,
 ];
 
-/** Display names ("en-US") for the verbs we send. */
-export const VERB_DISPLAY: Record<string, string> = {
-  [VERB.initialized]: "initialized",
-  [VERB.completed]: "completed",
-  [VERB.passed]: "passed",
-  [VERB.failed]: "failed",
-  [VERB.terminated]: "terminated",
-  [VERB.answered]: "answered",
-  [VERB.progressed]: "progressed",
-};
+/** The verbs we send, by name: each one's display name ("en-US") is its name. */
+export type VerbName = keyof typeof VERB;
+
+/** Display names ("en-US") for the verbs we send, by verb id. */
+export const VERB_DISPLAY: Record<string, string> = /* @__PURE__ */ Object.fromEntries(Object.entries(VERB).map(([name, id]) => [id, name]));
 
 export const CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
 export const CATEGORY_MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";

@@ -47,8 +47,11 @@ export interface StateParams {
 export class XapiClient {
   private readonly base_: string;
 
-  constructor(private readonly options_: XapiClientOptions) {
-    this.base_ = options_.endpoint.endsWith("/") ? options_.endpoint : `${options_.endpoint}/`;
+  private readonly options_: XapiClientOptions;
+
+  constructor(options: XapiClientOptions) {
+    this.options_ = options;
+    this.base_ = options.endpoint.endsWith("/") ? options.endpoint : `${options.endpoint}/`;
   }
 
   async request(method: string, resource: string, options: XapiRequestOptions = {}): Promise<XapiAnswer> {
@@ -123,7 +126,8 @@ function stateQuery(params: StateParams): Record<string, string> {
   };
 }
 
-function parseJson(text: string): unknown {
+/** The JSON in `text`, or null when there is none (empty or unreadable). */
+export function parseJson(text: string): unknown {
   if (text.trim() === "") return null;
   try {
     return JSON.parse(text) as unknown;
