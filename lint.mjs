@@ -2,7 +2,8 @@
 // and dynamic import() of every source file under runtime/ is read with TypeScript's own
 // preProcessFile (no type checking: well under a second), resolved against the importing file,
 // and checked against the rules below. Two text rules ride along (TEXT_RULES: one page-lifecycle
-// owner, no console.* in the drivers). Exit code 1 and one line per violation when a rule is broken.
+// owner, no console.* in the drivers), and no source file is longer than MAX_LINES. Exit code 1
+// and one line per violation when a rule is broken.
 //
 // Exceptions: none. A known violation may be listed in EXCEPTIONS (importer → imported path, both
 // relative to the repository root) with the reason, until the code is restructured.
@@ -33,7 +34,8 @@ const TEXT_RULES = [
     name: "the page lifecycle has one owner (runtime/app/page-hide.ts); drivers hear it through pageHidden",
     in: ["runtime"],
     only: "runtime/app/page-hide.ts",
-    pattern: /addEventListener\(\s*["'`](?:pagehide|pageshow|visibilitychange|beforeunload|unload|freeze|resume)["'`]|\bon(?:pagehide|beforeunload|unload|visibilitychange|freeze)\s*=/,
+    pattern:
+      /addEventListener\(\s*["'`](?:pagehide|pageshow|visibilitychange|beforeunload|unload|freeze|resume)["'`]|\bon(?:pagehide|beforeunload|unload|visibilitychange|freeze)\s*=/,
   },
   {
     name: "the drivers log through the Logger boot hands them (runtime/lms/ports.ts), never console.* directly",
@@ -63,6 +65,19 @@ const under = (path, folder) => path === folder || path.startsWith(`${folder}/`)
 
 const started = performance.now();
 const violations = [];
+
+// Small files with one job: no source file of ours over MAX_LINES lines (runtime, authoring, tests,
+// benchmarks and the scripts at the root).
+const MAX_LINES = 400;
+const ROOT_SCRIPTS = readdirSync(root).filter((name) => SOURCE.has(extname(name)));
+for (const file of [
+  ...["runtime", "authoring", "test", "bench", "bin"].flatMap((dir) => sourceFiles(join(root, dir))),
+  ...ROOT_SCRIPTS.map((name) => join(root, name)),
+]) {
+  const lines = readFileSync(file, "utf8").split("\n").length - 1;
+  if (lines > MAX_LINES) violations.push(`${posix(relative(root, file))}: ${lines} lines, more than ${MAX_LINES} (split it: one job a file)`);
+}
+
 let files = 0;
 let imports = 0;
 for (const file of sourceFiles(join(root, "runtime"))) {
@@ -100,20 +115,28 @@ for (const file of sourceFiles(join(root, "runtime", "ui"))) {
   const importer = posix(relative(root, file));
   const text = readFileSync(file, "utf8");
   // Only a file that reaches runtime/app or runtime/assessment at all is parsed (the parse is the costly part).
-  const reaches = ts.preProcessFile(text, true, true).importedFiles.some(({ fileName }) => fileName.startsWith(".") && ["runtime/app", "runtime/assessment"].some((f) => under(posix(relative(root, resolve(dirname(file), fileName))), f)));
+  const reaches = ts
+    .preProcessFile(text, true, true)
+    .importedFiles.some(
+      ({ fileName }) =>
+        fileName.startsWith(".") && ["runtime/app", "runtime/assessment"].some((f) => under(posix(relative(root, resolve(dirname(file), fileName))), f)),
+    );
   if (!reaches) continue;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const check = (specifier, typeOnly) => {
     if (!specifier.startsWith(".")) return;
     const imported = posix(relative(root, resolve(dirname(file), specifier))).replace(/\.tsx?$/, "");
     if (imported === "runtime/app/session") violations.push(`${importer}: imports ${specifier}: ${UI_PORT_RULE}`);
-    else if (!typeOnly && ["runtime/app", "runtime/assessment"].some((f) => under(imported, f))) violations.push(`${importer}: imports values from ${specifier}: ${UI_PORT_RULE}`);
+    else if (!typeOnly && ["runtime/app", "runtime/assessment"].some((f) => under(imported, f)))
+      violations.push(`${importer}: imports values from ${specifier}: ${UI_PORT_RULE}`);
   };
   const visit = (node) => {
     if (ts.isImportDeclaration(node)) check(node.moduleSpecifier.text, node.importClause?.isTypeOnly === true);
     else if (ts.isExportDeclaration(node) && node.moduleSpecifier) check(node.moduleSpecifier.text, node.isTypeOnly);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteralLike(node.arguments[0])) check(node.arguments[0].text, false);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) check(node.argument.literal.text, true);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteralLike(node.arguments[0]))
+      check(node.arguments[0].text, false);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+      check(node.argument.literal.text, true);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -125,4 +148,4 @@ if (violations.length > 0) {
   console.error(`lint: ${violations.length} violation(s) in ${files} files (${ms} ms)`);
   process.exit(1);
 }
-console.log(`lint: import layers, page lifecycle and driver logging ok (${files} files, ${imports} imports, ${ms} ms)`);
+console.log(`lint: import layers, page lifecycle, driver logging and file length ok (${files} files, ${imports} imports, ${ms} ms)`);

@@ -19,7 +19,7 @@ export function packageRoot(): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("passmark: cannot find the passmark package root (package.json named \"passmark\")");
+    if (parent === dir) throw new Error('passmark: cannot find the passmark package root (package.json named "passmark")');
     dir = parent;
   }
 }

@@ -93,14 +93,29 @@ export async function main(argv: string[]): Promise<number> {
   const all = options.only ? await mergeWithPrevious(results) : results;
   const failed = all.flatMap((f) => f.rows.filter((r) => r.pass === false).map((r) => `${f.title}: ${r.measure}`));
   await writeFile(RESULTS_JSON, JSON.stringify({ machine: on, runs: options.runs, figures: all }, null, 2) + "\n");
-  const partial = all.length > results.length ? ` (figures not run now are kept from the previous results.json: ${all.filter((f) => !results.includes(f)).map((f) => `${f.title}, ${f.measuredOn ?? "earlier"}`).join("; ")})` : "";
-  const md = [`Measured on ${on}; medians of ${options.runs} runs unless noted${partial}.`, "", markdownTable(all), "", "How each figure is measured:", "", methodNotes(all), ""].join("\n");
+  const partial =
+    all.length > results.length
+      ? ` (figures not run now are kept from the previous results.json: ${all
+          .filter((f) => !results.includes(f))
+          .map((f) => `${f.title}, ${f.measuredOn ?? "earlier"}`)
+          .join("; ")})`
+      : "";
+  const md = [
+    `Measured on ${on}; medians of ${options.runs} runs unless noted${partial}.`,
+    "",
+    markdownTable(all),
+    "",
+    "How each figure is measured:",
+    "",
+    methodNotes(all),
+    "",
+  ].join("\n");
   await writeFile(join(ROOT, "bench", "results.md"), md);
   console.log(`\nbench: wrote bench/results.json and bench/results.md (${on})`);
   if (options.readme) {
     const intro = "Measured with `npm run bench` (see [docs/benchmarks.md](docs/benchmarks.md) for what each figure means and how it is measured).";
     await updateReadme(join(ROOT, "README.md"), `${intro} Machine: ${on}; medians of ${options.runs} runs unless noted.\n\n${markdownTable(all)}`);
-    console.log("bench: README.md \"Performance\" section updated");
+    console.log('bench: README.md "Performance" section updated');
   }
   console.log(failed.length === 0 ? "bench: every target PASS" : `bench: ${failed.length} target(s) FAIL:\n  ${failed.join("\n  ")}`);
   return failed.length > 0 ? 1 : 0;

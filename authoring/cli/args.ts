@@ -25,7 +25,13 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
 
 export function expectPositionals(command: string, positionals: readonly string[], names: readonly string[], variadicLast = false): void {
   if (positionals.length < names.length) {
-    throw new UsageError(`missing ${names.slice(positionals.length).map((n) => `<${n}>`).join(" ")}`, command);
+    throw new UsageError(
+      `missing ${names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(" ")}`,
+      command,
+    );
   }
   if (!variadicLast && positionals.length > names.length) {
     throw new UsageError(`unexpected argument "${positionals[names.length]}"`, command);

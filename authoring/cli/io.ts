@@ -18,7 +18,10 @@ export const processIo: CliIo = {
 
 /** A usage mistake: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command: string | null) {
+  constructor(
+    message: string,
+    readonly command: string | null,
+  ) {
     super(message);
     this.name = "UsageError";
   }

@@ -1,14 +1,6 @@
 // course.json as the author writes it, AFTER it passed schema/course.schema.json: optional fields
 // may be absent, shorthands are not yet expanded. build-*.ts turn it into runtime/course/types.ts.
-import type {
-  BankOrder,
-  Cmi5MoveOn,
-  ReviewPolicy,
-  RubricData,
-  ScoreActionOutcome,
-  Scorm12StatusMode,
-  TargetId,
-} from "../../runtime/course/types";
+import type { BankOrder, Cmi5MoveOn, ReviewPolicy, RubricData, ScoreActionOutcome, Scorm12StatusMode, TargetId } from "../../runtime/course/types";
 import type { GradingForm } from "../../runtime/assessment/grading-form-types";
 
 export interface AuthorCourse {

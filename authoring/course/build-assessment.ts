@@ -16,13 +16,7 @@ export interface AssessmentContext {
   courseId: string;
 }
 
-export function buildAssessment(
-  a: AuthorAssessment,
-  file: string,
-  render: RenderAt,
-  mastery: AssessmentContext,
-  problems: ProblemList,
-): AssessmentData {
+export function buildAssessment(a: AuthorAssessment, file: string, render: RenderAt, mastery: AssessmentContext, problems: ProblemList): AssessmentData {
   const at = "/assessment";
   const usedIds = new Map<string, string>(); // id → JSON path of its first use
   const claimId = (id: string, path: string, what: string): void => {
@@ -46,7 +40,11 @@ export function buildAssessment(
     claimId(bank.id, `${path}/bank`, "bank");
     const questions = bank.questions.map((q, j) => {
       if (q.type === "task") {
-        problems.error(file, `${path}/bank/questions/${j}/type`, 'expected a question a bank can draw, found a "task": a task is rated by a person and belongs in every attempt, so put it directly in "assessment.questions", outside the bank');
+        problems.error(
+          file,
+          `${path}/bank/questions/${j}/type`,
+          'expected a question a bank can draw, found a "task": a task is rated by a person and belongs in every attempt, so put it directly in "assessment.questions", outside the bank',
+        );
       }
       return question(q, `${path}/bank/questions/${j}`);
     });
@@ -69,7 +67,11 @@ export function buildAssessment(
     else problems.warning(file, path, p.message);
   }
   if (rubric.unableToPassResult !== undefined && attempts === "unlimited") {
-    problems.warning(file, `${at}/rubric/unableToPassResult`, 'never used: with "unlimited" attempts a learner who keeps failing stays failed (docs/rules/assessment.md §2)');
+    problems.warning(
+      file,
+      `${at}/rubric/unableToPassResult`,
+      'never used: with "unlimited" attempts a learner who keeps failing stays failed (docs/rules/assessment.md §2)',
+    );
   }
   checkPenalties(rubric, attempts, mastery.masteryScore, file, problems);
   checkGradable(items, rubric, file, problems);
@@ -99,9 +101,13 @@ function checkGradable(items: AssessmentItem[], rubric: RubricData, file: string
   const hasTasks = questions.some((q) => q.type === "task");
   const only = hasTasks ? "surveys and self-assessments that do not count" : "surveys";
   const passingScore = rubric.passingAttemptScore ?? 100;
-  const message = `no gradable question (${hasTasks ? "surveys and self-assessments with \"counts\": false are" : "surveys are"} not graded): every attempt scores 0`;
+  const message = `no gradable question (${hasTasks ? 'surveys and self-assessments with "counts": false are' : "surveys are"} not graded): every attempt scores 0`;
   if (rubric.type === "pass-fail" && passingScore > 0) {
-    problems.error(file, "/assessment/questions", `expected at least one graded question, found only ${only}: every attempt scores 0, so no learner can reach the passing score ${passingScore}`);
+    problems.error(
+      file,
+      "/assessment/questions",
+      `expected at least one graded question, found only ${only}: every attempt scores 0, so no learner can reach the passing score ${passingScore}`,
+    );
   } else problems.warning(file, "/assessment/questions", message);
 }
 
@@ -116,9 +122,17 @@ function checkPasscodes(tasks: { task: AuthorTask; path: string }[], file: strin
   for (const { task, path } of tasks) {
     if (task === first.task) continue;
     if (task.passcode === undefined) {
-      problems.error(file, path, `expected the passcode of the assessor task "${first.task.id}" (${first.path}/passcode) here too, found none: one hand-over screen asks the assessor one passcode for every assessor task, so give each the same passcode or none`);
+      problems.error(
+        file,
+        path,
+        `expected the passcode of the assessor task "${first.task.id}" (${first.path}/passcode) here too, found none: one hand-over screen asks the assessor one passcode for every assessor task, so give each the same passcode or none`,
+      );
     } else if (task.passcode.normalize("NFC") !== ref) {
-      problems.error(file, `${path}/passcode`, `expected the same passcode as the assessor task "${first.task.id}" (${first.path}/passcode), found a different one: one hand-over screen asks the assessor one passcode for every assessor task`);
+      problems.error(
+        file,
+        `${path}/passcode`,
+        `expected the same passcode as the assessor task "${first.task.id}" (${first.path}/passcode), found a different one: one hand-over screen asks the assessor one passcode for every assessor task`,
+      );
     }
   }
 }
@@ -147,9 +161,10 @@ function checkPenalties(rubric: RubricData, attempts: AssessmentData["attempts"]
       const mod = mods[i]!;
       if (mod.reward >= 0 || flagged.has(i)) continue;
       flagged.add(i);
-      const fix = typeof passedResult === "number"
-        ? `make the reward 0 or more, raise passedResult to at least ${masteryScore - reward}`
-        : "make the reward 0 or more (with passedResult \"$attempt_score\" a passed attempt can score exactly the mastery score, so no penalty fits)";
+      const fix =
+        typeof passedResult === "number"
+          ? `make the reward 0 or more, raise passedResult to at least ${masteryScore - reward}`
+          : 'make the reward 0 or more (with passedResult "$attempt_score" a passed attempt can score exactly the mastery score, so no penalty fits)';
       problems.error(
         file,
         `/assessment/rubric/mods/${i}`,

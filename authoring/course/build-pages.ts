@@ -51,22 +51,18 @@ function buildBody(page: AuthorPage, at: string, file: string, files: CourseFile
   return renderMarkdown(markdown, { file: relative, path: "", baseDir: path.posix.dirname(relative).replace(/^\.$/, "") }, files, problems, placeholders);
 }
 
-function buildMedia(
-  m: AuthorMedia,
-  page: AuthorPage,
-  at: string,
-  index: number,
-  file: string,
-  files: CourseFiles,
-  problems: ProblemList,
-): MediaData {
+function buildMedia(m: AuthorMedia, page: AuthorPage, at: string, index: number, file: string, files: CourseFiles, problems: ProblemList): MediaData {
   const packaged = (reference: string, site: ReferenceSite, what: string): string => {
     const relative = files.resolve(reference, site, what);
     return relative === null ? "" : files.addAsset(relative, site);
   };
   const extension = path.posix.extname(m.src).toLowerCase();
   if (!MEDIA_EXTENSIONS[m.kind].includes(extension)) {
-    problems.warning(file, `${at}/src`, `expected ${m.kind === "audio" ? "an" : "a"} ${m.kind} file (${MEDIA_EXTENSIONS[m.kind].join(", ")}), found "${m.src}": browsers may not play it`);
+    problems.warning(
+      file,
+      `${at}/src`,
+      `expected ${m.kind === "audio" ? "an" : "a"} ${m.kind} file (${MEDIA_EXTENSIONS[m.kind].join(", ")}), found "${m.src}": browsers may not play it`,
+    );
   }
   let captions: string | null = null;
   if (m.captions !== undefined) {

@@ -23,9 +23,7 @@ export function defaultOptionId(index: number): string {
 }
 
 function plainItems(items: AuthorPlainItem[]): ChoiceOption[] {
-  return items.map((item, i) =>
-    typeof item === "string" ? { id: defaultOptionId(i), text: item } : { id: item.id ?? defaultOptionId(i), text: item.text },
-  );
+  return items.map((item, i) => (typeof item === "string" ? { id: defaultOptionId(i), text: item } : { id: item.id ?? defaultOptionId(i), text: item.text }));
 }
 
 function gradedChoices(choices: AuthorGradedChoice[]): { options: ChoiceOption[]; correct: string[] } {
@@ -126,11 +124,16 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
         passcode: q.passcode !== undefined ? hashPasscode(q.passcode, context.courseId, q.id) : null,
       };
       if (q.passcode !== undefined && rater === "assessor" && [...q.passcode].length < 4) {
-        problems.warning(file, `${at}/passcode`, `a passcode of ${[...q.passcode].length} character${[...q.passcode].length === 1 ? "" : "s"} is guessed at once: use at least 4 (it only deters a casual learner either way)`);
+        problems.warning(
+          file,
+          `${at}/passcode`,
+          `a passcode of ${[...q.passcode].length} character${[...q.passcode].length === 1 ? "" : "s"} is guessed at once: use at least 4 (it only deters a casual learner either way)`,
+        );
       }
       if (!counts) {
         if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a self-assessment that does not count is not graded");
-        if (q.feedback !== undefined) problems.warning(file, `${at}/feedback`, "never shown: a self-assessment that does not count has no score to choose the feedback by");
+        if (q.feedback !== undefined)
+          problems.warning(file, `${at}/feedback`, "never shown: a self-assessment that does not count has no score to choose the feedback by");
       }
       break;
     }
@@ -164,7 +167,11 @@ function checkLookAlikes(q: QuestionData, at: string, file: string, problems: Pr
       const j = first.get(text.trim());
       if (j === undefined) first.set(text.trim(), i);
       else if (decisive(j, i)) {
-        problems.error(file, `${at}/${key}/${i}`, `expected a text different from ${label} ${j}, found the same "${text.trim()}": the learner cannot tell them apart, so the question cannot reliably be answered correctly`);
+        problems.error(
+          file,
+          `${at}/${key}/${i}`,
+          `expected a text different from ${label} ${j}, found the same "${text.trim()}": the learner cannot tell them apart, so the question cannot reliably be answered correctly`,
+        );
       } else problems.warning(file, `${at}/${key}/${i}`, `reads the same as ${label} ${j} ("${text.trim()}")`);
     });
   };
@@ -173,17 +180,33 @@ function checkLookAlikes(q: QuestionData, at: string, file: string, problems: Pr
     case "multiple-response": {
       const correct = new Set(Array.isArray(q.correct) ? q.correct : [q.correct]);
       const isCorrect = (i: number): boolean => correct.has(q.choices[i]!.id);
-      scan("choices", q.choices.map((c) => c.text), (i, j) => isCorrect(i) !== isCorrect(j));
+      scan(
+        "choices",
+        q.choices.map((c) => c.text),
+        (i, j) => isCorrect(i) !== isCorrect(j),
+      );
       break;
     }
     case "ordering":
-      scan("items", q.items.map((item) => item.text), () => true);
+      scan(
+        "items",
+        q.items.map((item) => item.text),
+        () => true,
+      );
       break;
     case "matching":
-      scan("pairs", q.pairs.map((pair) => pair.source), (i, j) => q.pairs[i]!.target.trim() !== q.pairs[j]!.target.trim());
+      scan(
+        "pairs",
+        q.pairs.map((pair) => pair.source),
+        (i, j) => q.pairs[i]!.target.trim() !== q.pairs[j]!.target.trim(),
+      );
       break;
     case "survey":
-      scan("choices", q.choices.map((c) => c.text), () => false);
+      scan(
+        "choices",
+        q.choices.map((c) => c.text),
+        () => false,
+      );
       break;
   }
 }

@@ -24,14 +24,26 @@ export function buildReporting(
   const moveOn = r?.cmi5?.moveOn ?? (hasAssessment ? "Passed" : "Completed");
 
   if (!hasAssessment && (moveOn === "Passed" || moveOn === "CompletedAndPassed")) {
-    problems.error(file, "/reporting/cmi5/moveOn", `expected "Completed", "CompletedOrPassed" or "NotApplicable" for a course without an assessment, found "${moveOn}" (it could never be passed)`);
+    problems.error(
+      file,
+      "/reporting/cmi5/moveOn",
+      `expected "Completed", "CompletedOrPassed" or "NotApplicable" for a course without an assessment, found "${moveOn}" (it could never be passed)`,
+    );
   }
   if (!hasAssessment && masteryScore !== null) {
-    problems.error(file, "/reporting/masteryScore", `expected null or nothing for a course without an assessment, found ${masteryScore} (no score is ever reported)`);
+    problems.error(
+      file,
+      "/reporting/masteryScore",
+      `expected null or nothing for a course without an assessment, found ${masteryScore} (no score is ever reported)`,
+    );
   }
   const passingScore = assessment?.rubric?.passingAttemptScore ?? 100;
   if (hasAssessment && r?.masteryScore != null && r.masteryScore !== passingScore && (assessment.rubric?.type ?? "pass-fail") === "pass-fail") {
-    problems.warning(file, "/reporting/masteryScore", `${r.masteryScore} differs from the rubric's passingAttemptScore ${passingScore}: an LMS that passes the mastery score on makes it the pass mark (docs/rules/assessment.md §4), so learners are judged on ${r.masteryScore} there and on ${passingScore} elsewhere`);
+    problems.warning(
+      file,
+      "/reporting/masteryScore",
+      `${r.masteryScore} differs from the rubric's passingAttemptScore ${passingScore}: an LMS that passes the mastery score on makes it the pass mark (docs/rules/assessment.md §4), so learners are judged on ${r.masteryScore} there and on ${passingScore} elsewhere`,
+    );
   }
   return {
     cmi5: { moveOn, launchMethod: r?.cmi5?.launchMethod ?? "AnyWindow" },

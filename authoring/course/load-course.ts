@@ -83,7 +83,11 @@ async function readCourseJson(root: string, problems: ProblemList): Promise<unkn
   }
   const deep = tooDeep(json);
   if (deep !== null) {
-    problems.error(COURSE_FILE, pointer(...deep), `expected at most ${MAX_JSON_DEPTH} levels of nesting (objects and lists), found a value nested deeper: no course needs that many`);
+    problems.error(
+      COURSE_FILE,
+      pointer(...deep),
+      `expected at most ${MAX_JSON_DEPTH} levels of nesting (objects and lists), found a value nested deeper: no course needs that many`,
+    );
     return undefined;
   }
   return json;

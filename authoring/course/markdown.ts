@@ -15,10 +15,51 @@ import type { ProblemList } from "./problems";
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const ALLOWED_TAGS = [
-  "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp",
-  "strong", "b", "em", "i", "del", "s", "sub", "sup", "mark", "small", "abbr",
-  "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
-  "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "br",
+  "hr",
+  "blockquote",
+  "pre",
+  "code",
+  "kbd",
+  "samp",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "del",
+  "s",
+  "sub",
+  "sup",
+  "mark",
+  "small",
+  "abbr",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "a",
+  "img",
+  "figure",
+  "figcaption",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "span",
+  "div",
 ];
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title", "target", "rel"],
@@ -90,7 +131,11 @@ export function renderMarkdown(
         const alt = attribs.alt ?? "";
         if (!src) return { tagName: REMOVED, attribs: {} };
         if (HAS_SCHEME.test(src) && !/^javascript:/i.test(src)) {
-          problems.error(site.file, site.path, `expected the image as a file in the course folder (the package runs offline under a strict content security policy), found ${JSON.stringify(src)}`);
+          problems.error(
+            site.file,
+            site.path,
+            `expected the image as a file in the course folder (the package runs offline under a strict content security policy), found ${JSON.stringify(src)}`,
+          );
           return { tagName: REMOVED, attribs: {} };
         }
         if (HAS_SCHEME.test(src)) return { tagName: REMOVED, attribs: {} };

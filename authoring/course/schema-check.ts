@@ -38,13 +38,9 @@ interface Finding {
 /** ajv errors → one readable finding per mistake (union branches folded, duplicates dropped). */
 export function describeSchemaErrors(errors: readonly ErrorObject[]): Finding[] {
   // An anyOf with an "expected" annotation speaks for everything its branches said about that value.
-  const folded = errors
-    .filter((e) => e.keyword === "anyOf" && typeof e.parentSchema?.[EXPECTED] === "string")
-    .map((e) => e.instancePath);
+  const folded = errors.filter((e) => e.keyword === "anyOf" && typeof e.parentSchema?.[EXPECTED] === "string").map((e) => e.instancePath);
   const isFolded = (e: ErrorObject): boolean =>
-    e.keyword !== "anyOf" &&
-    e.keyword !== "additionalProperties" &&
-    folded.some((p) => e.instancePath === p || e.instancePath.startsWith(p + "/"));
+    e.keyword !== "anyOf" && e.keyword !== "additionalProperties" && folded.some((p) => e.instancePath === p || e.instancePath.startsWith(p + "/"));
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -154,5 +150,8 @@ function typeName(type: string): string {
     array: "a list",
     null: "null",
   };
-  return type.split(",").map((t) => names[t] ?? t).join(" or ");
+  return type
+    .split(",")
+    .map((t) => names[t] ?? t)
+    .join(" or ");
 }

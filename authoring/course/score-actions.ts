@@ -67,7 +67,15 @@ function mayBeNull(rubric: RubricData, outcome: ScoreActionOutcome): boolean {
 }
 
 /** An action no learner can ever see: a status the rubric never gives, or "no-score" with a status that always has a score. */
-function checkCanShow(action: ScoreAction, outcomes: ScoreActionOutcome[], rubric: RubricData, attempts: AttemptsAllowed, at: string, file: string, problems: ProblemList): void {
+function checkCanShow(
+  action: ScoreAction,
+  outcomes: ScoreActionOutcome[],
+  rubric: RubricData,
+  attempts: AttemptsAllowed,
+  at: string,
+  file: string,
+  problems: ProblemList,
+): void {
   const when = action.when;
   if (when === undefined) return;
   if (!outcomes.includes(when)) {
@@ -83,13 +91,23 @@ function checkCanShow(action: ScoreAction, outcomes: ScoreActionOutcome[], rubri
  * mastery score replaces the rubric's passing score (higher or lower), and a range across the passing
  * score holds passed and failed results alike. A range that can only hold 100 always passes.
  */
-function checkAgreesWithStatus(range: Range, forText: string, passing: number, outcomes: ScoreActionOutcome[], at: string, file: string, problems: ProblemList): void {
+function checkAgreesWithStatus(
+  range: Range,
+  forText: string,
+  passing: number,
+  outcomes: ScoreActionOutcome[],
+  at: string,
+  file: string,
+  problems: ProblemList,
+): void {
   const min = range.min as number;
   const max = range.max as number;
   const below = min < passing;
   const atOrAbove = max > passing || (max === passing && range.maxInclusive);
   if (min === 100) return;
-  const failedWhen = outcomes.includes("unableToPass") ? '"when": "failed" (and the same message with "when": "unableToPass" for learners out of attempts)' : '"when": "failed"';
+  const failedWhen = outcomes.includes("unableToPass")
+    ? '"when": "failed" (and the same message with "when": "unableToPass" for learners out of attempts)'
+    : '"when": "failed"';
   let message: string;
   if (below && atOrAbove) {
     message = `${forText} holds scores on both sides of the passing score ${passing}: learners who passed and learners who did not read the same message. Fix: add "when": "passed" or ${failedWhen}, one action per status`;
@@ -110,12 +128,20 @@ function checkCoverage(actions: ScoreAction[], outcomes: ScoreActionOutcome[], r
     problems.warning(file, "/assessment/scoreActions", `no score action matches a score of ${missing[0]!.score}: learners with that score see no message`);
   } else {
     for (const { outcome, score } of missing) {
-      problems.warning(file, "/assessment/scoreActions", `no score action matches a score of ${score} with the status "${outcome}": those learners see no message`);
+      problems.warning(
+        file,
+        "/assessment/scoreActions",
+        `no score action matches a score of ${score} with the status "${outcome}": those learners see no message`,
+      );
     }
   }
   for (const outcome of outcomes) {
     if (!mayBeNull(rubric, outcome) || actions.some((a) => scoreActionMatches(a, null, outcome))) continue;
-    problems.warning(file, "/assessment/scoreActions", `the rubric can give "no-score" but no score action matches no score with the status "${outcome}": add one with "for": "no-score" (or without "for")`);
+    problems.warning(
+      file,
+      "/assessment/scoreActions",
+      `the rubric can give "no-score" but no score action matches no score with the status "${outcome}": add one with "for": "no-score" (or without "for")`,
+    );
   }
 }
 

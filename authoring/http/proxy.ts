@@ -19,24 +19,33 @@ export function proxyTo(lmsOrigin: string, request: IncomingMessage, response: S
   const target = new URL(lmsOrigin);
   const headers = { ...request.headers, host: target.host };
   delete headers.connection;
-  const exchange: ProxiedExchange = { method: request.method ?? "GET", url: request.url ?? "/", requestBody: body.toString("utf8"), status: 0, responseBody: "" };
-  const upstream = httpRequest({ host: target.hostname, port: target.port, method: exchange.method, path: exchange.url, headers }, (answer: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-    answer.on("end", () => {
-      finished = true;
-      const payload = Buffer.concat(chunks);
-      exchange.status = answer.statusCode ?? 502;
-      exchange.responseBody = payload.toString("utf8");
-      const forwarded = { ...answer.headers };
-      delete forwarded.connection;
-      delete forwarded["transfer-encoding"];
-      forwarded["content-length"] = String(payload.length);
-      response.writeHead(exchange.status, forwarded).end(payload);
-      done(exchange);
-    });
-    answer.on("error", () => fail());
-  });
+  const exchange: ProxiedExchange = {
+    method: request.method ?? "GET",
+    url: request.url ?? "/",
+    requestBody: body.toString("utf8"),
+    status: 0,
+    responseBody: "",
+  };
+  const upstream = httpRequest(
+    { host: target.hostname, port: target.port, method: exchange.method, path: exchange.url, headers },
+    (answer: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        finished = true;
+        const payload = Buffer.concat(chunks);
+        exchange.status = answer.statusCode ?? 502;
+        exchange.responseBody = payload.toString("utf8");
+        const forwarded = { ...answer.headers };
+        delete forwarded.connection;
+        delete forwarded["transfer-encoding"];
+        forwarded["content-length"] = String(payload.length);
+        response.writeHead(exchange.status, forwarded).end(payload);
+        done(exchange);
+      });
+      answer.on("error", () => fail());
+    },
+  );
   let finished = false;
   const fail = () => {
     if (finished) return;

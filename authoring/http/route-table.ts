@@ -67,7 +67,8 @@ export interface RouteTableOptions {
 
 /** A request listener answering with `routes`; a handler that throws is answered 500 with its message. */
 export function routeTable(routes: readonly Route<Handler>[], options: RouteTableOptions = {}): RequestListener {
-  const refuse = (response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) => sendError(response, status, message, { ...options.headers, ...extra });
+  const refuse = (response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) =>
+    sendError(response, status, message, { ...options.headers, ...extra });
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const refused = options.guard?.(request);
     if (refused) return refuse(response, 403, refused);

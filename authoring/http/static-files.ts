@@ -20,7 +20,13 @@ export interface StaticFileOptions {
  * leading "/") under `root`: 200, 206 or 416 for a range, 400/403/404 as `{ message }`, 405 for a
  * method other than GET or HEAD.
  */
-export async function serveFile(request: IncomingMessage, response: ServerResponse, root: string, encodedPath: string, options: StaticFileOptions = {}): Promise<void> {
+export async function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  encodedPath: string,
+  options: StaticFileOptions = {},
+): Promise<void> {
   const headers = { "Cache-Control": "no-store", ...options.headers };
   const refuse = (status: number, message: string, extra: Record<string, string> = {}) => sendError(response, status, message, { ...headers, ...extra });
   const method = request.method ?? "GET";

@@ -86,7 +86,8 @@ export function checkCmi5Statement(statement: Statement, session: Cmi5SessionInf
   if (!defined && categories.includes(CATEGORY_CMI5)) add("category.cmi5-on-allowed", "cmi5 §9.6.2.1", "cmi5 category on a statement that is not cmi5 defined");
   const judged = defined && JUDGED.includes(verb);
   if (judged && !categories.includes(CATEGORY_MOVEON)) add("category.moveon-missing", "cmi5 §9.6.2.2", "moveon category missing");
-  if (!judged && categories.includes(CATEGORY_MOVEON)) add("category.moveon-forbidden", "cmi5 §9.6.2.2", "moveon category on a statement without success/completion");
+  if (!judged && categories.includes(CATEGORY_MOVEON))
+    add("category.moveon-forbidden", "cmi5 §9.6.2.2", "moveon category on a statement without success/completion");
   for (const name of ["category", "grouping", "parent", "other"] as const) {
     const list = (context?.contextActivities as Record<string, unknown> | undefined)?.[name];
     if (list !== undefined && !Array.isArray(list)) add("context.list-not-array", "docs/rules/lms.md §5", `contextActivities.${name} is not an array`);
@@ -178,11 +179,16 @@ function checkOrder(statement: Statement, verb: string, session: Cmi5SessionInfo
  * 9.3.0.0-5 can come twice for a Terminated: after a Terminated, then not the last.
  */
 const SEQUENCE_TEXTS: Record<string, [string, (s: SequenceStatement, soFar: SequenceSoFar, again: boolean) => string]> = {
-  "9.3.0.0-4": ["cmi5 §9.3.2", (s) => (s.verb === VERB.initialized ? "Initialized is not the first statement of the session" : `${verbName(s)} before Initialized in its session`)],
+  "9.3.0.0-4": [
+    "cmi5 §9.3.2",
+    (s) => (s.verb === VERB.initialized ? "Initialized is not the first statement of the session" : `${verbName(s)} before Initialized in its session`),
+  ],
   "9.3.0.0-5": [
     "cmi5 §9.3.8",
     (s, soFar, again) =>
-      !again && soFar.terminatedAt !== null && soFar.terminatedAt <= s.at ? `${verbName(s)} after Terminated` : "Terminated is not the last statement of the session",
+      !again && soFar.terminatedAt !== null && soFar.terminatedAt <= s.at
+        ? `${verbName(s)} after Terminated`
+        : "Terminated is not the last statement of the session",
   ],
   "9.3.0.0-2": ["cmi5 §9.3", (s) => `${verbName(s)} twice in one session`],
   "9.3.0.0-3": ["cmi5 §9.3", () => "more than one of Passed/Failed in one session"],

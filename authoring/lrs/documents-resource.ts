@@ -31,7 +31,9 @@ export function stateResource(store: LrsStore, caller: Caller, method: string, q
   }
   if (!stateId) {
     if (method === "GET") {
-      const ids = Object.keys(store.data.documents).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+      const ids = Object.keys(store.data.documents)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length));
       return { status: 200, body: ids };
     }
     if (method === "DELETE") {
@@ -56,7 +58,12 @@ export function agentProfileResource(store: LrsStore, method: string, query: URL
   }
   if (!profileId) {
     const prefix = agentProfileKey(agent, "");
-    return { status: 200, body: Object.keys(store.data.documents).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)) };
+    return {
+      status: 200,
+      body: Object.keys(store.data.documents)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length)),
+    };
   }
   return documentAt(store, agentProfileKey(agent, profileId), method, body, contentType);
 }

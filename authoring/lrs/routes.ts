@@ -34,28 +34,51 @@ export interface LrsRouteContext {
 
 export function lrsRoutes(context: LrsRouteContext): Route<LrsHandler>[] {
   const { store, strict } = context;
-  const xapi = (handler: (call: LrsCall, caller: Caller) => Answer): LrsHandler => (call) => {
-    const caller = authenticate(context, call.request.headers.authorization);
-    if (caller === null) return { status: 401, body: { message: "unknown or revoked credentials" } };
-    if (!call.request.headers["x-experience-api-version"]) return { status: 400, body: { message: "X-Experience-API-Version header missing" } };
-    return handler(call, caller);
-  };
+  const xapi =
+    (handler: (call: LrsCall, caller: Caller) => Answer): LrsHandler =>
+    (call) => {
+      const caller = authenticate(context, call.request.headers.authorization);
+      if (caller === null) return { status: 401, body: { message: "unknown or revoked credentials" } };
+      if (!call.request.headers["x-experience-api-version"]) return { status: 400, body: { message: "X-Experience-API-Version header missing" } };
+      return handler(call, caller);
+    };
   const contentType = (call: LrsCall) => String(call.request.headers["content-type"] ?? "");
   const routes: Route<LrsHandler>[] = [
     { method: "POST", path: "/cmi5/fetch/:key", handler: ({ params }) => ({ status: 200, body: answerFetch(store.sessionByFetchKey(params.key!)) }) },
     { method: "*", path: "/cmi5/fetch/:key", handler: () => ({ status: 405, body: { message: "cmi5 §8.2: the fetch URL takes POST only" } }) },
-    { method: "*", path: "/lms/return", handler: () => ({ status: 200, contentType: "text/html", body: "<!doctype html><title>LMS</title><p>Back in the LMS.</p>" }) },
+    {
+      method: "*",
+      path: "/lms/return",
+      handler: () => ({ status: 200, contentType: "text/html", body: "<!doctype html><title>LMS</title><p>Back in the LMS.</p>" }),
+    },
     { method: "*", path: "/xapi/about", handler: () => ({ status: 200, body: { version: ["1.0.3"] } }) },
     { method: "GET", path: "/xapi/statements", handler: xapi(({ url }) => getStatements(store, url.searchParams)) },
-    { method: "PUT", path: "/xapi/statements", handler: xapi(({ url, body }, caller) => withJson(body, (json) => putStatement(store, caller, url.searchParams, json, strict))) },
+    {
+      method: "PUT",
+      path: "/xapi/statements",
+      handler: xapi(({ url, body }, caller) => withJson(body, (json) => putStatement(store, caller, url.searchParams, json, strict))),
+    },
     { method: "POST", path: "/xapi/statements", handler: xapi(({ body }, caller) => withJson(body, (json) => postStatements(store, caller, json, strict))) },
     { method: "*", path: "/xapi/statements", handler: xapi(({ request }) => ({ status: 405, body: { message: `${request.method} not supported` } })) },
-    { method: "*", path: "/xapi/activities/state", handler: xapi((call, caller) => stateResource(store, caller, call.request.method ?? "GET", call.url.searchParams, call.body, contentType(call))) },
-    { method: "*", path: "/xapi/agents/profile", handler: xapi((call) => agentProfileResource(store, call.request.method ?? "GET", call.url.searchParams, call.body, contentType(call))) },
+    {
+      method: "*",
+      path: "/xapi/activities/state",
+      handler: xapi((call, caller) => stateResource(store, caller, call.request.method ?? "GET", call.url.searchParams, call.body, contentType(call))),
+    },
+    {
+      method: "*",
+      path: "/xapi/agents/profile",
+      handler: xapi((call) => agentProfileResource(store, call.request.method ?? "GET", call.url.searchParams, call.body, contentType(call))),
+    },
     { method: "*", path: "/xapi/*", handler: xapi(({ params }) => ({ status: 404, body: { message: `unknown resource ${params["*"]}` } })) },
   ];
   const root = context.contentRoot;
-  if (root) routes.push({ method: "GET", path: "/content/*", handler: ({ request, response, params }) => serveFile(request, response, root, params["*"]!, { headers: XAPI_VERSION_HEADER }) });
+  if (root)
+    routes.push({
+      method: "GET",
+      path: "/content/*",
+      handler: ({ request, response, params }) => serveFile(request, response, root, params["*"]!, { headers: XAPI_VERSION_HEADER }),
+    });
   return routes;
 }
 

@@ -96,7 +96,8 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
     const found = matchRoute(routes, method, url.pathname);
     let answer: Answer | void;
     if (fault !== "pass") answer = { status: fault, body: { message: `injected fault ${fault}` } };
-    else if (method === "OPTIONS") answer = { status: 204 }; // no CORS headers: a cross-origin preflight fails
+    else if (method === "OPTIONS")
+      answer = { status: 204 }; // no CORS headers: a cross-origin preflight fails
     else if (!found.ok) answer = { status: found.status, body: { message: found.message } };
     else answer = await found.handler({ request, response, url, params: found.params, body: read.body.toString("utf8") });
     if (answer) sendAnswer(response, answer);
@@ -117,7 +118,14 @@ export async function startLocalLms(options: LocalLmsOptions = {}): Promise<Loca
   });
 }
 
-function localLmsApi(store: LrsStore, origin: string, adminToken: string, faults: FaultInjector, requests: RequestLogEntry[], close: () => Promise<void>): LocalLms {
+function localLmsApi(
+  store: LrsStore,
+  origin: string,
+  adminToken: string,
+  faults: FaultInjector,
+  requests: RequestLogEntry[],
+  close: () => Promise<void>,
+): LocalLms {
   const sessionOrThrow = (id: string): LmsSession => {
     const session = store.data.sessions[id];
     if (!session) throw new Error(`local LMS: no session ${id}`);

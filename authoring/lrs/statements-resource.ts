@@ -15,8 +15,7 @@ type XapiValidator = typeof xapiValidation;
  * own ESM loader and the bundled CLI (esbuild, Node interop) hand us `module.exports`, whose
  * `default` is the function: accept both, so `passmark preview` validates exactly as the tests do.
  */
-const validateXapi: XapiValidator =
-  typeof xapiValidation === "function" ? xapiValidation : (xapiValidation as unknown as { default: XapiValidator }).default;
+const validateXapi: XapiValidator = typeof xapiValidation === "function" ? xapiValidation : (xapiValidation as unknown as { default: XapiValidator }).default;
 
 export interface Answer {
   status: number;
@@ -42,7 +41,12 @@ export function putStatement(store: LrsStore, caller: Caller, query: URLSearchPa
 export function postStatements(store: LrsStore, caller: Caller, body: unknown, strict: boolean): Answer {
   const list = (Array.isArray(body) ? body : [body]) as Statement[];
   if (list.some((s) => typeof s !== "object" || s === null)) return { status: 400, body: { message: "statements must be objects" } };
-  return receive(store, caller, list.map((s) => ({ ...s, id: s.id ?? randomUUID() })), strict);
+  return receive(
+    store,
+    caller,
+    list.map((s) => ({ ...s, id: s.id ?? randomUUID() })),
+    strict,
+  );
 }
 
 function receive(store: LrsStore, caller: Caller, batch: (Statement & { id: string })[], strict: boolean): Answer {
@@ -133,7 +137,11 @@ export function canonical(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }

@@ -22,17 +22,9 @@ export function writeScorm12Manifest(course: CourseData, files: readonly string[
   metadata.ele(ns, "schema").txt("ADL SCORM");
   metadata.ele(ns, "schemaversion").txt("1.2");
 
-  const organization = manifest
-    .ele(ns, "organizations")
-    .att("default", ORGANIZATION_ID)
-    .ele(ns, "organization")
-    .att("identifier", ORGANIZATION_ID);
+  const organization = manifest.ele(ns, "organizations").att("default", ORGANIZATION_ID).ele(ns, "organization").att("identifier", ORGANIZATION_ID);
   organization.ele(ns, "title").txt(course.title);
-  const item = organization
-    .ele(ns, "item")
-    .att("identifier", ITEM_ID)
-    .att("identifierref", RESOURCE_ID)
-    .att("isvisible", "true");
+  const item = organization.ele(ns, "item").att("identifier", ITEM_ID).att("identifierref", RESOURCE_ID).att("isvisible", "true");
   item.ele(ns, "title").txt(course.title);
   if (course.reporting.masteryScore !== null) {
     // 0..100 in 1.2; the LMS hands it back as cmi.student_data.mastery_score.

@@ -31,11 +31,7 @@ export function writeScorm2004Manifest(course: CourseData, files: readonly strin
   metadata.ele(ns, "schema").txt("ADL SCORM");
   metadata.ele(ns, "schemaversion").txt(SCHEMA_VERSION[edition]);
 
-  const organization = manifest
-    .ele(ns, "organizations")
-    .att("default", ORGANIZATION_ID)
-    .ele(ns, "organization")
-    .att("identifier", ORGANIZATION_ID);
+  const organization = manifest.ele(ns, "organizations").att("default", ORGANIZATION_ID).ele(ns, "organization").att("identifier", ORGANIZATION_ID);
   organization.ele(ns, "title").txt(course.title);
 
   const item = organization.ele(ns, "item").att("identifier", ITEM_ID).att("identifierref", RESOURCE_ID);
@@ -51,10 +47,7 @@ export function writeScorm2004Manifest(course: CourseData, files: readonly strin
       .ele(ss, "imsss:minNormalizedMeasure")
       .txt(scaledMastery(course.reporting.masteryScore));
   }
-  itemSequencing
-    .ele(ss, "imsss:deliveryControls")
-    .att("completionSetByContent", "true")
-    .att("objectiveSetByContent", "true");
+  itemSequencing.ele(ss, "imsss:deliveryControls").att("completionSetByContent", "true").att("objectiveSetByContent", "true");
 
   // After the items: flow must be switched on explicitly (it defaults to false).
   organization.ele(ss, "imsss:sequencing").ele(ss, "imsss:controlMode").att("choice", "true").att("flow", "true");

@@ -111,9 +111,7 @@ export async function buildPackages(course: LoadedCourse, options: PackageOption
 
   // Everything that can fail cheaply is prepared before the output folder is touched.
   const common = await commonEntries(course);
-  const plans = await Promise.all(
-    targets.map(async (target) => ({ target, entries: await targetEntries(course, target, common) })),
-  );
+  const plans = await Promise.all(targets.map(async (target) => ({ target, entries: await targetEntries(course, target, common) })));
   await checkManifests(plans);
 
   const firstCreated = await mkdir(outDir, { recursive: true });

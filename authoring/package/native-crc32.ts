@@ -23,8 +23,7 @@ export function useNativeCrc32ForYazl(): boolean {
   const require = createRequire(import.meta.url);
   const fromYazl = createRequire(require.resolve("yazl"));
   const crc = fromYazl("buffer-crc32") as BufferCrc32;
-  crc.unsigned = (buffer, previous) =>
-    native(buffer, Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : (previous ?? 0));
+  crc.unsigned = (buffer, previous) => native(buffer, Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : (previous ?? 0));
   installed = true;
   return true;
 }

@@ -11,7 +11,9 @@ export class OutputPathError extends Error {
 /** A manifest passmark generated does not parse: a passmark bug, never shipped. CLI: exit 70. */
 export class ManifestNotWellFormedError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`no zip was written: passmark made manifests that are not well-formed XML (a passmark bug, please report it):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(
+      `no zip was written: passmark made manifests that are not well-formed XML (a passmark bug, please report it):\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
     this.name = "ManifestNotWellFormedError";
   }
 }

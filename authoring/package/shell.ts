@@ -21,7 +21,9 @@ export async function shellHtml(data: CourseData, bundle: string, preloads: read
     .replace(/<html\b([^>]*)\blang="[^"]*"/i, (_m, before: string) => `<html${before}lang="${escapeHtml(data.language)}"`)
     .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(data.title)}</title>`)
     .replace(slot, () =>
-      [`<script type="module" src="${escapeHtml(bundle)}"></script>`, ...preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`)].join("\n"),
+      [`<script type="module" src="${escapeHtml(bundle)}"></script>`, ...preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`)].join(
+        "\n",
+      ),
     );
   return Buffer.from(html, "utf8");
 }

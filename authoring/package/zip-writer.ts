@@ -8,9 +8,7 @@ import { ZipFile } from "yazl";
 import { isStored } from "./compression";
 import { useNativeCrc32ForYazl } from "./native-crc32";
 
-export type ZipEntrySource =
-  | { zipPath: string; sourcePath: string }
-  | { zipPath: string; data: Buffer };
+export type ZipEntrySource = { zipPath: string; sourcePath: string } | { zipPath: string; data: Buffer };
 
 /**
  * Local-time components: yazl encodes DOS dates with local-time getters, so a Date built from

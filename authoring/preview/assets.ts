@@ -52,7 +52,8 @@ export async function loadAssets(): Promise<AssetTable> {
   return table;
 }
 
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Pages of the preview itself: scripts from their own origin only, nothing inline (house rule). The

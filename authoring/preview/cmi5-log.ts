@@ -16,15 +16,31 @@ export function cmi5Events(exchange: ProxiedExchange, knownIds: ReadonlySet<stri
   if (path.startsWith("/cmi5/fetch/")) {
     const answer = parse(exchange.responseBody) as Record<string, string> | null;
     const error = answer?.["error-code"];
-    return [{ ...base, level: error ? "error" : "info", kind: "launch", summary: error ? `fetch URL answered error-code ${error}: ${answer?.["error-text"] ?? ""}` : "auth token fetched (single use)" }];
+    return [
+      {
+        ...base,
+        level: error ? "error" : "info",
+        kind: "launch",
+        summary: error ? `fetch URL answered error-code ${error}: ${answer?.["error-text"] ?? ""}` : "auth token fetched (single use)",
+      },
+    ];
   }
-  if (exchange.status === 0) return [{ ...base, level: "warn", kind: "request", summary: `${exchange.method} ${path}: connection dropped (fault injected or request abandoned)` }];
+  if (exchange.status === 0)
+    return [{ ...base, level: "warn", kind: "request", summary: `${exchange.method} ${path}: connection dropped (fault injected or request abandoned)` }];
   if (path === "/xapi/statements" && (exchange.method === "POST" || exchange.method === "PUT")) return statementEvents(exchange, url, knownIds);
   const documentName = url.searchParams.get("stateId") ?? url.searchParams.get("profileId") ?? "";
   const level = exchange.status >= 400 && !(exchange.method === "GET" && exchange.status === 404) ? (exchange.status === 403 ? "error" : "warn") : "info";
   const kind = exchange.method === "GET" ? "request" : "document";
   const size = exchange.method === "GET" ? "" : ` (${exchange.requestBody.length} characters)`;
-  return [{ ...base, level, kind, summary: `${exchange.method} ${path.replace("/xapi/", "")} ${documentName}${size} → ${exchange.status}`, detail: level === "info" ? undefined : parse(exchange.responseBody) }];
+  return [
+    {
+      ...base,
+      level,
+      kind,
+      summary: `${exchange.method} ${path.replace("/xapi/", "")} ${documentName}${size} → ${exchange.status}`,
+      detail: level === "info" ? undefined : parse(exchange.responseBody),
+    },
+  ];
 }
 
 function statementEvents(exchange: ProxiedExchange, url: URL, knownIds: ReadonlySet<string>): NewEvent[] {
@@ -36,14 +52,16 @@ function statementEvents(exchange: ProxiedExchange, url: URL, knownIds: Readonly
     const answer = parse(exchange.responseBody) as { message?: string; violations?: { rule: string; cite: string; message: string }[] } | null;
     const refused = exchange.status === 403 || exchange.status === 400 || exchange.status === 409;
     const rules = answer?.violations?.map((v) => `${v.rule} (${v.cite}): ${v.message}`).join("; ") ?? answer?.message ?? "";
-    return [{
-      target: "cmi5",
-      sessionId: sessionOf(list[0]),
-      level: refused ? "error" : "warn",
-      kind: refused ? "refused" : "request",
-      summary: `${list.map(describe).join(", ")} → ${exchange.status}${rules ? `: ${rules}` : ""}`,
-      detail: { statements: list, answer },
-    }];
+    return [
+      {
+        target: "cmi5",
+        sessionId: sessionOf(list[0]),
+        level: refused ? "error" : "warn",
+        kind: refused ? "refused" : "request",
+        summary: `${list.map(describe).join(", ")} → ${exchange.status}${rules ? `: ${rules}` : ""}`,
+        detail: { statements: list, answer },
+      },
+    ];
   }
   return list.map((statement) => ({
     target: "cmi5" as const,

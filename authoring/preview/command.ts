@@ -48,7 +48,8 @@ Options:
 /** A whole number ≥ 1 for a --max-… option, or the default. */
 function limitOption(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`--${name}: expected a whole number ≥ 1, got "${text}"`, "preview");
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(`--${name}: expected a whole number ≥ 1, got "${text}"`, "preview");
   return Number(text);
 }
 
@@ -116,7 +117,9 @@ export const previewCommand: Command = {
     }
     for (const warning of preview.course.warnings) io.err(`warning: ${warning}`);
     io.out(`passmark preview of "${preview.course.title}" (${[...preview.course.packages.keys()].join(", ")})`);
-    io.out(`Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`);
+    io.out(
+      `Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`,
+    );
     io.out(`Package files are served from ${preview.packageOrigin}, apart from the preview's own API.`);
     await new Promise<void>((done) => {
       process.once("SIGINT", done);

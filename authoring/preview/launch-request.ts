@@ -64,13 +64,15 @@ export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId
 function mastery(field: string, value: unknown, fallback: number | null): number | null {
   if (value === undefined) return fallback;
   if (value === null) return null;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) throw new LaunchRequestError(`${field}: expected a number from 0 to 100, or null for none`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100)
+    throw new LaunchRequestError(`${field}: expected a number from 0 to 100, or null for none`);
   return value;
 }
 
 function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) throw new LaunchRequestError(`${field}: expected one of ${allowed.join(", ")}`);
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value))
+    throw new LaunchRequestError(`${field}: expected one of ${allowed.join(", ")}`);
   return value as T;
 }
 

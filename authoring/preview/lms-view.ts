@@ -9,7 +9,13 @@ import type { LmsHolding } from "./lms-profiles/profile";
 import type { LmsView } from "./protocol";
 import { effectiveData, type ScormSessionRecord } from "./scorm-store";
 
-export function cmi5View(learnerId: string, registration: string, statements: readonly Statement[], violations: readonly ViolationRecord[], sessionIds: readonly string[]): LmsView {
+export function cmi5View(
+  learnerId: string,
+  registration: string,
+  statements: readonly Statement[],
+  violations: readonly ViolationRecord[],
+  sessionIds: readonly string[],
+): LmsView {
   const has = (verb: string) => statements.filter((s) => s.verb.id === verb);
   const passed = has(VERB.passed)[0];
   const failed = has(VERB.failed).at(-1);
@@ -24,7 +30,10 @@ export function cmi5View(learnerId: string, registration: string, statements: re
     completion: has(VERB.completed).length > 0 ? "completed" : "not completed",
     success: passed ? "passed" : failed ? "failed" : "unknown",
     score: typeof scaled === "number" ? `${Math.round(scaled * 10000) / 100} (scaled ${scaled})` : "none",
-    grade: typeof scaled === "number" ? `${Math.round(scaled * 10000) / 100} (score.scaled × 100 of the ${passed ? "Passed" : "Failed"} statement)` : "none (no judgement with a score)",
+    grade:
+      typeof scaled === "number"
+        ? `${Math.round(scaled * 10000) / 100} (score.scaled × 100 of the ${passed ? "Passed" : "Failed"} statement)`
+        : "none (no judgement with a score)",
     facts: {
       Statements: String(statements.length),
       Sessions: String(sessionIds.length),
@@ -44,11 +53,14 @@ export function scormView(target: TargetId, learnerId: string, sessions: readonl
   const profile = latest?.profile ?? "strict";
   const common = {
     ...(holding.learningProgress === null ? {} : { "Learning progress": holding.learningProgress }),
-    Attempt: holding.attempts.length > 1 ? `${holding.attempt} (scores ${holding.attempts.map((a) => (a.score === null ? "none" : String(a.score))).join(", ")})` : String(holding.attempt),
+    Attempt:
+      holding.attempts.length > 1
+        ? `${holding.attempt} (scores ${holding.attempts.map((a) => (a.score === null ? "none" : String(a.score))).join(", ")})`
+        : String(holding.attempt),
     Mode: latest ? `${latest.mode}, ${latest.credit ? "credit" : "no-credit"}` : "",
     Sessions: String(sessions.length),
     Commits: String(latest?.commits ?? 0),
-    "suspend_data": `${suspend.length} characters`,
+    suspend_data: `${suspend.length} characters`,
     Interactions: interactions,
     Flags: String(flags),
   };
@@ -76,6 +88,6 @@ export function scormView(target: TargetId, learnerId: string, sessions: readonl
     success: data["cmi.success_status"] ?? "unknown",
     score: scaled === "" ? "none" : `${data["cmi.score.raw"] ?? ""} (scaled ${scaled})`,
     grade: holding.gradeText,
-    facts: { ...common, Exit: JSON.stringify(data["cmi.exit"] ?? ""), "progress_measure": data["cmi.progress_measure"] ?? "" },
+    facts: { ...common, Exit: JSON.stringify(data["cmi.exit"] ?? ""), progress_measure: data["cmi.progress_measure"] ?? "" },
   };
 }

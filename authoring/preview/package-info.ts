@@ -57,7 +57,8 @@ function readCmi5(root: string): PackageInfo {
 function readScorm(root: string): PackageInfo {
   const doc = parseXml(readFileSync(join(root, "imsmanifest.xml"), "utf8"));
   const detected = detectScormKind(doc);
-  if (detected.kind === null || detected.kind === "cmi5") throw new PackageInfoError(root, detected.kind === null ? detected.problem.message : "not a SCORM manifest");
+  if (detected.kind === null || detected.kind === "cmi5")
+    throw new PackageInfoError(root, detected.kind === null ? detected.problem.message : "not a SCORM manifest");
   const target = detected.kind;
   const ns = target === "scorm12" ? SCORM12.imscp : SCORM2004.imscp;
   const item = descendants(doc, ns, "item").find((i) => attr(i, "identifierref") !== null);

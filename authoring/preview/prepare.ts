@@ -30,7 +30,10 @@ export class PreviewSourceError extends Error {
 
 /** A zip the preview will not unpack (unsafe entry name, over a limit, unreadable): exit 1. */
 export class PackageRefusedError extends Error {
-  constructor(zipPath: string, readonly refusal: ZipRefusal) {
+  constructor(
+    zipPath: string,
+    readonly refusal: ZipRefusal,
+  ) {
     super(`${zipPath}: not unpacked: ${refusal.entry === null ? "" : `entry "${refusal.entry}": `}${refusal.message}${LIMIT_HINT[refusal.limit ?? "none"]}`);
     this.name = "PackageRefusedError";
   }

@@ -92,10 +92,24 @@ export class PreviewLms {
       frame.searchParams.set("endpoint", `${packageOrigin}/xapi/`);
       frame.searchParams.set("fetch", launched.fetchUrl.replace(lms.origin, packageOrigin));
       answer = { sessionId: launched.sessionId, target: "cmi5", learnerId: learner.id, registration: launched.registration, frameUrl: frame.toString() };
-      log.add({ level: "info", kind: "launch", target: "cmi5", sessionId: launched.sessionId, summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`, detail: { facts, activityId: launched.activityId } });
+      log.add({
+        level: "info",
+        kind: "launch",
+        target: "cmi5",
+        sessionId: launched.sessionId,
+        summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`,
+        detail: { facts, activityId: launched.activityId },
+      });
     } else {
       const id = randomUUID();
-      const record = scorm.start({ id, target: checked.target, learner: { id: learner.id, name: learner.name }, facts: checked.scorm, profile, newAttempt: checked.newAttempt });
+      const record = scorm.start({
+        id,
+        target: checked.target,
+        learner: { id: learner.id, name: learner.name },
+        facts: checked.scorm,
+        profile,
+        newAttempt: checked.newAttempt,
+      });
       answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `${packageOrigin}/host/scorm.html?session=${id}` };
       const entry = record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? "";
       log.add({
@@ -108,7 +122,13 @@ export class PreviewLms {
       });
     }
     if (checked.lms === null && profile !== defaultLms) {
-      log.add({ level: "info", kind: "note", target: checked.target, sessionId: answer.sessionId, summary: `${coverage(defaultLms)}: this ${checked.target} launch behaves as strict` });
+      log.add({
+        level: "info",
+        kind: "note",
+        target: checked.target,
+        sessionId: answer.sessionId,
+        summary: `${coverage(defaultLms)}: this ${checked.target} launch behaves as strict`,
+      });
     }
     log.view(this.view(checked.target));
     return answer;
@@ -120,7 +140,13 @@ export class PreviewLms {
     const learner = this.parts.learners.current();
     if (target !== "cmi5") return scormView(target, learner.id, scorm.sessions(learner.id, target), scorm.holding(learner.id, target));
     const statements = lms.statements({ registration: learner.registration });
-    const sessionIds = [...new Set(statements.map((s) => (s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]).filter((id): id is string => typeof id === "string"))];
+    const sessionIds = [
+      ...new Set(
+        statements
+          .map((s) => (s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"])
+          .filter((id): id is string => typeof id === "string"),
+      ),
+    ];
     return cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds);
   }
 
@@ -152,7 +178,9 @@ export class PreviewLms {
     if (body.length === 0) return known;
     const parsed = parseJsonBounded(body.toString("utf8"));
     if (!parsed.ok) return known; // the LRS answers 400 and the log shows it
-    const ids = (Array.isArray(parsed.value) ? parsed.value : [parsed.value]).map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === "string");
+    const ids = (Array.isArray(parsed.value) ? parsed.value : [parsed.value])
+      .map((s) => (s as { id?: unknown })?.id)
+      .filter((id): id is string => typeof id === "string");
     const stored = new Set(this.parts.lms.statements().map((s) => s.id));
     for (const id of ids) if (stored.has(id)) known.add(id);
     return known;

@@ -17,9 +17,13 @@ export interface Refusal {
 export function checkStateChange(request: IncomingMessage, port: number): Refusal | null {
   const method = request.method ?? "GET";
   if (method === "GET" || method === "HEAD") return null;
-  const mediaType = String(request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const mediaType = String(request.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (mediaType !== "application/json") return { status: 415, message: `${method} needs Content-Type: application/json (got "${mediaType || "none"}")` };
   const origin = request.headers.origin;
-  if (origin !== undefined && !loopbackOrigins(port).includes(origin)) return { status: 403, message: `requests from ${origin} are refused: only this page's own origin may change anything` };
+  if (origin !== undefined && !loopbackOrigins(port).includes(origin))
+    return { status: 403, message: `requests from ${origin} are refused: only this page's own origin may change anything` };
   return null;
 }

@@ -27,7 +27,13 @@ export interface ScormHostContext {
 const SESSION_PATH = "/api/scorm/session/";
 
 /** Answers a /api/scorm/* request; false when the path is not one of the three. */
-export async function scormHostApi(context: ScormHostContext, method: string, path: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+export async function scormHostApi(
+  context: ScormHostContext,
+  method: string,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> {
   const answer = (status: number, body: unknown): true => {
     sendJson(response, status, body);
     return true;
@@ -54,8 +60,18 @@ export async function scormHostApi(context: ScormHostContext, method: string, pa
     const record = context.scorm.session(commit.sessionId);
     if (!record) return answer(404, { message: "no such SCORM session" });
     const { kept, notes } = context.scorm.commit(commit);
-    context.log.add({ level: "info", kind: "scorm-commit", target: record.target, sessionId: record.id, summary: kept ? `commit #${commit.seq} stored by the LMS${commit.terminate ? " (at Finish)" : ""}` : `commit #${commit.seq} ignored: a newer one is already stored`, detail: commit.data });
-    for (const note of notes) context.log.add({ level: "warn", kind: "note", target: record.target, sessionId: record.id, summary: `${record.profile}: ${note}` });
+    context.log.add({
+      level: "info",
+      kind: "scorm-commit",
+      target: record.target,
+      sessionId: record.id,
+      summary: kept
+        ? `commit #${commit.seq} stored by the LMS${commit.terminate ? " (at Finish)" : ""}`
+        : `commit #${commit.seq} ignored: a newer one is already stored`,
+      detail: commit.data,
+    });
+    for (const note of notes)
+      context.log.add({ level: "warn", kind: "note", target: record.target, sessionId: record.id, summary: `${record.profile}: ${note}` });
     context.changed(record.target);
     return answer(200, { kept });
   }

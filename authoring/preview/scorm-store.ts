@@ -157,7 +157,13 @@ export class ScormStore {
     record.committed = stored.data;
     record.lastSeq = commit.seq;
     record.commits += 1;
-    record.trail.push({ at: Date.now(), seq: commit.seq, status: statusOf(version, stored.data), score: rawScore(version, stored.data), terminate: commit.terminate });
+    record.trail.push({
+      at: Date.now(),
+      seq: commit.seq,
+      status: statusOf(version, stored.data),
+      score: rawScore(version, stored.data),
+      terminate: commit.terminate,
+    });
     if (commit.terminate) record.finished = true;
     this.save();
     return { kept: true, notes: stored.notes };

@@ -62,7 +62,10 @@ export interface PreviewServer {
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  const course = await prepareCourse(options.source, { ...(options.workDir ? { workDir: options.workDir } : {}), ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) });
+  const course = await prepareCourse(options.source, {
+    ...(options.workDir ? { workDir: options.workDir } : {}),
+    ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}),
+  });
   mkdirSync(course.workDir, { recursive: true });
   const assets = await loadAssets();
   const lms = await startLocalLms({ persistFile: join(course.workDir, "preview-lrs.json"), strict: true });

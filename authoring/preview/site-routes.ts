@@ -41,15 +41,29 @@ export function previewRoutes({ lms, assets, ports }: SiteContext): Route<Handle
   return [
     { method: "GET", path: "/api/info", handler: ({ response }) => sendJson(response, 200, lms.info()) },
     { method: "GET", path: "/api/events", handler: ({ response, url }) => log.follow(response, Number(url.searchParams.get("since") ?? "0")) },
-    { method: "GET", path: "/api/log.json", handler: ({ response }) => sendJson(response, 200, log.download(), { "Content-Disposition": 'attachment; filename="passmark-preview-log.json"' }) },
-    { method: "POST", path: "/api/launch", handler: stateChange(() => ports.preview, (exchange) => launch(exchange, lms, packageOriginOf(ports))) },
+    {
+      method: "GET",
+      path: "/api/log.json",
+      handler: ({ response }) => sendJson(response, 200, log.download(), { "Content-Disposition": 'attachment; filename="passmark-preview-log.json"' }),
+    },
+    {
+      method: "POST",
+      path: "/api/launch",
+      handler: stateChange(
+        () => ports.preview,
+        (exchange) => launch(exchange, lms, packageOriginOf(ports)),
+      ),
+    },
     {
       method: "*",
       path: "/api/*",
-      handler: stateChange(() => ports.preview, ({ request, response, url }) => {
-        const where = url.pathname.startsWith("/api/scorm/") ? ` (the SCORM host page's API is on ${packageOriginOf(ports)})` : "";
-        sendError(response, 404, `no ${request.method} ${url.pathname}${where}`);
-      }),
+      handler: stateChange(
+        () => ports.preview,
+        ({ request, response, url }) => {
+          const where = url.pathname.startsWith("/api/scorm/") ? ` (the SCORM host page's API is on ${packageOriginOf(ports)})` : "";
+          sendError(response, 404, `no ${request.method} ${url.pathname}${where}`);
+        },
+      ),
     },
     ...assetRoutes(assets, "preview", ports),
     { method: "*", path: "/pkg/*", handler: ({ response }) => sendError(response, 404, `package files are served on ${packageOriginOf(ports)}`) },
@@ -88,10 +102,14 @@ export function packageRoutes({ lms, assets, ports }: SiteContext): Route<Handle
     {
       method: "*",
       path: "/api/*",
-      handler: stateChange(() => ports.package, async ({ request, response, url }) => {
-        const method = request.method ?? "GET";
-        if (!(await scormHostApi(host, method, url.pathname, request, response))) sendError(response, 404, `no ${method} ${url.pathname} on the package origin`);
-      }),
+      handler: stateChange(
+        () => ports.package,
+        async ({ request, response, url }) => {
+          const method = request.method ?? "GET";
+          if (!(await scormHostApi(host, method, url.pathname, request, response)))
+            sendError(response, 404, `no ${method} ${url.pathname} on the package origin`);
+        },
+      ),
     },
     ...assetRoutes(assets, "package", ports),
   ];
@@ -120,15 +138,17 @@ async function launch({ request, response }: Exchange, lms: PreviewLms, packageO
 
 /** The preview's own files on `site`, GET only, its pages under pageCsp; the favicon is an empty 204. */
 function assetRoutes(assets: AssetTable, site: "preview" | "package", ports: PreviewPorts): Route<Handler>[] {
-  const routes: Route<Handler>[] = [...assets].filter(([, asset]) => asset.servedOn === site || asset.servedOn === "both").map(([path, asset]) => ({
-    method: "GET",
-    path,
-    handler: ({ request, response }: Exchange) => {
-      const headers: Record<string, string> = { "Content-Type": asset.contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-      const origins = { packageOrigin: packageOriginOf(ports), previewOrigins: loopbackOrigins(ports.preview) };
-      if (asset.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = pageCsp(site === "preview" ? "launch" : "scorm-host", origins);
-      response.writeHead(200, headers).end(request.method === "HEAD" ? undefined : asset.body);
-    },
-  }));
+  const routes: Route<Handler>[] = [...assets]
+    .filter(([, asset]) => asset.servedOn === site || asset.servedOn === "both")
+    .map(([path, asset]) => ({
+      method: "GET",
+      path,
+      handler: ({ request, response }: Exchange) => {
+        const headers: Record<string, string> = { "Content-Type": asset.contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+        const origins = { packageOrigin: packageOriginOf(ports), previewOrigins: loopbackOrigins(ports.preview) };
+        if (asset.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = pageCsp(site === "preview" ? "launch" : "scorm-host", origins);
+        response.writeHead(200, headers).end(request.method === "HEAD" ? undefined : asset.body);
+      },
+    }));
   return [...routes, { method: "GET", path: "/favicon.ico", handler: ({ response }: Exchange) => void response.writeHead(204).end() }];
 }

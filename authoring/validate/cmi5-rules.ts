@@ -48,7 +48,9 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
   const caseHint = caseHints(zipEntries);
   const root = doc.documentElement;
   if (root.localName !== "courseStructure" || root.namespaceURI !== CMI5_NS) {
-    return [error("cmi5/not-a-course-structure", `root element is <${root.localName}> in "${root.namespaceURI ?? ""}", expected <courseStructure> in ${CMI5_NS}`)];
+    return [
+      error("cmi5/not-a-course-structure", `root element is <${root.localName}> in "${root.namespaceURI ?? ""}", expected <courseStructure> in ${CMI5_NS}`),
+    ];
   }
   const problems: PackageProblem[] = [];
 
@@ -58,9 +60,19 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
     for (const element of descendants(doc, CMI5_NS, name)) {
       const id = attr(element, "id");
       if (id === null) continue; // the schema reports a missing id
-      if (!isAbsoluteIri(id)) problems.push(error("cmi5/id-not-absolute-iri", `<${name} id="${id}">: ids must be absolute IRIs (e.g. https://example.org/course/unit-1)`, at(`id="${id}"`)));
+      if (!isAbsoluteIri(id))
+        problems.push(
+          error("cmi5/id-not-absolute-iri", `<${name} id="${id}">: ids must be absolute IRIs (e.g. https://example.org/course/unit-1)`, at(`id="${id}"`)),
+        );
       const previous = seen.get(id);
-      if (previous) problems.push(error("cmi5/duplicate-id", `<${name} id="${id}"> uses the same id as a <${previous}>; ids must be unique in the course structure`, at(`id="${id}"`, { last: true })));
+      if (previous)
+        problems.push(
+          error(
+            "cmi5/duplicate-id",
+            `<${name} id="${id}"> uses the same id as a <${previous}>; ids must be unique in the course structure`,
+            at(`id="${id}"`, { last: true }),
+          ),
+        );
       else seen.set(id, name);
     }
   }
@@ -72,7 +84,13 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
     const id = attr(au, "id") ?? "?";
     const moveOn = attr(au, "moveOn");
     if (moveOn === null) {
-      problems.push(warning("cmi5/move-on-default", `au "${id}" has no moveOn: it defaults to NotApplicable, so the LMS treats the AU as satisfied without a launch`, at(`id="${id}"`)));
+      problems.push(
+        warning(
+          "cmi5/move-on-default",
+          `au "${id}" has no moveOn: it defaults to NotApplicable, so the LMS treats the AU as satisfied without a launch`,
+          at(`id="${id}"`),
+        ),
+      );
     } else if (!MOVE_ON.includes(moveOn)) {
       problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}`, at(`moveOn="${moveOn}"`)));
     }
@@ -82,7 +100,13 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
       if (mastery.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) {
         problems.push(error("cmi5/mastery-score", `au "${id}" masteryScore="${mastery}" is not a decimal from 0 to 1`, at(`masteryScore="${mastery}"`)));
       } else if (moveOn === "Completed" || moveOn === "NotApplicable" || moveOn === null) {
-        problems.push(warning("cmi5/mastery-score-unused", `au "${id}" has masteryScore but moveOn="${moveOn ?? "NotApplicable"}" ignores passing`, at(`masteryScore="${mastery}"`)));
+        problems.push(
+          warning(
+            "cmi5/mastery-score-unused",
+            `au "${id}" has masteryScore but moveOn="${moveOn ?? "NotApplicable"}" ignores passing`,
+            at(`masteryScore="${mastery}"`),
+          ),
+        );
       }
     }
 
@@ -97,7 +121,13 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
     } else if (resolved.kind === "external" && !["http", "https"].includes(schemeOf(resolved.url))) {
       // cmi5 §13.1.4: the AU url is a relative URL or a fully qualified URL the LMS launches in a
       // browser (§8.1 appends the launch parameters to it): javascript:, data:, file:… are not.
-      problems.push(error("cmi5/au-url-scheme", `au "${id}" url "${url}": the ${schemeOf(resolved.url)}: scheme cannot be launched; an AU url is a relative path inside the package or an http(s) URL`, urlLine()));
+      problems.push(
+        error(
+          "cmi5/au-url-scheme",
+          `au "${id}" url "${url}": the ${schemeOf(resolved.url)}: scheme cannot be launched; an AU url is a relative path inside the package or an http(s) URL`,
+          urlLine(),
+        ),
+      );
       continue;
     } else if (resolved.kind === "external") {
       problems.push(warning("cmi5/au-url-external", `au "${id}" url "${url}" is hosted outside the package; it was not checked`, urlLine()));
@@ -107,7 +137,9 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
     const query = resolved.kind === "file" ? resolved.query : resolved.kind === "external" ? externalQuery(resolved.url) : "";
     for (const name of new URLSearchParams(query).keys()) {
       if ((RESERVED_LAUNCH_PARAMETERS as readonly string[]).includes(name)) {
-        problems.push(error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`, urlLine()));
+        problems.push(
+          error("cmi5/reserved-launch-parameter", `au "${id}" url uses the launch parameter "${name}", which the LMS adds itself (cmi5 §8.1)`, urlLine()),
+        );
       }
     }
   }

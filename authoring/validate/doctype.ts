@@ -58,8 +58,8 @@ function doctypeEnd(text: string, start: number): number {
     if (c === '"' || c === "'") i = skipPast(text, i + 1, c);
     else if (text.startsWith("<!--", i)) i = skipPast(text, i + 4, "-->");
     else if (text.startsWith("<?", i)) i = skipPast(text, i + 2, "?>");
-    else if (c === "[") (inSubset = true), i++;
-    else if (c === "]") (inSubset = false), i++;
+    else if (c === "[") ((inSubset = true), i++);
+    else if (c === "]") ((inSubset = false), i++);
     else if (c === ">" && !inSubset) return i + 1;
     else i++;
   }
@@ -82,8 +82,8 @@ export function findDoctype(bytes: Buffer): Doctype | null {
     if (c === "\n" || c === "\r") continue;
     const at = i * unit;
     if (encoding === "bytes") blanked[at] = 0x20;
-    else if (encoding === "utf16le") (blanked[at] = 0x20), (blanked[at + 1] = 0x00);
-    else (blanked[at] = 0x00), (blanked[at + 1] = 0x20);
+    else if (encoding === "utf16le") ((blanked[at] = 0x20), (blanked[at + 1] = 0x00));
+    else ((blanked[at] = 0x00), (blanked[at + 1] = 0x20));
   }
   let line = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) line++;

@@ -36,7 +36,11 @@ export function childElements<E extends ElementLike>(parent: E, namespace: strin
   return found;
 }
 
-export function descendants<E extends ElementLike>(root: { getElementsByTagNameNS(namespace: string, localName: string): ArrayLike<E> }, namespace: string, localName: string): E[] {
+export function descendants<E extends ElementLike>(
+  root: { getElementsByTagNameNS(namespace: string, localName: string): ArrayLike<E> },
+  namespace: string,
+  localName: string,
+): E[] {
   return Array.from(root.getElementsByTagNameNS(namespace, localName));
 }
 

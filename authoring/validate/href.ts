@@ -18,7 +18,10 @@ const PLAIN = /^[\w./-]+$/;
  * javascript: URL here as it is in the LMS's browser. Other surrounding whitespace is trimmed too.
  */
 function asBrowserReadsIt(text: string): string {
-  return text.trim().replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  return text
+    .trim()
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "")
+    .replace(/[\t\n\r]/g, "");
 }
 
 /**
@@ -27,10 +30,15 @@ function asBrowserReadsIt(text: string): string {
 export function resolveHref(href: string, bases: readonly string[] = []): HrefResolution {
   // The usual href (letters, digits, "_-./", no base) reads as written: no join, no trimming.
   const plain = PLAIN.test(href) && bases.every((base) => base === "");
-  const value = plain ? href : [...bases, href].map(asBrowserReadsIt).filter((part) => part !== "").reduce((acc, part) => {
-    if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
-    return acc.endsWith("/") ? acc + part : acc + "/" + part;
-  }, "");
+  const value = plain
+    ? href
+    : [...bases, href]
+        .map(asBrowserReadsIt)
+        .filter((part) => part !== "")
+        .reduce((acc, part) => {
+          if (acc === "" || SCHEME.test(part) || part.startsWith("/")) return part;
+          return acc.endsWith("/") ? acc + part : acc + "/" + part;
+        }, "");
   if (value === "") return { kind: "bad", rule: "href/malformed", reason: "empty href" };
   if (WINDOWS_DRIVE.test(value) || value.startsWith("/") || value.startsWith("\\")) {
     return { kind: "bad", rule: "href/absolute-path", reason: `"${value}" is an absolute path; hrefs must be relative to the package root` };

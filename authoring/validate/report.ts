@@ -40,9 +40,7 @@ export function formatReport(report: ValidationReport): string {
   const lines: string[] = [`${report.zipPath}`];
   const kinds = report.kinds.map((k) => KIND_LABEL[k]).join(", ");
   lines.push(`  package: ${kinds || "not recognised"}, ${report.entryCount} entries`);
-  const sorted = [...report.problems].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
-  );
+  const sorted = [...report.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const p of sorted) {
     const where = p.file ? `${p.file}${p.line !== null ? `:${p.line}` : ""}: ` : "";
     lines.push(`  ${p.severity === "error" ? "error  " : "warning"} ${where}${p.message}  [${p.rule}]`);

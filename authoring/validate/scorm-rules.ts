@@ -23,7 +23,13 @@ export function detectScormKind(doc: DocumentLike): { kind: PackageKind; notes: 
   if (root.localName !== "manifest") return { kind: null, problem: error("scorm/not-a-manifest", `root element is <${root.localName}>, expected <manifest>`) };
   if (root.namespaceURI === SCORM12.imscp) return { kind: "scorm12", notes: [] };
   if (root.namespaceURI !== SCORM2004.imscp) {
-    return { kind: null, problem: error("scorm/unknown-namespace", `<manifest> is in namespace "${root.namespaceURI ?? ""}", neither SCORM 1.2 (${SCORM12.imscp}) nor SCORM 2004 (${SCORM2004.imscp})`) };
+    return {
+      kind: null,
+      problem: error(
+        "scorm/unknown-namespace",
+        `<manifest> is in namespace "${root.namespaceURI ?? ""}", neither SCORM 1.2 (${SCORM12.imscp}) nor SCORM 2004 (${SCORM2004.imscp})`,
+      ),
+    };
   }
   const metadata = childElements(root, SCORM2004.imscp, "metadata")[0];
   const version = metadata ? textOf(childElements(metadata, SCORM2004.imscp, "schemaversion")[0]) : "";
@@ -31,7 +37,9 @@ export function detectScormKind(doc: DocumentLike): { kind: PackageKind; notes: 
   if (version === "2004 3rd Edition") return { kind: "scorm2004-3", notes: [] };
   return {
     kind: "scorm2004-3",
-    notes: [warning("scorm/schemaversion", `schemaversion "${version}" is not "2004 3rd Edition" or "2004 4th Edition"; checked against the 3rd edition schemas`)],
+    notes: [
+      warning("scorm/schemaversion", `schemaversion "${version}" is not "2004 3rd Edition" or "2004 4th Edition"; checked against the 3rd edition schemas`),
+    ],
   };
 }
 
@@ -48,7 +56,8 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
   const checkFile = (href: string, bases: string[], what: string, needle: string): void => {
     const r = resolveHref(href, bases);
     if (r.kind === "bad") problems.push(error(`scorm/${r.rule}`, `${what}: ${r.reason}`, at(needle)));
-    else if (r.kind === "external") problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, at(needle)));
+    else if (r.kind === "external")
+      problems.push(error("scorm/href/external", `${what}: "${r.url}" is an absolute URL; package files must be inside the zip`, at(needle)));
     else if (!zipEntries.has(r.path)) problems.push(error("scorm/missing-file", `${what}: "${r.path}" is not in the zip${caseHint(r.path)}`, at(needle)));
   };
 
@@ -62,7 +71,7 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
 
   // Resources and their files.
   const resourcesEl = childElements(root, ns, "resources")[0];
-  const resourcesBase = (resourcesEl ? xmlBase(resourcesEl) : "");
+  const resourcesBase = resourcesEl ? xmlBase(resourcesEl) : "";
   const resources = resourcesEl ? childElements(resourcesEl, ns, "resource") : [];
   const resourceById = new Map(resources.map((r) => [attr(r, "identifier") ?? "", r]));
   let scoCount = 0;
@@ -81,7 +90,13 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
         return launch.kind === "file" && r.kind === "file" && r.path === launch.path;
       });
       if (launch.kind === "file" && !listed) {
-        problems.push(warning("scorm/launch-file-not-listed", `resource "${id}": its href "${href}" is not listed as a <file> (some LMSs serve only listed files)`, at(`identifier="${id}"`)));
+        problems.push(
+          warning(
+            "scorm/launch-file-not-listed",
+            `resource "${id}": its href "${href}" is not listed as a <file> (some LMSs serve only listed files)`,
+            at(`identifier="${id}"`),
+          ),
+        );
       }
     }
     for (const file of files) {
@@ -91,7 +106,8 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
     }
     for (const dependency of childElements(resource, ns, "dependency")) {
       const ref = attr(dependency, "identifierref") ?? "";
-      if (!resourceById.has(ref)) problems.push(error("scorm/identifierref", `resource "${id}" <dependency identifierref="${ref}"> names no <resource>`, at(`identifierref="${ref}"`)));
+      if (!resourceById.has(ref))
+        problems.push(error("scorm/identifierref", `resource "${id}" <dependency identifierref="${ref}"> names no <resource>`, at(`identifierref="${ref}"`)));
     }
   }
   if (scoCount === 0) problems.push(warning("scorm/no-sco", `no resource has adlcp:${scormTypeAttr}="sco": the package cannot report to the LMS`));
@@ -103,7 +119,10 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
     if (ref === null) continue;
     const resource = resourceById.get(ref);
     if (!resource) problems.push(error("scorm/identifierref", `item "${id}" identifierref="${ref}" names no <resource>`, at(`identifierref="${ref}"`)));
-    else if (attr(resource, "href") === null) problems.push(error("scorm/launch-without-href", `item "${id}" launches resource "${ref}", which has no href`, at(`identifier="${ref}"`, { last: true })));
+    else if (attr(resource, "href") === null)
+      problems.push(
+        error("scorm/launch-without-href", `item "${id}" launches resource "${ref}", which has no href`, at(`identifier="${ref}"`, { last: true })),
+      );
     if (kind === "scorm12") {
       for (const mastery of childElements(item, SCORM12.adlcp, "masteryscore")) {
         const text = textOf(mastery);

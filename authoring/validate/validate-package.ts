@@ -15,7 +15,10 @@ export const MANIFEST_NAMES = ["cmi5.xml", "imsmanifest.xml"] as const;
 
 /** The file to validate does not exist or is not a regular file (a usage problem, not a package one). */
 export class PackageNotFoundError extends Error {
-  constructor(readonly zipPath: string, reason: string) {
+  constructor(
+    readonly zipPath: string,
+    reason: string,
+  ) {
     super(`${zipPath}: ${reason}`);
     this.name = "PackageNotFoundError";
   }
@@ -25,13 +28,20 @@ function err(rule: string, file: string, message: string, line: number | null = 
   return { rule, severity: "error", file, line, message };
 }
 
-async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[number], fileSet: ReadonlySet<string>): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
+async function checkManifest(
+  zip: ZipListing,
+  name: (typeof MANIFEST_NAMES)[number],
+  fileSet: ReadonlySet<string>,
+): Promise<{ kind: PackageKind | null; problems: PackageProblem[] }> {
   let bytes: Buffer;
   try {
     bytes = await zip.read(name);
   } catch (error) {
     // Encrypted, an unsupported compression method, a corrupt entry, or absurdly large.
-    return { kind: null, problems: [err("zip/unreadable-entry", name, `cannot read the manifest from the zip: ${error instanceof Error ? error.message : String(error)}`)] };
+    return {
+      kind: null,
+      problems: [err("zip/unreadable-entry", name, `cannot read the manifest from the zip: ${error instanceof Error ? error.message : String(error)}`)],
+    };
   }
   // A DOCTYPE is reported and blanked before any parser sees the manifest: nothing it declares is
   // loaded or expanded (a reference to one of its entities is then an undefined entity, an error).
@@ -39,7 +49,13 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
   const notes: PackageProblem[] = [];
   if (doctype) {
     const declares = doctype.entities.length > 0 ? `, declaring the entit${doctype.entities.length === 1 ? "y" : "ies"} ${doctype.entities.join(", ")}` : "";
-    notes.push({ rule: "manifest/doctype", severity: "warning", file: name, line: doctype.line, message: `the manifest has a DOCTYPE${declares}: entity declarations are an XXE and entity-expansion risk for the LMS's parser; passmark ignored the DOCTYPE and expanded nothing` });
+    notes.push({
+      rule: "manifest/doctype",
+      severity: "warning",
+      file: name,
+      line: doctype.line,
+      message: `the manifest has a DOCTYPE${declares}: entity declarations are an XXE and entity-expansion risk for the LMS's parser; passmark ignored the DOCTYPE and expanded nothing`,
+    });
     bytes = doctype.blanked;
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
@@ -50,7 +66,8 @@ async function checkManifest(zip: ZipListing, name: (typeof MANIFEST_NAMES)[numb
     // Let libxml2 say where: its message is precise (line and column).
     const findings = await checkAgainstSchema(name, bytes, await schemaSetFor(name === "cmi5.xml" ? "cmi5" : "scorm12"));
     const problems = findings.filter((f) => f.fatal).map((f) => err("manifest/not-well-formed", name, f.message, f.line));
-    if (problems.length === 0) problems.push(err("manifest/not-well-formed", name, `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`));
+    if (problems.length === 0)
+      problems.push(err("manifest/not-well-formed", name, `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`));
     return { kind: null, problems: [...notes, ...problems] };
   }
 
@@ -102,7 +119,11 @@ export async function validatePackage(zipPath: string): Promise<ValidationReport
       const nested = [...fileSet].filter((n) => MANIFEST_NAMES.some((m) => n.endsWith(`/${m}`)));
       report.problems.push(
         nested.length > 0
-          ? err("package/manifest-not-at-root", nested[0] ?? "", `the manifest must be at the zip root, found it at "${nested[0]}" (zip the folder's contents, not the folder)`)
+          ? err(
+              "package/manifest-not-at-root",
+              nested[0] ?? "",
+              `the manifest must be at the zip root, found it at "${nested[0]}" (zip the folder's contents, not the folder)`,
+            )
           : err("package/no-manifest", "", "no cmi5.xml or imsmanifest.xml at the zip root: not a cmi5 or SCORM package"),
       );
       return report;

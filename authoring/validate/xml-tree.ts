@@ -117,7 +117,12 @@ function lookup(stack: readonly Open[], own: Map<string, string> | null, prefix:
 }
 
 /** Splits a qualified name; an unbound prefix keeps the whole name, in no namespace (as xmlbuilder2 did). */
-function resolveName(qname: string, stack: readonly Open[], own: Map<string, string> | null, isAttribute: boolean): { localName: string; namespaceURI: string | null } {
+function resolveName(
+  qname: string,
+  stack: readonly Open[],
+  own: Map<string, string> | null,
+  isAttribute: boolean,
+): { localName: string; namespaceURI: string | null } {
   const colon = qname.indexOf(":");
   if (colon < 0) {
     if (isAttribute) return { localName: qname, namespaceURI: null };

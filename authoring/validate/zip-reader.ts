@@ -186,7 +186,8 @@ export async function unpackZip(zipPath: string, outDir: string, limits: ZipLimi
     const first = listing.problems[0];
     if (first) return { ok: false, entry: first.file, limit: null, message: first.message };
     const declared = [...listing.entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
-    if (declared > limits.maxUnpackedBytes) return { ok: false, entry: null, limit: "bytes", message: `the zip declares ${declared} bytes unpacked, over the limit of ${limits.maxUnpackedBytes}` };
+    if (declared > limits.maxUnpackedBytes)
+      return { ok: false, entry: null, limit: "bytes", message: `the zip declares ${declared} bytes unpacked, over the limit of ${limits.maxUnpackedBytes}` };
     await rm(staging, { recursive: true, force: true });
     created = (await mkdir(staging, { recursive: true })) ?? staging;
     let total = 0;

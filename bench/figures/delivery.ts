@@ -76,7 +76,10 @@ export async function deliveryFigure(runs: number): Promise<FigureResult> {
         const submittedAt = clickedAt - performance.timeOrigin; // the page's epoch time on this process's performance clock
         delays.push(stored.endedAt - submittedAt);
         if (process.env.BENCH_DEBUG) {
-          const after = front.proxied.map((r) => `${r.method} ${r.path.replace(/^.*\/xapi\//, "")} [${r.verbs.map(verbName).join(",")}] ${(r.startedAt - submittedAt).toFixed(0)}–${(r.endedAt - submittedAt).toFixed(0)}`);
+          const after = front.proxied.map(
+            (r) =>
+              `${r.method} ${r.path.replace(/^.*\/xapi\//, "")} [${r.verbs.map(verbName).join(",")}] ${(r.startedAt - submittedAt).toFixed(0)}–${(r.endedAt - submittedAt).toFixed(0)}`,
+          );
           console.log(`   [debug] after submit: ${after.join("; ")}`);
         }
         await page.getByRole("button", { name: "Exit", exact: true }).click();
@@ -96,7 +99,14 @@ export async function deliveryFigure(runs: number): Promise<FigureResult> {
       id: "delivery",
       title: `3. cmi5 delivery, ${ADDED_LATENCY_MS} ms added per LMS request`,
       rows: [
-        row("submit → Passed statement stored by the LRS", delay, "ms", ms, { text: `one round trip (< ${2 * ADDED_LATENCY_MS} ms)`, pass: delay < 2 * ADDED_LATENCY_MS }, spread(delays)),
+        row(
+          "submit → Passed statement stored by the LRS",
+          delay,
+          "ms",
+          ms,
+          { text: `one round trip (< ${2 * ADDED_LATENCY_MS} ms)`, pass: delay < 2 * ADDED_LATENCY_MS },
+          spread(delays),
+        ),
         row(`statements per session, ${QUESTIONS}-question pass`, median(perSession), "statements", count, undefined, breakdown),
         row("cmi5 rule violations recorded by the LRS", violations, "violations", count, { text: "0", pass: violations === 0 }),
       ],

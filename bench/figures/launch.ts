@@ -60,14 +60,21 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
     await page.goto(launchThrough(front, lms, subject.path), { waitUntil: "commit" });
     const timing = await readTiming(page, 20_000).catch((error: unknown) => {
       const failures = front.proxied.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} → ${r.status} ${r.error ?? ""}`);
-      throw new Error(`${subject.label}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}${failures.length ? ` (LMS answered ${failures.join(", ")})` : ""}`);
+      throw new Error(
+        `${subject.label}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}${failures.length ? ` (LMS answered ${failures.join(", ")})` : ""}`,
+      );
     });
     if (process.env.BENCH_DEBUG) {
       const requests = timing.lmsRequests.map((r) => `${r.name.replace(/^.*\/(xapi|cmi5)\//, "")} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
       console.log(`   [debug] ${subject.label}: DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}`);
     }
     const firstRequest = Math.min(...timing.lmsRequests.map((r) => r.start));
-    return { readyAt: timing.readyAt, lmsPhase: timing.readyAt - firstRequest, roundTrips: sequentialRoundTrips(timing.lmsRequests), requests: timing.lmsRequests.length };
+    return {
+      readyAt: timing.readyAt,
+      lmsPhase: timing.readyAt - firstRequest,
+      roundTrips: sequentialRoundTrips(timing.lmsRequests),
+      requests: timing.lmsRequests.length,
+    };
   } finally {
     await context.close();
   }
@@ -103,9 +110,14 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
       const what = subject.passmark ? "navigation → learner can interact" : "navigation → promise resolved";
       rows.push(row(`${subject.label}: ${what}`, med(subject.label), "ms", ms, undefined, spread(list.map((s) => s.readyAt))));
       rows.push(
-        row(`${subject.label}: sequential LMS round trips before that`, median(list.map((s) => s.roundTrips)), "round trips", count,
+        row(
+          `${subject.label}: sequential LMS round trips before that`,
+          median(list.map((s) => s.roundTrips)),
+          "round trips",
+          count,
           subject.passmark ? { text: "2 (issue 4)", pass: median(list.map((s) => s.roundTrips)) <= 2 } : undefined,
-          `${median(list.map((s) => s.requests))} LMS requests in all`),
+          `${median(list.map((s) => s.requests))} LMS requests in all`,
+        ),
       );
     }
     for (const reference of subjects.slice(1)) {
@@ -114,10 +126,21 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
     }
     const phase = (label: string) => median(samples.get(label)!.map((s) => s.lmsPhase));
     for (const subject of subjects) {
-      rows.push(row(`${subject.label}: first LMS request → ${subject.passmark ? "interactive" : "resolved"}`, phase(subject.label), "ms", ms, undefined, spread(samples.get(subject.label)!.map((s) => s.lmsPhase))));
+      rows.push(
+        row(
+          `${subject.label}: first LMS request → ${subject.passmark ? "interactive" : "resolved"}`,
+          phase(subject.label),
+          "ms",
+          ms,
+          undefined,
+          spread(samples.get(subject.label)!.map((s) => s.lmsPhase)),
+        ),
+      );
     }
     for (const reference of subjects.slice(1)) {
-      rows.push(row(`LMS phase, passmark ÷ ${reference.label}`, phase(passmark.label) / phase(reference.label), "ratio", ratio, undefined, "page load left out"));
+      rows.push(
+        row(`LMS phase, passmark ÷ ${reference.label}`, phase(passmark.label) / phase(reference.label), "ratio", ratio, undefined, "page load left out"),
+      );
     }
     return {
       id: "launch",
@@ -128,7 +151,7 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
         `Debian Chromium, a fresh browser context per launch (no cache, no sessionStorage), ${runs} interleaved runs per subject after one warm-up round. ` +
         "Times are the page's performance.now() (from navigation start). passmark is interactive at the runtime's performance mark \"passmark:interactive\" (set by runtime/app/boot.ts right after the first screen is rendered, never on the error screen). " +
         "References: a page loading only the library (bundled with esbuild like the runtime) that calls initialize() / start() at once. Round trips: longest chain of LMS requests completed before that moment (the page's Resource Timing) where each starts after the previous ended. " +
-        "The target compares whole times from navigation, so the page load both sides pay is inside both; the \"LMS phase\" rows leave it out (first LMS request → ready).",
+        'The target compares whole times from navigation, so the page load both sides pay is inside both; the "LMS phase" rows leave it out (first LMS request → ready).',
     };
   } finally {
     await browser?.close();

@@ -74,16 +74,41 @@ export async function payloadFigure(): Promise<FigureResult> {
   const heaviest = [...launches].sort((a, b) => b.gzip - a.gzip)[0]!;
   if (largest) {
     rows.push(
-      row(`  + the largest UI catalogue a non-English learner also fetches (${largest.name}), heaviest launch`, heaviest.gzip + largest.gzip, "bytes", (n) => `${kb(n)} in all`, undefined,
-        catalogueSizes.map((c) => `${c.name} ${kb(c.gzip)}`).join(", ")),
+      row(
+        `  + the largest UI catalogue a non-English learner also fetches (${largest.name}), heaviest launch`,
+        heaviest.gzip + largest.gzip,
+        "bytes",
+        (n) => `${kb(n)} in all`,
+        undefined,
+        catalogueSizes.map((c) => `${c.name} ${kb(c.gzip)}`).join(", "),
+      ),
     );
   }
   // What splitting costs: the heaviest launch's JS gzipped as one stream (its chunks merged) with the stylesheet.
   const merged = Buffer.concat(await Promise.all(heaviest.files.filter((f) => f.endsWith(".js")).map((f) => readFile(join(ROOT, f)))));
   const css = (await Promise.all(heaviest.files.filter((f) => f.endsWith(".css")).map(gz))).reduce((a, b) => a + b, 0);
-  rows.push(row(`  ${PACKAGE_LABEL[heaviest.launch] ?? heaviest.launch}, its JS gzipped as one file`, gzipSize(merged) + css, "bytes", kb, undefined, "what merging its chunks would save"));
-  for (const c of await topContributors(heaviest.files.filter((f) => f.endsWith(".js")), 6)) {
-    rows.push(row(`  contributor to ${PACKAGE_LABEL[heaviest.launch] ?? heaviest.launch}: ${c.name}`, c.bytes, "bytes (minified, before gzip)", (n) => `${kb(n)} minified, ${(c.share * 100).toFixed(0)}%`));
+  rows.push(
+    row(
+      `  ${PACKAGE_LABEL[heaviest.launch] ?? heaviest.launch}, its JS gzipped as one file`,
+      gzipSize(merged) + css,
+      "bytes",
+      kb,
+      undefined,
+      "what merging its chunks would save",
+    ),
+  );
+  for (const c of await topContributors(
+    heaviest.files.filter((f) => f.endsWith(".js")),
+    6,
+  )) {
+    rows.push(
+      row(
+        `  contributor to ${PACKAGE_LABEL[heaviest.launch] ?? heaviest.launch}: ${c.name}`,
+        c.bytes,
+        "bytes (minified, before gzip)",
+        (n) => `${kb(n)} minified, ${(c.share * 100).toFixed(0)}%`,
+      ),
+    );
   }
   const require = createRequire(join(ROOT, "package.json"));
   const scormAgain12 = await readFile(require.resolve("scorm-again/scorm12/min"));

@@ -61,9 +61,20 @@ async function passSession(course: CourseData, driver: LmsDriver): Promise<strin
   return submitted?.result.status ?? "nothing submitted";
 }
 
-function callRows(label: string, calls: Map<string, number>, commitMethod: string, setMethod: string, getMethod: string, status: string, warnings: number): ResultRow[] {
+function callRows(
+  label: string,
+  calls: Map<string, number>,
+  commitMethod: string,
+  setMethod: string,
+  getMethod: string,
+  status: string,
+  warnings: number,
+): ResultRow[] {
   const total = [...calls.values()].reduce((a, b) => a + b, 0);
-  const detail = [...calls.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(", ");
+  const detail = [...calls.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(", ");
   if (status !== "passed") throw new Error(`${label}: the attempt was judged ${status}, expected passed`);
   return [
     row(`${label}: API calls per session`, total, "calls", count, undefined, detail),
@@ -80,12 +91,21 @@ export async function scormCallsFigure(): Promise<FigureResult> {
     const lms12 = new Scorm12API({ mastery_override: false, logLevel: 5, autocommit: false });
     const api12 = counted(lms12 as unknown as Scorm12Api);
     const log12: string[] = [];
-    const status12 = await passSession(course, createScorm12Driver(api12.api, course.reporting, { logger: { warn: (m) => log12.push(m), error: (m) => log12.push(m) } }));
+    const status12 = await passSession(
+      course,
+      createScorm12Driver(api12.api, course.reporting, { logger: { warn: (m) => log12.push(m), error: (m) => log12.push(m) } }),
+    );
     const lms2004 = new Scorm2004API({ logLevel: 5, autocommit: false });
     const api2004 = counted(lms2004 as unknown as Scorm2004Api);
     const log2004: string[] = [];
-    const status2004 = await passSession(course, createScorm2004Driver(api2004.api, course.reporting, { logger: { warn: (m) => log2004.push(m), error: (m) => log2004.push(m) } }));
-    for (const [label, log] of [["SCORM 1.2", log12], ["SCORM 2004", log2004]] as const) {
+    const status2004 = await passSession(
+      course,
+      createScorm2004Driver(api2004.api, course.reporting, { logger: { warn: (m) => log2004.push(m), error: (m) => log2004.push(m) } }),
+    );
+    for (const [label, log] of [
+      ["SCORM 1.2", log12],
+      ["SCORM 2004", log2004],
+    ] as const) {
       for (const message of log) console.log(`   ${label} driver: ${message}`);
     }
     return {

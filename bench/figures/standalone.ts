@@ -32,7 +32,9 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
     if (process.env.BENCH_DEBUG) {
       const resources = await page.evaluate(() =>
-        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => `${new URL(e.name).pathname.split("/").pop()} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`),
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map(
+          (e) => `${new URL(e.name).pathname.split("/").pop()} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`,
+        ),
       );
       console.log(`   [debug] ${url}: DCL ${dcl.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${resources.join("; ")}`);
     }
@@ -50,7 +52,14 @@ export async function standaloneFigure(runs: number): Promise<FigureResult> {
   let browser: Browser | null = null;
   try {
     const bigDir = join(dir, "big-course");
-    await generateCourse(bigDir, { name: "big-standalone", pages: BIG_COURSE.pages, questions: BIG_COURSE.questions, mediaBytes: 0, mediaFiles: 0, attempts: 3 });
+    await generateCourse(bigDir, {
+      name: "big-standalone",
+      pages: BIG_COURSE.pages,
+      questions: BIG_COURSE.questions,
+      mediaBytes: 0,
+      mediaFiles: 0,
+      attempts: 3,
+    });
     const starter = await buildAndUnpack(join(ROOT, "templates", "starter"), "scorm12", join(dir, "starter"));
     const big = await buildAndUnpack(bigDir, "scorm12", join(dir, "big"));
     front = await startFrontServer(lms.origin, { "/starter/": starter, "/big/": big });
@@ -71,7 +80,14 @@ export async function standaloneFigure(runs: number): Promise<FigureResult> {
       const fromNavigation = samples.get(c.label)!.map((s) => s.fromNavigation);
       const value = median(fromDcl);
       return [
-        row(`${c.label}: DOMContentLoaded → first page interactive`, value, "ms", ms, { text: `< ${c.targetMs} ms`, pass: value < c.targetMs }, spread(fromDcl)),
+        row(
+          `${c.label}: DOMContentLoaded → first page interactive`,
+          value,
+          "ms",
+          ms,
+          { text: `< ${c.targetMs} ms`, pass: value < c.targetMs },
+          spread(fromDcl),
+        ),
         row(`${c.label}: navigation → first page interactive`, median(fromNavigation), "ms", ms, undefined, spread(fromNavigation)),
       ];
     });

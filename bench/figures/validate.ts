@@ -76,7 +76,7 @@ export async function validateFigure(runs: number): Promise<FigureResult> {
       title: "8. Validate a large package (issues 11, 14)",
       rows,
       method:
-        "A SCORM 1.2 and a SCORM 2004 4th edition package generated in a temp dir (test/fixtures/packages/scorm-many-files.ts): one SCO resource listing every file as a <file>, 500 files per folder, every file present, so the report is \"OK: no problems\". " +
+        'A SCORM 1.2 and a SCORM 2004 4th edition package generated in a temp dir (test/fixtures/packages/scorm-many-files.ts): one SCO resource listing every file as a <file>, 500 files per folder, every file present, so the report is "OK: no problems". ' +
         `\`passmark validate <zip>\` run by a child process (the bundled CLI's main(["validate", zip]), as bin/passmark.mjs runs it) after one warm-up run, ${runs} runs per package. Wall time: spawn to exit, measured by the parent (Node start-up and the schema check included). CPU time: the child's process.resourceUsage() (user + system, every thread, libxml2's worker included).`,
     };
   } finally {

@@ -45,7 +45,9 @@ function question(i: number): Record<string, unknown> {
   switch (type) {
     case "single-choice":
       return {
-        id, type, prompt,
+        id,
+        type,
+        prompt,
         choices: [
           { id: "a", text: `The reading of gauge ${i}`, correct: true },
           { id: "b", text: "The colour of the door" },
@@ -55,7 +57,9 @@ function question(i: number): Record<string, unknown> {
       };
     case "multiple-response":
       return {
-        id, type, prompt,
+        id,
+        type,
+        prompt,
         choices: [
           { id: "a", text: "Check the area", correct: true },
           { id: "b", text: "Tell a colleague", correct: true },
@@ -71,7 +75,9 @@ function question(i: number): Record<string, unknown> {
       return { id, type, prompt: `One word: what do you write the reading in? (${i})`, accepted: ["log book", "logbook"] };
     case "matching":
       return {
-        id, type, prompt,
+        id,
+        type,
+        prompt,
         pairs: [
           { id: "p1", source: "Gauge", target: "Reading" },
           { id: "p2", source: "Colleague", target: "Tell" },

@@ -40,7 +40,9 @@ function verbsOf(body: Buffer): string[] {
   try {
     const json: unknown = JSON.parse(body.toString("utf8"));
     const list = Array.isArray(json) ? json : [json];
-    return list.flatMap((s) => (typeof s === "object" && s !== null && typeof (s as { verb?: { id?: unknown } }).verb?.id === "string" ? [(s as { verb: { id: string } }).verb.id] : []));
+    return list.flatMap((s) =>
+      typeof s === "object" && s !== null && typeof (s as { verb?: { id?: unknown } }).verb?.id === "string" ? [(s as { verb: { id: string } }).verb.id] : [],
+    );
   } catch {
     return [];
   }
@@ -63,13 +65,25 @@ export async function startFrontServer(lrsOrigin: string, mounts: Record<string,
       lastActivity = performance.now();
       const verbs = url.pathname.endsWith("/statements") && exchange.method !== "GET" ? verbsOf(read.body) : [];
       const error = exchange.status >= 400 ? exchange.responseBody.slice(0, 300) : undefined;
-      proxied.push({ method: exchange.method, path: url.pathname, status: exchange.status, startedAt, endedAt: lastActivity, verbs, ...(error ? { error } : {}) });
+      proxied.push({
+        method: exchange.method,
+        path: url.pathname,
+        status: exchange.status,
+        startedAt,
+        endedAt: lastActivity,
+        verbs,
+        ...(error ? { error } : {}),
+      });
       for (const wake of [...waiters]) wake();
     });
   };
   const routes: Route<Handler>[] = [
     ...["/xapi/*", "/cmi5/*", "/lms/*"].map((path) => ({ method: "*", path, handler: forward })),
-    ...Object.entries(mounts).map(([prefix, root]) => ({ method: "GET", path: `${prefix}*`, handler: (({ request, response, params }) => serveFile(request, response, root, params["*"]!)) as Handler })),
+    ...Object.entries(mounts).map(([prefix, root]) => ({
+      method: "GET",
+      path: `${prefix}*`,
+      handler: (({ request, response, params }) => serveFile(request, response, root, params["*"]!)) as Handler,
+    })),
   ];
   const site = await listen(routeTable(routes));
   const origin = site.url;

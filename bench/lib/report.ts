@@ -29,7 +29,14 @@ export interface FigureResult {
   measuredOn?: string;
 }
 
-export function row(measure: string, number: number | null, unit: string, format: (n: number) => string, target?: { text: string; pass: boolean }, note?: string): ResultRow {
+export function row(
+  measure: string,
+  number: number | null,
+  unit: string,
+  format: (n: number) => string,
+  target?: { text: string; pass: boolean },
+  note?: string,
+): ResultRow {
   return {
     measure,
     value: number === null ? "n/a" : format(number),

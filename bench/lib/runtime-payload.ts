@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { gzipSize, ROOT } from "./bundle";
 
 export interface Metafile {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[]; entryPoint?: string; bytes: number }>;
+  outputs: Record<
+    string,
+    { inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[]; entryPoint?: string; bytes: number }
+  >;
 }
 
 export interface LaunchPayload {

@@ -34,7 +34,10 @@ export async function writeReferencePages(dir: string): Promise<ReferenceAu[]> {
   const pages: ReferenceAu[] = [];
   for (const [name, { label, source }] of Object.entries(SOURCES)) {
     await writeFile(join(dir, `${name}.js`), await bundleForBrowser(source));
-    await writeFile(join(dir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${label}</title><script src="${name}.js" defer></script></head><body><main id="au"></main></body></html>\n`);
+    await writeFile(
+      join(dir, `${name}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${label}</title><script src="${name}.js" defer></script></head><body><main id="au"></main></body></html>\n`,
+    );
     pages.push({ label, page: `${name}.html` });
   }
   return pages;

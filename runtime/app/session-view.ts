@@ -136,13 +136,25 @@ interface Basis {
  * The assessment view maker for one session. Finished attempts change only at a submit, so their
  * results and reviews are kept while `state.attempts` is the same array (a keystroke rebuilds the rest).
  */
-export function assessmentViewer(course: CourseData, facts: ViewFacts, questions: ReadonlyMap<string, QuestionData>): (state: LearnerState, outcome: Outcome) => AssessmentView | null {
+export function assessmentViewer(
+  course: CourseData,
+  facts: ViewFacts,
+  questions: ReadonlyMap<string, QuestionData>,
+): (state: LearnerState, outcome: Outcome) => AssessmentView | null {
   const assessment = course.assessment;
   if (!assessment) return () => null;
-  const basis: Basis = { assessment, course, questions, passingScore: passingScoreFor(course, facts), fromLms: facts.masteryScore !== null, judged: facts.launchMode === "normal" };
+  const basis: Basis = {
+    assessment,
+    course,
+    questions,
+    passingScore: passingScoreFor(course, facts),
+    fromLms: facts.masteryScore !== null,
+    judged: facts.launchMode === "normal",
+  };
   let kept: { attempts: readonly FinishedAttempt[]; results: AttemptResultView[]; reviews: AttemptReview[] } | null = null;
   return (state, outcome) => {
-    if (kept?.attempts !== state.attempts) kept = { attempts: state.attempts, results: resultsOf(state.attempts, basis), reviews: reviewsOf(state.attempts, questions) };
+    if (kept?.attempts !== state.attempts)
+      kept = { attempts: state.attempts, results: resultsOf(state.attempts, basis), reviews: reviewsOf(state.attempts, questions) };
     return assessmentView(state, outcome, basis, kept.results, kept.reviews);
   };
 }
@@ -185,7 +197,11 @@ function currentOf(state: LearnerState, { course, questions }: Basis): CurrentAt
     number: attempt.number,
     questions: shown,
     awaitingRating: awaitingRating(state),
-    unanswered: unansweredQuestions(shown.map((q) => q.question.id), questions, attempt.answers),
+    unanswered: unansweredQuestions(
+      shown.map((q) => q.question.id),
+      questions,
+      attempt.answers,
+    ),
     // pendingRatings indexes the whole assessment: asked only when a task is drawn (not on every keystroke of every course).
     pendingRatings: (shown.some((q) => q.question.type === "task") ? pendingRatings(state, course) : []).map((task) => {
       const given = attempt.answers[task.id]?.response;

@@ -50,7 +50,11 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
         checkId(q.id, `/items/${i}/questions/${j}/id`);
         problems.push(...under(`/items/${i}/questions/${j}`, validateQuestion(q, options.reportingLimits ?? null)));
         if (q.type === "task") {
-          problems.push({ path: `/items/${i}/questions/${j}/type`, severity: "error", message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)" });
+          problems.push({
+            path: `/items/${i}/questions/${j}/type`,
+            severity: "error",
+            message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)",
+          });
         }
         if (isGradable(q)) gradable++;
       });
@@ -60,7 +64,12 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
       if (isGradable(item)) gradable++;
     }
   });
-  if (gradable === 0) problems.push({ path: "/items", severity: "warning", message: "no gradable question (surveys and self-assessments that do not count are not graded): every attempt scores 0" });
+  if (gradable === 0)
+    problems.push({
+      path: "/items",
+      severity: "warning",
+      message: "no gradable question (surveys and self-assessments that do not count are not graded): every attempt scores 0",
+    });
   problems.push(...under("/rubric", validateRubric(assessment.rubric, { ...options, attemptsAllowed: attempts })));
   if (assessment.rubric?.type === "attempt" && !assessment.allowAttemptsAfterPass && attempts !== 1) {
     problems.push({
@@ -71,12 +80,20 @@ export function validateAssessment(assessment: AssessmentData, options: Assessme
   }
   (Array.isArray(assessment.scoreActions) ? assessment.scoreActions : []).forEach((action, i) => {
     if (action.when !== undefined && !SCORE_ACTION_OUTCOMES.includes(action.when)) {
-      problems.push({ path: `/scoreActions/${i}/when`, severity: "error", message: `when must be "passed", "failed" or "unableToPass", got ${show(action.when)}` });
+      problems.push({
+        path: `/scoreActions/${i}/when`,
+        severity: "error",
+        message: `when must be "passed", "failed" or "unableToPass", got ${show(action.when)}`,
+      });
     }
     if (action.for === undefined || action.for === "no-score") return;
     const range = typeof action.for === "string" ? parseRange(action.for) : null;
     if (!range || range.min === "$last_attempt" || range.max === "$last_attempt") {
-      problems.push({ path: `/scoreActions/${i}/for`, severity: "error", message: `for must be a score range like "[0,79]" or "no-score", got ${show(action.for)}` });
+      problems.push({
+        path: `/scoreActions/${i}/for`,
+        severity: "error",
+        message: `for must be a score range like "[0,79]" or "no-score", got ${show(action.for)}`,
+      });
     }
   });
   return problems;

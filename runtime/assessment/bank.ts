@@ -25,11 +25,22 @@ function presentedOrder(q: QuestionData, shuffleChoices: boolean, random: Random
   switch (q.type) {
     case "single-choice":
     case "multiple-response":
-      return shuffleChoices ? shuffled(q.choices.map((c) => c.id), random) : null;
+      return shuffleChoices
+        ? shuffled(
+            q.choices.map((c) => c.id),
+            random,
+          )
+        : null;
     case "ordering":
-      return shuffledAwayFromAnswer(q.items.map((i) => i.id), random);
+      return shuffledAwayFromAnswer(
+        q.items.map((i) => i.id),
+        random,
+      );
     case "matching":
-      return shuffledAwayFromAnswer(q.pairs.map((p) => p.id), random);
+      return shuffledAwayFromAnswer(
+        q.pairs.map((p) => p.id),
+        random,
+      );
     default:
       return null;
   }

@@ -95,7 +95,8 @@ function guide(c: Collector, form: Obj): void {
     if (hasPoints === hasScale) {
       c.error(at, hasPoints ? "a guide criterion has either maxPoints or a scale, not both" : "a guide criterion needs maxPoints or a scale");
     } else if (hasPoints) {
-      if (!isNum(criterion.maxPoints) || criterion.maxPoints <= 0) c.error(`${at}/maxPoints`, `maxPoints must be a number > 0, got ${show(criterion.maxPoints)}`);
+      if (!isNum(criterion.maxPoints) || criterion.maxPoints <= 0)
+        c.error(`${at}/maxPoints`, `maxPoints must be a number > 0, got ${show(criterion.maxPoints)}`);
     } else scale(c, `${at}/scale`, criterion.scale);
     weights.push(c.weight(at, criterion));
   }
@@ -145,10 +146,15 @@ function errors(c: Collector, form: Obj): void {
   for (const entry of valid) {
     if (entry.errors > most) c.warning(`${entry.at}/errors`, `never applies: the assertions add up to at most ${most} errors`);
     const fewer = valid.filter((e) => e.errors < entry.errors && e.grade < entry.grade);
-    if (fewer.length) c.warning(`${entry.at}/grade`, `${entry.errors} errors grade ${entry.grade}, above the ${fewer[0]?.grade} of ${fewer[0]?.errors} errors: more errors should not raise the grade`);
+    if (fewer.length)
+      c.warning(
+        `${entry.at}/grade`,
+        `${entry.errors} errors grade ${entry.grade}, above the ${fewer[0]?.grade} of ${fewer[0]?.errors} errors: more errors should not raise the grade`,
+      );
   }
   // An entry applies exactly at its own count, so the grade drops below 100 iff a reachable entry is below 100.
-  if (!valid.some((e) => e.errors <= most && e.grade < 100)) c.warning("/mapping", "no number of errors a filling can reach lowers the grade below 100: every filling grades 100");
+  if (!valid.some((e) => e.errors <= most && e.grade < 100))
+    c.warning("/mapping", "no number of errors a filling can reach lowers the grade below 100: every filling grades 100");
 }
 
 /** Validate a grading form (docs/grading-forms.md). Never throws; an empty list means it is fine. */

@@ -83,7 +83,17 @@ export { validateRubric, type RubricValidationOptions } from "./rubric-validate"
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
 
 // ── Grading forms (docs/grading-forms.md): rubric, marking guide, number of errors ─────────────────
-export { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type FormGrade, type GradingForm, type GuideForm, type RubricForm } from "./grading-forms";
+export {
+  errorsToGrade,
+  gradeForm,
+  validateGradingForm,
+  type ErrorsForm,
+  type FormFilling,
+  type FormGrade,
+  type GradingForm,
+  type GuideForm,
+  type RubricForm,
+} from "./grading-forms";
 /**
  * Tasks a person rates (docs/grading-forms.md). An attempt with an unrated assessor task cannot be
  * submitted: handIn (awaiting rating) → rateTask per change → completeRating(rater) → submitAttempt.
@@ -114,11 +124,4 @@ export { drawAttempt, questionIndex, seenCounts, type SeenCounts } from "./bank"
 export { mulberry32, shuffled, type Random } from "./prng";
 
 // ── Resume state codec ────────────────────────────────────────────────────────────────────────
-export {
-  courseFingerprint,
-  decodeState,
-  encodeState,
-  STATE_CODEC_VERSION,
-  type DecodedState,
-  type EncodedState,
-} from "./codec/state-codec";
+export { courseFingerprint, decodeState, encodeState, STATE_CODEC_VERSION, type DecodedState, type EncodedState } from "./codec/state-codec";

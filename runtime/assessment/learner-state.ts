@@ -31,14 +31,22 @@ export function setLocation(state: LearnerState, course: CourseData, location: s
 
 /** The learner opened a page: it counts as viewed, and becomes the location. */
 export function visitPage(state: LearnerState, course: CourseData, pageId: string): LearnerState {
-  const pagesSeen = addInOrder(state.pagesSeen, pageId, course.pages.map((p) => p.id));
+  const pagesSeen = addInOrder(
+    state.pagesSeen,
+    pageId,
+    course.pages.map((p) => p.id),
+  );
   const next = pagesSeen === state.pagesSeen ? state : { ...state, pagesSeen };
   return setLocation(next, course, pageId);
 }
 
 /** A medium was played to its watchedThreshold (the UI measures that): progress only, never a score. */
 export function recordMediaWatched(state: LearnerState, course: CourseData, mediaId: string): LearnerState {
-  const mediaWatched = addInOrder(state.mediaWatched, mediaId, course.pages.flatMap((p) => p.media.map((m) => m.id)));
+  const mediaWatched = addInOrder(
+    state.mediaWatched,
+    mediaId,
+    course.pages.flatMap((p) => p.media.map((m) => m.id)),
+  );
   return mediaWatched === state.mediaWatched ? state : { ...state, mediaWatched };
 }
 

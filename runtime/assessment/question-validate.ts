@@ -124,7 +124,8 @@ function choiceLike(c: Collector, q: Obj): void {
     }
     const seen = new Set<unknown>();
     q.correct.forEach((id: unknown, i) => {
-      if (typeof id !== "string" || !ids.includes(id)) c.error(`/correct/${i}`, `${show(id)} is not the id of a choice: the question can never be answered correctly`);
+      if (typeof id !== "string" || !ids.includes(id))
+        c.error(`/correct/${i}`, `${show(id)} is not the id of a choice: the question can never be answered correctly`);
       if (seen.has(id)) c.error(`/correct/${i}`, `duplicate correct id ${show(id)}`);
       seen.add(id);
     });
@@ -151,7 +152,11 @@ function matching(c: Collector, q: Obj): void {
     }
     if (typeof p.target === "string") {
       const first = targets.get(p.target.trim());
-      if (first !== undefined) c.error(`/pairs/${i}/target`, `same target text as pair ${first}: the learner cannot tell them apart, so the question cannot reliably be answered correctly`);
+      if (first !== undefined)
+        c.error(
+          `/pairs/${i}/target`,
+          `same target text as pair ${first}: the learner cannot tell them apart, so the question cannot reliably be answered correctly`,
+        );
       else targets.set(p.target.trim(), i);
     }
   });
@@ -165,7 +170,8 @@ function passcodeHash(c: Collector, value: unknown): void {
   if (!isNum(value.iterations) || !Number.isInteger(value.iterations) || value.iterations < 1) {
     c.error("/passcode/iterations", `iterations must be a whole number ≥ 1, got ${show(value.iterations)}`);
   }
-  if (typeof value.salt !== "string" || value.salt === "" || !base64.test(value.salt)) c.error("/passcode/salt", `salt must be base64, got ${show(value.salt)}`);
+  if (typeof value.salt !== "string" || value.salt === "" || !base64.test(value.salt))
+    c.error("/passcode/salt", `salt must be base64, got ${show(value.salt)}`);
   if (typeof value.hash !== "string" || !base64.test(value.hash) || value.hash.length !== 44) {
     c.error("/passcode/hash", `hash must be the base64 of a 32-byte key, got ${show(value.hash)}`);
   }
@@ -173,11 +179,13 @@ function passcodeHash(c: Collector, value: unknown): void {
 
 /** A task (docs/grading-forms.md): who rates, whether it counts, the passcode, and its grading form. */
 function task(c: Collector, q: Obj): void {
-  if (q.learnerResponse !== "text" && q.learnerResponse !== "none") c.error("/learnerResponse", `learnerResponse must be "text" or "none", got ${show(q.learnerResponse)}`);
+  if (q.learnerResponse !== "text" && q.learnerResponse !== "none")
+    c.error("/learnerResponse", `learnerResponse must be "text" or "none", got ${show(q.learnerResponse)}`);
   const rater = q.rater;
   if (rater !== "assessor" && rater !== "learner") c.error("/rater", `rater must be "assessor" or "learner", got ${show(rater)}`);
   c.bool(q, "counts");
-  if (rater === "assessor" && q.counts === false) c.error("/counts", "counts false is for a self-assessment only (rater \"learner\"): an assessor's rating always counts");
+  if (rater === "assessor" && q.counts === false)
+    c.error("/counts", 'counts false is for a self-assessment only (rater "learner"): an assessor\'s rating always counts');
   if (q.passcode !== null) {
     if (rater === "learner") c.error("/passcode", "a passcode is for an assessor task only: the learner rates a self-assessment without one");
     passcodeHash(c, q.passcode);
@@ -197,7 +205,8 @@ export function validateQuestion(question: unknown, limits: ReportingLimits | nu
   c.id("/id", q.id, "question id");
   if (!isObj(q.prompt) || typeof q.prompt.text !== "string" || q.prompt.text.trim() === "") c.error("/prompt", "the prompt must not be empty");
   if (!isNum(q.weight) || q.weight < 0) c.error("/weight", `weight must be a number ≥ 0, got ${show(q.weight)}`);
-  else if (q.weight === 0 && q.type !== "survey" && !(q.type === "task" && q.counts === false)) c.warning("/weight", "weight 0: this question never counts toward the score");
+  else if (q.weight === 0 && q.type !== "survey" && !(q.type === "task" && q.counts === false))
+    c.warning("/weight", "weight 0: this question never counts toward the score");
   if (!TYPES.includes(q.type as string)) {
     c.error("/type", `type must be one of ${TYPES.join(", ")}, got ${show(q.type)}`);
     return c.problems;

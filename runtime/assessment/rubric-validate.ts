@@ -18,12 +18,7 @@ export interface RubricValidationOptions {
 const isScore = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100;
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
-function checkResult(
-  rubric: Record<string, unknown>,
-  key: string,
-  placeholders: string[],
-  problems: Problem[],
-): void {
+function checkResult(rubric: Record<string, unknown>, key: string, placeholders: string[], problems: Problem[]): void {
   const value = rubric[key];
   if (value === undefined) return;
   if (typeof value === "string") {
@@ -94,7 +89,11 @@ export function validateRubric(rubric: unknown, options: RubricValidationOptions
     problems.push({ path: "/type", severity: "error", message: `type must be "pass-fail" or "attempt", got ${show(r.type)}` });
   }
   if (r.passingAttemptScore !== undefined && !isScore(r.passingAttemptScore)) {
-    problems.push({ path: "/passingAttemptScore", severity: "error", message: `passingAttemptScore must be a number 0..100, got ${show(r.passingAttemptScore)}` });
+    problems.push({
+      path: "/passingAttemptScore",
+      severity: "error",
+      message: `passingAttemptScore must be a number 0..100, got ${show(r.passingAttemptScore)}`,
+    });
   }
   checkResult(r, "passedResult", ["$attempt_score"], problems);
   checkResult(r, "failedResult", ["$attempt_score", "no-score"], problems);
@@ -109,12 +108,20 @@ export function validateRubric(rubric: unknown, options: RubricValidationOptions
     } else {
       const passed = r.passedResult ?? 100;
       if (isScore(passed) && passed < bar) {
-        problems.push({ path: "/passedResult", severity: "error", message: `passedResult ${passed} is below the mastery score ${bar}: the LMS would judge a passed attempt as failed` });
+        problems.push({
+          path: "/passedResult",
+          severity: "error",
+          message: `passedResult ${passed} is below the mastery score ${bar}: the LMS would judge a passed attempt as failed`,
+        });
       }
       for (const key of ["failedResult", "unableToPassResult"]) {
         const v = r[key] ?? (key === "failedResult" ? 0 : undefined);
         if (isScore(v) && v >= bar) {
-          problems.push({ path: `/${key}`, severity: "error", message: `${key} ${v} reaches the mastery score ${bar}: the LMS would judge a failed attempt as passed` });
+          problems.push({
+            path: `/${key}`,
+            severity: "error",
+            message: `${key} ${v} reaches the mastery score ${bar}: the LMS would judge a failed attempt as passed`,
+          });
         }
       }
     }

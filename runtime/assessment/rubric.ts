@@ -47,13 +47,7 @@ export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemp
 
   let status: AttemptResult["status"];
   if (isLegacyAttempt || sn >= P) status = "passed";
-  else if (
-    Number.isFinite(A) &&
-    n === A &&
-    rubric.unableToPassResult !== undefined &&
-    rubric.unableToPassResult !== null &&
-    highest < P
-  )
+  else if (Number.isFinite(A) && n === A && rubric.unableToPassResult !== undefined && rubric.unableToPassResult !== null && highest < P)
     status = "unableToPass";
   else status = "failed";
 

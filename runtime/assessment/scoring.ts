@@ -1,14 +1,7 @@
 // docs/rules/assessment.md §1: each gradable question scores 0..100; unanswered or malformed → 0, never a throw.
 // Survey questions are not gradable (null); a task scores its grading form (tasks.ts).
 
-import type {
-  MatchingQuestion,
-  MultipleResponseQuestion,
-  NumericAnswer,
-  OrderingQuestion,
-  QuestionData,
-  TextEntryQuestion,
-} from "../course/types";
+import type { MatchingQuestion, MultipleResponseQuestion, NumericAnswer, OrderingQuestion, QuestionData, TextEntryQuestion } from "../course/types";
 import { isTaskRatingShape, taskScore } from "./tasks";
 import type { Response } from "./types";
 
@@ -32,8 +25,7 @@ export function responseMatchesType(question: QuestionData, response: unknown): 
     case "text-entry":
       return typeof r.text === "string";
     case "matching":
-      return typeof r.matches === "object" && r.matches !== null && !Array.isArray(r.matches) &&
-        Object.values(r.matches).every((v) => typeof v === "string");
+      return typeof r.matches === "object" && r.matches !== null && !Array.isArray(r.matches) && Object.values(r.matches).every((v) => typeof v === "string");
     case "ordering":
       return isStringArray(r.order);
     case "task":

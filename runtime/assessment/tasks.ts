@@ -63,9 +63,12 @@ export function canonicalRating(task: TaskQuestion, rating: TaskRating): TaskRat
     const remark = rating.remarks[id];
     if (typeof remark === "string" && remark.trim() !== "") remarks[id] = wellFormed(remark);
   }
-  const rater: Rater | null = rating.rater === null ? null : rating.rater.role === "learner"
-    ? { role: "learner" }
-    : { role: "assessor", name: wellFormed(rating.rater.name).slice(0, 250), id: wellFormed(rating.rater.id).slice(0, 250) };
+  const rater: Rater | null =
+    rating.rater === null
+      ? null
+      : rating.rater.role === "learner"
+        ? { role: "learner" }
+        : { role: "assessor", name: wellFormed(rating.rater.name).slice(0, 250), id: wellFormed(rating.rater.id).slice(0, 250) };
   return { filling, remarks, feedback: wellFormed(rating.feedback), rater, ratedAt: rating.ratedAt };
 }
 
@@ -154,14 +157,23 @@ export function rateTask(state: LearnerState, course: CourseData, taskId: string
   if (!current || current.handedInAt === null || !isRecord(input)) return state;
   const task = drawnTasks(current, course).find((t) => t.id === taskId && t.rater === "assessor");
   if (!task) return state;
-  const rating = canonicalRating(task, { filling: isRecord(input.filling) ? input.filling as TaskRating["filling"] : {}, remarks: isRecord(input.remarks) ? input.remarks as TaskRating["remarks"] : {}, feedback: typeof input.feedback === "string" ? input.feedback : "", rater: null, ratedAt: null });
+  const rating = canonicalRating(task, {
+    filling: isRecord(input.filling) ? (input.filling as TaskRating["filling"]) : {},
+    remarks: isRecord(input.remarks) ? (input.remarks as TaskRating["remarks"]) : {},
+    feedback: typeof input.feedback === "string" ? input.feedback : "",
+    rater: null,
+    ratedAt: null,
+  });
   const previous = current.answers[taskId];
   const text = previous?.response.type === "task" ? previous.response.text : "";
   return {
     ...state,
     current: {
       ...current,
-      answers: { ...current.answers, [taskId]: { response: { type: "task", text, rating }, answeredAt: previous?.answeredAt ?? now, timeMs: previous?.timeMs ?? 0 } },
+      answers: {
+        ...current.answers,
+        [taskId]: { response: { type: "task", text, rating }, answeredAt: previous?.answeredAt ?? now, timeMs: previous?.timeMs ?? 0 },
+      },
     },
   };
 }
@@ -175,8 +187,12 @@ export function completeRating(state: LearnerState, course: CourseData, rater: {
   const current = state.current;
   const pending = pendingRatings(state, course);
   if (!current || current.handedInAt === null || pending.length === 0) return null;
-  const name = wellFormed(String(rater?.name ?? "")).trim().slice(0, 250);
-  const id = wellFormed(String(rater?.id ?? "")).trim().slice(0, 250);
+  const name = wellFormed(String(rater?.name ?? ""))
+    .trim()
+    .slice(0, 250);
+  const id = wellFormed(String(rater?.id ?? ""))
+    .trim()
+    .slice(0, 250);
   if (name === "" || id === "") return null;
   const answers = { ...current.answers };
   for (const task of pending) {

@@ -142,10 +142,7 @@ export interface TrueFalseQuestion extends QuestionBase {
   answer: boolean;
 }
 
-export type NumericAnswer =
-  | { exact: number }
-  | { value: number; tolerance: number }
-  | { min: number; max: number };
+export type NumericAnswer = { exact: number } | { value: number; tolerance: number } | { min: number; max: number };
 
 export interface NumericQuestion extends QuestionBase {
   type: "numeric";

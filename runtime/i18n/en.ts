@@ -35,7 +35,8 @@ export const en = {
   statusHeldUntilFinal: "Your progress is saved. Your score goes to the LMS when your result is final.",
   statusHeldUntilSessionEnd: "Your progress is saved. Your result will be recorded when you finish or leave the course.",
   statusEnded: "Your session has ended.",
-  statusSessionClosed: "The LMS has ended this session: nothing more can be recorded here. What was saved before is kept. To continue, launch the course again from the LMS.",
+  statusSessionClosed:
+    "The LMS has ended this session: nothing more can be recorded here. What was saved before is kept. To continue, launch the course again from the LMS.",
   backToLms: "Back to the LMS",
   media: "Media: {title}",
   mediaWatched: "Watched",

@@ -89,7 +89,9 @@ export function translator(lang: string, catalogue: Catalogue = en): Translator 
     catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   const number = (n: number, decimals = 2): string => {
     const rounded = Number(n.toFixed(decimals));
-    return String(rounded === 0 ? 0 : rounded).replace(".", catalogue.decimalSeparator).replace("-", "\u2212");
+    return String(rounded === 0 ? 0 : rounded)
+      .replace(".", catalogue.decimalSeparator)
+      .replace("-", "\u2212");
   };
   return {
     lang: language,

@@ -5,10 +5,7 @@ import { findScorm12Api, findScorm2004Api, type WindowLike } from "./api-discove
 import type { Scorm12Api, Scorm2004Api } from "./scorm-common/api-types";
 
 export type Detection =
-  | { standard: "cmi5" }
-  | { standard: "scorm2004"; api: Scorm2004Api }
-  | { standard: "scorm12"; api: Scorm12Api }
-  | { standard: "standalone" };
+  { standard: "cmi5" } | { standard: "scorm2004"; api: Scorm2004Api } | { standard: "scorm12"; api: Scorm12Api } | { standard: "standalone" };
 
 /** cmi5 §8.1 launch parameters; any one of them means the LMS meant a cmi5 launch. */
 export const CMI5_LAUNCH_PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"] as const;

@@ -19,8 +19,18 @@ export function AssessmentIntro({ view, navigate }: { view: SessionView; navigat
   const { next } = assessment;
   let action;
   if (next.kind === "read-only") action = <p class="pm-note">{i18n.t("readOnlyAssessment")}</p>;
-  else if (next.kind === "resume") action = <button type="button" class="pm-button" onClick={start}>{i18n.t("resumeAttempt", { n: next.attempt })}</button>;
-  else if (next.kind === "start") action = <button type="button" class="pm-button" onClick={start}>{i18n.t("startAttempt", { n: next.attempt })}</button>;
+  else if (next.kind === "resume")
+    action = (
+      <button type="button" class="pm-button" onClick={start}>
+        {i18n.t("resumeAttempt", { n: next.attempt })}
+      </button>
+    );
+  else if (next.kind === "start")
+    action = (
+      <button type="button" class="pm-button" onClick={start}>
+        {i18n.t("startAttempt", { n: next.attempt })}
+      </button>
+    );
   else action = <p class="pm-note">{i18n.t(next.kind === "closed-after-pass" ? "closedAfterPass" : "noMoreAttempts")}</p>;
   return (
     <section class="pm-screen" aria-labelledby="pm-intro-title">

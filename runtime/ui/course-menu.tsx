@@ -22,27 +22,29 @@ export function CourseMenu({ view, screen, navigate }: Props) {
     <nav class="pm-menu" aria-label={i18n.t("courseMenu")}>
       <details onToggle={(e) => opened || setOpened((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{i18n.t("courseMenu")}</summary>
-        {opened && <ol>
-          {course.pages.map((page) => {
-            const current = screen.kind === "page" && screen.pageId === page.id;
-            const wasSeen = seen.has(page.id);
-            return (
-              <li key={page.id} class={wasSeen ? "pm-seen" : undefined}>
-                <button type="button" class="pm-link" aria-current={current ? "page" : undefined} onClick={() => navigate({ kind: "page", pageId: page.id })}>
-                  <span lang={course.language}>{page.title}</span>
-                  <span class="pm-sr"> ({i18n.t(current ? "current" : wasSeen ? "seen" : "notSeen")})</span>
+        {opened && (
+          <ol>
+            {course.pages.map((page) => {
+              const current = screen.kind === "page" && screen.pageId === page.id;
+              const wasSeen = seen.has(page.id);
+              return (
+                <li key={page.id} class={wasSeen ? "pm-seen" : undefined}>
+                  <button type="button" class="pm-link" aria-current={current ? "page" : undefined} onClick={() => navigate({ kind: "page", pageId: page.id })}>
+                    <span lang={course.language}>{page.title}</span>
+                    <span class="pm-sr"> ({i18n.t(current ? "current" : wasSeen ? "seen" : "notSeen")})</span>
+                  </button>
+                </li>
+              );
+            })}
+            {course.assessment && (
+              <li>
+                <button type="button" class="pm-link" aria-current={onAssessment ? "page" : undefined} onClick={() => navigate({ kind: "intro" })}>
+                  <span lang={course.language}>{course.assessment.title}</span>
                 </button>
               </li>
-            );
-          })}
-          {course.assessment && (
-            <li>
-              <button type="button" class="pm-link" aria-current={onAssessment ? "page" : undefined} onClick={() => navigate({ kind: "intro" })}>
-                <span lang={course.language}>{course.assessment.title}</span>
-              </button>
-            </li>
-          )}
-        </ol>}
+            )}
+          </ol>
+        )}
       </details>
     </nav>
   );

@@ -17,7 +17,10 @@ interface Props {
 export function PageScreen({ pageId, view, navigate }: Props) {
   const { session, i18n } = useUi();
   const { course } = session;
-  const index = Math.max(0, course.pages.findIndex((p) => p.id === pageId));
+  const index = Math.max(
+    0,
+    course.pages.findIndex((p) => p.id === pageId),
+  );
   const page = course.pages[index]!;
   const screen = useRef<HTMLElement>(null);
   const ownHeading = /^\s*<h1[\s>]/i.test(page.body.html);

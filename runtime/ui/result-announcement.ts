@@ -4,7 +4,11 @@ import type { Outcome, SubmittedAttempt } from "../assessment/index";
 import type { Translator } from "../i18n/index";
 import { statusText } from "./assessment-summary";
 
-export function resultAnnouncement(i18n: Translator, submitted: Pick<SubmittedAttempt, "attemptNumber" | "result">, outcome: Pick<Outcome, "score" | "status">): string {
+export function resultAnnouncement(
+  i18n: Translator,
+  submitted: Pick<SubmittedAttempt, "attemptNumber" | "result">,
+  outcome: Pick<Outcome, "score" | "status">,
+): string {
   return [
     i18n.t("resultHeading", { n: submitted.attemptNumber }),
     i18n.t("attemptScore", { score: i18n.percent(submitted.result.attemptScore) }),

@@ -31,7 +31,16 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
           const given = responseText(question, response, i18n);
           const expected = correctText(question, i18n);
           const task = question.type === "task" ? question : null;
-          const verdict = score === null ? i18n.t("notGraded") : task ? i18n.t("taskGrade", { score: i18n.percent(score) }) : score >= 100 ? i18n.t("resultCorrect") : score > 0 ? i18n.t("resultPartial", { score: i18n.percent(score) }) : i18n.t("resultIncorrect");
+          const verdict =
+            score === null
+              ? i18n.t("notGraded")
+              : task
+                ? i18n.t("taskGrade", { score: i18n.percent(score) })
+                : score >= 100
+                  ? i18n.t("resultCorrect")
+                  : score > 0
+                    ? i18n.t("resultPartial", { score: i18n.percent(score) })
+                    : i18n.t("resultIncorrect");
           const feedback = score === null || task ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
           return (
             <section key={question.id} class="pm-question" aria-labelledby={`pm-review-${question.id}`}>
@@ -43,7 +52,12 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
                 {expected !== null && <dt>{i18n.t("correctAnswer")}</dt>}
                 {expected !== null && <dd lang={lang}>{expected}</dd>}
               </dl>
-              {task && (grading.ui ? <grading.ui.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} /> : <GradingPending slot={grading} />)}
+              {task &&
+                (grading.ui ? (
+                  <grading.ui.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} />
+                ) : (
+                  <GradingPending slot={grading} />
+                ))}
               <p class={score === null || task ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
               {feedback && <AuthorHtml text={feedback} lang={lang} class="pm-feedback" />}
             </section>
@@ -51,7 +65,11 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
         })
       )}
       <div class="pm-actions">
-        <button type="button" class="pm-button pm-secondary" onClick={() => navigate(session.judged && view.state.attempts.length >= attempt ? { kind: "result", attempt } : { kind: "intro" })}>
+        <button
+          type="button"
+          class="pm-button pm-secondary"
+          onClick={() => navigate(session.judged && view.state.attempts.length >= attempt ? { kind: "result", attempt } : { kind: "intro" })}
+        >
           {i18n.t("backToResult")}
         </button>
       </div>

@@ -92,7 +92,10 @@ describe("the assessment view (what the screens show, no engine call of their ow
     const course = quiz({ attempts: 2 });
     let state = take(course, take(course, createLearnerState(), 1, 10), 3, 20);
     const view = viewOf(course, state);
-    expect(view.results.map((r) => [r.number, r.attemptScore, r.status])).toEqual([[1, 25, "failed"], [2, 75, "failed"]]);
+    expect(view.results.map((r) => [r.number, r.attemptScore, r.status])).toEqual([
+      [1, 25, "failed"],
+      [2, 75, "failed"],
+    ]);
     expect(view).toMatchObject({ attemptsUsed: 2, attemptsLeft: 0, next: { kind: "no-attempts-left" }, reviewAllowed: true });
     state = { ...state, attempts: [{ ...state.attempts[0]!, draw: null }, state.attempts[1]!] };
     expect(viewOf(course, state).reviews.map((r) => r.questions?.length ?? null)).toEqual([null, 4]);

@@ -4,26 +4,48 @@ import { assessmentResult, attemptScore, scoreActionFor, scoreActionMatches } fr
 import type { AttemptResult } from "../../runtime/assessment/types";
 import { assessment, base, everyType, text } from "./fixtures";
 
-const single = (id: string, weight = 1): QuestionData => ({ ...base(id), weight, type: "single-choice", choices: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: "a" });
+const single = (id: string, weight = 1): QuestionData => ({
+  ...base(id),
+  weight,
+  type: "single-choice",
+  choices: [
+    { id: "a", text: "A" },
+    { id: "b", text: "B" },
+  ],
+  correct: "a",
+});
 const right = { type: "single-choice", choice: "a" } as const;
 const wrong = { type: "single-choice", choice: "b" } as const;
 
 const result = (status: AttemptResult["status"], score: number | null): AttemptResult => ({
-  status, attemptNumber: 1, attemptScore: score ?? 0, assessmentScore: score, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: score,
+  status,
+  attemptNumber: 1,
+  attemptScore: score ?? 0,
+  assessmentScore: score,
+  rewardedMods: [],
+  rewardTotal: 0,
+  assessmentModdedScore: score,
 });
 
 describe("attempt score (docs/rules/assessment.md §1)", () => {
   it("is the mean of gradable question scores, survey excluded, unanswered = 0", () => {
     const survey = everyType().find((q) => q.type === "survey")!;
-    expect(attemptScore([
-      { question: single("a"), response: right },
-      { question: single("b"), response: wrong },
-      { question: single("c"), response: undefined },
-      { question: survey, response: { type: "survey", choice: "1" } },
-    ])).toBeCloseTo(100 / 3, 12);
+    expect(
+      attemptScore([
+        { question: single("a"), response: right },
+        { question: single("b"), response: wrong },
+        { question: single("c"), response: undefined },
+        { question: survey, response: { type: "survey", choice: "1" } },
+      ]),
+    ).toBeCloseTo(100 / 3, 12);
   });
   it("is weighted when weights differ", () => {
-    expect(attemptScore([{ question: single("a", 3), response: right }, { question: single("b", 1), response: wrong }])).toBe(75);
+    expect(
+      attemptScore([
+        { question: single("a", 3), response: right },
+        { question: single("b", 1), response: wrong },
+      ]),
+    ).toBe(75);
   });
   it("is 0 when nothing is gradable", () => {
     expect(attemptScore([])).toBe(0);
@@ -43,10 +65,16 @@ describe("the assessment across attempts (docs/rules/assessment.md §3)", () => 
     expect(assessmentResult([result("failed", null), result("failed", null)], a3)).toMatchObject({ score: null, scoreAttemptNumber: null, status: "failed" });
   });
   it("passed if any attempt passed, even when a later one failed", () => {
-    expect(assessmentResult([result("passed", 90), result("failed", 10)], { ...a3, allowAttemptsAfterPass: true })).toMatchObject({ status: "passed", score: 90 });
+    expect(assessmentResult([result("passed", 90), result("failed", 10)], { ...a3, allowAttemptsAfterPass: true })).toMatchObject({
+      status: "passed",
+      score: 90,
+    });
   });
   it("unableToPass when the last allowed attempt ended so", () => {
-    expect(assessmentResult([result("failed", 10), result("failed", 20), result("unableToPass", 20)], a3)).toMatchObject({ status: "unableToPass", final: true });
+    expect(assessmentResult([result("failed", 10), result("failed", 20), result("unableToPass", 20)], a3)).toMatchObject({
+      status: "unableToPass",
+      final: true,
+    });
   });
   it("final: closed after a pass unless more attempts are allowed; exhausted attempts", () => {
     expect(assessmentResult([result("passed", 90)], a3).final).toBe(true);
@@ -73,7 +101,7 @@ describe("score actions (first match wins, same range grammar, no-score)", () =>
     expect(scoreActionFor(actions, 50, "failed")?.message.text).toBe("high");
     expect(scoreActionFor(actions, 100, "failed")?.message.text).toBe("high");
   });
-  it("with \"when\": chooses by status too, first match in order; 87.5 under a mastery score of 90 never reads the pass message (issue 10 item 8)", () => {
+  it('with "when": chooses by status too, first match in order; 87.5 under a mastery score of 90 never reads the pass message (issue 10 item 8)', () => {
     const byOutcome = assessment([], {
       scoreActions: [
         { when: "passed", for: "100", message: text("perfect") },

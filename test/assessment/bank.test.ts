@@ -4,7 +4,13 @@ import { drawAttempt, seenCounts } from "../../runtime/assessment/bank";
 import { mulberry32, shuffled } from "../../runtime/assessment/prng";
 import { assessment, everyType, singleChoices } from "./fixtures";
 
-const bank = (order: BankData["order"], choose: number, pool: QuestionData[] = singleChoices(10, "b")): BankData => ({ kind: "bank", id: "pool", choose, order, questions: pool });
+const bank = (order: BankData["order"], choose: number, pool: QuestionData[] = singleChoices(10, "b")): BankData => ({
+  kind: "bank",
+  id: "pool",
+  choose,
+  order,
+  questions: pool,
+});
 const ids = (draw: { questions: { questionId: string }[] }): string[] => draw.questions.map((q) => q.questionId);
 
 describe("seeded PRNG", () => {
@@ -54,7 +60,10 @@ describe("bank draws (docs/rules/assessment.md §3)", () => {
       const a = assessment([bank("random-unseen", 4)]);
       const first = drawAttempt(a, seed);
       const second = drawAttempt(a, seed + 1000, seenCounts([first]));
-      expect(ids(second).filter((id) => ids(first).includes(id)), `seed ${seed}`).toEqual([]);
+      expect(
+        ids(second).filter((id) => ids(first).includes(id)),
+        `seed ${seed}`,
+      ).toEqual([]);
       const third = drawAttempt(a, seed + 2000, seenCounts([first, second]));
       // Only 2 unseen remain: both are drawn, the other 2 come from the seen ones.
       const unseen = ids(third).filter((id) => !ids(first).includes(id) && !ids(second).includes(id));
@@ -101,8 +110,18 @@ describe("bank draws (docs/rules/assessment.md §3)", () => {
     // attempt: bump STATE_CODEC_VERSION in codec/state-codec.ts together with the change.
     const a = assessment([bank("random", 4), ...everyType()], { shuffleChoices: true });
     expect(drawAttempt(a, 42).questions.map((q) => [q.questionId, q.presentedOrder?.join("") ?? null])).toEqual([
-      ["b1", "cdab"], ["b8", "bdac"], ["b4", "abdc"], ["b6", "dcba"], ["q-single", "cdba"], ["q-multi", "dcab"], ["q-tf", null],
-      ["q-num", null], ["q-text", null], ["q-match", "deitfr"], ["q-order", "threetwofourone"], ["q-survey", null],
+      ["b1", "cdab"],
+      ["b8", "bdac"],
+      ["b4", "abdc"],
+      ["b6", "dcba"],
+      ["q-single", "cdba"],
+      ["q-multi", "dcab"],
+      ["q-tf", null],
+      ["q-num", null],
+      ["q-text", null],
+      ["q-match", "deitfr"],
+      ["q-order", "threetwofourone"],
+      ["q-survey", null],
     ]);
   });
 });

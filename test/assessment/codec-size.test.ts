@@ -40,7 +40,9 @@ describe("resume-state size against the 4,096 budget", () => {
     const fitted = encodeState(state, course, SCORM12_SUSPEND_DATA_MAX);
     const encodeMs = medianMs(() => encodeState(state, course, SCORM12_SUSPEND_DATA_MAX));
     const decodeMs = medianMs(() => decodeState(fitted.encoded, course));
-    console.log(`200 questions × (3 + 1): ${full.length} characters in full, ${fitted.encoded.length} after dropping ${fitted.dropped.join(", ")}; encode ${encodeMs.toFixed(2)} ms, decode ${decodeMs.toFixed(2)} ms (median)`);
+    console.log(
+      `200 questions × (3 + 1): ${full.length} characters in full, ${fitted.encoded.length} after dropping ${fitted.dropped.join(", ")}; encode ${encodeMs.toFixed(2)} ms, decode ${decodeMs.toFixed(2)} ms (median)`,
+    );
     expect(full.length).toBeGreaterThan(SCORM12_SUSPEND_DATA_MAX);
     expect(fitted.fits).toBe(true);
     expect(fitted.dropped[0]).toBe("attempt 1 responses");

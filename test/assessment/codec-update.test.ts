@@ -110,8 +110,13 @@ describe("resume state across a course update", () => {
     const { encoded } = encodeState(learner(c), c, 4096);
     const updated = withPageAdded(c);
     const damaged = [
-      "garbage", "P2.zz|", "P1.abc|x|y", encoded.replace(/\|[^|]*$/, "|1,zz"), encoded.slice(0, encoded.indexOf(";") + 3),
-      encoded.replace(/;/, ";x,"), "P1." + encoded.slice(encoded.indexOf("|")).replace(";", ";;"),
+      "garbage",
+      "P2.zz|",
+      "P1.abc|x|y",
+      encoded.replace(/\|[^|]*$/, "|1,zz"),
+      encoded.slice(0, encoded.indexOf(";") + 3),
+      encoded.replace(/;/, ";x,"),
+      "P1." + encoded.slice(encoded.indexOf("|")).replace(";", ";;"),
     ];
     for (const input of damaged) {
       for (const target of [c, updated]) {

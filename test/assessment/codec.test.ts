@@ -6,7 +6,10 @@ import { assessment, course, everyType, mixedQuestions, singleChoices } from "./
 import { simulate } from "./simulate";
 
 const big = (n: number, attempts: number | "unlimited" = 4): CourseData =>
-  course(assessment(mixedQuestions(n), { attempts, allowAttemptsAfterPass: true, shuffleChoices: true, rubric: { type: "pass-fail", passingAttemptScore: 100 } }), 12);
+  course(
+    assessment(mixedQuestions(n), { attempts, allowAttemptsAfterPass: true, shuffleChoices: true, rubric: { type: "pass-fail", passingAttemptScore: 100 } }),
+    12,
+  );
 
 /** 3 finished attempts and one in progress, every question answered. */
 const heavy = (c: CourseData, seed = 7): LearnerState =>
@@ -15,7 +18,14 @@ const heavy = (c: CourseData, seed = 7): LearnerState =>
 describe("resume-state codec", () => {
   it("round-trips a state with every question type, attempts and one in progress", () => {
     const c = course(assessment(everyType(), { attempts: 5, allowAttemptsAfterPass: true, shuffleChoices: true }));
-    const state = simulate(c, { seed: 1, finishedAttempts: 3, inProgress: true, answerRate: 0.8, texts: ["naïve café", "a|b;c,d:e*f~g=h'i!", "{x}", " ", ""], numbers: [0.1 + 0.2, -1e-12, 1e21] });
+    const state = simulate(c, {
+      seed: 1,
+      finishedAttempts: 3,
+      inProgress: true,
+      answerRate: 0.8,
+      texts: ["naïve café", "a|b;c,d:e*f~g=h'i!", "{x}", " ", ""],
+      numbers: [0.1 + 0.2, -1e-12, 1e21],
+    });
     expect(state.attempts).toHaveLength(3);
     expect(state.current).not.toBeNull();
     const { encoded, dropped, fits } = encodeState(state, c, 64_000);
@@ -85,9 +95,20 @@ describe("resume-state codec", () => {
     const { encoded } = encodeState(heavy(c), c, 64_000);
     const other: CourseData = { ...course(assessment(singleChoices(30))), id: "https://example.org/courses/another" };
     const inputs: unknown[] = [
-      "hello", "{\"json\":true}", 42, {}, "P1.|||||", "P2.|||||", `P2.${courseFingerprint(c)}|zz|||||`, `P0.${courseFingerprint(c)}|||||`,
-      `P2.${courseFingerprint(c)}.x|||||`, encoded.replace(/^P2\./, "P3."), encoded.slice(0, encoded.length - 7), encoded.slice(0, 40),
-      encoded + "|", encoded.replace(/,/g, ";"),
+      "hello",
+      '{"json":true}',
+      42,
+      {},
+      "P1.|||||",
+      "P2.|||||",
+      `P2.${courseFingerprint(c)}|zz|||||`,
+      `P0.${courseFingerprint(c)}|||||`,
+      `P2.${courseFingerprint(c)}.x|||||`,
+      encoded.replace(/^P2\./, "P3."),
+      encoded.slice(0, encoded.length - 7),
+      encoded.slice(0, 40),
+      encoded + "|",
+      encoded.replace(/,/g, ";"),
     ];
     for (const input of inputs) {
       const result = decodeState(input, c);
@@ -112,7 +133,12 @@ describe("resume-state codec", () => {
     const a = c.assessment!;
     const fixed: CourseData = {
       ...c,
-      assessment: { ...a, attempts: 6, rubric: { type: "pass-fail", passingAttemptScore: 70 }, items: a.items.map((q) => (q.kind === "question" ? { ...q, prompt: { html: "x", text: "x" } } : q)) },
+      assessment: {
+        ...a,
+        attempts: 6,
+        rubric: { type: "pass-fail", passingAttemptScore: 70 },
+        items: a.items.map((q) => (q.kind === "question" ? { ...q, prompt: { html: "x", text: "x" } } : q)),
+      },
     };
     expect(decodeState(encoded, fixed)).toEqual({ state, warning: null });
   });

@@ -1,14 +1,6 @@
 // Built-course fixtures for the assessment tests (runtime/course/types.ts shapes).
 
-import type {
-  AssessmentData,
-  AssessmentItem,
-  ChoiceOption,
-  CourseData,
-  QuestionBase,
-  QuestionData,
-  RichText,
-} from "../../runtime/course/types";
+import type { AssessmentData, AssessmentItem, ChoiceOption, CourseData, QuestionBase, QuestionData, RichText } from "../../runtime/course/types";
 
 export const text = (t: string): RichText => ({ html: `<p>${t}</p>`, text: t });
 
@@ -71,13 +63,23 @@ export function course(a: AssessmentData | null, pageCount = 3): CourseData {
       media: i === 0 ? [{ id: "intro-video", kind: "video" as const, src: "assets/intro.mp4", captions: null, title: "Intro", watchedThreshold: 0.9 }] : [],
     })),
     assessment: a,
-    reporting: { cmi5: { moveOn: "CompletedAndPassed", launchMethod: "AnyWindow" }, masteryScore: null, scorm12: { statusMode: "passed-incomplete" }, interactions: true },
+    reporting: {
+      cmi5: { moveOn: "CompletedAndPassed", launchMethod: "AnyWindow" },
+      masteryScore: null,
+      scorm12: { statusMode: "passed-incomplete" },
+      interactions: true,
+    },
   };
 }
 
 /** n single-choice questions with 4 options; the correct one is "c". */
 export function singleChoices(n: number, prefix = "q"): QuestionData[] {
-  return Array.from({ length: n }, (_, i) => ({ ...base(`${prefix}${i + 1}`), type: "single-choice" as const, choices: options("a", "b", "c", "d"), correct: "c" }));
+  return Array.from({ length: n }, (_, i) => ({
+    ...base(`${prefix}${i + 1}`),
+    type: "single-choice" as const,
+    choices: options("a", "b", "c", "d"),
+    correct: "c",
+  }));
 }
 
 /**

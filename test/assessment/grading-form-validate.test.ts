@@ -19,8 +19,14 @@ const soundGuide = {
 };
 const soundErrors = {
   method: "errors",
-  criteria: [{ id: "a", description: "A" }, { id: "b", description: "B", weight: 2 }],
-  mapping: [{ errors: 1, grade: 70 }, { errors: 3, grade: 0 }],
+  criteria: [
+    { id: "a", description: "A" },
+    { id: "b", description: "B", weight: 2 },
+  ],
+  mapping: [
+    { errors: 1, grade: 70 },
+    { errors: 3, grade: 0 },
+  ],
 };
 
 describe("validateGradingForm (build time)", () => {
@@ -46,7 +52,15 @@ describe("validateGradingForm (build time)", () => {
   });
 
   it("criteria: ids short, unique; descriptions not empty", () => {
-    const form = { method: "guide", criteria: [{ id: "a", description: "A", maxPoints: 1 }, { id: "a", description: " ", maxPoints: 1 }, { id: "has space", description: "C", maxPoints: 1 }, { id: "__proto__", description: "D", maxPoints: 1 }] };
+    const form = {
+      method: "guide",
+      criteria: [
+        { id: "a", description: "A", maxPoints: 1 },
+        { id: "a", description: " ", maxPoints: 1 },
+        { id: "has space", description: "C", maxPoints: 1 },
+        { id: "__proto__", description: "D", maxPoints: 1 },
+      ],
+    };
     expect(errors(form)).toEqual(["/criteria/1/id", "/criteria/1/description", "/criteria/2/id", "/criteria/3/id"]);
   });
 
@@ -82,7 +96,9 @@ describe("validateGradingForm (build time)", () => {
     });
 
     it("level ids need only be unique within their criterion", () => {
-      expect(validateGradingForm({ method: "rubric", criteria: [row("a", level("lo", 0), level("hi", 1)), row("b", level("lo", 0), level("hi", 1))] })).toEqual([]);
+      expect(validateGradingForm({ method: "rubric", criteria: [row("a", level("lo", 0), level("hi", 1)), row("b", level("lo", 0), level("hi", 1))] })).toEqual(
+        [],
+      );
     });
   });
 
@@ -99,13 +115,33 @@ describe("validateGradingForm (build time)", () => {
           { id: "f", description: "F", maxPoints: "10" },
         ],
       };
-      expect(errors(form)).toEqual(["/criteria/0/maxPoints", "/criteria/1/scale", "/criteria/2/scale/1", "/criteria/2/scale/2", "/criteria/3", "/criteria/4", "/criteria/5/maxPoints"]);
+      expect(errors(form)).toEqual([
+        "/criteria/0/maxPoints",
+        "/criteria/1/scale",
+        "/criteria/2/scale/1",
+        "/criteria/2/scale/2",
+        "/criteria/3",
+        "/criteria/4",
+        "/criteria/5/maxPoints",
+      ]);
     });
 
     it("weights are whole numbers ≥ 0 adding up to more than 0; weight 0 is a warning", () => {
-      const bad = { method: "guide", criteria: [{ id: "a", description: "A", weight: -1, maxPoints: 1 }, { id: "b", description: "B", weight: 1.5, maxPoints: 1 }] };
+      const bad = {
+        method: "guide",
+        criteria: [
+          { id: "a", description: "A", weight: -1, maxPoints: 1 },
+          { id: "b", description: "B", weight: 1.5, maxPoints: 1 },
+        ],
+      };
       expect(errors(bad)).toEqual(["/criteria/0/weight", "/criteria/1/weight"]);
-      const zero = { method: "guide", criteria: [{ id: "a", description: "A", weight: 0, maxPoints: 1 }, { id: "b", description: "B", weight: 0, scale: ["n", "y"] }] };
+      const zero = {
+        method: "guide",
+        criteria: [
+          { id: "a", description: "A", weight: 0, maxPoints: 1 },
+          { id: "b", description: "B", weight: 0, scale: ["n", "y"] },
+        ],
+      };
       expect(errors(zero)).toEqual(["/criteria"]);
       expect(warnings(zero)).toEqual(["/criteria/0/weight", "/criteria/1/weight"]);
       expect(errors({ ...soundGuide, criteria: [...soundGuide.criteria, { id: "c", description: "C", weight: 0, maxPoints: 1 }] })).toEqual([]);
@@ -116,7 +152,15 @@ describe("validateGradingForm (build time)", () => {
     it("mapping entries: errors whole numbers ≥ 1, unique; grade 0..100", () => {
       const form = {
         ...soundErrors,
-        mapping: [{ errors: 0, grade: 50 }, { errors: 1.5, grade: 50 }, { errors: 2, grade: 101 }, { errors: 1, grade: 60 }, { errors: 1, grade: 40 }, "x", { errors: 3, grade: NaN }],
+        mapping: [
+          { errors: 0, grade: 50 },
+          { errors: 1.5, grade: 50 },
+          { errors: 2, grade: 101 },
+          { errors: 1, grade: 60 },
+          { errors: 1, grade: 40 },
+          "x",
+          { errors: 3, grade: NaN },
+        ],
       };
       expect(errors(form)).toEqual(["/mapping/0/errors", "/mapping/1/errors", "/mapping/2/grade", "/mapping/4/errors", "/mapping/5", "/mapping/6/grade"]);
       expect(errors({ ...soundErrors, mapping: undefined })).toEqual(["/mapping"]);
@@ -124,19 +168,47 @@ describe("validateGradingForm (build time)", () => {
     });
 
     it("warns (does not reject) when the mapping never lowers the grade", () => {
-      for (const mapping of [[], [{ errors: 1, grade: 100 }, { errors: 2, grade: 100 }], [{ errors: 4, grade: 0 }]]) {
+      for (const mapping of [
+        [],
+        [
+          { errors: 1, grade: 100 },
+          { errors: 2, grade: 100 },
+        ],
+        [{ errors: 4, grade: 0 }],
+      ]) {
         const problems = validateGradingForm({ ...soundErrors, mapping });
         expect(paths(problems), JSON.stringify(mapping)).toEqual([]);
         expect(paths(problems, "warning"), JSON.stringify(mapping)).toContain("/mapping");
       }
       // All weights 0: no filling can make an error.
-      expect(warnings({ ...soundErrors, criteria: [{ id: "a", description: "A", weight: 0 }] })).toEqual(["/criteria/0/weight", "/mapping/0/errors", "/mapping/1/errors", "/mapping"]);
+      expect(warnings({ ...soundErrors, criteria: [{ id: "a", description: "A", weight: 0 }] })).toEqual([
+        "/criteria/0/weight",
+        "/mapping/0/errors",
+        "/mapping/1/errors",
+        "/mapping",
+      ]);
     });
 
     it("warns about entries no filling can reach and tables where more errors grade higher", () => {
       // The assertions add up to 3 errors at most.
-      expect(warnings({ ...soundErrors, mapping: [{ errors: 1, grade: 50 }, { errors: 4, grade: 0 }] })).toEqual(["/mapping/1/errors"]);
-      expect(warnings({ ...soundErrors, mapping: [{ errors: 1, grade: 50 }, { errors: 2, grade: 80 }] })).toEqual(["/mapping/1/grade"]);
+      expect(
+        warnings({
+          ...soundErrors,
+          mapping: [
+            { errors: 1, grade: 50 },
+            { errors: 4, grade: 0 },
+          ],
+        }),
+      ).toEqual(["/mapping/1/errors"]);
+      expect(
+        warnings({
+          ...soundErrors,
+          mapping: [
+            { errors: 1, grade: 50 },
+            { errors: 2, grade: 80 },
+          ],
+        }),
+      ).toEqual(["/mapping/1/grade"]);
     });
   });
 });

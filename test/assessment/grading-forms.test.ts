@@ -1,20 +1,37 @@
 // docs/grading-forms.md: gradeForm on the worked examples, then fast-check properties of all three methods.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { errorsToGrade, gradeForm, validateGradingForm, type ErrorsForm, type FormFilling, type GradingForm, type GuideForm, type RubricForm } from "../../runtime/assessment/grading-forms";
+import {
+  errorsToGrade,
+  gradeForm,
+  validateGradingForm,
+  type ErrorsForm,
+  type FormFilling,
+  type GradingForm,
+  type GuideForm,
+  type RubricForm,
+} from "../../runtime/assessment/grading-forms";
 
 /** A rubric whose row i has levels scoring rows[i] (level ids "s<score>"). */
 const rubric = (rows: number[][], pointsOnly?: boolean): RubricForm => ({
   method: "rubric",
   ...(pointsOnly === undefined ? {} : { pointsOnly }),
-  criteria: rows.map((scores, i) => ({ id: `r${i}`, description: `row ${i}`, levels: scores.map((score) => ({ id: `s${score}`, score, description: `${score} points` })) })),
+  criteria: rows.map((scores, i) => ({
+    id: `r${i}`,
+    description: `row ${i}`,
+    levels: scores.map((score) => ({ id: `s${score}`, score, description: `${score} points` })),
+  })),
 });
 /** A filling picking the level scoring picks[i] in row i. */
 const picks = (...scores: number[]): FormFilling => Object.fromEntries(scores.map((s, i) => [`r${i}`, `s${s}`]));
 
 describe("rubric (docs/grading-forms.md, Rubric)", () => {
   it("seed example: 3 rows of 3/2/1/0, total 5 of 9 → 55.5… (11.1 on a 20-point grade)", () => {
-    const form = rubric([[3, 2, 1, 0], [3, 2, 1, 0], [3, 2, 1, 0]]);
+    const form = rubric([
+      [3, 2, 1, 0],
+      [3, 2, 1, 0],
+      [3, 2, 1, 0],
+    ]);
     const { grade, criteria } = gradeForm(form, picks(3, 2, 0));
     expect(grade).toBeCloseTo(500 / 9, 12);
     expect(((grade as number) * 20) / 100).toBeCloseTo(11.11, 2);
@@ -32,14 +49,22 @@ describe("rubric (docs/grading-forms.md, Rubric)", () => {
   });
 
   it("Moodle's docs example: two rows of levels 1..4, picks 2 and 3 → 50 %; both 1 → 0 (not 2/8)", () => {
-    const form = rubric([[1, 2, 3, 4], [1, 2, 3, 4]]);
+    const form = rubric([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ]);
     expect(gradeForm(form, picks(2, 3)).grade).toBe(50);
     expect(gradeForm(form, picks(1, 1)).grade).toBe(0);
   });
 
   it("the unusual rubric, min 2 max 16: a total of 9 is 50, not 9/16; pointsOnly gives 9/16", () => {
     // Two rows start at 0 and two at 1: the worst filling still totals 2 points.
-    const rows = [[0, 1, 2, 4], [0, 2, 4], [1, 2, 3, 4], [1, 4]];
+    const rows = [
+      [0, 1, 2, 4],
+      [0, 2, 4],
+      [1, 2, 3, 4],
+      [1, 4],
+    ];
     const form = rubric(rows);
     expect(gradeForm(form, picks(0, 0, 1, 1)).grade).toBe(0);
     expect(gradeForm(form, picks(4, 4, 4, 4)).grade).toBe(100);
@@ -53,7 +78,10 @@ describe("rubric (docs/grading-forms.md, Rubric)", () => {
   });
 
   it("is null until every row has a valid pick; unfilled and unknown picks are null criteria", () => {
-    const form = rubric([[0, 1], [0, 1]]);
+    const form = rubric([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(gradeForm(form, {})).toEqual({ grade: null, criteria: { r0: null, r1: null } });
     expect(gradeForm(form, { r0: "s1" })).toEqual({ grade: null, criteria: { r0: 100, r1: null } });
     expect(gradeForm(form, { r0: "s1", r1: "s7" })).toEqual({ grade: null, criteria: { r0: 100, r1: null } });
@@ -96,7 +124,13 @@ describe("marking guide (docs/grading-forms.md, Marking guide)", () => {
 
   it("is null until every counted criterion has a valid value", () => {
     expect(gradeForm(guide, { method: 7 }).grade).toBeNull();
-    for (const bad of [{ method: 11, safety: "good" }, { method: -1, safety: "good" }, { method: "7", safety: "good" }, { method: 7, safety: "Good" }, { method: 7, safety: 3 }]) {
+    for (const bad of [
+      { method: 11, safety: "good" },
+      { method: -1, safety: "good" },
+      { method: "7", safety: "good" },
+      { method: 7, safety: "Good" },
+      { method: 7, safety: 3 },
+    ]) {
       expect(gradeForm(guide, bad as FormFilling).grade, JSON.stringify(bad)).toBeNull();
     }
     expect(gradeForm(guide, { method: 11, safety: "Good" }).criteria).toEqual({ method: null, safety: null, tidy: null });
@@ -117,7 +151,11 @@ const errorsForm: ErrorsForm = {
     { id: "log", description: "Logs the time" },
   ],
   // Gaps at 2 and 4; nothing past 5.
-  mapping: [{ errors: 1, grade: 80 }, { errors: 3, grade: 40 }, { errors: 5, grade: 0 }],
+  mapping: [
+    { errors: 1, grade: 80 },
+    { errors: 3, grade: 40 },
+    { errors: 5, grade: 0 },
+  ],
 };
 const answers = (gloves: boolean, label: boolean, seal: boolean, log: boolean): FormFilling => ({ gloves, label, seal, log });
 
@@ -133,7 +171,10 @@ describe("number of errors (docs/grading-forms.md, Number of errors)", () => {
   });
 
   it("errorsToGrade: below the first entry stays 100, past the table keeps the last entry, out-of-range grades clamp", () => {
-    const table = [{ errors: 2, grade: 70 }, { errors: 4, grade: 30 }];
+    const table = [
+      { errors: 2, grade: 70 },
+      { errors: 4, grade: 30 },
+    ];
     expect([0, 1, 2, 3, 4, 9].map((n) => errorsToGrade(table, n))).toEqual([100, 100, 70, 70, 30, 30]);
     expect(errorsToGrade([{ errors: 1, grade: -20 }], 1)).toBe(0);
     expect(errorsToGrade([{ errors: 1, grade: 120 }], 1)).toBe(100);
@@ -180,11 +221,18 @@ const decimal = (max: number, places: number) => fc.integer({ min: 0, max: max *
 const score = fc.oneof(fc.integer({ min: 0, max: 10 }), decimal(100, 1), decimal(10, 2), fc.double({ min: 0, max: 100, noNaN: true }));
 const rubricCase: fc.Arbitrary<Case> = fc
   .tuple(
-    fc.array(fc.array(score, { minLength: 2, maxLength: 5 }).filter((s) => Math.max(...s) > Math.min(...s)), { minLength: 1, maxLength: 6 }),
+    fc.array(
+      fc.array(score, { minLength: 2, maxLength: 5 }).filter((s) => Math.max(...s) > Math.min(...s)),
+      { minLength: 1, maxLength: 6 },
+    ),
     fc.boolean(),
   )
   .map(([rows, pointsOnly]) => {
-    const criteria = rows.map((scores, i) => ({ id: `c${i}`, description: `C${i}`, levels: scores.map((s, j) => ({ id: `l${j}`, score: s, description: `L${j}` })) }));
+    const criteria = rows.map((scores, i) => ({
+      id: `c${i}`,
+      description: `C${i}`,
+      levels: scores.map((s, j) => ({ id: `l${j}`, score: s, description: `L${j}` })),
+    }));
     // Worst first: level ids sorted by score.
     const values = criteria.map((c) => [...c.levels].sort((a, b) => a.score - b.score).map((l) => l.id));
     return { form: { method: "rubric", pointsOnly, criteria }, values, counted: criteria.map(() => true) };
@@ -192,19 +240,24 @@ const rubricCase: fc.Arbitrary<Case> = fc
 
 const weight = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }));
 const guideCriterion = fc.oneof(
-  fc.record({
-    weight,
-    maxPoints: fc.oneof(fc.integer({ min: 1, max: 20 }), decimal(50, 1).filter((m) => m > 0), fc.double({ min: 0.5, max: 100, noNaN: true })),
-    shares: fc.array(decimal(1, 3), { minLength: 1, maxLength: 4 }),
-  }).map(({ weight: w, maxPoints, shares }) => ({
-    criterion: { weight: w, maxPoints },
-    values: [...new Set([0, ...shares.map((p) => p * maxPoints), maxPoints])].sort((a, b) => a - b) as (string | number)[],
-  })),
-  fc.record({ weight, size: fc.integer({ min: 2, max: 6 }) })
-    .map(({ weight: w, size }) => {
-      const scale = Array.from({ length: size }, (_, k) => `level ${k + 1}`);
-      return { criterion: { weight: w, scale }, values: scale as (string | number)[] };
-    }),
+  fc
+    .record({
+      weight,
+      maxPoints: fc.oneof(
+        fc.integer({ min: 1, max: 20 }),
+        decimal(50, 1).filter((m) => m > 0),
+        fc.double({ min: 0.5, max: 100, noNaN: true }),
+      ),
+      shares: fc.array(decimal(1, 3), { minLength: 1, maxLength: 4 }),
+    })
+    .map(({ weight: w, maxPoints, shares }) => ({
+      criterion: { weight: w, maxPoints },
+      values: [...new Set([0, ...shares.map((p) => p * maxPoints), maxPoints])].sort((a, b) => a - b) as (string | number)[],
+    })),
+  fc.record({ weight, size: fc.integer({ min: 2, max: 6 }) }).map(({ weight: w, size }) => {
+    const scale = Array.from({ length: size }, (_, k) => `level ${k + 1}`);
+    return { criterion: { weight: w, scale }, values: scale as (string | number)[] };
+  }),
 );
 const guideCase: fc.Arbitrary<Case> = fc
   .array(guideCriterion, { minLength: 1, maxLength: 6 })
@@ -247,51 +300,73 @@ const completeCase = anyCase.chain((c) => fc.tuple(fc.constant(c), fc.tuple(...c
 
 describe("grading form properties", () => {
   it("the generated forms are valid (no validation errors)", () => {
-    fc.assert(fc.property(anyCase, ({ form }) => {
-      expect(validateGradingForm(form).filter((p) => p.severity === "error")).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(anyCase, ({ form }) => {
+        expect(validateGradingForm(form).filter((p) => p.severity === "error")).toEqual([]);
+      }),
+    );
   });
 
   it("grade is in 0..100 or null, and every criterion value in 0..100 or null — whatever is filled in", () => {
     const junk = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom("l0", "l1", "level 1", "level 2"));
-    fc.assert(fc.property(anyCase, fc.dictionary(fc.constantFrom("c0", "c1", "c2", "c3", "x"), junk), ({ form }, filling) => {
-      const { grade, criteria } = gradeForm(form, filling);
-      for (const v of [grade, ...Object.values(criteria)]) expect(v === null || (v >= 0 && v <= 100)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyCase, fc.dictionary(fc.constantFrom("c0", "c1", "c2", "c3", "x"), junk), ({ form }, filling) => {
+        const { grade, criteria } = gradeForm(form, filling);
+        for (const v of [grade, ...Object.values(criteria)]) expect(v === null || (v >= 0 && v <= 100)).toBe(true);
+      }),
+    );
   });
 
   it("grade is null iff some counted criterion is unfilled", () => {
-    fc.assert(fc.property(filledCase, ([c, picks]) => {
-      const incomplete = picks.some((p, i) => p === undefined && c.counted[i]);
-      const { grade, criteria } = gradeForm(c.form, fillingOf(c, picks));
-      expect(grade === null).toBe(incomplete);
-      picks.forEach((p, i) => expect(criteria[idOf(i)] === null).toBe(p === undefined));
-    }));
+    fc.assert(
+      fc.property(filledCase, ([c, picks]) => {
+        const incomplete = picks.some((p, i) => p === undefined && c.counted[i]);
+        const { grade, criteria } = gradeForm(c.form, fillingOf(c, picks));
+        expect(grade === null).toBe(incomplete);
+        picks.forEach((p, i) => expect(criteria[idOf(i)] === null).toBe(p === undefined));
+      }),
+    );
   });
 
   it("monotone: a better value in one criterion (level, points, label, yes for no) never lowers the grade or that criterion's value", () => {
-    fc.assert(fc.property(completeCase, fc.nat(), fc.nat(), fc.nat(), ([c, picks], which, a, b) => {
-      const i = which % picks.length;
-      const n = (c.values[i] as unknown[]).length;
-      const [worse, better] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
-      const low = gradeForm(c.form, fillingOf(c, picks.map((p, j) => (j === i ? worse : p))));
-      const high = gradeForm(c.form, fillingOf(c, picks.map((p, j) => (j === i ? better : p))));
-      expect(high.grade as number).toBeGreaterThanOrEqual(low.grade as number);
-      expect(high.criteria[idOf(i)] as number).toBeGreaterThanOrEqual(low.criteria[idOf(i)] as number);
-    }));
+    fc.assert(
+      fc.property(completeCase, fc.nat(), fc.nat(), fc.nat(), ([c, picks], which, a, b) => {
+        const i = which % picks.length;
+        const n = (c.values[i] as unknown[]).length;
+        const [worse, better] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
+        const low = gradeForm(
+          c.form,
+          fillingOf(
+            c,
+            picks.map((p, j) => (j === i ? worse : p)),
+          ),
+        );
+        const high = gradeForm(
+          c.form,
+          fillingOf(
+            c,
+            picks.map((p, j) => (j === i ? better : p)),
+          ),
+        );
+        expect(high.grade as number).toBeGreaterThanOrEqual(low.grade as number);
+        expect(high.criteria[idOf(i)] as number).toBeGreaterThanOrEqual(low.criteria[idOf(i)] as number);
+      }),
+    );
   });
 
   it("invariant to the order of the criteria (bit for bit)", () => {
     const shuffled = completeCase.chain(([c, picks]) =>
       fc.tuple(fc.constant(c), fc.constant(picks), fc.shuffledSubarray(c.form.criteria as unknown[], { minLength: c.form.criteria.length })),
     );
-    fc.assert(fc.property(shuffled, ([c, picks, criteria]) => {
-      const filling = fillingOf(c, picks);
-      const reordered = { ...c.form, criteria } as GradingForm;
-      const original = gradeForm(c.form, filling);
-      const other = gradeForm(reordered, filling);
-      expect(other.grade).toBe(original.grade);
-      expect(other.criteria).toEqual(original.criteria);
-    }));
+    fc.assert(
+      fc.property(shuffled, ([c, picks, criteria]) => {
+        const filling = fillingOf(c, picks);
+        const reordered = { ...c.form, criteria } as GradingForm;
+        const original = gradeForm(c.form, filling);
+        const other = gradeForm(reordered, filling);
+        expect(other.grade).toBe(original.grade);
+        expect(other.criteria).toEqual(original.criteria);
+      }),
+    );
   });
 });

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
 import {
-  answerQuestion, attemptsRemaining, clearAnswer, canStartAttempt, computeOutcome, createLearnerState, parseLmsMastery,
-  passingScoreInForce, recordMediaWatched, reviewAllowed, setLocation, startAttempt, submitAttempt, visitPage,
+  answerQuestion,
+  attemptsRemaining,
+  clearAnswer,
+  canStartAttempt,
+  computeOutcome,
+  createLearnerState,
+  parseLmsMastery,
+  passingScoreInForce,
+  recordMediaWatched,
+  reviewAllowed,
+  setLocation,
+  startAttempt,
+  submitAttempt,
+  visitPage,
   type LearnerState,
 } from "../../runtime/assessment";
 import { assessment, course, singleChoices } from "./fixtures";
@@ -72,16 +84,34 @@ describe("attempts through the learner-state API", () => {
     const submitted = submitAttempt(s, c, { passingScore: 80, now: T0 + 20_000 })!;
     expect(submitted.result).toMatchObject({ status: "failed", attemptScore: 25, assessmentModdedScore: 25, attemptNumber: 1 });
     expect(submitted.interactionReports.map((r) => [r.questionId, r.result, r.latencyMs])).toEqual([
-      [q1, "correct", 6000], [q2, "incorrect", 3000], [expect.any(String), "incorrect", 0], [expect.any(String), "incorrect", 0],
+      [q1, "correct", 6000],
+      [q2, "incorrect", 3000],
+      [expect.any(String), "incorrect", 0],
+      [expect.any(String), "incorrect", 0],
     ]);
     expect(submitted.questionScores[q1!]).toBe(100);
     expect(submitted.state.current).toBeNull();
-    expect(submitted.state.attempts[0]).toMatchObject({ number: 1, seed: 3, startedAt: T0, submittedAt: T0 + 20_000, passingScore: 80, responses: { [q1!]: { choice: "c" } } });
+    expect(submitted.state.attempts[0]).toMatchObject({
+      number: 1,
+      seed: 3,
+      startedAt: T0,
+      submittedAt: T0 + 20_000,
+      passingScore: 80,
+      responses: { [q1!]: { choice: "c" } },
+    });
     expect(submitAttempt(submitted.state, c, { passingScore: 80, now: T0 })).toBeNull();
   });
 
   it("names the attempt just submitted, even when $highest_attempt_score reports an earlier one (issue 10 item 4)", () => {
-    const c = quiz({ rubric: { type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score", unableToPassResult: "$highest_attempt_score" } });
+    const c = quiz({
+      rubric: {
+        type: "pass-fail",
+        passingAttemptScore: 80,
+        passedResult: "$attempt_score",
+        failedResult: "$attempt_score",
+        unableToPassResult: "$highest_attempt_score",
+      },
+    });
     let s = createLearnerState();
     const submittedOf = (right: number) => {
       s = startAttempt(s, c, { seed: 7, now: T0, passingScore: 80 });
@@ -98,7 +128,11 @@ describe("attempts through the learner-state API", () => {
     // The rubric reports the highest score from attempt 1; the attempt just finished is 3 and scored 25.
     expect(last.result).toMatchObject({ status: "unableToPass", attemptNumber: 1, attemptScore: 25, assessmentModdedScore: 75 });
     expect(last.attemptNumber).toBe(3);
-    expect(last.state.attempts.map((a) => [a.number, a.result.attemptScore])).toEqual([[1, 75], [2, 50], [3, 25]]);
+    expect(last.state.attempts.map((a) => [a.number, a.result.attemptScore])).toEqual([
+      [1, 75],
+      [2, 50],
+      [3, 25],
+    ]);
   });
 
   it("an attempt in progress is resumed, never replaced", () => {
@@ -136,7 +170,11 @@ describe("attempts through the learner-state API", () => {
   });
 
   it("review policy: never, always, no-attempts-remaining", () => {
-    for (const [review, afterOne, afterLast] of [["never", false, false], ["always", true, true], ["no-attempts-remaining", false, true]] as const) {
+    for (const [review, afterOne, afterLast] of [
+      ["never", false, false],
+      ["always", true, true],
+      ["no-attempts-remaining", false, true],
+    ] as const) {
       const c = quiz({ attempts: 2, review });
       const one = take(createLearnerState(), c, 0);
       expect(reviewAllowed(one, c.assessment, 80), review).toBe(afterOne);
@@ -148,7 +186,10 @@ describe("attempts through the learner-state API", () => {
   });
 
   it("unableToPass on the last attempt with $highest_attempt_score", () => {
-    const c = quiz({ attempts: 2, rubric: { type: "pass-fail", passingAttemptScore: 80, failedResult: "no-score", unableToPassResult: "$highest_attempt_score" } });
+    const c = quiz({
+      attempts: 2,
+      rubric: { type: "pass-fail", passingAttemptScore: 80, failedResult: "no-score", unableToPassResult: "$highest_attempt_score" },
+    });
     let s = take(createLearnerState(), c, 2);
     expect(computeOutcome(s, c, 80)).toMatchObject({ status: "failed", score: null, final: false });
     s = take(s, c, 1);
@@ -168,7 +209,15 @@ describe("mastery precedence (docs/rules/assessment.md §4)", () => {
   });
 
   it("'', garbage and out-of-range LMS values count as absent: the rubric's 80 applies, never 0 or 100", () => {
-    for (const [value, scale] of [["", "percent"], ["abc", "percent"], ["150", "percent"], ["-5", "percent"], [1.2, "fraction"], ["0.8x", "fraction"], [null, "fraction"]] as const) {
+    for (const [value, scale] of [
+      ["", "percent"],
+      ["abc", "percent"],
+      ["150", "percent"],
+      ["-5", "percent"],
+      [1.2, "fraction"],
+      ["0.8x", "fraction"],
+      [null, "fraction"],
+    ] as const) {
       expect(threshold(value, scale), JSON.stringify(value)).toBe(80);
       const s = take(createLearnerState(), c, 3, threshold(value, scale));
       expect(computeOutcome(s, c, threshold(value, scale)).status, JSON.stringify(value)).toBe("failed");

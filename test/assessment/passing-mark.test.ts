@@ -22,7 +22,10 @@ describe("attempt score on the passing mark (docs/rules/assessment.md §1–§2)
       { question: single("s3"), response: { type: "single-choice", choice: "a" } },
       // 2 of 3 right: 66.67; 2 of 6 right: 33.33 — together exactly 100.
       { question: partial("m3", ["a", "b", "c"], ["a", "b", "c", "d"]), response: { type: "multiple-response", choices: ["a", "b"] } },
-      { question: partial("m6", ["a", "b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e", "f", "g"]), response: { type: "multiple-response", choices: ["a", "b"] } },
+      {
+        question: partial("m6", ["a", "b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e", "f", "g"]),
+        response: { type: "multiple-response", choices: ["a", "b"] },
+      },
     ];
     const score = attemptScore(answers);
     expect(score).toBe(80);

@@ -83,8 +83,20 @@ describe("question scoring 0..100 (docs/rules/assessment.md §1)", () => {
   });
 
   it("unanswered and malformed responses score 0 and never throw", () => {
-    const malformed: unknown[] = [undefined, null, 42, "c", [], {}, { type: "true-false", value: "yes" }, { type: "numeric", value: Number.NaN },
-      { type: "multiple-response", choices: "a" }, { type: "matching", matches: ["fr"] }, { type: "ordering", order: [1, 2] }, { type: "text-entry" }];
+    const malformed: unknown[] = [
+      undefined,
+      null,
+      42,
+      "c",
+      [],
+      {},
+      { type: "true-false", value: "yes" },
+      { type: "numeric", value: Number.NaN },
+      { type: "multiple-response", choices: "a" },
+      { type: "matching", matches: ["fr"] },
+      { type: "ordering", order: [1, 2] },
+      { type: "text-entry" },
+    ];
     for (const question of everyType().filter((x) => x.type !== "survey")) {
       for (const response of malformed) expect(scoreQuestion(question, response), `${question.id} ${JSON.stringify(response)}`).toBe(0);
       // A well-formed response of another type is malformed for this question.
@@ -99,7 +111,10 @@ describe("question scoring 0..100 (docs/rules/assessment.md §1)", () => {
 
 describe("canonicalResponse: what the engine keeps", () => {
   it("orders multiple-response picks as authored and drops duplicates", () => {
-    expect(canonicalResponse(q("q-multi"), { type: "multiple-response", choices: ["c", "a", "c"] })).toEqual({ type: "multiple-response", choices: ["a", "c"] });
+    expect(canonicalResponse(q("q-multi"), { type: "multiple-response", choices: ["c", "a", "c"] })).toEqual({
+      type: "multiple-response",
+      choices: ["a", "c"],
+    });
   });
   it("rejects unknown ids, non-permutations, wrong types", () => {
     expect(canonicalResponse(q("q-single"), { type: "single-choice", choice: "x" })).toBeNull();
@@ -109,12 +124,22 @@ describe("canonicalResponse: what the engine keeps", () => {
   });
   it("normalises -0 and keeps matches in authored order", () => {
     expect(canonicalResponse(q("q-num"), { type: "numeric", value: -0 })).toEqual({ type: "numeric", value: 0 });
-    expect(Object.keys((canonicalResponse(q("q-match"), { type: "matching", matches: { it: "it", fr: "de" } }) as { matches: object }).matches)).toEqual(["fr", "it"]);
+    expect(Object.keys((canonicalResponse(q("q-match"), { type: "matching", matches: { it: "it", fr: "de" } }) as { matches: object }).matches)).toEqual([
+      "fr",
+      "it",
+    ]);
   });
   it("does not confuse ids with Object.prototype members", () => {
-    const m: QuestionData = { ...base("m"), type: "matching", pairs: [{ id: "constructor", source: "s", target: "t" }, { id: "x", source: "s2", target: "t2" }], partialCredit: true };
+    const m: QuestionData = {
+      ...base("m"),
+      type: "matching",
+      pairs: [
+        { id: "constructor", source: "s", target: "t" },
+        { id: "x", source: "s2", target: "t2" },
+      ],
+      partialCredit: true,
+    };
     expect(scoreQuestion(m, { type: "matching", matches: { x: "x" } })).toBe(50);
     expect(canonicalResponse(m, { type: "matching", matches: { x: "x" } })).toEqual({ type: "matching", matches: { x: "x" } });
   });
 });
-

@@ -22,8 +22,24 @@ import { assessment, base, course, singleChoices } from "./fixtures";
 export const RUBRIC: GradingForm = {
   method: "rubric",
   criteria: [
-    { id: "plan", description: "Plans the work", levels: [{ id: "p0", score: 0, description: "No plan" }, { id: "p1", score: 1, description: "Some" }, { id: "p3", score: 3, description: "Clear plan" }] },
-    { id: "safety", description: "Works safely", levels: [{ id: "s0", score: 0, description: "Unsafe" }, { id: "s2", score: 2, description: "Mostly" }, { id: "s6", score: 6, description: "Always" }] },
+    {
+      id: "plan",
+      description: "Plans the work",
+      levels: [
+        { id: "p0", score: 0, description: "No plan" },
+        { id: "p1", score: 1, description: "Some" },
+        { id: "p3", score: 3, description: "Clear plan" },
+      ],
+    },
+    {
+      id: "safety",
+      description: "Works safely",
+      levels: [
+        { id: "s0", score: 0, description: "Unsafe" },
+        { id: "s2", score: 2, description: "Mostly" },
+        { id: "s6", score: 6, description: "Always" },
+      ],
+    },
   ],
 };
 

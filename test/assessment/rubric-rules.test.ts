@@ -98,7 +98,11 @@ describe("the pass-fail rubric rules (docs/rules/assessment.md §2)", () => {
   });
 
   it("legacy type attempt: every attempt passes, score = attempt score + mods", () => {
-    expect(scoreAttempt({ type: "attempt", passingAttemptScore: 90 }, [12.5], 3)).toMatchObject({ status: "passed", assessmentScore: 12.5, assessmentModdedScore: 12.5 });
+    expect(scoreAttempt({ type: "attempt", passingAttemptScore: 90 }, [12.5], 3)).toMatchObject({
+      status: "passed",
+      assessmentScore: 12.5,
+      assessmentModdedScore: 12.5,
+    });
   });
 
   it("never rounds", () => {

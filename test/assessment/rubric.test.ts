@@ -15,7 +15,13 @@ describe("docs/rules/assessment.md §5 worked examples (P = 80)", () => {
     const rubric: RubricData = { ...P80, passedResult: "$attempt_score", failedResult: "no-score", unableToPassResult: "$highest_attempt_score" };
     it("[79] → failed, null", () => {
       expect(scoreAttempt(rubric, [79], 3)).toEqual({
-        status: "failed", attemptNumber: 1, attemptScore: 79, assessmentScore: null, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: null,
+        status: "failed",
+        attemptNumber: 1,
+        attemptScore: 79,
+        assessmentScore: null,
+        rewardedMods: [],
+        rewardTotal: 0,
+        assessmentModdedScore: null,
       });
     });
     it("[79,80] → passed, 80", () => {
@@ -26,7 +32,13 @@ describe("docs/rules/assessment.md §5 worked examples (P = 80)", () => {
     });
     it("[70,60,50] → unableToPass, 70 reported from attempt 1", () => {
       expect(scoreAttempt(rubric, [70, 60, 50], 3)).toEqual({
-        status: "unableToPass", attemptNumber: 1, attemptScore: 50, assessmentScore: 70, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: 70,
+        status: "unableToPass",
+        attemptNumber: 1,
+        attemptScore: 50,
+        assessmentScore: 70,
+        rewardedMods: [],
+        rewardTotal: 0,
+        assessmentModdedScore: 70,
       });
     });
   });
@@ -34,11 +46,21 @@ describe("docs/rules/assessment.md §5 worked examples (P = 80)", () => {
   describe('type attempt, mods {1:+1, 2:+3, "[2,3]":+7}', () => {
     const rubric: RubricData = {
       type: "attempt",
-      mods: [{ attemptCondition: 1, reward: 1 }, { attemptCondition: 2, reward: 3 }, { attemptCondition: "[2,3]", reward: 7 }],
+      mods: [
+        { attemptCondition: 1, reward: 1 },
+        { attemptCondition: 2, reward: 3 },
+        { attemptCondition: "[2,3]", reward: 7 },
+      ],
     };
-    it("[80] → 81", () => expect(scoreAttempt(rubric, [80], Infinity)).toMatchObject({ status: "passed", assessmentModdedScore: 81, rewardedMods: [0], rewardTotal: 1 }));
+    it("[80] → 81", () =>
+      expect(scoreAttempt(rubric, [80], Infinity)).toMatchObject({ status: "passed", assessmentModdedScore: 81, rewardedMods: [0], rewardTotal: 1 }));
     it("[80,50] → 60 (rewards 3+7)", () =>
-      expect(scoreAttempt(rubric, [80, 50], Infinity)).toMatchObject({ assessmentScore: 50, assessmentModdedScore: 60, rewardedMods: [1, 2], rewardTotal: 10 }));
+      expect(scoreAttempt(rubric, [80, 50], Infinity)).toMatchObject({
+        assessmentScore: 50,
+        assessmentModdedScore: 60,
+        rewardedMods: [1, 2],
+        rewardTotal: 10,
+      }));
     it("[80,51,70] → 77", () => expect(scoreAttempt(rubric, [80, 51, 70], Infinity)).toMatchObject({ assessmentModdedScore: 77, rewardedMods: [2] }));
   });
 

@@ -1,8 +1,15 @@
 // Drive the learner-state API like a learner would, from a seed: a realistic, valid LearnerState.
 import type { CourseData, QuestionData } from "../../runtime/course/types";
 import {
-  answerQuestion, createLearnerState, optionIds, recordMediaWatched, startAttempt, submitAttempt, visitPage,
-  type LearnerState, type Response,
+  answerQuestion,
+  createLearnerState,
+  optionIds,
+  recordMediaWatched,
+  startAttempt,
+  submitAttempt,
+  visitPage,
+  type LearnerState,
+  type Response,
 } from "../../runtime/assessment";
 import { mulberry32, shuffled, type Random } from "../../runtime/assessment/prng";
 

@@ -16,7 +16,11 @@ const rated = (filling: Record<string, string | number | boolean>, over: Partial
 
 describe("InteractionReport.task", () => {
   it("a rated rubric task: grade, criteria in form order with the level picked and its value, remarks, feedback, rater, time", () => {
-    const report = buildInteractionReport(taskQuestion("observed"), rated({ safety: "s6", plan: "p1" }, { remarks: { plan: "Late start" }, feedback: "Good." }), context);
+    const report = buildInteractionReport(
+      taskQuestion("observed"),
+      rated({ safety: "s6", plan: "p1" }, { remarks: { plan: "Late start" }, feedback: "Good." }),
+      context,
+    );
     expect(report.task).toEqual({
       method: "rubric",
       grade: expect.closeTo((7 / 9) * 100, 10),
@@ -32,12 +36,37 @@ describe("InteractionReport.task", () => {
   });
 
   it("guide and errors forms: points, labels and yes/no as entered; an unfilled weight-0 criterion is null", () => {
-    const guide: GradingForm = { method: "guide", criteria: [{ id: "clarity", description: "Clarity", maxPoints: 10 }, { id: "tone", description: "Tone", scale: ["poor", "good"] }, { id: "tidy", description: "Tidy", weight: 0, scale: ["no", "yes"] }] };
+    const guide: GradingForm = {
+      method: "guide",
+      criteria: [
+        { id: "clarity", description: "Clarity", maxPoints: 10 },
+        { id: "tone", description: "Tone", scale: ["poor", "good"] },
+        { id: "tidy", description: "Tidy", weight: 0, scale: ["no", "yes"] },
+      ],
+    };
     const g = buildInteractionReport(taskQuestion("g", { gradingForm: guide }), rated({ clarity: 7, tone: "good" }), context).task;
-    expect(g?.criteria.map((c) => [c.id, c.entered, c.value])).toEqual([["clarity", 7, 70], ["tone", "good", 100], ["tidy", null, null]]);
-    const errors: GradingForm = { method: "errors", criteria: [{ id: "gloves", description: "Gloves" }, { id: "seal", description: "Seal" }], mapping: [{ errors: 1, grade: 60 }] };
+    expect(g?.criteria.map((c) => [c.id, c.entered, c.value])).toEqual([
+      ["clarity", 7, 70],
+      ["tone", "good", 100],
+      ["tidy", null, null],
+    ]);
+    const errors: GradingForm = {
+      method: "errors",
+      criteria: [
+        { id: "gloves", description: "Gloves" },
+        { id: "seal", description: "Seal" },
+      ],
+      mapping: [{ errors: 1, grade: 60 }],
+    };
     const e = buildInteractionReport(taskQuestion("e", { gradingForm: errors }), rated({ gloves: true, seal: false }), context).task;
-    expect(e).toMatchObject({ method: "errors", grade: 60, criteria: [{ id: "gloves", entered: true, value: 100 }, { id: "seal", entered: false, value: 0 }] });
+    expect(e).toMatchObject({
+      method: "errors",
+      grade: 60,
+      criteria: [
+        { id: "gloves", entered: true, value: 100 },
+        { id: "seal", entered: false, value: 0 },
+      ],
+    });
   });
 
   it("nothing of a form that is not complete and submitted: no task data, no steps", () => {
@@ -56,7 +85,11 @@ describe("InteractionReport.task", () => {
   it("other questions have task null", () => {
     const c = assessorCourse();
     const run = assessorAttempt(c, freshState(), true, { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "" });
-    expect(run.reports.map((r) => [r.questionId, r.task === null])).toEqual([["q1", true], ["q2", true], ["observed", false]]);
+    expect(run.reports.map((r) => [r.questionId, r.task === null])).toEqual([
+      ["q1", true],
+      ["q2", true],
+      ["observed", false],
+    ]);
   });
 });
 
@@ -66,7 +99,14 @@ describe("an attempt awaiting rating reports nothing", () => {
     const run = assessorAttempt(c, freshState(), true, { filling: { plan: "p3", safety: "s6" }, remarks: { plan: "Clear" }, feedback: "Fine" });
     expect(run.awaiting.current?.handedInAt).not.toBeNull();
     expect(submitAttempt(run.awaiting, c, { passingScore: PASSING, now: NOW + 9000 })).toBeNull();
-    expect(computeOutcome(run.awaiting, c, PASSING)).toEqual({ progress: 1, completed: false, status: "notAttempted", score: null, final: false, hasAssessment: true });
+    expect(computeOutcome(run.awaiting, c, PASSING)).toEqual({
+      progress: 1,
+      completed: false,
+      status: "notAttempted",
+      score: null,
+      final: false,
+      hasAssessment: true,
+    });
   });
 });
 
@@ -92,7 +132,13 @@ describe("Outcome.assessor", () => {
     const c = selfAssessedCourse();
     let s = startAttempt(freshState(), c, { seed: 1, now: NOW, passingScore: PASSING });
     s = answerQuestion(s, c, "q1", { type: "single-choice", choice: "c" }, NOW + 1);
-    s = answerQuestion(s, c, "reflect", { type: "task", text: "I did well", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: null, ratedAt: null } }, NOW + 2);
+    s = answerQuestion(
+      s,
+      c,
+      "reflect",
+      { type: "task", text: "I did well", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: null, ratedAt: null } },
+      NOW + 2,
+    );
     const submitted = submitAttempt(s, c, { passingScore: PASSING, now: NOW + 3 })!;
     const report = submitted.interactionReports.find((r) => r.questionId === "reflect")!;
     expect(report).toMatchObject({ score: null, result: "neutral", task: { counts: false, rater: { role: "learner" }, ratedAt: NOW + 2 } });

@@ -6,7 +6,12 @@ import { validateQuestion } from "../../runtime/assessment/question-validate";
 import type { PasscodeHash, TaskQuestion } from "../../runtime/course/types";
 import { assessment, base, singleChoices } from "./fixtures";
 
-const passcode: PasscodeHash = { algorithm: "PBKDF2-SHA-256", iterations: 100000, salt: "dEuiDVN0khXdNn7Tm8BPig==", hash: "WSc+Jmp6sqHOvHtz45PJuuxuZzui4+0iidZUi4e8ug8=" };
+const passcode: PasscodeHash = {
+  algorithm: "PBKDF2-SHA-256",
+  iterations: 100000,
+  salt: "dEuiDVN0khXdNn7Tm8BPig==",
+  hash: "WSc+Jmp6sqHOvHtz45PJuuxuZzui4+0iidZUi4e8ug8=",
+};
 
 function task(id: string, over: Record<string, unknown> = {}): TaskQuestion {
   return {
@@ -55,7 +60,7 @@ describe("validateQuestion: tasks", () => {
   it("places the grading form's problems under /gradingForm", () => {
     const form = { method: "rubric", criteria: [{ id: "a b", description: "", levels: [{ id: "x", score: 1, description: "One" }] }] };
     expect(problems(task("t", { gradingForm: form }))).toEqual([
-      "error /gradingForm/criteria/0/id: criterion id must be a short identifier (letters, digits, _ . ~ -; no spaces), got \"a b\"",
+      'error /gradingForm/criteria/0/id: criterion id must be a short identifier (letters, digits, _ . ~ -; no spaces), got "a b"',
       "error /gradingForm/criteria/0/description: the criterion description must not be empty",
       "error /gradingForm/criteria/0/levels: a rubric criterion needs at least 2 levels, got 1",
     ]);
@@ -71,7 +76,11 @@ describe("validateAssessment: tasks", () => {
   it("a task in a bank is an error at its type", () => {
     const a = assessment([{ kind: "bank", id: "pool", choose: 1, order: "random", questions: [...singleChoices(1), task("observed")] }]);
     expect(validateAssessment(a).filter((p) => p.severity === "error")).toEqual([
-      { path: "/items/0/questions/1/type", severity: "error", message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)" },
+      {
+        path: "/items/0/questions/1/type",
+        severity: "error",
+        message: "a task cannot be in a bank: it is rated by a person, so it must be in every attempt (put it among the top-level items)",
+      },
     ]);
   });
 

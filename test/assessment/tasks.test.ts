@@ -26,8 +26,24 @@ import { assessment, base, course, singleChoices } from "./fixtures";
 const rubric: GradingForm = {
   method: "rubric",
   criteria: [
-    { id: "plan", description: "Plans the work", levels: [{ id: "p0", score: 0, description: "No plan" }, { id: "p1", score: 1, description: "Some" }, { id: "p3", score: 3, description: "Clear plan" }] },
-    { id: "safety", description: "Works safely", levels: [{ id: "s0", score: 0, description: "Unsafe" }, { id: "s2", score: 2, description: "Mostly" }, { id: "s6", score: 6, description: "Always" }] },
+    {
+      id: "plan",
+      description: "Plans the work",
+      levels: [
+        { id: "p0", score: 0, description: "No plan" },
+        { id: "p1", score: 1, description: "Some" },
+        { id: "p3", score: 3, description: "Clear plan" },
+      ],
+    },
+    {
+      id: "safety",
+      description: "Works safely",
+      levels: [
+        { id: "s0", score: 0, description: "Unsafe" },
+        { id: "s2", score: 2, description: "Mostly" },
+        { id: "s6", score: 6, description: "Always" },
+      ],
+    },
   ],
 };
 const guide: GradingForm = {
@@ -87,14 +103,26 @@ describe("an assessor task in an attempt", () => {
     expect(response).toEqual({
       type: "task",
       text: "I cleaned the bench first.",
-      rating: { filling: { plan: "p3", safety: "s2" }, remarks: { plan: "Good order" }, feedback: "Solid work.", rater: { role: "assessor", name: "Ana Diaz", id: "ana@example.org" }, ratedAt: NOW + 9000 },
+      rating: {
+        filling: { plan: "p3", safety: "s2" },
+        remarks: { plan: "Good order" },
+        feedback: "Solid work.",
+        rater: { role: "assessor", name: "Ana Diaz", id: "ana@example.org" },
+        ratedAt: NOW + 9000,
+      },
     });
     expect(attemptAssessor(submitted?.state.attempts[0]?.responses ?? null)).toEqual({ role: "assessor", name: "Ana Diaz", id: "ana@example.org" });
   });
 
   it("never takes a rating from the learner's own answer", () => {
     let s = started(c);
-    s = answerQuestion(s, c, "observed", { type: "task", text: "x", rating: { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "", rater: { role: "learner" }, ratedAt: NOW } }, NOW + 1);
+    s = answerQuestion(
+      s,
+      c,
+      "observed",
+      { type: "task", text: "x", rating: { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "", rater: { role: "learner" }, ratedAt: NOW } },
+      NOW + 1,
+    );
     const answer = s.current?.answers.observed?.response;
     expect(answer).toEqual({ type: "task", text: "x", rating: null });
     expect(pendingRatings(s, c)).toHaveLength(1);
@@ -124,10 +152,22 @@ describe("a self-assessment", () => {
     const c = taskCourse([...singleChoices(1), self]);
     let s = started(c);
     s = answerQuestion(s, c, "q1", { type: "single-choice", choice: "c" }, NOW + 1);
-    s = answerQuestion(s, c, "reflect", { type: "task", text: "", rating: { filling: { clarity: 5 }, remarks: {}, feedback: "", rater: null, ratedAt: null } }, NOW + 2);
+    s = answerQuestion(
+      s,
+      c,
+      "reflect",
+      { type: "task", text: "", rating: { filling: { clarity: 5 }, remarks: {}, feedback: "", rater: null, ratedAt: null } },
+      NOW + 2,
+    );
     let r = s.current?.answers.reflect?.response;
     expect(r?.type === "task" && r.rating?.ratedAt).toBeNull(); // incomplete
-    s = answerQuestion(s, c, "reflect", { type: "task", text: "", rating: { filling: { clarity: 5, tone: "good" }, remarks: {}, feedback: "", rater: null, ratedAt: null } }, NOW + 3);
+    s = answerQuestion(
+      s,
+      c,
+      "reflect",
+      { type: "task", text: "", rating: { filling: { clarity: 5, tone: "good" }, remarks: {}, feedback: "", rater: null, ratedAt: null } },
+      NOW + 3,
+    );
     r = s.current?.answers.reflect?.response;
     expect(r?.type === "task" && r.rating?.rater).toEqual({ role: "learner" });
     expect(r?.type === "task" && r.rating?.ratedAt).toBe(NOW + 3);
@@ -143,7 +183,13 @@ describe("a self-assessment", () => {
     const c = taskCourse([...singleChoices(1), self]);
     let s = started(c);
     s = answerQuestion(s, c, "q1", { type: "single-choice", choice: "a" }, NOW + 1);
-    s = answerQuestion(s, c, "reflect", { type: "task", text: "", rating: { filling: { clarity: 10, tone: "good" }, remarks: {}, feedback: "", rater: null, ratedAt: null } }, NOW + 2);
+    s = answerQuestion(
+      s,
+      c,
+      "reflect",
+      { type: "task", text: "", rating: { filling: { clarity: 10, tone: "good" }, remarks: {}, feedback: "", rater: null, ratedAt: null } },
+      NOW + 2,
+    );
     const submitted = submitAttempt(s, c, { passingScore: P, now: NOW + 4 });
     expect(submitted?.questionScores.reflect).toBeNull();
     expect(submitted?.result.attemptScore).toBe(0);
@@ -230,7 +276,11 @@ describe("the resume state", () => {
     if (kept) {
       for (const t of tasks) {
         const r = kept.responses?.[t.id];
-        expect(r?.type === "task" && r.rating?.rater).toEqual({ role: "assessor", name: "Assessor With A Long Name", id: "assessor.with.a.long.name@example.org" });
+        expect(r?.type === "task" && r.rating?.rater).toEqual({
+          role: "assessor",
+          name: "Assessor With A Long Name",
+          id: "assessor.with.a.long.name@example.org",
+        });
         expect(r?.type === "task" && Object.keys(r.rating?.filling ?? {})).toHaveLength(6);
       }
     }
@@ -240,7 +290,11 @@ describe("the resume state", () => {
 describe("the interaction report of a task", () => {
   it("is a performance interaction: one step per criterion with its value on 0..100", () => {
     const t = task("observed");
-    const response = { type: "task" as const, text: "", rating: { filling: { plan: "p1", safety: "s6" }, remarks: {}, feedback: "", rater: { role: "assessor" as const, name: "A", id: "a" }, ratedAt: NOW } };
+    const response = {
+      type: "task" as const,
+      text: "",
+      rating: { filling: { plan: "p1", safety: "s6" }, remarks: {}, feedback: "", rater: { role: "assessor" as const, name: "A", id: "a" }, ratedAt: NOW },
+    };
     const report = formatted(buildInteractionReport(t, response, { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW }));
     expect(report.score).toBeCloseTo((7 / 9) * 100, 10);
     expect(report.xapi?.definition.interactionType).toBe("performance");

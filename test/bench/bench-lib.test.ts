@@ -33,9 +33,23 @@ describe("statistics", () => {
 describe("sequential round trips", () => {
   it("counts the longest chain of requests that wait for each other", () => {
     // passmark's launch: fetch, then three reads in parallel.
-    expect(sequentialRoundTrips([{ start: 0, end: 100 }, { start: 101, end: 200 }, { start: 101, end: 205 }, { start: 102, end: 210 }])).toBe(2);
+    expect(
+      sequentialRoundTrips([
+        { start: 0, end: 100 },
+        { start: 101, end: 200 },
+        { start: 101, end: 205 },
+        { start: 102, end: 210 },
+      ]),
+    ).toBe(2);
     // the reference libraries: four requests one after the other.
-    expect(sequentialRoundTrips([{ start: 0, end: 100 }, { start: 100, end: 200 }, { start: 201, end: 300 }, { start: 300, end: 400 }])).toBe(4);
+    expect(
+      sequentialRoundTrips([
+        { start: 0, end: 100 },
+        { start: 100, end: 200 },
+        { start: 201, end: 300 },
+        { start: 300, end: 400 },
+      ]),
+    ).toBe(4);
     expect(sequentialRoundTrips([])).toBe(0);
   });
 });
@@ -55,7 +69,12 @@ describe("payload contributors", () => {
 describe("results table", () => {
   it("prints PASS, FAIL and reported-only rows, and figures that could not be measured", () => {
     const table = markdownTable([
-      { id: "a", title: "1. A", method: "", rows: [row("size", 2048, "bytes", (n) => `${n} B`, { text: "≤ 4 KB", pass: true }), row("time", 5, "ms", (n) => `${n} ms`)] },
+      {
+        id: "a",
+        title: "1. A",
+        method: "",
+        rows: [row("size", 2048, "bytes", (n) => `${n} B`, { text: "≤ 4 KB", pass: true }), row("time", 5, "ms", (n) => `${n} ms`)],
+      },
       { id: "b", title: "2. B", method: "", rows: [row("ratio", 0.9, "ratio", (n) => `${n}×`, { text: "≤ 0.5×", pass: false }, "a | b")] },
       { id: "c", title: "3. C", method: "", rows: [], error: "Chromium missing" },
     ]);
@@ -132,6 +151,8 @@ describe("what a launch downloads", () => {
   });
 
   it("fails loudly when the metafile has no bundle", () => {
-    expect(() => launchFileSets({ outputs: { "dist/runtime/passmark.js": output([], "runtime/main.ts") } })).toThrow(/no output for a runtime\/entry-\*\.ts bundle/);
+    expect(() => launchFileSets({ outputs: { "dist/runtime/passmark.js": output([], "runtime/main.ts") } })).toThrow(
+      /no output for a runtime\/entry-\*\.ts bundle/,
+    );
   });
 });

@@ -46,7 +46,12 @@ describe("help and usage errors", () => {
 
   for (const command of ["init", "build", "validate"]) {
     it(`passmark ${command} --help, -h and "help ${command}" show the command's usage and exit codes`, async () => {
-      for (const argv of [[command, "--help"], [command, "-h"], ["help", command], [command, "x", "--help"]]) {
+      for (const argv of [
+        [command, "--help"],
+        [command, "-h"],
+        ["help", command],
+        [command, "x", "--help"],
+      ]) {
         const r = await run(...argv);
         expect(r.code).toBe(0);
         expect(r.out).toContain(`Usage: passmark ${command}`);

@@ -110,7 +110,10 @@ describe("files stay inside the course folder", () => {
     symlinkSync(outside, path.join(dir, "pages", "link.md"));
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: "/pages/0/body", message: expect.stringMatching(/^expected the Markdown file inside the course folder, found "pages\/link\.md" linking to /) }),
+      expect.objectContaining({
+        path: "/pages/0/body",
+        message: expect.stringMatching(/^expected the Markdown file inside the course folder, found "pages\/link\.md" linking to /),
+      }),
     );
   });
 
@@ -128,7 +131,10 @@ describe("files stay inside the course folder", () => {
     const course = { ...baseCourse(), pages: [{ id: "p", title: "P", body: { markdown: "![A](assets/pages/x.png) ![B](pages/x.png)" } }] };
     const problems = await problemsOf(makeCourse({ "course.json": course, "assets/pages/x.png": "1", "pages/x.png": "2" }));
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: "/pages/0/body/markdown", message: '"pages/x.png" and "assets/pages/x.png" would both be packaged as "assets/pages/x.png": rename one of them' }),
+      expect.objectContaining({
+        path: "/pages/0/body/markdown",
+        message: '"pages/x.png" and "assets/pages/x.png" would both be packaged as "assets/pages/x.png": rename one of them',
+      }),
     );
   });
 });

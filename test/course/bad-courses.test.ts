@@ -115,14 +115,35 @@ const cases: BadCase[] = [
   },
   {
     name: "penalty takes a passed attempt below the mastery score ($attempt_score)",
-    files: () => withQuiz((a) => (a.attempts = 3, a.rubric = { passingAttemptScore: 80, passedResult: "$attempt_score", mods: [{ attemptCondition: 3, reward: 5 }, { attemptCondition: "[2,$last_attempt]", reward: -10 }] })),
+    files: () =>
+      withQuiz(
+        (a) => (
+          (a.attempts = 3),
+          (a.rubric = {
+            passingAttemptScore: 80,
+            passedResult: "$attempt_score",
+            mods: [
+              { attemptCondition: 3, reward: 5 },
+              { attemptCondition: "[2,$last_attempt]", reward: -10 },
+            ],
+          })
+        ),
+      ),
     file: "course.json",
     path: "/assessment/rubric/mods/1",
-    message: /^reward -10 can take a passed attempt 2 down to 70 \(rewards -10\), below the mastery score 80 written into the manifests \(reporting\.masteryScore\): an LMS judging by score would record a fail for a learner the course says passed\. Fix: make the reward 0 or more .*set reporting\.masteryScore to null/,
+    message:
+      /^reward -10 can take a passed attempt 2 down to 70 \(rewards -10\), below the mastery score 80 written into the manifests \(reporting\.masteryScore\): an LMS judging by score would record a fail for a learner the course says passed\. Fix: make the reward 0 or more .*set reporting\.masteryScore to null/,
   },
   {
     name: "penalty takes a fixed passedResult below the mastery score",
-    files: () => withQuiz((a, c) => (a.attempts = 2, a.rubric = { passingAttemptScore: 80, passedResult: 85, mods: [{ attemptCondition: 2, reward: -10 }] }, c.reporting = { masteryScore: 80 })),
+    files: () =>
+      withQuiz(
+        (a, c) => (
+          (a.attempts = 2),
+          (a.rubric = { passingAttemptScore: 80, passedResult: 85, mods: [{ attemptCondition: 2, reward: -10 }] }),
+          (c.reporting = { masteryScore: 80 })
+        ),
+      ),
     file: "course.json",
     path: "/assessment/rubric/mods/0",
     message: /reward -10 can take a passed attempt 2 down to 75 .* Fix: make the reward 0 or more, raise passedResult to at least 90/,
@@ -151,7 +172,20 @@ const cases: BadCase[] = [
   {
     name: "single-choice with two correct choices",
     files: () =>
-      withQuiz((a) => (a.questions = [{ id: "q", type: "single-choice", prompt: "?", choices: [{ text: "a", correct: true }, { text: "b", correct: true }] }])),
+      withQuiz(
+        (a) =>
+          (a.questions = [
+            {
+              id: "q",
+              type: "single-choice",
+              prompt: "?",
+              choices: [
+                { text: "a", correct: true },
+                { text: "b", correct: true },
+              ],
+            },
+          ]),
+      ),
     file: "course.json",
     path: "/assessment/questions/0/choices",
     message: /^expected exactly one choice marked "correct": true, found 2 \(use "multiple-response"/,
@@ -180,7 +214,9 @@ const cases: BadCase[] = [
   {
     name: "a correct and a wrong choice that read the same",
     files: () =>
-      withQuiz((a) => (a.questions = [{ id: "q", type: "single-choice", prompt: "?", choices: [{ text: "Yes", correct: true }, { text: "No" }, { text: "Yes " }] }])),
+      withQuiz(
+        (a) => (a.questions = [{ id: "q", type: "single-choice", prompt: "?", choices: [{ text: "Yes", correct: true }, { text: "No" }, { text: "Yes " }] }]),
+      ),
     file: "course.json",
     path: "/assessment/questions/0/choices/2",
     message: /^expected a text different from choice 0, found the same "Yes"/,
@@ -201,8 +237,7 @@ const cases: BadCase[] = [
   },
   {
     name: "duplicate question id inside a bank",
-    files: () =>
-      withQuiz((a) => a.questions.push({ bank: { id: "b", questions: [{ id: "q1", type: "true-false", prompt: "?", answer: false }] } })),
+    files: () => withQuiz((a) => a.questions.push({ bank: { id: "b", questions: [{ id: "q1", type: "true-false", prompt: "?", answer: false }] } })),
     file: "course.json",
     path: "/assessment/questions/1/bank/questions/0/id",
     message: /^expected a unique id, found question id "q1" already used at \/assessment\/questions\/0$/,
@@ -210,15 +245,27 @@ const cases: BadCase[] = [
   {
     name: "duplicate choice ids",
     files: () =>
-      withQuiz((a) => (a.questions = [{ id: "q", type: "survey", prompt: "?", choices: [{ id: "x", text: "a" }, { id: "x", text: "b" }] }])),
+      withQuiz(
+        (a) =>
+          (a.questions = [
+            {
+              id: "q",
+              type: "survey",
+              prompt: "?",
+              choices: [
+                { id: "x", text: "a" },
+                { id: "x", text: "b" },
+              ],
+            },
+          ]),
+      ),
     file: "course.json",
     path: "/assessment/questions/0/choices/1/id",
     message: /duplicate id "x"/,
   },
   {
     name: "bank draws more questions than it holds",
-    files: () =>
-      withQuiz((a) => a.questions.push({ bank: { id: "b", choose: 3, questions: [{ id: "q2", type: "true-false", prompt: "?", answer: false }] } })),
+    files: () => withQuiz((a) => a.questions.push({ bank: { id: "b", choose: 3, questions: [{ id: "q2", type: "true-false", prompt: "?", answer: false }] } })),
     file: "course.json",
     path: "/assessment/questions/1/bank/choose",
     message: /^expected at most 1 \(the number of questions in the bank\), found 3$/,

@@ -37,9 +37,7 @@ describe("defaults", () => {
       "assets/a.mp3": "x",
     });
     const { data, assets } = await loadCourse(dir);
-    expect(data.pages[0]!.media).toEqual([
-      { id: "clip-media-1", kind: "audio", src: "assets/a.mp3", captions: null, title: "A clip", watchedThreshold: 0.9 },
-    ]);
+    expect(data.pages[0]!.media).toEqual([{ id: "clip-media-1", kind: "audio", src: "assets/a.mp3", captions: null, title: "A clip", watchedThreshold: 0.9 }]);
     expect(assets.map((a) => a.zipPath)).toEqual(["assets/a.mp3"]);
   });
 
@@ -52,7 +50,22 @@ describe("defaults", () => {
             { id: "sc", type: "single-choice", prompt: "Pick", choices: [{ text: "x" }, { text: "y", correct: true }] },
             { id: "te", type: "text-entry", prompt: "Type", accepted: ["Paris"] },
             { id: "n", type: "numeric", prompt: "How many?", answer: 3 },
-            { bank: { id: "b", questions: [{ id: "m", type: "matching", prompt: "Match", pairs: [{ source: "1", target: "one" }, { source: "2", target: "two" }] }] } },
+            {
+              bank: {
+                id: "b",
+                questions: [
+                  {
+                    id: "m",
+                    type: "matching",
+                    prompt: "Match",
+                    pairs: [
+                      { source: "1", target: "one" },
+                      { source: "2", target: "two" },
+                    ],
+                  },
+                ],
+              },
+            },
           ],
         },
       },
@@ -74,7 +87,10 @@ describe("defaults", () => {
       kind: "question",
       weight: 1,
       feedback: { correct: null, incorrect: null },
-      choices: [{ id: "a", text: "x" }, { id: "b", text: "y" }],
+      choices: [
+        { id: "a", text: "x" },
+        { id: "b", text: "y" },
+      ],
       correct: "b",
     });
     expect(a.items[1]).toMatchObject({ caseSensitive: false, whitespace: "collapse", long: false });

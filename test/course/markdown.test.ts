@@ -74,7 +74,7 @@ describe("Markdown sanitising", () => {
   });
 
   it("gives plain text with entities decoded and blocks separated", async () => {
-    const { body } = await renderPage("# Fish & chips\n\nA <b>bold</b> claim: 1 < 2 and \"quotes\".\n\n- one\n- two\n");
+    const { body } = await renderPage('# Fish & chips\n\nA <b>bold</b> claim: 1 < 2 and "quotes".\n\n- one\n- two\n');
     expect(body.text).toBe('Fish & chips A bold claim: 1 < 2 and "quotes". one two');
     expect(body.html).toContain("<h1>Fish &amp; chips</h1>");
   });

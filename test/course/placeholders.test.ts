@@ -26,12 +26,17 @@ describe("{passingScore} at build time", () => {
     });
     const { data, warnings } = await loadCourse(dir);
     expect(warnings).toEqual([]);
-    expect(data.pages[0]!.body.html).toBe('<p>You need <strong>{passingScore}</strong> to pass.</p>\n<p><img src="assets/a.png" alt="Target: {passingScore}" /></p>');
+    expect(data.pages[0]!.body.html).toBe(
+      '<p>You need <strong>{passingScore}</strong> to pass.</p>\n<p><img src="assets/a.png" alt="Target: {passingScore}" /></p>',
+    );
     expect(data.pages[0]!.body.text).toBe("You need {passingScore} to pass.");
     const a = data.assessment!;
     expect(a.intro!.html).toBe("<p>Pass mark: {passingScore}</p>");
     const q = a.items[0]!;
-    expect(q.kind === "question" && [q.prompt.html, q.feedback.incorrect!.html]).toEqual(["<p>Is {passingScore} the pass mark?</p>", "<p>It is {passingScore}.</p>"]);
+    expect(q.kind === "question" && [q.prompt.html, q.feedback.incorrect!.html]).toEqual([
+      "<p>Is {passingScore} the pass mark?</p>",
+      "<p>It is {passingScore}.</p>",
+    ]);
     expect(a.scoreActions[0]!.message.html).toBe("<p>You need {passingScore}.</p>");
   });
 
@@ -71,7 +76,9 @@ describe("{passingScore} at build time", () => {
 describe("fillPlaceholders at runtime", () => {
   it("fills text and attributes with escaped text, never markup; leaves unknown names alone", () => {
     const html = '<p>Need <strong>{passingScore}</strong> {other}</p><img src="a.png" alt="Bar {passingScore}" />';
-    expect(fillPlaceholders(html, { passingScore: "87,5\u00a0%" })).toBe('<p>Need <strong>87,5\u00a0%</strong> {other}</p><img src="a.png" alt="Bar 87,5\u00a0%" />');
+    expect(fillPlaceholders(html, { passingScore: "87,5\u00a0%" })).toBe(
+      '<p>Need <strong>87,5\u00a0%</strong> {other}</p><img src="a.png" alt="Bar 87,5\u00a0%" />',
+    );
     expect(fillPlaceholders(html, { passingScore: '<img src=x onerror="alert(1)">&' })).toBe(
       '<p>Need <strong>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;</strong> {other}</p><img src="a.png" alt="Bar &lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;" />',
     );

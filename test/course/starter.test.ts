@@ -32,9 +32,7 @@ describe("starter course", () => {
 
   it("shows every question type, a bank and a survey", () => {
     const types = new Set(allQuestions(assessment).map((q) => q.type));
-    expect([...types].sort()).toEqual(
-      ["matching", "multiple-response", "numeric", "ordering", "single-choice", "survey", "text-entry", "true-false"].sort(),
-    );
+    expect([...types].sort()).toEqual(["matching", "multiple-response", "numeric", "ordering", "single-choice", "survey", "text-entry", "true-false"].sort());
     const bank = assessment.items.find((i) => i.kind === "bank");
     expect(bank).toMatchObject({ kind: "bank", choose: 1, order: "random-unseen" });
   });

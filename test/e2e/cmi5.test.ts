@@ -126,7 +126,9 @@ describe.concurrent("cmi5 end to end (starter course, preview LMS)", { timeout: 
     expect(judgementVerbs(record.bySession.get(two!)!)).toEqual(["initialized", "failed", "terminated"]);
   });
 
-  it("a reload (F5) part way: the session ended with the unload; the page says so plainly, and its button (keyboard) goes back to the returnURL", async ({ expect }) => {
+  it("a reload (F5) part way: the session ended with the unload; the page says so plainly, and its button (keyboard) goes back to the returnURL", async ({
+    expect,
+  }) => {
     // Not enrol(): this learner's console has one expected error (the course does not start after the reload).
     const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
     try {
@@ -155,7 +157,10 @@ describe.concurrent("cmi5 end to end (starter course, preview LMS)", { timeout: 
     }
   });
 
-  for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
+  for (const [label, on] of [
+    ["set", () => starter],
+    ["not set", () => variant],
+  ] as const) {
     it(`exhausts the attempts (unableToPassResult ${label}): one Failed, scaled 0, sent at the last attempt`, async (test) => {
       const { expect } = test; // the test's own: the journeys run concurrently
       const course = on();

@@ -12,7 +12,8 @@ import { previewStarter, type CoursePreview } from "./support/preview-fixture";
 
 const SEEDS = (process.env.PASSMARK_E2E_FAULT_SEEDS ?? "1,2").split(",").map(Number);
 const SENT = "Your result has been sent to the LMS.";
-const CLOSED = "The LMS has ended this session: nothing more can be recorded here. What was saved before is kept. To continue, launch the course again from the LMS.";
+const CLOSED =
+  "The LMS has ended this session: nothing more can be recorded here. What was saved before is kept. To continue, launch the course again from the LMS.";
 const LOST = "Connection to the LMS lost — your progress is kept, don't close this window.";
 
 let browser: Browser;
@@ -30,7 +31,10 @@ afterAll(async () => {
 async function setUp(expect: ExpectStatic): Promise<{ starter: CoursePreview; learner: Learner }> {
   const starter = await previewStarter();
   const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
-  cleanup.push(() => starter.close(), () => learner.dispose());
+  cleanup.push(
+    () => starter.close(),
+    () => learner.dispose(),
+  );
   return { starter, learner };
 }
 
@@ -40,7 +44,9 @@ const unexpected = (problems: string[]) => problems.filter((p) => !/Failed to lo
 /** Stored time (LRS clock) of each statement of the registration, via the xAPI GET the admin may make. */
 async function storedAt(starter: CoursePreview, registration: string): Promise<Map<string, number>> {
   const lms = starter.preview.lms;
-  const answer = await fetch(`${lms.endpoint}statements?registration=${registration}&ascending=true`, { headers: { Authorization: lms.adminAuth, "X-Experience-API-Version": "1.0.3" } });
+  const answer = await fetch(`${lms.endpoint}statements?registration=${registration}&ascending=true`, {
+    headers: { Authorization: lms.adminAuth, "X-Experience-API-Version": "1.0.3" },
+  });
   const body = (await answer.json()) as { statements: { id: string; stored: string }[] };
   return new Map(body.statements.map((s) => [s.id, Date.parse(s.stored)]));
 }
@@ -50,7 +56,9 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
   for (const [index, seed] of SEEDS.entries()) {
     // The first run also holds one request past the runtime's 15 s timeout (that costs 15 s of wall time).
     const withTimeout = index === 0;
-    it(`LRS failing 30% of requests (5xx, resets${withTimeout ? ", one timeout" : ""}) during a whole pass, seed ${seed}: each statement stored once, in order; the status line never claims too early`, async ({ expect }) => {
+    it(`LRS failing 30% of requests (5xx, resets${withTimeout ? ", one timeout" : ""}) during a whole pass, seed ${seed}: each statement stored once, in order; the status line never claims too early`, async ({
+      expect,
+    }) => {
       const { starter, learner } = await setUp(expect);
       await learner.launch();
       await learner.recordStatusLine();
@@ -73,7 +81,11 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       faults.clear();
 
       const record = cmi5Record(starter.preview, learner.registration!);
-      expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
+      expectCleanCmi5(
+        starter.preview,
+        record,
+        learner.launches.map((l) => l.sessionId),
+      );
       expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized", "completed", "passed", "terminated"]);
       expect(record.count("answered")).toBe(ids.length);
       expectJudgement(record.one("passed"), "passed", 100, 80);
@@ -81,12 +93,15 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       expect(applied.some((f) => f.action === "timeout")).toBe(withTimeout);
       // Honest throughout: "sent" only once the LRS had stored the Passed statement.
       const passedStored = (await storedAt(starter, learner.registration!)).get(record.one("passed").id!)!;
-      for (const [at, text] of history) if (text === SENT) expect(at, "status claimed 'sent' before the LRS stored Passed").toBeGreaterThanOrEqual(passedStored);
+      for (const [at, text] of history)
+        if (text === SENT) expect(at, "status claimed 'sent' before the LRS stored Passed").toBeGreaterThanOrEqual(passedStored);
       expect(unexpected(learner.problems)).toEqual([]);
     });
   }
 
-  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once, then Terminated, last, once", async ({ expect }) => {
+  it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once, then Terminated, last, once", async ({
+    expect,
+  }) => {
     const { starter, learner } = await setUp(expect);
     await learner.launch();
     await learner.readToAssessment();
@@ -107,7 +122,11 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     await expect.poll(() => cmi5Record(starter.preview, learner.registration!).count("terminated"), { timeout: 10_000 }).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500)); // nothing may follow it
     const record = cmi5Record(starter.preview, learner.registration!);
-    expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
+    expectCleanCmi5(
+      starter.preview,
+      record,
+      learner.launches.map((l) => l.sessionId),
+    );
     expectJudgement(record.one("passed"), "passed", 100, 80);
     record.one("terminated");
     expect(record.verbs.at(-1)).toBe("terminated");
@@ -117,7 +136,9 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     expect(unexpected(learner.problems)).toEqual([]);
   });
 
-  it("the LMS abandons the session mid-attempt (403 on everything): told plainly (no endless 'connection lost'), Back to the LMS finishes at once to the returnURL", async ({ expect }) => {
+  it("the LMS abandons the session mid-attempt (403 on everything): told plainly (no endless 'connection lost'), Back to the LMS finishes at once to the returnURL", async ({
+    expect,
+  }) => {
     const { starter, learner } = await setUp(expect);
     await learner.launch();
     await learner.readToAssessment();
@@ -137,7 +158,11 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     await learner.page!.waitForURL((url) => url.pathname === "/lms/return", { timeout: 5_000 });
 
     const record = cmi5Record(starter.preview, learner.registration!);
-    expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
+    expectCleanCmi5(
+      starter.preview,
+      record,
+      learner.launches.map((l) => l.sessionId),
+    );
     expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized"]);
     // The one console error expected here: the driver reporting what was not delivered.
     expect(unexpected(learner.problems).filter((p) => !/the LMS ended this session/.test(p))).toEqual([]);
@@ -159,7 +184,11 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     starter.preview.lms.restoreToken(learner.sessionId);
     await learner.exit();
     const record = cmi5Record(starter.preview, learner.registration!);
-    expectCleanCmi5(starter.preview, record, learner.launches.map((l) => l.sessionId));
+    expectCleanCmi5(
+      starter.preview,
+      record,
+      learner.launches.map((l) => l.sessionId),
+    );
     expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized", "passed", "terminated"]);
     expect(record.count("answered")).toBe(ids.length);
     expectJudgement(record.one("passed"), "passed", 100, 80);

@@ -65,7 +65,9 @@ describe.concurrent("SCORM Commit refused for a while, end to end", { timeout: 1
       expect(history.findIndex(([, text]) => text === SENT)).toBeGreaterThan(told);
       await learner.exit();
       expectScormData(target, committed(session()), { status: "passed", score: 100, completed: false, done: false });
-      expect(starter.preview.log.all({ sessionId: learner.sessionId }).filter((e) => e.kind === "scorm-commit" && e.level === "warn").length).toBeGreaterThan(0);
+      expect(starter.preview.log.all({ sessionId: learner.sessionId }).filter((e) => e.kind === "scorm-commit" && e.level === "warn").length).toBeGreaterThan(
+        0,
+      );
       expectNoScormFlags(scormSessions(starter.preview, learner.learnerId, target));
       expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
     });

@@ -48,9 +48,11 @@ describe("build: Markdown nested 3,000 deep", () => {
     expect(r.err).toMatch(/course\.json \/pages\/0\/body\/markdown: line 33: block quotes and lists nested 33 deep, more than 32/);
   });
 
-  it("3,000 list markers on one line (\"- - 1. > - …\") → exit 1", async () => {
+  it('3,000 list markers on one line ("- - 1. > - …") → exit 1', async () => {
     const parent = await tempFolder();
-    const dir = await writeCourse(parent, { "course.json": courseJson({ pages: [{ id: "p", title: "P", body: { markdown: "* 1. > ".repeat(N / 3) + "x" } }] }) });
+    const dir = await writeCourse(parent, {
+      "course.json": courseJson({ pages: [{ id: "p", title: "P", body: { markdown: "* 1. > ".repeat(N / 3) + "x" } }] }),
+    });
     const r = await runCli(parent, "build", dir, "--out", "out");
     expect(r.code, r.err).toBe(1);
     expect(r.err).toMatch(/course\.json \/pages\/0\/body\/markdown: line 1: block quotes and lists nested 3000 deep, more than 32/);
@@ -73,7 +75,9 @@ describe("build: Markdown nested 3,000 deep", () => {
     const lists = Array.from({ length: 10 }, (_, i) => " ".repeat(2 * i) + "- level " + String(i + 1)).join("\n");
     const code = "```\n" + "*a ".repeat(100) + "\n" + " ".repeat(200) + "indented code\n```";
     const dir = await writeCourse(parent, {
-      "course.json": courseJson({ pages: [{ id: "p", title: "P", body: { markdown: `${"> ".repeat(32)}quote\n\n${lists}\n\n${code}\n\n\`${"*a ".repeat(100)}\`` } }] }),
+      "course.json": courseJson({
+        pages: [{ id: "p", title: "P", body: { markdown: `${"> ".repeat(32)}quote\n\n${lists}\n\n${code}\n\n\`${"*a ".repeat(100)}\`` } }],
+      }),
     });
     const r = await runCli(parent, "build", dir, "--target", "cmi5", "--out", "out");
     expect(r.code, r.err).toBe(0);

@@ -12,9 +12,24 @@ const CLEAN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><
 
 describe("build: SVG and HTML assets with script", () => {
   for (const [label, name, content, what] of [
-    ["an SVG with <script>", "assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>parent.API.LMSSetValue("cmi.core.lesson_status","passed")</SCRIPT></svg>', "<script>"],
-    ["an SVG with an onload= handler", "assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>', "onload="],
-    ["an SVG with a javascript: link", "assets/plan.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>', "javascript:"],
+    [
+      "an SVG with <script>",
+      "assets/map.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>parent.API.LMSSetValue("cmi.core.lesson_status","passed")</SCRIPT></svg>',
+      "<script>",
+    ],
+    [
+      "an SVG with an onload= handler",
+      "assets/logo.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+      "onload=",
+    ],
+    [
+      "an SVG with a javascript: link",
+      "assets/plan.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>',
+      "javascript:",
+    ],
     ["an HTML handout with an onclick= handler", "assets/handout.html", '<!doctype html><p><button onclick="steal()">Go</button></p>', "onclick="],
   ] as const) {
     it(`${label} → a warning naming ${name}, exit 0`, async () => {
@@ -51,7 +66,9 @@ describe("build: SVG and HTML assets with script", () => {
   it("an SVG without script gives no such warning", async () => {
     const parent = await tempFolder();
     const dir = await writeCourse(parent, {
-      "course.json": courseJson({ pages: [{ id: "p", title: "P", body: { markdown: "![Square](assets/square.svg)\n\nSee the function onion = 1 and javascript: a language." } }] }),
+      "course.json": courseJson({
+        pages: [{ id: "p", title: "P", body: { markdown: "![Square](assets/square.svg)\n\nSee the function onion = 1 and javascript: a language." } }],
+      }),
       "assets/square.svg": CLEAN_SVG,
     });
     const r = await runCli(parent, "build", dir, "--target", "cmi5", "--out", "out");

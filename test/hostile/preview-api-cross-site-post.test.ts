@@ -19,7 +19,11 @@ const launches = () => preview.log.all().filter((e) => e.kind === "launch").leng
 
 describe("a cross-site POST /api/launch", () => {
   it("with Content-Type text/plain from another site is refused (415) and starts nothing", async () => {
-    const answer = await send(preview.origin, "/api/launch", { method: "POST", headers: { "Content-Type": "text/plain;charset=UTF-8", Origin: "https://evil.example" }, body: LAUNCH });
+    const answer = await send(preview.origin, "/api/launch", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain;charset=UTF-8", Origin: "https://evil.example" },
+      body: LAUNCH,
+    });
     expect(answer.status).toBe(415);
     expect(JSON.parse(answer.body).message).toBe('POST needs Content-Type: application/json (got "text/plain")');
     expect(launches()).toBe(0);
@@ -35,7 +39,10 @@ describe("a cross-site POST /api/launch", () => {
   });
 
   it("is never granted by a preflight", async () => {
-    const preflight = await send(preview.origin, "/api/launch", { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+    const preflight = await send(preview.origin, "/api/launch", {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
     expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
   });
 

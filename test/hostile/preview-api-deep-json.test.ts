@@ -24,7 +24,14 @@ describe("200,000-deep JSON", () => {
   it.each([
     ["launch", () => [preview.origin, "/api/launch", deepObject]],
     ["commit data", () => [preview.packageOrigin, "/api/scorm/commit", `{"sessionId":"${sessionId}","seq":1,"terminate":false,"data":${deepObject}}`]],
-    ["event detail", () => [preview.packageOrigin, "/api/scorm/events", `{"sessionId":"${sessionId}","events":[{"level":"info","kind":"note","summary":"x","detail":${deepArray}}]}`]],
+    [
+      "event detail",
+      () => [
+        preview.packageOrigin,
+        "/api/scorm/events",
+        `{"sessionId":"${sessionId}","events":[{"level":"info","kind":"note","summary":"x","detail":${deepArray}}]}`,
+      ],
+    ],
   ] as const)("in a %s body is refused with 400", async (_name, request) => {
     const [origin, path, body] = request();
     const answer = await postJsonFrom(origin, path, body);
@@ -33,7 +40,11 @@ describe("200,000-deep JSON", () => {
   });
 
   it("in an xAPI statement body is refused with 400 by the LRS", async () => {
-    const answer = await send(preview.packageOrigin, "/xapi/statements", { method: "POST", headers: { Authorization: preview.lms.adminAuth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" }, body: deepObject });
+    const answer = await send(preview.packageOrigin, "/xapi/statements", {
+      method: "POST",
+      headers: { Authorization: preview.lms.adminAuth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
+      body: deepObject,
+    });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body)).toEqual({ message: "the JSON body nests deeper than 64 levels" });
   });

@@ -54,7 +54,10 @@ export function writeZip(path: string, parts: readonly ZipPart[]): Promise<strin
   }
   zip.end();
   return new Promise((resolve, reject) => {
-    zip.outputStream.pipe(createWriteStream(path)).on("close", () => resolve(path)).on("error", reject);
+    zip.outputStream
+      .pipe(createWriteStream(path))
+      .on("close", () => resolve(path))
+      .on("error", reject);
   });
 }
 
@@ -134,14 +137,21 @@ export interface Answer {
 }
 
 /** One HTTP request with exactly these headers (fetch would add or refuse some) and path bytes. */
-export function send(origin: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Answer> {
+export function send(
+  origin: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Answer> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: options.method ?? "GET", path, headers: { host: url.host, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, method: options.method ?? "GET", path, headers: { host: url.host, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });

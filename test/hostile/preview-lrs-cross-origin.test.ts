@@ -16,10 +16,19 @@ afterAll(async () => {
 describe("a cross-origin page reading the LRS", () => {
   it("gets no CORS grant from a preflight or a request, on either port", async () => {
     for (const origin of [preview.lms.origin, preview.packageOrigin]) {
-      const preflight = await send(origin, "/xapi/statements", { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,x-experience-api-version" } });
+      const preflight = await send(origin, "/xapi/statements", {
+        method: "OPTIONS",
+        headers: {
+          Origin: "https://evil.example",
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "authorization,x-experience-api-version",
+        },
+      });
       expect(preflight.headers["access-control-allow-origin"], origin).toBeUndefined();
       expect(preflight.headers["access-control-allow-headers"], origin).toBeUndefined();
-      const read = await send(origin, "/xapi/statements", { headers: { Origin: "https://evil.example", Authorization: preview.lms.adminAuth, "X-Experience-API-Version": "1.0.3" } });
+      const read = await send(origin, "/xapi/statements", {
+        headers: { Origin: "https://evil.example", Authorization: preview.lms.adminAuth, "X-Experience-API-Version": "1.0.3" },
+      });
       expect(read.status, origin).toBe(200);
       expect(read.headers["access-control-allow-origin"], origin).toBeUndefined();
     }

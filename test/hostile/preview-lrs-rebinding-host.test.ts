@@ -22,6 +22,7 @@ describe("a rebound Host on the LRS's port", () => {
       expect(answer.status, host).toBe(403);
       expect(answer.body).not.toContain('"statements"');
     }
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await send(preview.lms.origin, "/xapi/statements", { headers: headers(host) })).status, host).toBe(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`])
+      expect((await send(preview.lms.origin, "/xapi/statements", { headers: headers(host) })).status, host).toBe(200);
   });
 });

@@ -29,7 +29,9 @@ describe("a package's script and the preview API", () => {
     const before = preview.log.all().filter((e) => e.kind === "launch").length;
     const body = JSON.stringify({ target: "scorm12", learner: "new" });
     expect((await postJsonFrom(preview.origin, "/api/launch", body, preview.packageOrigin)).status).toBe(403);
-    expect((await send(preview.origin, "/api/launch", { method: "POST", headers: { Origin: preview.packageOrigin, "Content-Type": "text/plain" }, body })).status).toBe(415);
+    expect(
+      (await send(preview.origin, "/api/launch", { method: "POST", headers: { Origin: preview.packageOrigin, "Content-Type": "text/plain" }, body })).status,
+    ).toBe(415);
     expect((await postJsonFrom(preview.packageOrigin, "/api/launch", body)).status).toBe(404);
     expect(preview.log.all().filter((e) => e.kind === "launch").length).toBe(before);
   });

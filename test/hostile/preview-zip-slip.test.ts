@@ -12,7 +12,10 @@ beforeAll(async () => {
   const { mkdirSync } = await import("node:fs");
   mkdirSync(dir, { recursive: true });
   // yazl refuses ".." in names: write a same-length name and patch the bytes (zip names carry no checksum).
-  zip = await writeZip(join(dir, "slip.zip"), [{ name: "imsmanifest.xml", text: "<manifest/>" }, { name: "xx/xx/evil", text: "owned" }]);
+  zip = await writeZip(join(dir, "slip.zip"), [
+    { name: "imsmanifest.xml", text: "<manifest/>" },
+    { name: "xx/xx/evil", text: "owned" },
+  ]);
   const bytes = readFileSync(zip);
   writeFileSync(zip, Buffer.from(bytes.toString("latin1").replaceAll("xx/xx/evil", "../../evil"), "latin1"));
 });

@@ -42,7 +42,11 @@ let honest: string;
 let lying: string;
 beforeAll(async () => {
   dir = tempDir();
-  const parts = [{ name: "imsmanifest.xml", text: MANIFEST }, { name: "sco.html", text: "<!doctype html><title>SCO</title>" }, ...[1, 2, 3].map((n) => ({ name: `media/part${n}.txt`, text: noise(n) }))];
+  const parts = [
+    { name: "imsmanifest.xml", text: MANIFEST },
+    { name: "sco.html", text: "<!doctype html><title>SCO</title>" },
+    ...[1, 2, 3].map((n) => ({ name: `media/part${n}.txt`, text: noise(n) })),
+  ];
   honest = await writeZip(join(dir, "honest.zip"), parts);
   lying = await writeZip(join(dir, "lying.zip"), [{ name: "media/big.bin", zeros: 3 * 1024 * 1024 }]);
   lieAboutSizes(lying);
@@ -69,7 +73,13 @@ describe("preview of a zip over the total size limit", () => {
     const preview = await startPreviewFromArgs([honest, "--port", "0", "--max-unpacked-mb", "3"], io);
     try {
       expect([...preview.course.packages.keys()]).toEqual(["scorm12"]);
-      expect(filesUnder(join(dir, ".passmark", "honest", "packages", "scorm12")).sort()).toEqual(["imsmanifest.xml", "media/part1.txt", "media/part2.txt", "media/part3.txt", "sco.html"]);
+      expect(filesUnder(join(dir, ".passmark", "honest", "packages", "scorm12")).sort()).toEqual([
+        "imsmanifest.xml",
+        "media/part1.txt",
+        "media/part2.txt",
+        "media/part3.txt",
+        "sco.html",
+      ]);
     } finally {
       await preview.close();
     }

@@ -35,7 +35,10 @@ afterAll(async () => {
 });
 
 async function packageWithUrl(url: string, extra: Record<string, string> = {}): Promise<string> {
-  const files = new Map([["cmi5.xml", Buffer.from(courseStructure(url))], ["index.html", Buffer.from("<!doctype html>")]]);
+  const files = new Map([
+    ["cmi5.xml", Buffer.from(courseStructure(url))],
+    ["index.html", Buffer.from("<!doctype html>")],
+  ]);
   for (const [name, text] of Object.entries(extra)) files.set(name, Buffer.from(text));
   return zipFiles(files, join(work, `au-${++counter}.zip`));
 }

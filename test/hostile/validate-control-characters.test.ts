@@ -85,7 +85,7 @@ describe("control characters from the package never reach the terminal raw", () 
     expect(text).toContain("missing\\x9d\\x7f\\u202d.html");
     expect(text).toContain("gone\\u202etxt.exe");
     // One report line per finding: embedded newlines are escaped, so no line starts like a verdict.
-    expect(text).toContain('x\\x0a  OK: no problems');
+    expect(text).toContain("x\\x0a  OK: no problems");
     expect(text.split("\n").filter((line) => line.trimStart().startsWith("OK"))).toEqual([]);
     expect(text.split("\n")).toHaveLength(2 + report.problems.length + 1);
   });

@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 async function validateManifest(name: "imsmanifest.xml" | "cmi5.xml", bytes: Buffer): Promise<ValidationReport> {
-  const files = new Map([[name, bytes], ["index.html", Buffer.from("<!doctype html>")]]);
+  const files = new Map([
+    [name, bytes],
+    ["index.html", Buffer.from("<!doctype html>")],
+  ]);
   return validatePackage(await zipFiles(files, join(work, `doctype-${++counter}.zip`)));
 }
 
@@ -50,17 +53,27 @@ function doctypeWarning(report: ValidationReport): string | undefined {
 describe("a DOCTYPE in a manifest is reported and nothing in it is expanded", () => {
   it("XXE: an external entity naming a file the schema checker can read is neither read nor quoted", async () => {
     // imscp_rootv1p1p2.xsd is one of the files libxml2 has at hand: it used to load it and quote it.
-    const report = await validateManifest("imsmanifest.xml", Buffer.from(scormManifest('<!DOCTYPE manifest [<!ENTITY xxe SYSTEM "imscp_rootv1p1p2.xsd">]>', "Course &xxe;")));
+    const report = await validateManifest(
+      "imsmanifest.xml",
+      Buffer.from(scormManifest('<!DOCTYPE manifest [<!ENTITY xxe SYSTEM "imscp_rootv1p1p2.xsd">]>', "Course &xxe;")),
+    );
     const text = formatReport(report);
     expect(doctypeWarning(report), text).toContain("declaring the entity xxe");
     expect(report.problems.find((p) => p.rule === "manifest/doctype")!.line).toBe(3);
     expect(text).not.toContain("<?xml");
     expect(text).not.toMatch(/xsd:|schema/i);
-    expect(errorsOf(report).map((p) => p.message).join("\n")).toContain("Entity 'xxe' not defined");
+    expect(
+      errorsOf(report)
+        .map((p) => p.message)
+        .join("\n"),
+    ).toContain("Entity 'xxe' not defined");
   });
 
   it("an internal entity that would smuggle in an element is not expanded", async () => {
-    const report = await validateManifest("imsmanifest.xml", Buffer.from(scormManifest('<!DOCTYPE manifest [<!ENTITY e "<bogus>SMUGGLED</bogus>">]>', "Course</title>&e;<title>x")));
+    const report = await validateManifest(
+      "imsmanifest.xml",
+      Buffer.from(scormManifest('<!DOCTYPE manifest [<!ENTITY e "<bogus>SMUGGLED</bogus>">]>', "Course</title>&e;<title>x")),
+    );
     const text = formatReport(report);
     expect(doctypeWarning(report), text).toBeDefined();
     expect(text).not.toMatch(/bogus|SMUGGLED/);
@@ -90,7 +103,13 @@ describe("a DOCTYPE in a manifest is reported and nothing in it is expanded", ()
     expect(doctypeWarning(report), formatReport(report)).toContain("declaring the entity e");
     expect(formatReport(report)).not.toContain("bogus");
 
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(scormManifest('<!DOCTYPE manifest [<!ENTITY e "<bogus/>">]>', "Course</title>&e;<title>x").replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        scormManifest('<!DOCTYPE manifest [<!ENTITY e "<bogus/>">]>', "Course</title>&e;<title>x").replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+        "utf16le",
+      ),
+    ]);
     const report16 = await validateManifest("imsmanifest.xml", utf16);
     expect(doctypeWarning(report16), formatReport(report16)).toContain("declaring the entity e");
     expect(formatReport(report16)).not.toContain("bogus");

@@ -37,5 +37,7 @@ it("refuses paths outside it, writes, and what it does not know — and logs eac
   // logged among these: look for each, not at the last four.
   await expect
     .poll(() => lms.requests.map((r) => `${r.method} ${r.path} ${r.status}`))
-    .toEqual(expect.arrayContaining(["GET /content/..%2foutside.json 403", "POST /content/index.html 405", "GET /nothing-here 404", "GET /cmi5/fetch/abc 405"]));
+    .toEqual(
+      expect.arrayContaining(["GET /content/..%2foutside.json 403", "POST /content/index.html 405", "GET /nothing-here 404", "GET /cmi5/fetch/abc 405"]),
+    );
 });

@@ -59,7 +59,11 @@ describe("routeTable over HTTP", () => {
     site = await listen(
       routeTable(
         [
-          { method: "GET", path: "/hello/:name", handler: ({ response, params, url }) => sendJson(response, 200, { hello: params.name, q: url.searchParams.get("q") }) },
+          {
+            method: "GET",
+            path: "/hello/:name",
+            handler: ({ response, params, url }) => sendJson(response, 200, { hello: params.name, q: url.searchParams.get("q") }),
+          },
           { method: "GET", path: "/boom", handler: () => Promise.reject(new Error("it broke")) },
         ],
         { guard: (request) => (request.headers["x-refuse"] ? "refused by the guard" : null), headers: { "X-Site": "test" } },

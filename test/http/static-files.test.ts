@@ -45,7 +45,12 @@ beforeAll(async () => {
   await writeFile(join(dir, "secret.json"), '{"secret":true}');
   const headers = { "Content-Security-Policy": CSP };
   // "/files/../x" reaches the table as "/x" (URL parsing resolves dot segments): the table's 404, with the same headers.
-  site = await listen(routeTable([{ method: "GET", path: "/files/*", handler: ({ request, response, params }) => serveFile(request, response, root, params["*"]!, { headers }) }], { headers }));
+  site = await listen(
+    routeTable(
+      [{ method: "GET", path: "/files/*", handler: ({ request, response, params }) => serveFile(request, response, root, params["*"]!, { headers }) }],
+      { headers },
+    ),
+  );
 });
 afterAll(async () => {
   await site.close();
@@ -57,7 +62,13 @@ describe("whole files", () => {
     const answer = await raw("/files/media/clip.mp4");
     expect(answer.status).toBe(200);
     expect(answer.body.equals(BYTES)).toBe(true);
-    expect(answer.headers).toMatchObject({ "content-type": "video/mp4", "content-length": "1000", "accept-ranges": "bytes", "cache-control": "no-store", "content-security-policy": CSP });
+    expect(answer.headers).toMatchObject({
+      "content-type": "video/mp4",
+      "content-length": "1000",
+      "accept-ranges": "bytes",
+      "cache-control": "no-store",
+      "content-security-policy": CSP,
+    });
   });
 
   it("serves index.html for a folder, and HEAD without a body", async () => {
@@ -77,7 +88,12 @@ describe("whole files", () => {
 
 describe("byte ranges", () => {
   it("answers a range, an open range and a suffix range with 206 and the bytes asked for", async () => {
-    for (const [header, start, end] of [["bytes=0-99", 0, 99], ["bytes=990-", 990, 999], ["bytes=-10", 990, 999], ["bytes=500-5000", 500, 999]] as const) {
+    for (const [header, start, end] of [
+      ["bytes=0-99", 0, 99],
+      ["bytes=990-", 990, 999],
+      ["bytes=-10", 990, 999],
+      ["bytes=500-5000", 500, 999],
+    ] as const) {
       const answer = await raw("/files/media/clip.mp4", { headers: { Range: header } });
       expect(answer.status, header).toBe(206);
       expect(answer.headers["content-range"]).toBe(`bytes ${start}-${end}/1000`);

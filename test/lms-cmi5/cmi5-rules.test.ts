@@ -72,7 +72,14 @@ describe("cmi5 rule checker: a correct AU passes", () => {
   });
 
   it("Failed in one session and Passed in the next is legal", () => {
-    const second: Cmi5SessionInfo = { ...session, sessionId: "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", contextTemplate: { ...session.contextTemplate, extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d" } } };
+    const second: Cmi5SessionInfo = {
+      ...session,
+      sessionId: "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+      contextTemplate: {
+        ...session.contextTemplate,
+        extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d" },
+      },
+    };
     const s1 = [initialized, buildFailed(frame(1_000), judge(50, 1_000)), buildTerminated(frame(2_000), 2_000)];
     const init2 = buildInitialized(frame(10_000, second));
     expect(rules(init2, s1, second)).toEqual([]);
@@ -90,11 +97,34 @@ describe("cmi5 rule checker: every violation it claims to catch", () => {
     ["context.registration", mutate(passed, (s) => (s.context!.registration = "1c2a1f0e-3b4d-4e6f-8a9b-0c1d2e3f4a5b"))],
     ["context.template-extension", mutate(passed, (s) => (s.context!.extensions!["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] = "other"))],
     ["context.template-activities", mutate(passed, (s) => s.context!.contextActivities!.grouping!.unshift({ id: "https://mine.example.test" }))],
-    ["category.cmi5-missing", mutate(passed, (s) => (s.context!.contextActivities!.category = s.context!.contextActivities!.category!.filter((c) => !c.id.endsWith("categories/cmi5"))))],
-    ["category.cmi5-on-allowed", mutate(buildProgressed(frame(1_500), 0.5), (s) => (s.context!.contextActivities = { ...s.context!.contextActivities, category: [{ id: "https://w3id.org/xapi/cmi5/context/categories/cmi5" }] }))],
-    ["category.moveon-missing", mutate(passed, (s) => (s.context!.contextActivities!.category = s.context!.contextActivities!.category!.filter((c) => !c.id.endsWith("moveon"))))],
-    ["category.moveon-forbidden", mutate(buildTerminated(frame(3_000), 3_000), (s) => s.context!.contextActivities!.category!.push({ id: "https://w3id.org/xapi/cmi5/context/categories/moveon" }))],
-    ["context.list-not-array", mutate(passed, (s) => ((s.context!.contextActivities as Record<string, unknown>).grouping = { id: "https://publisher.example.test/au/1" }))],
+    [
+      "category.cmi5-missing",
+      mutate(
+        passed,
+        (s) => (s.context!.contextActivities!.category = s.context!.contextActivities!.category!.filter((c) => !c.id.endsWith("categories/cmi5"))),
+      ),
+    ],
+    [
+      "category.cmi5-on-allowed",
+      mutate(
+        buildProgressed(frame(1_500), 0.5),
+        (s) => (s.context!.contextActivities = { ...s.context!.contextActivities, category: [{ id: "https://w3id.org/xapi/cmi5/context/categories/cmi5" }] }),
+      ),
+    ],
+    [
+      "category.moveon-missing",
+      mutate(passed, (s) => (s.context!.contextActivities!.category = s.context!.contextActivities!.category!.filter((c) => !c.id.endsWith("moveon")))),
+    ],
+    [
+      "category.moveon-forbidden",
+      mutate(buildTerminated(frame(3_000), 3_000), (s) =>
+        s.context!.contextActivities!.category!.push({ id: "https://w3id.org/xapi/cmi5/context/categories/moveon" }),
+      ),
+    ],
+    [
+      "context.list-not-array",
+      mutate(passed, (s) => ((s.context!.contextActivities as Record<string, unknown>).grouping = { id: "https://publisher.example.test/au/1" })),
+    ],
     ["object.id", mutate(passed, (s) => (s.object = { objectType: "Activity", id: "https://cmi5.xml/au/id" }))],
     ["result.score-forbidden", mutate(completed, (s) => (s.result!.score = { scaled: 1 }))],
     ["result.score.raw-integer", mutate(passed, (s) => (s.result!.score = { scaled: 0.905, raw: 90.5, min: 0, max: 100 }))],
@@ -107,8 +137,16 @@ describe("cmi5 rule checker: every violation it claims to catch", () => {
     ["result.duration", mutate(passed, (s) => delete s.result!.duration)],
     ["context.masteryscore", mutate(passed, (s) => delete s.context!.extensions!["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"])],
     ["context.masteryscore-forbidden", mutate(completed, (s) => (s.context!.extensions!["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"] = 0.8))],
-    ["result.progress-range", mutate(buildProgressed(frame(500), 0.5), (s) => (s.result!.extensions!["https://w3id.org/xapi/cmi5/result/extensions/progress"] = 50.5)), [initialized]],
-    ["result.progress-on-completed", mutate(buildCompleted(frame(1_000), 1_000), (s) => (s.result!.extensions = { "https://w3id.org/xapi/cmi5/result/extensions/progress": 100 })), [initialized]],
+    [
+      "result.progress-range",
+      mutate(buildProgressed(frame(500), 0.5), (s) => (s.result!.extensions!["https://w3id.org/xapi/cmi5/result/extensions/progress"] = 50.5)),
+      [initialized],
+    ],
+    [
+      "result.progress-on-completed",
+      mutate(buildCompleted(frame(1_000), 1_000), (s) => (s.result!.extensions = { "https://w3id.org/xapi/cmi5/result/extensions/progress": 100 })),
+      [initialized],
+    ],
     ["result.progress-after-completed", buildProgressed(frame(1_500), 1)],
     ["10.2.2.0-9", passed, history, { ...session, launchMode: "Browse" }],
     ["9.3.0.0-4", buildProgressed(frame(500), 0.5), []],
@@ -128,7 +166,9 @@ describe("cmi5 rule checker: every violation it claims to catch", () => {
 
   it("the AU names a sequence rule by its id only; the local LMS words it (section and message)", () => {
     const worded = (statement: Statement, previous: Statement[]) =>
-      checkCmi5Statement(statement, session, previous).filter((v) => v.rule === "9.3.0.0-5").map((v) => `${v.rule} (${v.cite}): ${v.message}`);
+      checkCmi5Statement(statement, session, previous)
+        .filter((v) => v.rule === "9.3.0.0-5")
+        .map((v) => `${v.rule} (${v.cite}): ${v.message}`);
     expect(worded(buildProgressed(frame(6_000), 0.1), terminatedHistory)).toEqual(["9.3.0.0-5 (cmi5 §9.3.8): progressed after Terminated"]);
     expect(worded(buildTerminated(frame(5_500), 5_500), [...terminatedHistory, buildProgressed(frame(6_000), 0.1)])).toEqual([
       "9.3.0.0-5 (cmi5 §9.3.8): terminated after Terminated",

@@ -34,7 +34,18 @@ describe("faults", () => {
     await driver.exit();
     expect(states).toContain("retrying");
     const stored = lms.statements({ registration: l.registration });
-    expect(verbs(stored)).toEqual(["initialized", "progressed", "answered", "answered", "answered", "answered", "answered", "completed", "passed", "terminated"]);
+    expect(verbs(stored)).toEqual([
+      "initialized",
+      "progressed",
+      "answered",
+      "answered",
+      "answered",
+      "answered",
+      "answered",
+      "completed",
+      "passed",
+      "terminated",
+    ]);
     expect(new Set(stored.map((s) => s.id)).size).toBe(stored.length);
     const times = stored.map((s) => Date.parse(s.timestamp!));
     expect([...times].sort((a, b) => a - b)).toEqual(times);

@@ -72,7 +72,12 @@ describe("cmi5: the status of a Failed held until the session ends", () => {
     await driver.exit();
     expect(driver.status().held).toBeUndefined();
     expect(driver.status()).toMatchObject({ state: "ended", outcomeDelivered: true, pending: 0 });
-    expect(verbs(lms.statements({ registration: l.registration })).filter((v) => v !== "progressed")).toEqual(["initialized", "completed", "failed", "terminated"]);
+    expect(verbs(lms.statements({ registration: l.registration })).filter((v) => v !== "progressed")).toEqual([
+      "initialized",
+      "completed",
+      "failed",
+      "terminated",
+    ]);
   });
 
   it("a relaunch that starts from the stored Failed: held until-session-end from the first report (not 'sent', not red); sent again at that session's end", async () => {
@@ -99,6 +104,14 @@ describe("cmi5: the status of a Failed held until the session ends", () => {
     expect(d2.status().held).toBeUndefined();
     const stored = await readBack(lms, first.registration);
     // cmi5 §9.3: a Failed in each session is legal; each closes its own session.
-    expect(verbs(stored).filter((v) => v !== "progressed")).toEqual(["initialized", "completed", "failed", "terminated", "initialized", "failed", "terminated"]);
+    expect(verbs(stored).filter((v) => v !== "progressed")).toEqual([
+      "initialized",
+      "completed",
+      "failed",
+      "terminated",
+      "initialized",
+      "failed",
+      "terminated",
+    ]);
   });
 });

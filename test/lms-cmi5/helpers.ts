@@ -146,4 +146,3 @@ export function useLocalLms(onStart: (lms: LocalLms) => void): LocalLmsMarks {
     newRequests: () => lms!.requests.slice(requestsBefore),
   };
 }
-

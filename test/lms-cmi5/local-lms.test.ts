@@ -79,11 +79,24 @@ describe("local LRS: statements and documents", () => {
     const l = launch(lms);
     const token = await fetchToken(l.fetchUrl);
     const before = lms.violations.length;
-    const invalid = await xapi(token, "statements", { method: "POST", body: JSON.stringify({ actor: l.actor, verb: { id: "not an iri" }, object: { id: l.activityId } }) });
+    const invalid = await xapi(token, "statements", {
+      method: "POST",
+      body: JSON.stringify({ actor: l.actor, verb: { id: "not an iri" }, object: { id: l.activityId } }),
+    });
     expect(invalid.status).toBe(400);
     expect(lms.violations[before]?.kind).toBe("xapi");
-    const template = { extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": l.sessionId }, contextActivities: { grouping: [{ objectType: "Activity" as const, id: "https://courses.example.test/safety/au-publisher-1" }] } };
-    const init = buildInitialized({ id: crypto.randomUUID(), timestamp: new Date().toISOString(), actor: l.actor, activityId: l.activityId, registration: l.registration, contextTemplate: template });
+    const template = {
+      extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": l.sessionId },
+      contextActivities: { grouping: [{ objectType: "Activity" as const, id: "https://courses.example.test/safety/au-publisher-1" }] },
+    };
+    const init = buildInitialized({
+      id: crypto.randomUUID(),
+      timestamp: new Date().toISOString(),
+      actor: l.actor,
+      activityId: l.activityId,
+      registration: l.registration,
+      contextTemplate: template,
+    });
     const wrongObject = { ...init, object: { objectType: "Activity", id: "https://elsewhere.example.test" } };
     const refused = await xapi(token, `statements?statementId=${init.id}`, { method: "PUT", body: JSON.stringify(wrongObject) });
     expect(refused.status).toBe(403);
@@ -92,11 +105,16 @@ describe("local LRS: statements and documents", () => {
     expect((await xapi(token, `statements?statementId=${init.id}`, { method: "PUT", body: JSON.stringify(init) })).status).toBe(204);
     expect((await xapi(token, `statements?statementId=${init.id}`, { method: "PUT", body: JSON.stringify(init) })).status).toBe(204);
     expect((await xapi(token, "statements", { method: "POST", body: JSON.stringify([init]) })).status).toBe(200);
-    expect((await xapi(token, `statements?statementId=${init.id}`, { method: "PUT", body: JSON.stringify({ ...init, timestamp: new Date(0).toISOString() }) })).status).toBe(409);
+    expect(
+      (await xapi(token, `statements?statementId=${init.id}`, { method: "PUT", body: JSON.stringify({ ...init, timestamp: new Date(0).toISOString() }) }))
+        .status,
+    ).toBe(409);
     expect(lms.statements({ registration: l.registration })).toHaveLength(1);
     const byId = await (await xapi(token, `statements?statementId=${init.id}`)).json();
     expect(byId).toMatchObject({ id: init.id, stored: expect.any(String) });
-    const byVerb = await (await xapi(token, `statements?registration=${l.registration}&verb=${encodeURIComponent("http://adlnet.gov/expapi/verbs/passed")}`)).json();
+    const byVerb = await (
+      await xapi(token, `statements?registration=${l.registration}&verb=${encodeURIComponent("http://adlnet.gov/expapi/verbs/passed")}`)
+    ).json();
     expect(byVerb.statements).toEqual([]);
   });
 
@@ -145,7 +163,8 @@ describe("local LMS: file persistence and faults", () => {
     lms.faults.set({ sequence: [503, 401], latencyMs: 30 });
     const started = Date.now();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${lms.endpoint}statements`, { headers: { Authorization: lms.adminAuth, "X-Experience-API-Version": "1.0.3" } })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await fetch(`${lms.endpoint}statements`, { headers: { Authorization: lms.adminAuth, "X-Experience-API-Version": "1.0.3" } })).status);
     expect(statuses).toEqual([503, 401, 200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(lms.faults.applied.map((f) => f.action)).toEqual([503, 401]);

@@ -32,7 +32,12 @@ it("every GET of the launch (LaunchData, preferences, our State) and the 403 pro
   await driver.exit();
 
   const gets = log.filter((r) => r.method === "GET");
-  expect(gets.map((r) => r.stateId ?? r.path)).toEqual(["LMS.LaunchData", "/xapi/agents/profile", "https://passmark.dev/xapi/state/au-state", "LMS.LaunchData"]);
+  expect(gets.map((r) => r.stateId ?? r.path)).toEqual([
+    "LMS.LaunchData",
+    "/xapi/agents/profile",
+    "https://passmark.dev/xapi/state/au-state",
+    "LMS.LaunchData",
+  ]);
   expect(gets.map((r) => r.cache)).toEqual(["no-store", "no-store", "no-store", "no-store"]);
   // Writes leave the cache mode alone (they are never cached).
   expect(log.filter((r) => r.method !== "GET" && r.cache !== undefined)).toEqual([]);

@@ -89,7 +89,17 @@ describe("the task's answered statement (pure)", () => {
     const c = selfAssessedCourse();
     let s = startAttempt(freshState(), c, { seed: 1, now: NOW, passingScore: PASSING });
     s = answerQuestion(s, c, "q1", { type: "single-choice", choice: "c" }, NOW + 1);
-    s = answerQuestion(s, c, "reflect", { type: "task", text: "I planned well", rating: { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "Proud of it", rater: null, ratedAt: null } }, NOW + 2);
+    s = answerQuestion(
+      s,
+      c,
+      "reflect",
+      {
+        type: "task",
+        text: "I planned well",
+        rating: { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "Proud of it", rater: null, ratedAt: null },
+      },
+      NOW + 2,
+    );
     const self = submitAttempt(s, c, { passingScore: PASSING, now: NOW + 3 })!.interactionReports.find((r) => r.questionId === "reflect")!;
     const statement = buildAnswered(frame(), self, xapiInteraction(self)!);
     expect(validateXapi(statement)).toEqual([]);
@@ -129,7 +139,13 @@ describe("cmi5 driver: a rated attempt against the local LMS", () => {
     const l = launch(lms);
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
     await driver.start();
-    const run = assessorAttempt(assessorCourse(3), freshState(), false, { filling: { plan: "p0", safety: "s2" }, remarks: {}, feedback: "Try again." }, { name: "Bo Early", id: "EMP-42" });
+    const run = assessorAttempt(
+      assessorCourse(3),
+      freshState(),
+      false,
+      { filling: { plan: "p0", safety: "s2" }, remarks: {}, feedback: "Try again." },
+      { name: "Bo Early", id: "EMP-42" },
+    );
     expect(run.outcome).toMatchObject({ status: "failed", final: false });
     for (const report of run.reports) driver.reportInteraction(report);
     driver.reportOutcome(run.outcome);

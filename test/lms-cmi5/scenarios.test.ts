@@ -19,7 +19,15 @@ describe("cmi5 driver: outcomes", () => {
     const l = launch(lms);
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
     const facts = await driver.start();
-    expect(facts).toMatchObject({ standard: "cmi5", launchMode: "normal", credit: true, masteryScore: 80, resumeState: null, learner: { id: "ada", name: "Ada Learner" }, resumed: false });
+    expect(facts).toMatchObject({
+      standard: "cmi5",
+      launchMode: "normal",
+      credit: true,
+      masteryScore: 80,
+      resumeState: null,
+      learner: { id: "ada", name: "Ada Learner" },
+      resumed: false,
+    });
     expect(driver.launchData).toMatchObject({ moveOn: "CompletedAndPassed", masteryScore: 0.8, returnURL: "https://lms.example.test/return?course=safety" });
     driver.reportProgress(0.5);
     driver.reportInteraction(choiceReport("q1", true));
@@ -195,7 +203,10 @@ describe("cmi5 driver: session", () => {
   });
 
   it("learner preferences are read (404 is normal)", async () => {
-    const l = launch(lms, { actor: { objectType: "Agent", account: { homePage: "https://lms.example.test", name: "zoe" } }, learnerPreferences: { languagePreference: "fr-CA, en-US", audioPreference: "off" } });
+    const l = launch(lms, {
+      actor: { objectType: "Agent", account: { homePage: "https://lms.example.test", name: "zoe" } },
+      learnerPreferences: { languagePreference: "fr-CA, en-US", audioPreference: "off" },
+    });
     const driver = newDriver(l.url, new MemorySessionStorage(), newPage());
     const facts = await driver.start();
     expect(facts.languagePreference).toEqual(["fr-CA", "en-US"]);
@@ -224,7 +235,9 @@ describe("cmi5 driver: session", () => {
     await driver.exit();
     const statements = await readBack(lms, l.registration);
     expect(verbs(statements)).toEqual(["initialized", "progressed", "progressed", "completed", "terminated"]);
-    const progress = statements.filter((s) => s.verb.id.endsWith("/progressed")).map((s) => s.result?.extensions?.["https://w3id.org/xapi/cmi5/result/extensions/progress"]);
+    const progress = statements
+      .filter((s) => s.verb.id.endsWith("/progressed"))
+      .map((s) => s.result?.extensions?.["https://w3id.org/xapi/cmi5/result/extensions/progress"]);
     expect(progress).toEqual([10, 30]);
     expectNoNewViolations();
   });

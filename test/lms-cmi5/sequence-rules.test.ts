@@ -4,13 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  afterStatement,
-  checkSequence,
-  EMPTY_SEQUENCE,
-  type SequenceSoFar,
-  type SequenceStatement,
-} from "../../runtime/lms/cmi5/sequence-rules";
+import { afterStatement, checkSequence, EMPTY_SEQUENCE, type SequenceSoFar, type SequenceStatement } from "../../runtime/lms/cmi5/sequence-rules";
 import { VERB } from "../../runtime/lms/cmi5/vocabulary";
 
 const requirements = createRequire(import.meta.url)("@cmi5/requirements") as Record<string, { txt: string }>;

@@ -42,7 +42,8 @@ const withEndpoint = (url: string, endpoint: string): string => {
   return rewritten.toString();
 };
 
-const stored = (storage: MemorySessionStorage, registration: string) => JSON.parse(storage.getItem(`passmark.cmi5.session:${registration}`)!) as Cmi5SessionRecord;
+const stored = (storage: MemorySessionStorage, registration: string) =>
+  JSON.parse(storage.getItem(`passmark.cmi5.session:${registration}`)!) as Cmi5SessionRecord;
 
 describe("a stored cmi5 session and another endpoint", () => {
   it("a reload whose launch URL names another endpoint does not reuse the record: no token sent there, the used fetch URL fails clearly", async () => {
@@ -84,7 +85,9 @@ describe("a stored cmi5 session and another endpoint", () => {
     const recorder = recordingFetch(other, false);
     const d2 = newDriver(withEndpoint(second.url, other), storage, newPage(), { fetch: recorder.fetch });
     const facts = await d2.start();
-    expect(facts.warnings).toContain(`a stored session for another LRS endpoint was discarded; ${old.outbox.length} undelivered item(s) of it are not sent to ${other}`);
+    expect(facts.warnings).toContain(
+      `a stored session for another LRS endpoint was discarded; ${old.outbox.length} undelivered item(s) of it are not sent to ${other}`,
+    );
     await d2.exit();
     expect(recorder.seen.length).toBeGreaterThan(0); // the new session talks to its own endpoint…
     expect(recorder.seen.map((r) => r.authorization)).not.toContain(`Basic ${old.authToken}`); // …never with the old token

@@ -6,7 +6,15 @@ import type { Cmi5LaunchData } from "../../runtime/lms/cmi5/launch-data";
 import { emptyAuState } from "../../runtime/lms/cmi5/au-state";
 import * as machine from "../../runtime/lms/cmi5/session-machine";
 import { MemorySessionStorage, newSessionRecord, type Cmi5SessionRecord } from "../../runtime/lms/cmi5/session-store";
-import { buildCompleted, buildFailed, buildInitialized, buildPassed, buildProgressed, buildTerminated, type StatementFrame } from "../../runtime/lms/cmi5/statements";
+import {
+  buildCompleted,
+  buildFailed,
+  buildInitialized,
+  buildPassed,
+  buildProgressed,
+  buildTerminated,
+  type StatementFrame,
+} from "../../runtime/lms/cmi5/statements";
 import { launch, newDriver, newPage, outcome, readBack, useLocalLms, verbs } from "./helpers";
 
 const T0 = Date.parse("2026-01-01T10:00:00.000Z");
@@ -36,7 +44,9 @@ function must(transition: machine.Transition): Cmi5SessionRecord {
 }
 function launchedRecord(mode: Cmi5LaunchData["launchMode"] = "Normal"): Cmi5SessionRecord {
   const fresh = newSessionRecord("https://lms.example.test/fetch/1", "https://lms.example.test/xapi/", "https://courses.example.test/au/1", "token");
-  return must(machine.launched(fresh, { launch: { ...launchData(mode) }, preferences: { languagePreference: [], audioPreference: null }, auState: emptyAuState() }));
+  return must(
+    machine.launched(fresh, { launch: { ...launchData(mode) }, preferences: { languagePreference: [], audioPreference: null }, auState: emptyAuState() }),
+  );
 }
 
 describe("the session machine", () => {
@@ -63,7 +73,9 @@ describe("the session machine", () => {
     const record = launchedRecord();
     const before = JSON.stringify(record);
     expect(machine.stateKept(record, "state", null)).toEqual({ ok: false, error: { kind: "phase", phase: "launched", transition: "state" } });
-    expect(machine.launched(record, { launch: launchData(), preferences: { languagePreference: [], audioPreference: null }, auState: emptyAuState() })).toMatchObject({ ok: false });
+    expect(
+      machine.launched(record, { launch: launchData(), preferences: { languagePreference: [], audioPreference: null }, auState: emptyAuState() }),
+    ).toMatchObject({ ok: false });
     expect(machine.unloaded(record, true)).toMatchObject({ ok: false, error: { kind: "phase", phase: "launched" } });
     const closed = must(machine.closedByLms(record));
     expect(machine.statementQueued(closed, buildInitialized(frame(0)))).toMatchObject({ ok: false, error: { kind: "phase", phase: "closed-by-lms" } });
@@ -75,7 +87,11 @@ describe("the session machine", () => {
     ["9.3.0.0-3", (r: Cmi5SessionRecord) => must(machine.statementQueued(r, buildFailed(frame(5), { ...judge, score: 50 }))), buildPassed(frame(10), judge)],
     ["9.3.0.0-5", (r: Cmi5SessionRecord) => must(machine.statementQueued(r, buildTerminated(frame(5), 5))), buildProgressed(frame(10), 0.1)],
     ["9.3.0.0-6", (r: Cmi5SessionRecord) => ({ ...r, registrationRecord: { completedSent: true, passedSent: false } }), buildCompleted(frame(10), 10)],
-    ["9.3.0.0-8", (r: Cmi5SessionRecord) => ({ ...r, registrationRecord: { completedSent: false, passedSent: true } }), buildFailed(frame(10), { ...judge, score: 50 })],
+    [
+      "9.3.0.0-8",
+      (r: Cmi5SessionRecord) => ({ ...r, registrationRecord: { completedSent: false, passedSent: true } }),
+      buildFailed(frame(10), { ...judge, score: 50 }),
+    ],
     ["9.3.4.0-2", (r: Cmi5SessionRecord) => r, buildPassed(frame(10), { ...judge, score: 50, masteryScore: null })],
   ])("refuses a statement that breaks %s, and notes nothing", (id, before, statement) => {
     const opened = (r: Cmi5SessionRecord) => (id === "9.3.0.0-4" ? r : must(machine.statementQueued(r, buildInitialized(frame(0)))));

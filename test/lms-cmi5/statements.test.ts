@@ -126,7 +126,10 @@ describe("launch parameters and LaunchData", () => {
     expect(parseLaunchData({ ...base, masteryScore: 1.5 })).toMatchObject({ masteryScore: null, masteryScorePercent: null });
   });
   it("learner preferences: comma list, on/off", () => {
-    expect(parseLearnerPreferences({ languagePreference: "en-US, fr", audioPreference: "on" })).toEqual({ languagePreference: ["en-US", "fr"], audioPreference: "on" });
+    expect(parseLearnerPreferences({ languagePreference: "en-US, fr", audioPreference: "on" })).toEqual({
+      languagePreference: ["en-US", "fr"],
+      audioPreference: "on",
+    });
     expect(parseLearnerPreferences(null)).toEqual({ languagePreference: [], audioPreference: null });
   });
 });

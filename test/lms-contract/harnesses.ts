@@ -74,7 +74,10 @@ function cmi5Harness(): Harness {
           const fetchCounted: FetchLike = (url, init) => {
             started++;
             const answer = fetch(url, init);
-            const tracked = answer.then(() => undefined, () => undefined);
+            const tracked = answer.then(
+              () => undefined,
+              () => undefined,
+            );
             inFlight.add(tracked);
             void tracked.then(() => inFlight.delete(tracked));
             return answer;
@@ -96,7 +99,10 @@ function cmi5Harness(): Harness {
             logs,
             traffic: () => started,
             landed,
-            recorded: () => ({ judgements: verbs().filter((v) => JUDGEMENT_VERBS.has(v)).length, interactions: verbs().filter((v) => v === "answered").length }),
+            recorded: () => ({
+              judgements: verbs().filter((v) => JUDGEMENT_VERBS.has(v)).length,
+              interactions: verbs().filter((v) => v === "answered").length,
+            }),
           };
         },
       };
@@ -123,13 +129,27 @@ function scormHarness(standard: "scorm12" | "scorm2004"): Harness {
           const suspend = previous === null ? "" : (stored(previous.lms)["cmi.suspend_data"] ?? "");
           const lms =
             standard === "scorm12"
-              ? lms12({ core: { entry, lesson_mode: mode, credit, student_id: "u1", student_name: "Lovelace, Ada" }, suspend_data: suspend, student_preference: { language: "fr-CA" } })
-              : lms2004({ entry, mode, credit, learner_id: "u1", learner_name: "Ada Lovelace", suspend_data: suspend, learner_preference: { language: "fr-CA" } });
+              ? lms12({
+                  core: { entry, lesson_mode: mode, credit, student_id: "u1", student_name: "Lovelace, Ada" },
+                  suspend_data: suspend,
+                  student_preference: { language: "fr-CA" },
+                })
+              : lms2004({
+                  entry,
+                  mode,
+                  credit,
+                  learner_id: "u1",
+                  learner_name: "Ada Lovelace",
+                  suspend_data: suspend,
+                  learner_preference: { language: "fr-CA" },
+                });
           const logs: string[] = [];
           const options = { logger: logInto(logs) };
           const report = reporting("passed-incomplete", choice.interactions ?? true);
           const driver =
-            standard === "scorm12" ? createScorm12Driver((lms as ReturnType<typeof lms12>).api, report, options) : createScorm2004Driver((lms as ReturnType<typeof lms2004>).api, report, options);
+            standard === "scorm12"
+              ? createScorm12Driver((lms as ReturnType<typeof lms12>).api, report, options)
+              : createScorm2004Driver((lms as ReturnType<typeof lms2004>).api, report, options);
           previous = lms;
           const sets = (): RecordedCall[] => lms.calls.filter((c) => /SetValue$/.test(c.method));
           return {

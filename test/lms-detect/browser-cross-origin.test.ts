@@ -64,7 +64,10 @@ beforeAll(async () => {
   const bundle = await build({ stdin: { contents: SCO_ENTRY, resolveDir: ROOT, loader: "ts" }, bundle: true, format: "iife", write: false, target: "es2020" });
   scoScript = bundle.outputFiles[0]!.text;
   const pages = {
-    "/lms.html": () => html(`<script src="/scorm2004.js"></script><script>window.lms = new Scorm2004API({ logLevel: 5 }); window.API_1484_11 = window.lms;</script><iframe src="${originB}/middle.html"></iframe>`),
+    "/lms.html": () =>
+      html(
+        `<script src="/scorm2004.js"></script><script>window.lms = new Scorm2004API({ logLevel: 5 }); window.API_1484_11 = window.lms;</script><iframe src="${originB}/middle.html"></iframe>`,
+      ),
     "/bare.html": () => html(`<iframe src="${originB}/middle.html"></iframe>`),
     "/middle.html": () => html(`<iframe src="${originA}/sco.html"></iframe>`),
     "/sco.html": () => html(`<script src="/sco.js"></script>`),
@@ -74,7 +77,15 @@ beforeAll(async () => {
   originB = await serve(pages);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--site-per-process"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--site-per-process",
+    ],
   });
 });
 

@@ -5,12 +5,24 @@ import { MAX_PARENT_LEVELS, findScorm12Api, findScorm2004Api, searchOrder, type 
 import { detectLaunch, hasCmi5LaunchParameters, type LaunchWindow } from "../../runtime/lms/detect";
 
 const api12 = () => ({
-  LMSInitialize: () => "true", LMSFinish: () => "true", LMSGetValue: () => "", LMSSetValue: () => "true",
-  LMSCommit: () => "true", LMSGetLastError: () => "0", LMSGetErrorString: () => "", LMSGetDiagnostic: () => "",
+  LMSInitialize: () => "true",
+  LMSFinish: () => "true",
+  LMSGetValue: () => "",
+  LMSSetValue: () => "true",
+  LMSCommit: () => "true",
+  LMSGetLastError: () => "0",
+  LMSGetErrorString: () => "",
+  LMSGetDiagnostic: () => "",
 });
 const api2004 = () => ({
-  Initialize: () => "true", Terminate: () => "true", GetValue: () => "", SetValue: () => "true",
-  Commit: () => "true", GetLastError: () => "0", GetErrorString: () => "", GetDiagnostic: () => "",
+  Initialize: () => "true",
+  Terminate: () => "true",
+  GetValue: () => "",
+  SetValue: () => "true",
+  Commit: () => "true",
+  GetLastError: () => "0",
+  GetErrorString: () => "",
+  GetDiagnostic: () => "",
 });
 
 interface FakeWindow extends WindowLike {
@@ -26,7 +38,12 @@ interface FakeWindow extends WindowLike {
 function win(props: Partial<FakeWindow> = {}, parent?: WindowLike): FakeWindow {
   const w = { opener: null, location: { search: "" }, topReads: 0, ...props } as FakeWindow;
   w.parent = parent ?? w;
-  Object.defineProperty(w, "top", { get: () => { w.topReads++; throw new Error("top must not be read"); } });
+  Object.defineProperty(w, "top", {
+    get: () => {
+      w.topReads++;
+      throw new Error("top must not be read");
+    },
+  });
   return w;
 }
 
@@ -107,7 +124,11 @@ describe("API discovery", () => {
 
   it("treats a throwing parent getter as the end of the chain", () => {
     const sco = win();
-    Object.defineProperty(sco, "parent", { get: () => { throw new Error("detached"); } });
+    Object.defineProperty(sco, "parent", {
+      get: () => {
+        throw new Error("detached");
+      },
+    });
     expect(findScorm2004Api(sco)).toBeNull();
   });
 });

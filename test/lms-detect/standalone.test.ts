@@ -11,7 +11,15 @@ describe("standalone driver", () => {
     const storage = new MemoryStorage();
     const first = new StandaloneDriver({ courseId: COURSE, storage, languages: ["fr-CA", "fr"] });
     const facts = await first.start();
-    expect(facts).toMatchObject({ standard: "standalone", launchMode: "normal", resumeState: null, resumed: false, masteryScore: null, languagePreference: ["fr-CA", "fr"], stateBudget: STANDALONE_STATE_BUDGET });
+    expect(facts).toMatchObject({
+      standard: "standalone",
+      launchMode: "normal",
+      resumeState: null,
+      resumed: false,
+      masteryScore: null,
+      languagePreference: ["fr-CA", "fr"],
+      stateBudget: STANDALONE_STATE_BUDGET,
+    });
     first.saveState("state-1", "page-2");
     await first.exit();
     expect(storage.items.has(standaloneStateKey(COURSE))).toBe(true);
@@ -34,7 +42,14 @@ describe("standalone driver", () => {
   it("runs without storage, or with storage that throws, and says so", async () => {
     const none = await new StandaloneDriver({ courseId: COURSE, storage: null }).start();
     expect(none.warnings.join()).toContain("no browser storage");
-    const broken: StateStorage = { getItem: () => { throw new Error("SecurityError"); }, setItem: () => { throw new Error("QuotaExceededError"); } };
+    const broken: StateStorage = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
     const driver = new StandaloneDriver({ courseId: COURSE, storage: broken });
     expect((await driver.start()).warnings.join()).toContain("unreadable");
     const warn = console.warn;

@@ -52,22 +52,30 @@ describe("interaction reports for arbitrary responses", () => {
   it("are accepted by the xAPI validator and by scorm-again, or are null", () => {
     const questions = everyType();
     fc.assert(
-      fc.property(fc.integer(), fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.constantFrom("a[,]{x}", "[,]", "{", "{lang=en}", " x ", "a,b", "[.]", "x".repeat(260))), { maxLength: 3 }), fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 3 }), (seed, texts, numbers) => {
-        const random = mulberry32(seed);
-        for (const q of questions) {
-          const response = canonicalResponse(q, someResponse(q, random, { texts, numbers }));
-          const report = formattedReport(q, response, { attemptNumber: 1, language: "en", latencyMs: 1000, timestamp: 0 });
-          const statement = {
-            actor: { mbox: "mailto:learner@example.org" },
-            verb: { id: "http://adlnet.gov/expapi/verbs/answered" },
-            object: { id: `https://example.org/au/q/${q.id}`, definition: report.xapi!.definition },
-            result: { response: report.xapi!.response },
-          };
-          expect(validateXapi(statement)).toEqual([]);
-          if (report.scorm2004) expect(scorm2004Errors(report.scorm2004), q.id).toEqual([]);
-          if (report.scorm12) expect(scorm12Errors(report.scorm12), q.id).toEqual([]);
-        }
-      }),
+      fc.property(
+        fc.integer(),
+        fc.array(
+          fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.constantFrom("a[,]{x}", "[,]", "{", "{lang=en}", " x ", "a,b", "[.]", "x".repeat(260))),
+          { maxLength: 3 },
+        ),
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 3 }),
+        (seed, texts, numbers) => {
+          const random = mulberry32(seed);
+          for (const q of questions) {
+            const response = canonicalResponse(q, someResponse(q, random, { texts, numbers }));
+            const report = formattedReport(q, response, { attemptNumber: 1, language: "en", latencyMs: 1000, timestamp: 0 });
+            const statement = {
+              actor: { mbox: "mailto:learner@example.org" },
+              verb: { id: "http://adlnet.gov/expapi/verbs/answered" },
+              object: { id: `https://example.org/au/q/${q.id}`, definition: report.xapi!.definition },
+              result: { response: report.xapi!.response },
+            };
+            expect(validateXapi(statement)).toEqual([]);
+            if (report.scorm2004) expect(scorm2004Errors(report.scorm2004), q.id).toEqual([]);
+            if (report.scorm12) expect(scorm12Errors(report.scorm12), q.id).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 80 },
     );
   });

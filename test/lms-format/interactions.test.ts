@@ -105,14 +105,23 @@ describe("InteractionReport per question type", () => {
       type: "http://adlnet.gov/expapi/activities/cmi.interaction",
       interactionType: "choice",
       correctResponsesPattern: ["a[,]c"],
-      choices: [{ id: "a", description: { "en-US": "Option a" } }, { id: "b", description: { "en-US": "Option b" } }, { id: "c", description: { "en-US": "Option c" } }, { id: "d", description: { "en-US": "Option d" } }],
+      choices: [
+        { id: "a", description: { "en-US": "Option a" } },
+        { id: "b", description: { "en-US": "Option b" } },
+        { id: "c", description: { "en-US": "Option c" } },
+        { id: "d", description: { "en-US": "Option d" } },
+      ],
     });
     expect(multi.xapi!.response).toBe("a[,]c");
     expect(multi.scorm2004).toEqual({ type: "choice", response: "a[,]c", correctPatterns: ["a[,]c"] });
     // SCORM 1.2: single characters mapped from the choice POSITION (a→0, c→2), commas between.
     expect(multi.scorm12).toEqual({ type: "choice", response: "0,2", correctPatterns: ["0,2"] });
     const tf = formattedReport(byId("q-tf"), { type: "true-false", value: true }, context);
-    expect([tf.xapi!.response, tf.xapi!.definition.correctResponsesPattern, tf.scorm12]).toEqual(["true", ["false"], { type: "true-false", response: "t", correctPatterns: ["f"] }]);
+    expect([tf.xapi!.response, tf.xapi!.definition.correctResponsesPattern, tf.scorm12]).toEqual([
+      "true",
+      ["false"],
+      { type: "true-false", response: "t", correctPatterns: ["f"] },
+    ]);
   });
 
   it("formats numeric: min[:]max for a tolerance (no binary noise), a single number when exact; 1.2 cannot carry a range", () => {
@@ -155,7 +164,14 @@ describe("InteractionReport per question type", () => {
     expect(listy.scorm2004!.response).toBe("a, {b},c,d,e,f,g,h,i,j");
     expect(listy.xapi!.response).toBe("a[,]{b},c,d,e,f,g,h,i,j,k,l");
     expect(writeScorm2004(listy.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
-    const strict: QuestionData = { ...base("t"), type: "text-entry", accepted: ["Paris", " padded", "{brace}"], caseSensitive: true, whitespace: "exact", long: true };
+    const strict: QuestionData = {
+      ...base("t"),
+      type: "text-entry",
+      accepted: ["Paris", " padded", "{brace}"],
+      caseSensitive: true,
+      whitespace: "exact",
+      long: true,
+    };
     const long = formattedReport(strict, { type: "text-entry", text: "Paris" }, context);
     expect(long.scorm2004).toEqual({ type: "long-fill-in", response: "Paris", correctPatterns: [] });
     const caseless = formattedReport({ ...strict, caseSensitive: false }, { type: "text-entry", text: "Paris" }, context);
@@ -174,14 +190,24 @@ describe("InteractionReport per question type", () => {
     expect(match.xapi!.response).toBe("fr[.]de[,]it[.]fr");
     expect(match.scorm12).toEqual({ type: "matching", response: "0.1,2.0", correctPatterns: ["0.0,1.1,2.2"] });
     const order = formattedReport(byId("q-order"), { type: "ordering", order: ["four", "two", "three", "one"] }, context);
-    expect([order.xapi!.definition.interactionType, order.xapi!.response, order.scorm12!.response, order.scorm12!.correctPatterns]).toEqual(["sequencing", "four[,]two[,]three[,]one", "3,1,2,0", ["0,1,2,3"]]);
+    expect([order.xapi!.definition.interactionType, order.xapi!.response, order.scorm12!.response, order.scorm12!.correctPatterns]).toEqual([
+      "sequencing",
+      "four[,]two[,]three[,]one",
+      "3,1,2,0",
+      ["0,1,2,3"],
+    ]);
   });
 
   it("reports a survey as likert with a scale and no correct pattern", () => {
     const survey = formattedReport(byId("q-survey"), { type: "survey", choice: "4" }, context);
     expect(survey.xapi!.definition.correctResponsesPattern).toBeUndefined();
     expect(survey.xapi!.definition.scale).toHaveLength(5);
-    expect(survey).toMatchObject({ result: "neutral", score: null, scorm2004: { type: "likert", response: "4", correctPatterns: [] }, scorm12: { type: "likert", response: "3", correctPatterns: [] } });
+    expect(survey).toMatchObject({
+      result: "neutral",
+      score: null,
+      scorm2004: { type: "likert", response: "4", correctPatterns: [] },
+      scorm12: { type: "likert", response: "3", correctPatterns: [] },
+    });
   });
 
   it("returns null where a standard cannot express the report: > 36 options in SCORM 1.2, > 36 listed ids in 2004, ids with spaces", () => {
@@ -195,7 +221,15 @@ describe("InteractionReport per question type", () => {
     const long = formattedReport(sequence, { type: "ordering", order: ids }, context);
     expect([long.scorm2004, long.scorm12]).toEqual([null, null]);
     expect(validateXapi(statementFor(long))).toEqual([]);
-    const spaced: QuestionData = { ...base("sp"), type: "single-choice", choices: [{ id: "a b", text: "A" }, { id: "c", text: "C" }], correct: "c" };
+    const spaced: QuestionData = {
+      ...base("sp"),
+      type: "single-choice",
+      choices: [
+        { id: "a b", text: "A" },
+        { id: "c", text: "C" },
+      ],
+      correct: "c",
+    };
     const bad = formattedReport(spaced, { type: "single-choice", choice: "c" }, context);
     expect([bad.xapi, bad.scorm2004]).toEqual([null, null]);
   });

@@ -6,7 +6,20 @@ import { LaunchError } from "../../runtime/lms/launch-error";
 import type { Timers } from "../../runtime/lms/ports";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
-import { callsAfterFinish, FakePage, interaction, lms12, lms2004, logInto, outcome, quiet, reporting, stored, switchableCommit, type RecordedCall } from "./helpers";
+import {
+  callsAfterFinish,
+  FakePage,
+  interaction,
+  lms12,
+  lms2004,
+  logInto,
+  outcome,
+  quiet,
+  reporting,
+  stored,
+  switchableCommit,
+  type RecordedCall,
+} from "./helpers";
 
 /** Timers the test advances by hand (runtime/lms/ports.ts Timers). */
 class ManualTimers implements Timers {
@@ -47,10 +60,24 @@ const idleTimers: Timers = { setTimeout: () => null, clearTimeout: () => undefin
 
 const make12: Factory = (page) => {
   const commit = switchableCommit();
-  const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
+  const lms = lms12(
+    { core: { entry: "ab-initio", lesson_status: "not attempted" } },
+    { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService },
+  );
   const timers = new ManualTimers();
   const driver = page.drive(createScorm12Driver(lms.api, reporting("passed-failed"), { logger: quiet, timers }));
-  return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.core.lesson_status", finishMethod: "LMSFinish", commitMethod: "LMSCommit" };
+  return {
+    timers,
+    driver,
+    calls: lms.calls,
+    data: () => stored(lms.lms),
+    vanish: lms.vanish,
+    page,
+    commit,
+    statusElement: "cmi.core.lesson_status",
+    finishMethod: "LMSFinish",
+    commitMethod: "LMSCommit",
+  };
 };
 
 const make2004: Factory = (page) => {
@@ -58,10 +85,24 @@ const make2004: Factory = (page) => {
   const lms = lms2004({ entry: "ab-initio" }, { lmsCommitUrl: "http://127.0.0.1:9/commit", httpService: commit.httpService });
   const timers = new ManualTimers();
   const driver = page.drive(createScorm2004Driver(lms.api, reporting(), { logger: quiet, timers }));
-  return { timers, driver, calls: lms.calls, data: () => stored(lms.lms), vanish: lms.vanish, page, commit, statusElement: "cmi.success_status", finishMethod: "Terminate", commitMethod: "Commit" };
+  return {
+    timers,
+    driver,
+    calls: lms.calls,
+    data: () => stored(lms.lms),
+    vanish: lms.vanish,
+    page,
+    commit,
+    statusElement: "cmi.success_status",
+    finishMethod: "Terminate",
+    commitMethod: "Commit",
+  };
 };
 
-const STANDARDS: [string, Factory][] = [["SCORM 1.2", make12], ["SCORM 2004", make2004]];
+const STANDARDS: [string, Factory][] = [
+  ["SCORM 1.2", make12],
+  ["SCORM 2004", make2004],
+];
 
 describe.each(STANDARDS)("%s delivery", (_name, make) => {
   it("commits at the start and at each outcome change; says delivered only after a successful commit", async () => {
@@ -198,7 +239,7 @@ describe("SCORM API reachability", () => {
 });
 
 describe("SCORM call results", () => {
-  it("\"false\" with error code 0 is not an error", async () => {
+  it('"false" with error code 0 is not an error', async () => {
     const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted" } });
     const api = { ...lms.api, LMSCommit: () => (lms.api.LMSCommit(""), "false") };
     const driver = createScorm12Driver(api, reporting(), { logger: quiet });

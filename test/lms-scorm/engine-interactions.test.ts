@@ -19,15 +19,65 @@ const base = (id: string, prompt: string) => ({
 const options = (...ids: string[]) => ids.map((id) => ({ id, text: `Option ${id}` }));
 
 const QUESTIONS: [QuestionData, unknown, unknown][] = [
-  [{ ...base("capital", "Capital of France?"), type: "single-choice", choices: options("paris", "lyon"), correct: "paris" }, { type: "single-choice", choice: "paris" }, { type: "single-choice", choice: "lyon" }],
-  [{ ...base("primes", "Pick the primes"), type: "multiple-response", choices: options("two", "three", "four"), correct: ["two", "three"], partialCredit: false }, { type: "multiple-response", choices: ["two", "three"] }, { type: "multiple-response", choices: ["four"] }],
-  [{ ...base("sky", "The sky is blue"), type: "true-false", answer: true }, { type: "true-false", value: true }, { type: "true-false", value: false }],
-  [{ ...base("pi", "Pi to one decimal"), type: "numeric", answer: { value: 3.1, tolerance: 0.05 } }, { type: "numeric", value: 3.1 }, { type: "numeric", value: 4 }],
-  [{ ...base("word", "Say hello"), type: "text-entry", accepted: ["hello", "hi"], caseSensitive: false, whitespace: "trim", long: false }, { type: "text-entry", text: "Hello" }, { type: "text-entry", text: "bye" }],
-  [{ ...base("essay", "Explain"), type: "text-entry", accepted: ["because"], caseSensitive: false, whitespace: "collapse", long: true }, { type: "text-entry", text: "because" }, { type: "text-entry", text: "no idea at all" }],
-  [{ ...base("pairs", "Match"), type: "matching", pairs: [{ id: "fr", source: "France", target: "Paris" }, { id: "de", source: "Germany", target: "Berlin" }], partialCredit: true }, { type: "matching", matches: { fr: "fr", de: "de" } }, { type: "matching", matches: { fr: "de", de: "fr" } }],
-  [{ ...base("order", "Order"), type: "ordering", items: options("one", "two", "three"), partialCredit: false }, { type: "ordering", order: ["one", "two", "three"] }, { type: "ordering", order: ["three", "one", "two"] }],
-  [{ ...base("mood", "How was it?"), type: "survey", choices: options("good", "bad") }, { type: "survey", choice: "good" }, { type: "survey", choice: "bad" }],
+  [
+    { ...base("capital", "Capital of France?"), type: "single-choice", choices: options("paris", "lyon"), correct: "paris" },
+    { type: "single-choice", choice: "paris" },
+    { type: "single-choice", choice: "lyon" },
+  ],
+  [
+    {
+      ...base("primes", "Pick the primes"),
+      type: "multiple-response",
+      choices: options("two", "three", "four"),
+      correct: ["two", "three"],
+      partialCredit: false,
+    },
+    { type: "multiple-response", choices: ["two", "three"] },
+    { type: "multiple-response", choices: ["four"] },
+  ],
+  [
+    { ...base("sky", "The sky is blue"), type: "true-false", answer: true },
+    { type: "true-false", value: true },
+    { type: "true-false", value: false },
+  ],
+  [
+    { ...base("pi", "Pi to one decimal"), type: "numeric", answer: { value: 3.1, tolerance: 0.05 } },
+    { type: "numeric", value: 3.1 },
+    { type: "numeric", value: 4 },
+  ],
+  [
+    { ...base("word", "Say hello"), type: "text-entry", accepted: ["hello", "hi"], caseSensitive: false, whitespace: "trim", long: false },
+    { type: "text-entry", text: "Hello" },
+    { type: "text-entry", text: "bye" },
+  ],
+  [
+    { ...base("essay", "Explain"), type: "text-entry", accepted: ["because"], caseSensitive: false, whitespace: "collapse", long: true },
+    { type: "text-entry", text: "because" },
+    { type: "text-entry", text: "no idea at all" },
+  ],
+  [
+    {
+      ...base("pairs", "Match"),
+      type: "matching",
+      pairs: [
+        { id: "fr", source: "France", target: "Paris" },
+        { id: "de", source: "Germany", target: "Berlin" },
+      ],
+      partialCredit: true,
+    },
+    { type: "matching", matches: { fr: "fr", de: "de" } },
+    { type: "matching", matches: { fr: "de", de: "fr" } },
+  ],
+  [
+    { ...base("order", "Order"), type: "ordering", items: options("one", "two", "three"), partialCredit: false },
+    { type: "ordering", order: ["one", "two", "three"] },
+    { type: "ordering", order: ["three", "one", "two"] },
+  ],
+  [
+    { ...base("mood", "How was it?"), type: "survey", choices: options("good", "bad") },
+    { type: "survey", choice: "good" },
+    { type: "survey", choice: "bad" },
+  ],
 ];
 
 function reports() {

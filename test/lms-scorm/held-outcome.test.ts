@@ -30,7 +30,11 @@ async function session(course: CourseData, driver: LmsDriver, correct: number) {
   const decoded = decodeState(facts.resumeState, course);
   let clock = Date.UTC(2026, 10, 22, 9);
   let seed = 1;
-  const learner = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), { clock: { now: () => (clock += 1000) }, seed: () => seed++, logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
+  const learner = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
+    clock: { now: () => (clock += 1000) },
+    seed: () => seed++,
+    logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  });
   learner.begin();
   for (const page of course.pages) learner.visitPage(page.id);
   expect(learner.startAttempt()).toBe(true);
@@ -41,23 +45,26 @@ async function session(course: CourseData, driver: LmsDriver, correct: number) {
 }
 
 describe("SCORM 1.2: a held pass and its score are never lowered", () => {
-  it.each(["passed-incomplete", "passed-failed"] as const)("%s: LMS passed + 100, unusable state, fresh failing attempt → still passed and 100", async (mode) => {
-    const course = quiz(mode, 1);
-    const lms = lms12({ core: { entry: "resume", lesson_status: "passed", score: { raw: "100" } }, suspend_data: UNUSABLE_STATE });
-    const driverLogs: string[] = [];
-    const { decoded, submitted } = await session(course, createScorm12Driver(lms.api, course.reporting, { logger: logInto(driverLogs) }), 1);
-    expect(decoded.state).toBeNull();
-    expect(decoded.warning).toMatch(/starting fresh/);
-    expect(submitted!.result.status).toBe("failed"); // the engine judged this session's only attempt a fail
-    const data = stored(lms.lms);
-    expect(data["cmi.core.lesson_status"]).toBe("passed");
-    expect(data["cmi.core.score.raw"]).toBe("100");
-    expect(valuesSet(lms.calls, "cmi.core.lesson_status").filter((v) => v !== "passed")).toEqual([]);
-    expect(valuesSet(lms.calls, "cmi.core.score.raw")).toEqual([]);
-    expect(driverLogs.join("\n")).toMatch(/cmi\.core\.lesson_status stays "passed" \(the LMS holds it\)/);
-    // The new session's state was saved: the next launch knows this attempt.
-    expect(decodeState(readSuspendData(data["cmi.suspend_data"]!).state, course).state?.attempts).toHaveLength(1);
-  });
+  it.each(["passed-incomplete", "passed-failed"] as const)(
+    "%s: LMS passed + 100, unusable state, fresh failing attempt → still passed and 100",
+    async (mode) => {
+      const course = quiz(mode, 1);
+      const lms = lms12({ core: { entry: "resume", lesson_status: "passed", score: { raw: "100" } }, suspend_data: UNUSABLE_STATE });
+      const driverLogs: string[] = [];
+      const { decoded, submitted } = await session(course, createScorm12Driver(lms.api, course.reporting, { logger: logInto(driverLogs) }), 1);
+      expect(decoded.state).toBeNull();
+      expect(decoded.warning).toMatch(/starting fresh/);
+      expect(submitted!.result.status).toBe("failed"); // the engine judged this session's only attempt a fail
+      const data = stored(lms.lms);
+      expect(data["cmi.core.lesson_status"]).toBe("passed");
+      expect(data["cmi.core.score.raw"]).toBe("100");
+      expect(valuesSet(lms.calls, "cmi.core.lesson_status").filter((v) => v !== "passed")).toEqual([]);
+      expect(valuesSet(lms.calls, "cmi.core.score.raw")).toEqual([]);
+      expect(driverLogs.join("\n")).toMatch(/cmi\.core\.lesson_status stays "passed" \(the LMS holds it\)/);
+      // The new session's state was saved: the next launch knows this attempt.
+      expect(decodeState(readSuspendData(data["cmi.suspend_data"]!).state, course).state?.attempts).toHaveLength(1);
+    },
+  );
 
   it("completed-failed: a held completed stays completed", async () => {
     const course = quiz("completed-failed", 1);
@@ -101,7 +108,13 @@ describe("SCORM 1.2: a held pass and its score are never lowered", () => {
 });
 
 describe("SCORM 2004: held success passed, completion completed and the pass's score are never lowered", () => {
-  const held = { entry: "resume", success_status: "passed", completion_status: "completed", progress_measure: "1", score: { raw: "100", scaled: "1", min: "0", max: "100" } };
+  const held = {
+    entry: "resume",
+    success_status: "passed",
+    completion_status: "completed",
+    progress_measure: "1",
+    score: { raw: "100", scaled: "1", min: "0", max: "100" },
+  };
 
   it("LMS passed + completed + 100, unusable state, fresh failing attempt → still passed, completed, 100", async () => {
     const course = quiz("passed-incomplete", 3);
@@ -111,7 +124,13 @@ describe("SCORM 2004: held success passed, completion completed and the pass's s
     expect(decoded.state).toBeNull();
     expect(submitted!.result.status).toBe("failed");
     const data = stored(lms.lms);
-    expect(data).toMatchObject({ "cmi.success_status": "passed", "cmi.completion_status": "completed", "cmi.score.raw": "100", "cmi.score.scaled": "1", "cmi.progress_measure": "1" });
+    expect(data).toMatchObject({
+      "cmi.success_status": "passed",
+      "cmi.completion_status": "completed",
+      "cmi.score.raw": "100",
+      "cmi.score.scaled": "1",
+      "cmi.progress_measure": "1",
+    });
     expect(valuesSet(lms.calls, "cmi.success_status").filter((v) => v !== "passed")).toEqual([]);
     expect(valuesSet(lms.calls, "cmi.completion_status").filter((v) => v !== "completed")).toEqual([]);
     expect(valuesSet(lms.calls, "cmi.score.raw")).toEqual([]);

@@ -48,7 +48,11 @@ const METHOD_SETS = {
 } as const;
 
 /** A commit service that fails (docs/rules/lms.md §6) while `failing` is true. */
-export function switchableCommit(): { httpService: { processHttpRequest(): { result: string; errorCode: number }; updateSettings(): void }; fail(on: boolean): void; commits: number } {
+export function switchableCommit(): {
+  httpService: { processHttpRequest(): { result: string; errorCode: number }; updateSettings(): void };
+  fail(on: boolean): void;
+  commits: number;
+} {
   const state = { failing: false, commits: 0 };
   return {
     httpService: {
@@ -122,7 +126,12 @@ export function outcome(status: AssessmentStatus, score: number | null, over: Pa
 export const notStarted: Outcome = { progress: 0, completed: false, status: "notAttempted", score: null, final: false, hasAssessment: true };
 
 /** The engine's report of `question` answered with `response` (default: a true-false answered true), with fields overridden. */
-export function interaction(questionId: string, over: Partial<InteractionReport> = {}, question?: QuestionData, response: unknown = { type: "true-false", value: true }): InteractionReport {
+export function interaction(
+  questionId: string,
+  over: Partial<InteractionReport> = {},
+  question?: QuestionData,
+  response: unknown = { type: "true-false", value: true },
+): InteractionReport {
   const asked: QuestionData = question ?? {
     kind: "question",
     id: questionId,

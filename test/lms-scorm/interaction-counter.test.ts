@@ -38,7 +38,10 @@ class ForgetfulCountLms {
     };
   }
   rows(): string[] {
-    return [...this.data.entries()].filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).sort(([a], [b]) => index(a) - index(b)).map(([, v]) => v);
+    return [...this.data.entries()]
+      .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+      .sort(([a], [b]) => index(a) - index(b))
+      .map(([, v]) => v);
   }
 }
 
@@ -129,7 +132,12 @@ describe("a strict LMS (scorm-again)", () => {
     driver.reportOutcome(outcome("passed", 100));
     expect(driver.status()).toMatchObject({ state: "delivered", pending: 0, outcomeDelivered: true });
     await driver.exit();
-    expect(stored(l.lms)).toMatchObject({ "cmi.success_status": "passed", "cmi.score.raw": "100", "cmi.interactions.0.id": "q1-a2", "cmi.suspend_data": "I1~P2.y" });
+    expect(stored(l.lms)).toMatchObject({
+      "cmi.success_status": "passed",
+      "cmi.score.raw": "100",
+      "cmi.interactions.0.id": "q1-a2",
+      "cmi.suspend_data": "I1~P2.y",
+    });
     expect(l.calls.filter((c) => c.method === "SetValue" && c.args[0] === "cmi.interactions.8.id")).toHaveLength(1); // tried once, never retried
   });
 

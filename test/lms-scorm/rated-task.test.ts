@@ -9,7 +9,11 @@ import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { NOW, assessorAttempt, assessorCourse, freshState, taskQuestion } from "../assessment/rated-task-flow";
 import { lms12, lms2004, logInto, quiet, reporting, stored, type RecordedCall } from "./helpers";
 
-const rating = { filling: { plan: "p3", safety: "s2" }, remarks: { plan: "Clear order", safety: "Gloves late" }, feedback: "Solid work.\nKeep the bench tidy." };
+const rating = {
+  filling: { plan: "p3", safety: "s2" },
+  remarks: { plan: "Clear order", safety: "Gloves late" },
+  feedback: "Solid work.\nKeep the bench tidy.",
+};
 const RATED_AT = new Date(NOW + 7000).toISOString(); // completeRating's stamp in assessorAttempt
 const ENTRY = `[observed, attempt 1] Grade 55.56/100. Rated by Ana Diaz (ana.diaz@example.org), ${RATED_AT.replace(".000Z", "Z")}. Feedback: Solid work. / Keep the bench tidy. Remarks: plan: Clear order; safety: Gloves late`;
 
@@ -94,7 +98,11 @@ describe("SCORM 2004: a rated task", () => {
     const lms = lms2004({ entry: "ab-initio" });
     const d2 = createScorm2004Driver(lms.api, reporting(), { logger: quiet });
     await d2.start();
-    const half = { type: "task" as const, text: "", rating: { filling: { plan: "p3" }, remarks: { plan: "so far" }, feedback: "draft", rater: null, ratedAt: null } };
+    const half = {
+      type: "task" as const,
+      text: "",
+      rating: { filling: { plan: "p3" }, remarks: { plan: "so far" }, feedback: "draft", rater: null, ratedAt: null },
+    };
     d2.reportInteraction(buildInteractionReport(taskQuestion("observed"), half, { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW }));
     await d2.exit();
     expect(lms.calls.filter((c) => c.method === "SetValue" && c.args[0]!.startsWith("cmi.comments"))).toEqual([]);

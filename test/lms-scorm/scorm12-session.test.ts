@@ -87,16 +87,41 @@ function report12(question: QuestionData, response: Response, result: "correct" 
   return interaction(question.id, { result }, question, response);
 }
 
-const rated: Response = { type: "task", text: "", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "assessor", ...ASSESSOR }, ratedAt: NOW } };
+const rated: Response = {
+  type: "task",
+  text: "",
+  rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "assessor", ...ASSESSOR }, ratedAt: NOW },
+};
 
 // SCORM 1.2 RTE formats: single-character ids, commas between items, `.` inside a matching pair.
 const INTERACTIONS_12 = [
   report12({ ...base("tf"), type: "true-false", answer: true }, { type: "true-false", value: true }),
   report12({ ...base("single"), type: "single-choice", choices: options("a", "b"), correct: "a" }, { type: "single-choice", choice: "b" }, "incorrect"),
-  report12({ ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false }, { type: "multiple-response", choices: ["a", "c"] }),
-  report12({ ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: false, whitespace: "trim", long: false }, { type: "text-entry", text: "Paris" }),
-  report12({ ...base("pairs"), type: "matching", pairs: [{ id: "a", source: "A", target: "1" }, { id: "b", source: "B", target: "2" }], partialCredit: false }, { type: "matching", matches: { a: "a", b: "b" } }),
-  report12({ ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false }, { type: "ordering", order: ["c", "a", "b"] }, "incorrect"),
+  report12(
+    { ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false },
+    { type: "multiple-response", choices: ["a", "c"] },
+  ),
+  report12(
+    { ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: false, whitespace: "trim", long: false },
+    { type: "text-entry", text: "Paris" },
+  ),
+  report12(
+    {
+      ...base("pairs"),
+      type: "matching",
+      pairs: [
+        { id: "a", source: "A", target: "1" },
+        { id: "b", source: "B", target: "2" },
+      ],
+      partialCredit: false,
+    },
+    { type: "matching", matches: { a: "a", b: "b" } },
+  ),
+  report12(
+    { ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false },
+    { type: "ordering", order: ["c", "a", "b"] },
+    "incorrect",
+  ),
   report12({ ...base("survey"), type: "survey", choices: options("1", "2", "3", "4", "5") }, { type: "survey", choice: "3" }, "neutral"),
   report12({ ...base("number"), type: "numeric", answer: { exact: 3.5 } }, { type: "numeric", value: 3.5 }),
   report12(taskQuestion("task"), rated, "neutral"),
@@ -124,7 +149,17 @@ describe("SCORM 1.2 interactions", () => {
     expect(data["cmi.interactions.1.result"]).toBe("wrong"); // 1.2 says `wrong`, not "incorrect"
     expect(data["cmi.interactions.6.result"]).toBe("neutral");
     expect(data["cmi.interactions.4.correct_responses.0.pattern"]).toBe("0.0,1.1");
-    expect(INTERACTIONS_12.map((r) => scorm12Interaction(r)!.response)).toEqual(["t", "1", "0,2", "Paris", "0.0,1.1", "2,0,1", "2", "3.5", "plan.100,safety.33.3333333"]);
+    expect(INTERACTIONS_12.map((r) => scorm12Interaction(r)!.response)).toEqual([
+      "t",
+      "1",
+      "0,2",
+      "Paris",
+      "0.0,1.1",
+      "2,0,1",
+      "2",
+      "3.5",
+      "plan.100,safety.33.3333333",
+    ]);
     expect(valuesSet(lms.calls, "cmi.interactions.1.result")).toEqual(["wrong"]);
     expect(callsAfterFinish(lms.calls)).toEqual([]);
   });

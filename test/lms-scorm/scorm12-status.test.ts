@@ -68,10 +68,17 @@ describe("SCORM 1.2 status modes without LMS mastery", () => {
     expect(valuesSet(r.calls, "cmi.core.lesson_status")).toEqual(["incomplete"]);
     expect(r.data["cmi.core.lesson_status"]).toBe("incomplete");
     expect(valuesSet(r.calls, "cmi.core.exit")).toEqual(["suspend"]);
-    expect(r.facts).toMatchObject({ standard: "scorm12", launchMode: "normal", credit: true, stateBudget: 4096 - COUNTER_RESERVE, resumed: false, resumeState: null });
+    expect(r.facts).toMatchObject({
+      standard: "scorm12",
+      launchMode: "normal",
+      credit: true,
+      stateBudget: 4096 - COUNTER_RESERVE,
+      resumed: false,
+      resumeState: null,
+    });
   });
 
-  it("the course done: exit is \"\" (never `normal`)", async () => {
+  it('the course done: exit is "" (never `normal`)', async () => {
     const r = await run("passed-failed", [failedAttempt50, passed90]);
     expect(valuesSet(r.calls, "cmi.core.exit")).toEqual(["suspend", ""]);
     const sessionTimes = valuesSet(r.calls, "cmi.core.session_time");
@@ -134,7 +141,8 @@ describe("SCORM 1.2 with an LMS mastery score (the LMS may rewrite the status)",
         else expect(["failed", "incomplete"]).toContain(after);
         continue;
       }
-      if (written === "completed") expect(["completed", "passed"]).toContain(after); // both "satisfied"
+      if (written === "completed")
+        expect(["completed", "passed"]).toContain(after); // both "satisfied"
       else expect(after).toBe(written);
       // whenever a score went out, it agrees with the status: ≥ 80 ⇔ satisfied, < 80 ⇔ failed
       if (raw !== "") expect(Number(raw) >= 80 ? ["passed", "completed"] : ["failed"]).toContain(written);
@@ -151,7 +159,10 @@ describe("SCORM 1.2 with an LMS mastery score (the LMS may rewrite the status)",
   });
 
   it("passed-incomplete, failed with attempts left: the score is held until final, and the driver says so (held until-final)", async () => {
-    const lms = lms12({ core: { entry: "ab-initio", lesson_status: "not attempted", credit: "credit", lesson_mode: "normal" }, student_data: { mastery_score: "80" } }, override);
+    const lms = lms12(
+      { core: { entry: "ab-initio", lesson_status: "not attempted", credit: "credit", lesson_mode: "normal" }, student_data: { mastery_score: "80" } },
+      override,
+    );
     const logs: string[] = [];
     const driver = createScorm12Driver(lms.api, reporting("passed-incomplete"), { logger: logInto(logs) });
     await driver.start();

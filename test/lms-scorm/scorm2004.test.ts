@@ -25,7 +25,15 @@ async function run(outcomes: Outcome[], seed: Record<string, unknown> = {}) {
 describe("SCORM 2004 outcome", () => {
   it("first launch: completion incomplete, exit suspend, no saved state (suspend_data 403)", async () => {
     const r = await run([notStarted]);
-    expect(r.facts).toMatchObject({ standard: "scorm2004", launchMode: "normal", credit: true, stateBudget: 64000 - COUNTER_RESERVE, resumeState: null, resumed: false, masteryScore: null });
+    expect(r.facts).toMatchObject({
+      standard: "scorm2004",
+      launchMode: "normal",
+      credit: true,
+      stateBudget: 64000 - COUNTER_RESERVE,
+      resumeState: null,
+      resumed: false,
+      masteryScore: null,
+    });
     expect(r.data["cmi.completion_status"]).toBe("incomplete");
     expect(r.data["cmi.success_status"]).toBe("unknown");
     expect(valuesSet(r.calls, "cmi.exit")).toEqual(["suspend"]);
@@ -35,8 +43,13 @@ describe("SCORM 2004 outcome", () => {
   it("passed: score on both scales before success, completed, exit normal + exitAll", async () => {
     const r = await run([outcome("passed", 87.5)]);
     expect(r.data).toMatchObject({
-      "cmi.score.scaled": "0.875", "cmi.score.raw": "87.5", "cmi.score.min": "0", "cmi.score.max": "100",
-      "cmi.success_status": "passed", "cmi.completion_status": "completed", "cmi.progress_measure": "1",
+      "cmi.score.scaled": "0.875",
+      "cmi.score.raw": "87.5",
+      "cmi.score.min": "0",
+      "cmi.score.max": "100",
+      "cmi.success_status": "passed",
+      "cmi.completion_status": "completed",
+      "cmi.progress_measure": "1",
     });
     expect(firstSet(r.calls, "cmi.score.scaled")).toBeLessThan(firstSet(r.calls, "cmi.success_status"));
     expect(valuesSet(r.calls, "cmi.exit").at(-1)).toBe("normal");
@@ -117,7 +130,10 @@ describe("SCORM 2004 cmi.scaled_passing_score (the LMS judges success itself)", 
     expect(stored(lms.lms)).toMatchObject({ "cmi.score.raw": "70", "cmi.success_status": "failed", "cmi.completion_status": "completed" });
   });
 
-  it.each([["-0.5", "unusable mastery value"], ["", null]])("scaled_passing_score %j → no LMS mastery", async (value, warning) => {
+  it.each([
+    ["-0.5", "unusable mastery value"],
+    ["", null],
+  ])("scaled_passing_score %j → no LMS mastery", async (value, warning) => {
     const r = await run([outcome("failed", 50)], { scaled_passing_score: value });
     expect(r.facts.masteryScore).toBeNull();
     if (warning) expect(r.facts.warnings.join()).toContain(warning);
@@ -138,7 +154,12 @@ describe("SCORM 2004 session data", () => {
       return stored(lms.lms);
     })();
     expect(first["cmi.exit"]).toBe("suspend");
-    const lms = lms2004({ entry: "resume", suspend_data: first["cmi.suspend_data"], location: first["cmi.location"], completion_status: first["cmi.completion_status"] });
+    const lms = lms2004({
+      entry: "resume",
+      suspend_data: first["cmi.suspend_data"],
+      location: first["cmi.location"],
+      completion_status: first["cmi.completion_status"],
+    });
     const logs: string[] = [];
     const driver = createScorm2004Driver(lms.api, reporting(), { logger: logInto(logs) });
     const facts = await driver.start();
@@ -180,16 +201,45 @@ function report2004(question: QuestionData, response: Response, result: "correct
   return interaction(question.id, { result, description: `  Prompt of\n${question.id}  ` }, question, response);
 }
 
-const selfRated: Response = { type: "task", text: "", rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "learner" }, ratedAt: NOW } };
+const selfRated: Response = {
+  type: "task",
+  text: "",
+  rating: { filling: { plan: "p3", safety: "s2" }, remarks: {}, feedback: "", rater: { role: "learner" }, ratedAt: NOW },
+};
 
 const INTERACTIONS_2004 = [
   report2004({ ...base("tf"), type: "true-false", answer: true }, { type: "true-false", value: true }),
   report2004({ ...base("single"), type: "single-choice", choices: options("a", "b"), correct: "a" }, { type: "single-choice", choice: "b" }, "incorrect"),
-  report2004({ ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false }, { type: "multiple-response", choices: ["a", "c"] }),
-  report2004({ ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: true, whitespace: "trim", long: false }, { type: "text-entry", text: "Paris" }),
-  report2004({ ...base("essay"), type: "text-entry", accepted: ["because"], caseSensitive: true, whitespace: "trim", long: true }, { type: "text-entry", text: "A long answer." }, "neutral"),
-  report2004({ ...base("pairs"), type: "matching", pairs: [{ id: "a", source: "A", target: "X" }, { id: "b", source: "B", target: "Y" }], partialCredit: false }, { type: "matching", matches: { a: "a", b: "b" } }),
-  report2004({ ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false }, { type: "ordering", order: ["c", "a", "b"] }, "incorrect"),
+  report2004(
+    { ...base("multi"), type: "multiple-response", choices: options("a", "b", "c"), correct: ["a", "c"], partialCredit: false },
+    { type: "multiple-response", choices: ["a", "c"] },
+  ),
+  report2004(
+    { ...base("text"), type: "text-entry", accepted: ["Paris"], caseSensitive: true, whitespace: "trim", long: false },
+    { type: "text-entry", text: "Paris" },
+  ),
+  report2004(
+    { ...base("essay"), type: "text-entry", accepted: ["because"], caseSensitive: true, whitespace: "trim", long: true },
+    { type: "text-entry", text: "A long answer." },
+    "neutral",
+  ),
+  report2004(
+    {
+      ...base("pairs"),
+      type: "matching",
+      pairs: [
+        { id: "a", source: "A", target: "X" },
+        { id: "b", source: "B", target: "Y" },
+      ],
+      partialCredit: false,
+    },
+    { type: "matching", matches: { a: "a", b: "b" } },
+  ),
+  report2004(
+    { ...base("order"), type: "ordering", items: options("a", "b", "c"), partialCredit: false },
+    { type: "ordering", order: ["c", "a", "b"] },
+    "incorrect",
+  ),
   report2004({ ...base("survey"), type: "survey", choices: options("agree", "disagree") }, { type: "survey", choice: "agree" }, "neutral"),
   report2004({ ...base("number"), type: "numeric", answer: { min: 3, max: 4 } }, { type: "numeric", value: 3.5 }),
   // A self-assessment that does not count: a performance interaction whose result stays "neutral".
@@ -222,8 +272,16 @@ describe("SCORM 2004 interactions", () => {
     });
     expect(data["cmi.interactions.1.result"]).toBe("incorrect");
     expect(INTERACTIONS_2004.map((r) => [scorm2004Interaction(r)!.response, scorm2004Interaction(r)!.correctPatterns])).toEqual([
-      ["true", ["true"]], ["b", ["a"]], ["a[,]c", ["a[,]c"]], ["Paris", ["{case_matters=true}Paris"]], ["A long answer.", []],
-      ["a[.]a[,]b[.]b", ["a[.]a[,]b[.]b"]], ["c[,]a[,]b", ["a[,]b[,]c"]], ["agree", []], ["3.5", ["3[:]4"]], ["plan[.]100[,]safety[.]33.3333333", []],
+      ["true", ["true"]],
+      ["b", ["a"]],
+      ["a[,]c", ["a[,]c"]],
+      ["Paris", ["{case_matters=true}Paris"]],
+      ["A long answer.", []],
+      ["a[.]a[,]b[.]b", ["a[.]a[,]b[.]b"]],
+      ["c[,]a[,]b", ["a[,]b[,]c"]],
+      ["agree", []],
+      ["3.5", ["3[:]4"]],
+      ["plan[.]100[,]safety[.]33.3333333", []],
     ]);
   });
 

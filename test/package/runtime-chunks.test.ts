@@ -53,7 +53,10 @@ describe("runtime chunks in the packages", () => {
       // Both bundles, and the lazy grading UI chunk.
       expect(reached, b.target).toContain("runtime/passmark.cmi5.js");
       expect(reached, b.target).toContain("runtime/passmark.scorm.js");
-      expect([...reached].some((p) => /passmark-grading-chunk-/.test(p)), `${b.target}: the grading chunk`).toBe(true);
+      expect(
+        [...reached].some((p) => /passmark-grading-chunk-/.test(p)),
+        `${b.target}: the grading chunk`,
+      ).toBe(true);
       const shippedJs = names.filter((n) => n.startsWith("runtime/") && n.endsWith(".js"));
       expect(shippedJs.sort(), `${b.target}: stale or unreachable runtime files`).toEqual([...reached].sort());
     }
@@ -78,7 +81,10 @@ describe("runtime chunks in the packages", () => {
       const main = (await readZipEntry(b.path, bundleOf(b.target))).toString("utf8");
       const staticImports = [...main.matchAll(/\bfrom\s*"\.\/([^"]+)"|\bimport\s*"\.\/([^"]+)"/g)].map((m) => `runtime/${m[1] ?? m[2]}`);
       expect(preloads.sort(), `${b.target}: exactly the static imports`).toEqual([...new Set(staticImports)].sort());
-      expect(preloads.some((p) => /passmark\.(cmi5|scorm)\.js|passmark-grading-chunk-/.test(p)), `${b.target}: no other bundle, no lazy chunk preloaded`).toBe(false);
+      expect(
+        preloads.some((p) => /passmark\.(cmi5|scorm)\.js|passmark-grading-chunk-/.test(p)),
+        `${b.target}: no other bundle, no lazy chunk preloaded`,
+      ).toBe(false);
       expect(html, "no inline script").not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
   });

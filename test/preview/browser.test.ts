@@ -123,21 +123,39 @@ describe("cmi5 through the launch page", () => {
       const params = new URLSearchParams(location.search);
       const token = ((await (await fetch(params.get("fetch")!, { method: "POST" })).json()) as Record<string, string>)["auth-token"];
       const headers = { Authorization: `Basic ${token}`, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" };
-      const query = new URLSearchParams({ stateId: "LMS.LaunchData", activityId: params.get("activityId")!, agent: params.get("actor")!, registration: params.get("registration")! });
-      const launchData = (await (await fetch(`${params.get("endpoint")}activities/state?${query}`, { headers })).json()) as { contextTemplate: { contextActivities: unknown; extensions: unknown }; moveOn: string; masteryScore: number };
+      const query = new URLSearchParams({
+        stateId: "LMS.LaunchData",
+        activityId: params.get("activityId")!,
+        agent: params.get("actor")!,
+        registration: params.get("registration")!,
+      });
+      const launchData = (await (await fetch(`${params.get("endpoint")}activities/state?${query}`, { headers })).json()) as {
+        contextTemplate: { contextActivities: unknown; extensions: unknown };
+        moveOn: string;
+        masteryScore: number;
+      };
       const base = {
         actor: JSON.parse(params.get("actor")!),
         object: { objectType: "Activity", id: params.get("activityId") },
         context: {
           registration: params.get("registration"),
-          contextActivities: { ...(launchData.contextTemplate.contextActivities as object), category: [{ id: "https://w3id.org/xapi/cmi5/context/categories/cmi5" }] },
+          contextActivities: {
+            ...(launchData.contextTemplate.contextActivities as object),
+            category: [{ id: "https://w3id.org/xapi/cmi5/context/categories/cmi5" }],
+          },
           extensions: launchData.contextTemplate.extensions,
         },
       };
       const initialized = { ...base, id: crypto.randomUUID(), timestamp: new Date().toISOString(), verb: { id: "http://adlnet.gov/expapi/verbs/initialized" } };
       const good = await fetch(`${params.get("endpoint")}statements`, { method: "POST", headers, body: JSON.stringify([initialized]) });
       // Passed without the moveon category nor a duration: cmi5 §9.6.2.2 / §9.5.4.1.
-      const passed = { ...base, id: crypto.randomUUID(), timestamp: new Date(Date.now() + 10).toISOString(), verb: { id: "http://adlnet.gov/expapi/verbs/passed" }, result: { success: true } };
+      const passed = {
+        ...base,
+        id: crypto.randomUUID(),
+        timestamp: new Date(Date.now() + 10).toISOString(),
+        verb: { id: "http://adlnet.gov/expapi/verbs/passed" },
+        result: { success: true },
+      };
       const bad = await fetch(`${params.get("endpoint")}statements`, { method: "POST", headers, body: JSON.stringify([passed]) });
       return { moveOn: launchData.moveOn, masteryScore: launchData.masteryScore, good: good.status, bad: bad.status };
     });

@@ -59,7 +59,11 @@ describe("passmark preview from the bundled CLI", () => {
     });
     const put = await fetch(`${packageOrigin}/xapi/statements?statementId=${statement.id}`, { method: "PUT", headers, body: JSON.stringify(statement) });
     expect(put.status, await put.text()).toBe(204);
-    const malformed = await fetch(`${packageOrigin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([{ ...statement, id: crypto.randomUUID(), verb: { id: "not an iri" } }]) });
+    const malformed = await fetch(`${packageOrigin}/xapi/statements`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify([{ ...statement, id: crypto.randomUUID(), verb: { id: "not an iri" } }]),
+    });
     expect(malformed.status).toBe(400);
   });
 });

@@ -18,7 +18,9 @@ describe("passmark preview arguments", () => {
     await expect(startPreviewFromArgs([STARTER, "other"], io())).rejects.toThrow(/unexpected argument/);
     await expect(startPreviewFromArgs(["no-such-course"], io())).rejects.toThrow(FileProblemError);
     await expect(startPreviewFromArgs([STARTER, "--host", "0.0.0.0"], io())).rejects.toThrow(UsageError);
-    await expect(startPreviewFromArgs([STARTER, "--lms", "blackboard"], io())).rejects.toThrow(/--lms: expected one of strict, moodle, ilias, got "blackboard"/);
+    await expect(startPreviewFromArgs([STARTER, "--lms", "blackboard"], io())).rejects.toThrow(
+      /--lms: expected one of strict, moodle, ilias, got "blackboard"/,
+    );
   });
 
   it("starts on the port asked for, on 127.0.0.1", async () => {
@@ -42,7 +44,11 @@ describe("passmark preview arguments", () => {
       expect(preview.defaultLms).toBe("ilias");
       const info = (await (await fetch(`${preview.origin}/api/info`)).json()) as PreviewInfo;
       expect(info.lms).toBe("ilias");
-      expect(info.profiles.map((p) => [p.id, p.targets])).toEqual([["strict", ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]], ["moodle", ["scorm12", "scorm2004-3", "scorm2004-4"]], ["ilias", ["scorm12"]]]);
+      expect(info.profiles.map((p) => [p.id, p.targets])).toEqual([
+        ["strict", ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]],
+        ["moodle", ["scorm12", "scorm2004-3", "scorm2004-4"]],
+        ["ilias", ["scorm12"]],
+      ]);
       expect((await postJson(preview.origin, "/api/launch", { target: "scorm12" })).status).toBe(200);
       expect(preview.lmsRecord("scorm12")).toMatchObject({ profile: "ilias", attempt: 1, grade: null, learningProgress: "not attempted" });
       expect((await postJson(preview.origin, "/api/launch", { target: "scorm12", lms: "moodle" })).status).toBe(200);
@@ -60,7 +66,9 @@ describe("passmark preview arguments", () => {
     try {
       const launched = await postJson<{ sessionId: string }>(preview.origin, "/api/launch", { target: "cmi5" });
       expect(launched.status).toBe(200);
-      expect(preview.log.all({ sessionId: launched.json.sessionId }).map((e) => e.summary)).toContain("moodle covers SCORM 1.2, SCORM 2004 3rd edition, SCORM 2004 4th edition: this cmi5 launch behaves as strict");
+      expect(preview.log.all({ sessionId: launched.json.sessionId }).map((e) => e.summary)).toContain(
+        "moodle covers SCORM 1.2, SCORM 2004 3rd edition, SCORM 2004 4th edition: this cmi5 launch behaves as strict",
+      );
       expect(preview.view("cmi5").profile).toBe("strict");
       expect((await postJson(preview.origin, "/api/launch", { target: "cmi5", lms: "moodle" })).status).toBe(400);
     } finally {

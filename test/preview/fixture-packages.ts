@@ -29,7 +29,10 @@ function writeZip(path: string, files: Record<string, string>): Promise<string> 
   for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, "utf8"), name);
   zip.end();
   return new Promise((resolve, reject) => {
-    zip.outputStream.pipe(createWriteStream(path)).on("close", () => resolve(path)).on("error", reject);
+    zip.outputStream
+      .pipe(createWriteStream(path))
+      .on("close", () => resolve(path))
+      .on("error", reject);
   });
 }
 

@@ -23,7 +23,11 @@ export interface RawAnswer {
 }
 
 /** A request whose path is sent byte for byte (fetch would normalise "..") with any Host header. */
-export function raw(origin: string, path: string, options: { method?: string; host?: string; body?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+export function raw(
+  origin: string,
+  path: string,
+  options: { method?: string; host?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request(

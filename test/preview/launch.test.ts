@@ -50,12 +50,18 @@ describe("cmi5 launch", () => {
     const launchData = (await (await fetch(stateUrl, { headers: xapi(token) })).json()) as { contextTemplate: Context } & Record<string, unknown>;
     expect(launchData).toMatchObject({ launchMode: "Normal", moveOn: "Passed", masteryScore: 0.8, returnURL: `${preview.packageOrigin}/lms/return` });
     expect(launchData.contextTemplate.extensions?.[EXT_SESSION_ID]).toBe(answer.sessionId);
-    expect(launchData.contextTemplate.contextActivities?.grouping).toEqual([{ objectType: "Activity", id: "https://example.com/courses/fire-safety-basics/au" }]);
+    expect(launchData.contextTemplate.contextActivities?.grouping).toEqual([
+      { objectType: "Activity", id: "https://example.com/courses/fire-safety-basics/au" },
+    ]);
 
     // A good statement is stored and logged; the same defined verb again is refused (403) and logged in red.
     const frame = { actor: JSON.parse(actor), activityId, registration: answer.registration!, contextTemplate: launchData.contextTemplate };
     const initialized = buildInitialized({ ...frame, id: crypto.randomUUID(), timestamp: new Date().toISOString() });
-    const put = await fetch(`${preview.packageOrigin}/xapi/statements?statementId=${initialized.id}`, { method: "PUT", headers: xapi(token), body: JSON.stringify(initialized) });
+    const put = await fetch(`${preview.packageOrigin}/xapi/statements?statementId=${initialized.id}`, {
+      method: "PUT",
+      headers: xapi(token),
+      body: JSON.stringify(initialized),
+    });
     expect(put.status).toBe(204);
     const again = buildInitialized({ ...frame, id: crypto.randomUUID(), timestamp: new Date(Date.now() + 5).toISOString() });
     const refused = await fetch(`${preview.packageOrigin}/xapi/statements`, { method: "POST", headers: xapi(token), body: JSON.stringify([again]) });
@@ -66,11 +72,19 @@ describe("cmi5 launch", () => {
     const red = events.find((e) => e.kind === "refused");
     expect(red).toMatchObject({ level: "error", sessionId: answer.sessionId });
     expect(red!.summary).toContain("9.3.0.0-2 (cmi5 §9.3): initialized twice in one session");
-    expect(preview.view("cmi5")).toMatchObject({ completion: "not completed", success: "unknown", facts: { Statements: "1", "Refused (rule violations)": "1" } });
+    expect(preview.view("cmi5")).toMatchObject({
+      completion: "not completed",
+      success: "unknown",
+      facts: { Statements: "1", "Refused (rule violations)": "1" },
+    });
   });
 
   it("writes the facts the author picked into LaunchData", async () => {
-    const answer = await launch({ target: "cmi5", learner: "current", cmi5: { masteryScore: null, launchMode: "Browse", moveOn: "CompletedOrPassed", returnURL: null } });
+    const answer = await launch({
+      target: "cmi5",
+      learner: "current",
+      cmi5: { masteryScore: null, launchMode: "Browse", moveOn: "CompletedOrPassed", returnURL: null },
+    });
     const session = preview.lms.session(answer.sessionId)!;
     expect(session.info).toMatchObject({ launchMode: "Browse", masteryScore: null, registration: answer.registration });
     const url = new URL(answer.frameUrl);
@@ -121,7 +135,11 @@ async function commit(sessionId: string, seq: number, data: Record<string, unkno
 
 describe("SCORM launch", () => {
   it("seeds SCORM 1.2 with the chosen facts, in a form scorm-again loads", async () => {
-    const answer = await launch({ target: "scorm12", learner: "new", scorm: { credit: false, mode: "review", masteryScore: 70, previousStatus: "incomplete" } });
+    const answer = await launch({
+      target: "scorm12",
+      learner: "new",
+      scorm: { credit: false, mode: "review", masteryScore: 70, previousStatus: "incomplete" },
+    });
     expect(answer.frameUrl).toBe(`${preview.packageOrigin}/host/scorm.html?session=${answer.sessionId}`);
     const config = await scormConfig(answer.sessionId);
     expect(config).toMatchObject({ version: "1.2", scoUrl: "/pkg/scorm12/index.html", commitFailures: 0 });
@@ -138,7 +156,12 @@ describe("SCORM launch", () => {
 
   it("SCORM 1.2: keeps commits (never an older one over a newer), and a relaunch resumes", async () => {
     const first = await launch({ target: "scorm12", learner: "new" });
-    const saved = { cmi: { core: { lesson_status: "incomplete", exit: "suspend", lesson_location: "p3", score: { raw: "", min: "", max: "" } }, suspend_data: "resume-state" } };
+    const saved = {
+      cmi: {
+        core: { lesson_status: "incomplete", exit: "suspend", lesson_location: "p3", score: { raw: "", min: "", max: "" } },
+        suspend_data: "resume-state",
+      },
+    };
     expect(await commit(first.sessionId, 2, saved)).toBe(true);
     expect(await commit(first.sessionId, 1, { cmi: { core: { lesson_status: "not attempted" } } })).toBe(false);
     expect(preview.view("scorm12")).toMatchObject({ completion: "incomplete", facts: { suspend_data: "12 characters", Exit: '"suspend"' } });
@@ -154,7 +177,20 @@ describe("SCORM launch", () => {
 
   it("SCORM 2004: resumes after exit suspend, starts a new attempt after any other exit", async () => {
     const first = await launch({ target: "scorm2004-4", learner: "new" });
-    await commit(first.sessionId, 1, { cmi: { completion_status: "incomplete", success_status: "failed", exit: "suspend", suspend_data: "s1", score: { scaled: "0.5", raw: "50", min: "0", max: "100" } } }, true);
+    await commit(
+      first.sessionId,
+      1,
+      {
+        cmi: {
+          completion_status: "incomplete",
+          success_status: "failed",
+          exit: "suspend",
+          suspend_data: "s1",
+          score: { scaled: "0.5", raw: "50", min: "0", max: "100" },
+        },
+      },
+      true,
+    );
     const second = await launch({ target: "scorm2004-4", learner: "current" });
     const resumed = new Scorm2004API({ logLevel: 5, autocommit: false });
     resumed.loadFromJSON((await scormConfig(second.sessionId)).seed, "");
@@ -183,7 +219,12 @@ describe("SCORM launch", () => {
     });
     expect(posted.json.accepted).toBe(2);
     expect(preview.scorm.session(answer.sessionId)!.flags).toEqual(["cmi.suspend_data of 5000 characters"]);
-    expect(preview.log.all({ sessionId: answer.sessionId }).filter((e) => e.level === "error").map((e) => e.summary)).toEqual(["cmi.suspend_data of 5000 characters"]);
+    expect(
+      preview.log
+        .all({ sessionId: answer.sessionId })
+        .filter((e) => e.level === "error")
+        .map((e) => e.summary),
+    ).toEqual(["cmi.suspend_data of 5000 characters"]);
     expect((await postJson(preview.packageOrigin, "/api/scorm/events", { sessionId: "nope", events: [] })).status).toBe(400);
   });
 });

@@ -22,7 +22,9 @@ afterAll(async () => {
 /** The course frame once it shows the SCO at a frame not seen before (each launch has its own host page). */
 async function courseUi(page: Page, seen: readonly Frame[] = []): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes("/pkg/scorm12/index.html") && !seen.includes(f))), { timeout: 15_000 }).toBeTruthy();
+  await expect
+    .poll(() => (frame = page.frames().find((f) => f.url().includes("/pkg/scorm12/index.html") && !seen.includes(f))), { timeout: 15_000 })
+    .toBeTruthy();
   await frame!.locator("h1").first().waitFor({ timeout: 15_000 });
   return frame!;
 }

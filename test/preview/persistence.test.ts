@@ -27,7 +27,12 @@ describe("preview persistence", () => {
     const headers = { Authorization: `Basic ${token}`, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" };
     expect((await fetch(`${first.packageOrigin}/xapi/statements`, { method: "POST", headers, body: JSON.stringify([initialized]) })).status).toBe(200);
     const scorm = (await postJson<LaunchAnswer>(first.origin, "/api/launch", { target: "scorm12", learner: "current" })).json;
-    await postJson(first.packageOrigin, "/api/scorm/commit", { sessionId: scorm.sessionId, seq: 1, terminate: true, data: { cmi: { core: { lesson_status: "failed", exit: "suspend" }, suspend_data: "kept" } } });
+    await postJson(first.packageOrigin, "/api/scorm/commit", {
+      sessionId: scorm.sessionId,
+      seq: 1,
+      terminate: true,
+      data: { cmi: { core: { lesson_status: "failed", exit: "suspend" }, suspend_data: "kept" } },
+    });
     await first.close();
     for (const file of ["preview-lrs.json", "preview-scorm.json", "preview-learners.json"]) expect(existsSync(join(workDir, file)), file).toBe(true);
 

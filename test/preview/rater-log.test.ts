@@ -21,15 +21,25 @@ describe("preview log: the rater", () => {
   it("cmi5: the task's answered and the Passed name the assessor", () => {
     const run = assessorAttempt(assessorCourse(), freshState(), true, { filling: { plan: "p3", safety: "s6" }, remarks: {}, feedback: "" });
     const task = run.reports.find((r) => r.questionId === "observed")!;
-    expect(describeStatement(buildAnswered(frame, task, xapiInteraction(task)!))).toMatch(/^answered · observed · score 1 · rated by Ana Diaz <ana\.diaz@example\.org> · PT/);
-    expect(describeStatement(buildPassed(frame, { score: 100, masteryScore: null, sessionMs: 1000, assessor: { name: "Bo", id: "EMP-4" } }))).toBe("passed · score 1 · success true · rated by Bo <EMP-4> · PT1S");
+    expect(describeStatement(buildAnswered(frame, task, xapiInteraction(task)!))).toMatch(
+      /^answered · observed · score 1 · rated by Ana Diaz <ana\.diaz@example\.org> · PT/,
+    );
+    expect(describeStatement(buildPassed(frame, { score: 100, masteryScore: null, sessionMs: 1000, assessor: { name: "Bo", id: "EMP-4" } }))).toBe(
+      "passed · score 1 · success true · rated by Bo <EMP-4> · PT1S",
+    );
   });
 
   it("SCORM: an accepted rater comment is noted with its newest entry", () => {
     const events: HostEvent[] = [];
     const api = { LMSSetValue: () => "true", LMSGetLastError: () => "0" };
     const logged = loggedApi(api, { version: "1.2", emit: (e) => events.push(e) });
-    logged.LMSSetValue!("cmi.comments", "Earlier. [t1, attempt 1] Grade 80/100. Rated by A (a). [t1, attempt 2] Grade 90/100. Rated by Bo (EMP-4), 2027-01-15T08:00:00Z.");
-    expect(events.map((e) => [e.kind, e.summary])).toContainEqual(["note", "rater comment in cmi.comments: [t1, attempt 2] Grade 90/100. Rated by Bo (EMP-4), 2027-01-15T08:00:00Z."]);
+    logged.LMSSetValue!(
+      "cmi.comments",
+      "Earlier. [t1, attempt 1] Grade 80/100. Rated by A (a). [t1, attempt 2] Grade 90/100. Rated by Bo (EMP-4), 2027-01-15T08:00:00Z.",
+    );
+    expect(events.map((e) => [e.kind, e.summary])).toContainEqual([
+      "note",
+      "rater comment in cmi.comments: [t1, attempt 2] Grade 90/100. Rated by Bo (EMP-4), 2027-01-15T08:00:00Z.",
+    ]);
   });
 });

@@ -15,11 +15,18 @@ afterAll(async () => {
 
 describe("paths are confined to the package", () => {
   it("serves package files of each target", async () => {
-    for (const [target, manifest] of [["cmi5", "cmi5.xml"], ["scorm12", "imsmanifest.xml"], ["scorm2004-3", "imsmanifest.xml"], ["scorm2004-4", "imsmanifest.xml"]] as const) {
+    for (const [target, manifest] of [
+      ["cmi5", "cmi5.xml"],
+      ["scorm12", "imsmanifest.xml"],
+      ["scorm2004-3", "imsmanifest.xml"],
+      ["scorm2004-4", "imsmanifest.xml"],
+    ] as const) {
       const answer = await raw(preview.packageOrigin, `/pkg/${target}/${manifest}`);
       expect(answer.status, target).toBe(200);
       expect(answer.headers["content-type"]).toMatch(/xml/);
-      expect((await raw(preview.packageOrigin, `/pkg/${target}/index.html`)).body).toContain(`src="runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js"`);
+      expect((await raw(preview.packageOrigin, `/pkg/${target}/index.html`)).body).toContain(
+        `src="runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js"`,
+      );
     }
   });
 
@@ -66,7 +73,13 @@ describe("loopback only", () => {
       .flat()
       .filter((i) => i && !i.internal && i.family === "IPv4")
       .map((i) => i!.address);
-    for (const [address, port] of others.flatMap((a) => [[a, preview.port], [a, preview.packagePort]] as const)) {
+    for (const [address, port] of others.flatMap(
+      (a) =>
+        [
+          [a, preview.port],
+          [a, preview.packagePort],
+        ] as const,
+    )) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: address, port });
         socket.once("connect", () => {
@@ -91,7 +104,10 @@ describe("loopback only", () => {
 
 describe("preview pages", () => {
   it("are served with a CSP that allows no inline script, and contain none", async () => {
-    for (const [origin, path] of [[preview.origin, "/"], [preview.packageOrigin, "/host/scorm.html"]] as const) {
+    for (const [origin, path] of [
+      [preview.origin, "/"],
+      [preview.packageOrigin, "/host/scorm.html"],
+    ] as const) {
       const answer = await raw(origin, path);
       expect(answer.status).toBe(200);
       expect(String(answer.headers["content-security-policy"])).toContain("script-src 'self'");
@@ -109,7 +125,13 @@ describe("preview pages", () => {
 
   it("describes the course for the launch page", async () => {
     const info = JSON.parse((await raw(preview.origin, "/api/info")).body) as Record<string, unknown>;
-    expect(info).toMatchObject({ title: "Fire safety basics", targets: ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"], masteryScore: 80, moveOn: "Passed", learnerId: "learner-1" });
+    expect(info).toMatchObject({
+      title: "Fire safety basics",
+      targets: ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"],
+      masteryScore: 80,
+      moveOn: "Passed",
+      learnerId: "learner-1",
+    });
   });
 
   it("offers the log as a JSON download", async () => {

@@ -236,7 +236,17 @@ describe("a task rated by an assessor", () => {
     await page.getByRole("button", { name: "Review your answers" }).click();
     await expect.poll(() => h1(page)).toBe("Review of attempt 1");
     const review = await main(page);
-    for (const text of ["A partial plan (2 points)", "Always safe (2 points)", "Remark: Good order", "Solid work.", "7 of 10 points", "good", "Grade: 80%", "Grade: 68.89%"]) expect(review).toContain(text);
+    for (const text of [
+      "A partial plan (2 points)",
+      "Always safe (2 points)",
+      "Remark: Good order",
+      "Solid work.",
+      "7 of 10 points",
+      "good",
+      "Grade: 80%",
+      "Grade: 68.89%",
+    ])
+      expect(review).toContain(text);
     expect(await page.locator("#pm-content .pm-filled dd").allTextContents()).toEqual(expect.arrayContaining(["Yes", "No"]));
     expect(review).toMatch(/Rated by Ana Díaz \(ana@example\.org\) on /);
     await expectNoAxeViolations(page, "review with the filled form");
@@ -275,33 +285,37 @@ describe("a task rated by an assessor", () => {
 });
 
 describe("a self-assessment", () => {
-  it("the learner fills in the form inline; an incomplete form counts as unanswered; no hand-over; review says the learner rated", { timeout: 120_000 }, async () => {
-    const page = await open(self);
-    await page.locator(".pm-menu summary").click();
-    await page.getByRole("button", { name: /^Final check/ }).click();
-    await page.getByRole("button", { name: "Start attempt 1" }).click();
-    await page.locator(".pm-self").waitFor();
-    expect(await page.locator(".pm-self h3").textContent()).toBe("Rate your own work");
-    await expectNoAxeViolations(page, "self-assessment in an attempt");
+  it(
+    "the learner fills in the form inline; an incomplete form counts as unanswered; no hand-over; review says the learner rated",
+    { timeout: 120_000 },
+    async () => {
+      const page = await open(self);
+      await page.locator(".pm-menu summary").click();
+      await page.getByRole("button", { name: /^Final check/ }).click();
+      await page.getByRole("button", { name: "Start attempt 1" }).click();
+      await page.locator(".pm-self").waitFor();
+      expect(await page.locator(".pm-self h3").textContent()).toBe("Rate your own work");
+      await expectNoAxeViolations(page, "self-assessment in an attempt");
 
-    await page.fill("#pm-q-reflect-input", "Call for help sooner.");
-    await pickRadio(page, "pm-q-reflect-c-plan-", "pm-q-reflect-c-plan-full");
-    await page.getByRole("button", { name: "Submit answers" }).click();
-    await expect.poll(() => activeId(page)).toBe("pm-unanswered-title"); // the safety row is not rated yet
-    expect(await page.locator(".pm-warning li").allTextContents()).toEqual(["Question 1 of 1"]);
-    await page.getByRole("button", { name: "Go back to the questions" }).click();
-    await page.check("#pm-q-reflect-c-safety-mostly");
-    await page.fill("#pm-q-reflect-c-safety-remark", "Forgot the sign at first.");
-    await page.getByRole("button", { name: "Submit answers" }).click();
-    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
-    expect(await main(page)).toContain("Score for this attempt: 80%"); // (3 + 1) / 5
-    await page.getByRole("button", { name: "Review your answers" }).click();
-    const review = await main(page);
-    expect(review).toContain("A complete plan (3 points)");
-    expect(review).toContain("Remark: Forgot the sign at first.");
-    expect(review).toMatch(/Rated by you on /);
-    await expectNoAxeViolations(page, "review of a self-assessment");
-  });
+      await page.fill("#pm-q-reflect-input", "Call for help sooner.");
+      await pickRadio(page, "pm-q-reflect-c-plan-", "pm-q-reflect-c-plan-full");
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect.poll(() => activeId(page)).toBe("pm-unanswered-title"); // the safety row is not rated yet
+      expect(await page.locator(".pm-warning li").allTextContents()).toEqual(["Question 1 of 1"]);
+      await page.getByRole("button", { name: "Go back to the questions" }).click();
+      await page.check("#pm-q-reflect-c-safety-mostly");
+      await page.fill("#pm-q-reflect-c-safety-remark", "Forgot the sign at first.");
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+      expect(await main(page)).toContain("Score for this attempt: 80%"); // (3 + 1) / 5
+      await page.getByRole("button", { name: "Review your answers" }).click();
+      const review = await main(page);
+      expect(review).toContain("A complete plan (3 points)");
+      expect(review).toContain("Remark: Forgot the sign at first.");
+      expect(review).toMatch(/Rated by you on /);
+      await expectNoAxeViolations(page, "review of a self-assessment");
+    },
+  );
 });
 
 describe("the grading screens' own chunk", () => {

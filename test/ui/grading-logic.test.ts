@@ -50,14 +50,42 @@ describe("unanswered questions", () => {
 
   it("other questions as before: empty texts and no ticked box are unanswered, an ordering never is", () => {
     const questions = new Map<string, QuestionData>([
-      ["o", { kind: "question", id: "o", type: "ordering", prompt: { html: "", text: "" }, weight: 1, feedback: { correct: null, incorrect: null }, items: [], partialCredit: false }],
-      ["t", { kind: "question", id: "t", type: "text-entry", prompt: { html: "", text: "" }, weight: 1, feedback: { correct: null, incorrect: null }, accepted: ["x"], caseSensitive: false, whitespace: "trim", long: false }],
+      [
+        "o",
+        {
+          kind: "question",
+          id: "o",
+          type: "ordering",
+          prompt: { html: "", text: "" },
+          weight: 1,
+          feedback: { correct: null, incorrect: null },
+          items: [],
+          partialCredit: false,
+        },
+      ],
+      [
+        "t",
+        {
+          kind: "question",
+          id: "t",
+          type: "text-entry",
+          prompt: { html: "", text: "" },
+          weight: 1,
+          feedback: { correct: null, incorrect: null },
+          accepted: ["x"],
+          caseSensitive: false,
+          whitespace: "trim",
+          long: false,
+        },
+      ],
       ["observed", observed],
       ["watched", watched],
     ]);
     const answered = (response: Response): AnsweredQuestion => ({ response, answeredAt: 0, timeMs: 0 });
     expect(unansweredQuestions(["o", "t", "observed", "watched", "gone"], questions, {})).toEqual(["t", "observed"]);
-    expect(unansweredQuestions(["t", "observed"], questions, { t: answered({ type: "text-entry", text: " " }), observed: answered(task("x", null)) })).toEqual(["t"]);
+    expect(unansweredQuestions(["t", "observed"], questions, { t: answered({ type: "text-entry", text: " " }), observed: answered(task("x", null)) })).toEqual([
+      "t",
+    ]);
   });
 });
 

@@ -25,7 +25,10 @@ describe("catalogues", () => {
   it("French and Spanish are translated, not copies of English", () => {
     for (const lang of ["fr", "es"]) {
       const same = Object.entries(CATALOGUES[lang]!).filter(([key, text]) => text === en[key as keyof typeof en] && text.length > 12);
-      expect(same.map(([key]) => key), lang).toEqual([]);
+      expect(
+        same.map(([key]) => key),
+        lang,
+      ).toEqual([]);
     }
   });
 });
@@ -63,11 +66,12 @@ describe("translator", () => {
 });
 
 describe("loading a catalogue", () => {
-  const serve = (answers: Record<string, () => Response>) => (async (url: string | URL | Request) => {
-    const answer = answers[String(url)];
-    if (!answer) throw new TypeError("Failed to fetch");
-    return answer();
-  }) as typeof fetch;
+  const serve = (answers: Record<string, () => Response>) =>
+    (async (url: string | URL | Request) => {
+      const answer = answers[String(url)];
+      if (!answer) throw new TypeError("Failed to fetch");
+      return answer();
+    }) as typeof fetch;
 
   it("English is built in; fr and es are fetched from runtime/passmark.<lang>.json", async () => {
     const log: string[] = [];
@@ -93,7 +97,17 @@ describe("loading a catalogue", () => {
   });
 
   it("every LaunchError reason has its message", () => {
-    const reasons: LaunchErrorReason[] = ["cmi5-parameters", "cmi5-fetch-used", "cmi5-session-ended", "cmi5-fetch-security", "cmi5-fetch-application", "cmi5-fetch-failed", "cmi5-launch-data", "scorm-initialize", "course-data"];
+    const reasons: LaunchErrorReason[] = [
+      "cmi5-parameters",
+      "cmi5-fetch-used",
+      "cmi5-session-ended",
+      "cmi5-fetch-security",
+      "cmi5-fetch-application",
+      "cmi5-fetch-failed",
+      "cmi5-launch-data",
+      "scorm-initialize",
+      "course-data",
+    ];
     for (const reason of reasons) expect(Object.keys(en), reason).toContain(reasonMessage(reason));
   });
 });

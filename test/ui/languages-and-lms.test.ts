@@ -32,36 +32,64 @@ const statusLine = (page: Page) => page.locator(".pm-status").textContent();
 async function servedPackage(language: string): Promise<{ server: StaticServer; course: CourseData }> {
   const pkg = await buildPackageFolder({ edit: (course) => (course.language = language) });
   const server = await startStaticServer({ root: pkg.dir });
-  cleanup.push(() => pkg.remove(), () => server.close());
+  cleanup.push(
+    () => pkg.remove(),
+    () => server.close(),
+  );
   return { server, course: await readBuiltCourse(pkg.dir) };
 }
 
 describe("each language", () => {
   const cases = [
-    { lang: "en", next: "Next", status: "Not connected to an LMS: nothing is recorded.", allowed: "Attempts allowed: 3", passing: "Passing score: 80%", start: "Start attempt 1" },
-    { lang: "fr", next: "Suivant", status: "Pas de connexion à une plateforme (LMS) : rien n’est enregistré.", allowed: "Tentatives autorisées : 3", passing: "Score de réussite : 80\u00a0%", start: "Commencer la tentative 1" },
-    { lang: "es", next: "Siguiente", status: "Sin conexión a una plataforma (LMS): no se registra nada.", allowed: "Intentos permitidos: 3", passing: "Puntuación para aprobar: 80\u00a0%", start: "Empezar el intento 1" },
+    {
+      lang: "en",
+      next: "Next",
+      status: "Not connected to an LMS: nothing is recorded.",
+      allowed: "Attempts allowed: 3",
+      passing: "Passing score: 80%",
+      start: "Start attempt 1",
+    },
+    {
+      lang: "fr",
+      next: "Suivant",
+      status: "Pas de connexion à une plateforme (LMS) : rien n’est enregistré.",
+      allowed: "Tentatives autorisées : 3",
+      passing: "Score de réussite : 80\u00a0%",
+      start: "Commencer la tentative 1",
+    },
+    {
+      lang: "es",
+      next: "Siguiente",
+      status: "Sin conexión a una plataforma (LMS): no se registra nada.",
+      allowed: "Intentos permitidos: 3",
+      passing: "Puntuación para aprobar: 80\u00a0%",
+      start: "Empezar el intento 1",
+    },
   ];
   for (const c of cases) {
-    it(`course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`, { timeout: 90_000 }, async () => {
-      const { server, course } = await servedPackage(c.lang);
-      const learner = await openLearnerPage(browser, `${server.url}/index.html`);
-      const { page } = learner;
-      await page.locator("h1").first().waitFor();
-      expect(await page.getAttribute("html", "lang")).toBe(c.lang);
-      expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
-      expect(await statusLine(page)).toBe(c.status);
-      for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
-      const intro = (await page.locator("#pm-content").textContent()) ?? "";
-      expect(intro).toContain(c.allowed);
-      expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
-      // English screens get axe in accessibility.test.ts; here the translated ones.
-      if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
-      await page.getByRole("button", { name: c.start }).click();
-      if (c.lang !== "en") await expectNoAxeViolations(page, `question screen (${c.lang})`);
-      expect(learner.problems).toEqual([]);
-      await learner.close();
-    });
+    it(
+      `course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`,
+      { timeout: 90_000 },
+      async () => {
+        const { server, course } = await servedPackage(c.lang);
+        const learner = await openLearnerPage(browser, `${server.url}/index.html`);
+        const { page } = learner;
+        await page.locator("h1").first().waitFor();
+        expect(await page.getAttribute("html", "lang")).toBe(c.lang);
+        expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
+        expect(await statusLine(page)).toBe(c.status);
+        for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
+        const intro = (await page.locator("#pm-content").textContent()) ?? "";
+        expect(intro).toContain(c.allowed);
+        expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
+        // English screens get axe in accessibility.test.ts; here the translated ones.
+        if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
+        await page.getByRole("button", { name: c.start }).click();
+        if (c.lang !== "en") await expectNoAxeViolations(page, `question screen (${c.lang})`);
+        expect(learner.problems).toEqual([]);
+        await learner.close();
+      },
+    );
   }
 });
 
@@ -74,7 +102,10 @@ describe("against the local cmi5 LMS", () => {
     pkg = await buildPackageFolder({ target: "cmi5" });
     course = await readBuiltCourse(pkg.dir);
     lms = await startLocalLms({ contentRoot: pkg.dir });
-    cleanup.push(() => pkg.remove(), () => lms.close());
+    cleanup.push(
+      () => pkg.remove(),
+      () => lms.close(),
+    );
   });
 
   const launch = (options: Partial<Parameters<LocalLms["launch"]>[0]> = {}) =>
@@ -125,9 +156,9 @@ describe("against the local cmi5 LMS", () => {
     const session = launch({ launchMode: "Browse" });
     const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
     const { page } = learner;
-    await expect.poll(() => page.locator(".pm-notice").textContent()).toBe(
-      "Browse mode: you can look around freely. Nothing you do here is recorded or judged.",
-    );
+    await expect
+      .poll(() => page.locator(".pm-notice").textContent())
+      .toBe("Browse mode: you can look around freely. Nothing you do here is recorded or judged.");
     await expectNoAxeViolations(page, "page with the Browse mode notice");
     await page.locator(".pm-menu summary").click();
     await page.getByRole("button", { name: "Final check" }).click();

@@ -175,7 +175,10 @@ describe("learner UI, standalone, starter course", () => {
     await page.locator("#pm-q-squeeze-input").blur();
     const checkedBefore = await page.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id));
     // Numbers come back as the UI language writes them ("2,5" typed → "2.5" in English).
-    const values = () => page.locator("fieldset.pm-question input[type=text], fieldset.pm-question select").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value.replace(/^(\d+),(\d+)$/, "$1.$2")));
+    const values = () =>
+      page
+        .locator("fieldset.pm-question input[type=text], fieldset.pm-question select")
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value.replace(/^(\d+),(\d+)$/, "$1.$2")));
     const valuesBefore = await values();
     const orderingBefore = await page.locator("#pm-q-evacuation-order .pm-item").allTextContents();
 

@@ -14,7 +14,7 @@ describe("sha256", () => {
       expect(hex(sha256(data)), `length ${n}`).toBe(createHash("sha256").update(data).digest("hex"));
     }
   });
-  it("the FIPS 180-4 example \"abc\"", () => {
+  it('the FIPS 180-4 example "abc"', () => {
     expect(hex(sha256(new TextEncoder().encode("abc")))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 });

@@ -37,7 +37,11 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
       review: "no-attempts-remaining",
       questions: Array.from({ length: 10 }, (_, i) => ({ id: `q${i + 1}`, type: "true-false", prompt: `Statement ${i + 1} is true.`, answer: true })),
       rubric: { passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score", unableToPassResult: "$highest_attempt_score" },
-      scoreActions: [{ when: "passed", message: "Passed." }, { when: "failed", message: "Try again." }, { when: "unableToPass", message: "No attempts left." }],
+      scoreActions: [
+        { when: "passed", message: "Passed." },
+        { when: "failed", message: "Try again." },
+        { when: "unableToPass", message: "No attempts left." },
+      ],
     };
   };
 
@@ -54,7 +58,10 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
   it("70%, 50%, then 20%: heading, attempt score, assessment score, announcement and review are all attempt 3", { timeout: 90_000 }, async () => {
     const pkg = await buildPackageFolder({ edit: tenQuestions });
     const server = await startStaticServer({ root: pkg.dir });
-    cleanup.push(() => pkg.remove(), () => server.close());
+    cleanup.push(
+      () => pkg.remove(),
+      () => server.close(),
+    );
     const learner = await openLearnerPage(browser, `${server.url}/index.html`);
     const { page } = learner;
     await expect.poll(() => h1(page)).toBe("Start");
@@ -103,7 +110,10 @@ describe("the passing score in force in author text (issue 10 item 8), cmi5 LMS 
     const pkg = await buildPackageFolder({ target: "cmi5" });
     course = await readBuiltCourse(pkg.dir);
     lms = await startLocalLms({ contentRoot: pkg.dir });
-    cleanup.push(() => pkg.remove(), () => lms.close());
+    cleanup.push(
+      () => pkg.remove(),
+      () => lms.close(),
+    );
   });
 
   it("the starter says 90% on the first page and the intro; 87.5% reads 'not passed yet' and never the pass message", { timeout: 90_000 }, async () => {

@@ -142,7 +142,8 @@ describe("CourseSession with the SCORM 1.2 driver over scorm-again", () => {
       const q = byId.get(drawn.questionId)!;
       if (q.type === "single-choice") session.answer(q.id, { type: "single-choice", choice: q.correct });
       if (q.type === "multiple-response") session.answer(q.id, { type: "multiple-response", choices: q.correct });
-      if (q.type === "numeric") session.answer(q.id, { type: "numeric", value: "exact" in q.answer ? q.answer.exact : "min" in q.answer ? q.answer.min : q.answer.value });
+      if (q.type === "numeric")
+        session.answer(q.id, { type: "numeric", value: "exact" in q.answer ? q.answer.exact : "min" in q.answer ? q.answer.min : q.answer.value });
       if (q.type === "text-entry") session.answer(q.id, { type: "text-entry", text: q.accepted[0]! });
       if (q.type === "matching") session.answer(q.id, { type: "matching", matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) });
       if (q.type === "ordering") session.answer(q.id, { type: "ordering", order: q.items.map((i) => i.id) });
@@ -170,12 +171,18 @@ describe("CourseSession with the SCORM 1.2 driver over scorm-again", () => {
     const session = new CourseSession(course, driver, await driver.start(), createLearnerState(), deps());
     session.begin();
     session.startAttempt();
-    const text = session.view().state.current!.draw.questions.map((d) => questionsById(course).get(d.questionId)!).find((q) => q.type === "text-entry")!;
+    const text = session
+      .view()
+      .state.current!.draw.questions.map((d) => questionsById(course).get(d.questionId)!)
+      .find((q) => q.type === "text-entry")!;
     session.answer(text.id, { type: "text-entry", text: "assembly point" }, true); // a keystroke: saved 400 ms later
     expect(decodeState(readSuspendData(stored(lms)["cmi.suspend_data"]!).state, course).state?.current?.answers[text.id]).toBeUndefined();
     session.pageHidden(true);
     const saved = calls.map((c) => c.method === "LMSSetValue" && c.args[0] === "cmi.suspend_data").lastIndexOf(true);
     expect(saved).toBeLessThan(calls.findIndex((c) => c.method === "LMSFinish"));
-    expect(decodeState(readSuspendData(stored(lms)["cmi.suspend_data"]!).state, course).state?.current?.answers[text.id]?.response).toEqual({ type: "text-entry", text: "assembly point" });
+    expect(decodeState(readSuspendData(stored(lms)["cmi.suspend_data"]!).state, course).state?.current?.answers[text.id]?.response).toEqual({
+      type: "text-entry",
+      text: "assembly point",
+    });
   });
 });

@@ -10,8 +10,24 @@ import type { CourseData, PasscodeHash, QuestionData, TaskQuestion } from "../..
 export const RUBRIC: GradingForm = {
   method: "rubric",
   criteria: [
-    { id: "plan", description: "Plans the task", levels: [{ id: "none", score: 0, description: "No plan" }, { id: "some", score: 2, description: "A partial plan" }, { id: "full", score: 3, description: "A complete plan" }] },
-    { id: "safety", description: "Works safely", levels: [{ id: "unsafe", score: 0, description: "Unsafe" }, { id: "mostly", score: 1, description: "Mostly safe" }, { id: "always", score: 2, description: "Always safe" }] },
+    {
+      id: "plan",
+      description: "Plans the task",
+      levels: [
+        { id: "none", score: 0, description: "No plan" },
+        { id: "some", score: 2, description: "A partial plan" },
+        { id: "full", score: 3, description: "A complete plan" },
+      ],
+    },
+    {
+      id: "safety",
+      description: "Works safely",
+      levels: [
+        { id: "unsafe", score: 0, description: "Unsafe" },
+        { id: "mostly", score: 1, description: "Mostly safe" },
+        { id: "always", score: 2, description: "Always safe" },
+      ],
+    },
   ],
 };
 
@@ -30,7 +46,10 @@ export const ERRORS: GradingForm = {
     { id: "gloves", description: "Puts on gloves" },
     { id: "seal", description: "Seals the container", weight: 2 },
   ],
-  mapping: [{ errors: 1, grade: 80 }, { errors: 3, grade: 40 }],
+  mapping: [
+    { errors: 1, grade: 80 },
+    { errors: 3, grade: 40 },
+  ],
 };
 
 export function passcodeHash(passcode: string, iterations = 2000): PasscodeHash {

@@ -2,7 +2,15 @@
 // review texts, the return URL we follow, and where a learner resumes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../authoring/course/load-course";
-import { answerQuestion, createLearnerState, computeOutcome, startAttempt, submitAttempt, type AttemptResult, type LearnerState } from "../../runtime/assessment/index";
+import {
+  answerQuestion,
+  createLearnerState,
+  computeOutcome,
+  startAttempt,
+  submitAttempt,
+  type AttemptResult,
+  type LearnerState,
+} from "../../runtime/assessment/index";
 import { CourseSession } from "../../runtime/app/session";
 import type { SessionView } from "../../runtime/app/session-view";
 import type { CourseData } from "../../runtime/course/types";
@@ -99,7 +107,9 @@ describe("review texts", () => {
     expect(responseText(q.get("pass-steps")!, undefined, t)).toBeNull();
     expect(correctText(q.get("distance")!, t)).toBe("2 – 3");
     expect(correctText(q.get("confidence")!, t)).toBeNull();
-    expect(correctText(q.get("extinguisher-types")!, t)).toBe("Water → Paper and wood; Carbon dioxide (CO2) → Electrical equipment; Wet chemical → Cooking oil");
+    expect(correctText(q.get("extinguisher-types")!, t)).toBe(
+      "Water → Paper and wood; Carbon dioxide (CO2) → Electrical equipment; Wet chemical → Cooking oil",
+    );
     expect(responseText(q.get("electrical-extinguishers")!, { type: "multiple-response", choices: ["water"] }, t)).toBe("Water");
   });
 });
@@ -127,9 +137,17 @@ describe("exit and resume", () => {
 
 describe("the result announcement names the attempt just finished (issue 10 item 4)", () => {
   it("after attempts of 75%, 50% and 25% with $highest_attempt_score: attempt 3, 25%, then the assessment score 75%", () => {
-    const quiz = courseOf(quizOf(singleChoices(4), {
-      rubric: { type: "pass-fail", passingAttemptScore: 80, passedResult: "$attempt_score", failedResult: "$attempt_score", unableToPassResult: "$highest_attempt_score" },
-    }));
+    const quiz = courseOf(
+      quizOf(singleChoices(4), {
+        rubric: {
+          type: "pass-fail",
+          passingAttemptScore: 80,
+          passedResult: "$attempt_score",
+          failedResult: "$attempt_score",
+          unableToPassResult: "$highest_attempt_score",
+        },
+      }),
+    );
     const t = translator("en");
     let state: LearnerState = createLearnerState();
     const said = [3, 2, 1].map((right) => {
@@ -150,8 +168,18 @@ describe("the result announcement names the attempt just finished (issue 10 item
 
   it("says plainly when there is no assessment score", () => {
     const t = translator("en");
-    const result: AttemptResult = { status: "failed", attemptNumber: 2, attemptScore: 40, assessmentScore: null, rewardedMods: [], rewardTotal: 0, assessmentModdedScore: null };
+    const result: AttemptResult = {
+      status: "failed",
+      attemptNumber: 2,
+      attemptScore: 40,
+      assessmentScore: null,
+      rewardedMods: [],
+      rewardTotal: 0,
+      assessmentModdedScore: null,
+    };
     const submitted = { attemptNumber: 2, result };
-    expect(resultAnnouncement(t, submitted, { score: null, status: "failed" })).toBe("Result of attempt 2. Score for this attempt: 40%. No score recorded yet. Status: not passed yet");
+    expect(resultAnnouncement(t, submitted, { score: null, status: "failed" })).toBe(
+      "Result of attempt 2. Score for this attempt: 40%. No score recorded yet. Status: not passed yet",
+    );
   });
 });

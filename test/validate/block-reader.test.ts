@@ -67,11 +67,15 @@ describe("BlockReader", () => {
     const { fd, reader } = openReader();
     try {
       await fc.assert(
-        fc.asyncProperty(fc.nat({ max: SIZE - 1 }), fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 2 * 1024 * 1024 })), async (position, wanted) => {
-          const length = Math.min(wanted, SIZE - position);
-          expect((await readAt(reader, position, length)).equals(bytes.subarray(position, position + length))).toBe(true);
-          expect((await streamed(reader, position, position + length)).equals(bytes.subarray(position, position + length))).toBe(true);
-        }),
+        fc.asyncProperty(
+          fc.nat({ max: SIZE - 1 }),
+          fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 2 * 1024 * 1024 })),
+          async (position, wanted) => {
+            const length = Math.min(wanted, SIZE - position);
+            expect((await readAt(reader, position, length)).equals(bytes.subarray(position, position + length))).toBe(true);
+            expect((await streamed(reader, position, position + length)).equals(bytes.subarray(position, position + length))).toBe(true);
+          },
+        ),
         { numRuns: 40 },
       );
       await expect(readAt(reader, SIZE - 10, 20)).rejects.toThrow(/end of file/);

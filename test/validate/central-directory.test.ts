@@ -46,12 +46,22 @@ async function writeZip(parts: readonly Part[]): Promise<string> {
 /** The fields an Entry carries, in a comparable form. */
 function fields(e: Entry): unknown {
   return {
-    versionMadeBy: e.versionMadeBy, versionNeededToExtract: e.versionNeededToExtract, generalPurposeBitFlag: e.generalPurposeBitFlag,
-    compressionMethod: e.compressionMethod, lastModFileTime: e.lastModFileTime, lastModFileDate: e.lastModFileDate, crc32: e.crc32,
-    compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, internalFileAttributes: e.internalFileAttributes,
-    externalFileAttributes: e.externalFileAttributes, relativeOffsetOfLocalHeader: e.relativeOffsetOfLocalHeader,
-    fileName: Buffer.from(e.fileNameRaw).toString("hex"), extra: Buffer.from(e.extraFieldRaw).toString("hex"),
-    extraFields: e.extraFields.map((f) => [f.id, Buffer.from(f.data).toString("hex")]), comment: Buffer.from(e.fileCommentRaw).toString("hex"),
+    versionMadeBy: e.versionMadeBy,
+    versionNeededToExtract: e.versionNeededToExtract,
+    generalPurposeBitFlag: e.generalPurposeBitFlag,
+    compressionMethod: e.compressionMethod,
+    lastModFileTime: e.lastModFileTime,
+    lastModFileDate: e.lastModFileDate,
+    crc32: e.crc32,
+    compressedSize: e.compressedSize,
+    uncompressedSize: e.uncompressedSize,
+    internalFileAttributes: e.internalFileAttributes,
+    externalFileAttributes: e.externalFileAttributes,
+    relativeOffsetOfLocalHeader: e.relativeOffsetOfLocalHeader,
+    fileName: Buffer.from(e.fileNameRaw).toString("hex"),
+    extra: Buffer.from(e.extraFieldRaw).toString("hex"),
+    extraFields: e.extraFields.map((f) => [f.id, Buffer.from(f.data).toString("hex")]),
+    comment: Buffer.from(e.fileCommentRaw).toString("hex"),
   };
 }
 
@@ -92,7 +102,13 @@ describe("listCentralDirectory", () => {
   });
 
   it("reads records that straddle its 1 MiB windows (long names and comments)", async () => {
-    const parts = Array.from({ length: 400 }, (_, i): Part => ({ name: `${"d".repeat(200)}/${String(i).padStart(4, "0")}-${"n".repeat(800)}`, size: 3, comment: "c".repeat(2000 + i), zip64: i % 7 === 0, store: true }));
+    const parts = Array.from({ length: 400 }, (_, i): Part => ({
+      name: `${"d".repeat(200)}/${String(i).padStart(4, "0")}-${"n".repeat(800)}`,
+      size: 3,
+      comment: "c".repeat(2000 + i),
+      zip64: i % 7 === 0,
+      store: true,
+    }));
     const { ours, theirs } = await bothListings(await writeZip(parts));
     expect((ours as Entry[]).length).toBe(400);
     expect((ours as Entry[])[399]!.fileCommentRaw.length).toBe(2399);
@@ -101,14 +117,20 @@ describe("listCentralDirectory", () => {
   });
 
   it("fails as yauzl does on a broken record: a bad signature, a stored size mismatch, a directory past the end", async () => {
-    const path = await writeZip([{ name: "a.txt", size: 5, comment: "", zip64: false, store: true }, { name: "b.txt", size: 5, comment: "", zip64: false, store: true }]);
+    const path = await writeZip([
+      { name: "a.txt", size: 5, comment: "", zip64: false, store: true },
+      { name: "b.txt", size: 5, comment: "", zip64: false, store: true },
+    ]);
     const bytes = await readFile(path);
     const second = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     const badSignature = Buffer.from(bytes);
     badSignature.writeUInt32LE(0x02014b51, second);
     const sizeMismatch = Buffer.from(bytes);
     sizeMismatch.writeUInt32LE(4, second + 20); // compressed size of a stored file
-    for (const [name, broken] of [["signature", badSignature], ["size", sizeMismatch]] as const) {
+    for (const [name, broken] of [
+      ["signature", badSignature],
+      ["size", sizeMismatch],
+    ] as const) {
       const file = join(work, `broken-${name}.zip`);
       await writeFile(file, broken);
       const { ours, theirs } = await bothListings(file);

@@ -18,7 +18,9 @@ afterAll(async () => {
 describe("other people's packages", () => {
   it("a SCORM 1.2 package with inline IMS metadata (imsmd:lom) and a metadata file passes", async () => {
     const files: PackageFiles = new Map([
-      ["imsmanifest.xml", Buffer.from(`<?xml version="1.0"?>
+      [
+        "imsmanifest.xml",
+        Buffer.from(`<?xml version="1.0"?>
 <manifest identifier="com.example.golf" version="1.3" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -38,7 +40,8 @@ describe("other people's packages", () => {
     <resource identifier="r2" type="webcontent" adlcp:scormtype="asset" href="rules/Rules%20of%20Golf.html"><file href="rules/Rules%20of%20Golf.html"/></resource>
     <resource identifier="common" type="webcontent" adlcp:scormtype="asset"><file href="shared/api.js"/></resource>
   </resources>
-</manifest>`)],
+</manifest>`),
+      ],
       ["shared/launch.html", Buffer.from("<html></html>")],
       ["shared/api.js", Buffer.from("//")],
       ["rules/Rules of Golf.html", Buffer.from("<html></html>")],
@@ -58,7 +61,10 @@ describe("other people's packages", () => {
   <resources><resource identifier="r" type="webcontent" adlcp:scormType="sco" href="a.html"><file href="a.html"/></resource></resources>
 </manifest>`;
     // Saved by a Windows editor: with a UTF-8 byte order mark.
-    const files: PackageFiles = new Map([["imsmanifest.xml", Buffer.from("\uFEFF" + manifest)], ["a.html", Buffer.from("<html></html>")]]);
+    const files: PackageFiles = new Map([
+      ["imsmanifest.xml", Buffer.from("\uFEFF" + manifest)],
+      ["a.html", Buffer.from("<html></html>")],
+    ]);
     const report = await validatePackage(await zipFiles(files, join(work, "lom2004.zip")));
     expect(errorsOf(report)).toEqual([]);
     expect(report.problems.map((p) => p.rule)).toEqual(["scorm/schemaversion"]);

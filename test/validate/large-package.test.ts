@@ -41,7 +41,10 @@ async function writeFlawedPackage(edition: ManyFilesEdition): Promise<{ path: st
 }
 
 describe("a 5,000-file package with one missing file and one unsafe entry", { timeout: 120_000 }, () => {
-  for (const [edition, kind] of [["scorm12", "scorm12"], ["scorm2004-4", "scorm2004-4"]] as const) {
+  for (const [edition, kind] of [
+    ["scorm12", "scorm12"],
+    ["scorm2004-4", "scorm2004-4"],
+  ] as const) {
     it(`${edition}: exactly those two problems, with file and line`, async () => {
       const { path, manifest } = await writeFlawedPackage(edition);
       const report = await validatePackage(path);
@@ -50,7 +53,13 @@ describe("a 5,000-file package with one missing file and one unsafe entry", { ti
       const missing = manyFilesEntryName(MISSING);
       const line = manifest.split("\n").findIndex((l) => l.includes(`"${missing}"`)) + 1;
       expect(report.problems).toEqual([
-        { rule: "zip/unsafe-entry-name", severity: "error", file: "../evil.html", line: null, message: "unsafe entry name in the zip: invalid relative path: ../evil.html" },
+        {
+          rule: "zip/unsafe-entry-name",
+          severity: "error",
+          file: "../evil.html",
+          line: null,
+          message: "unsafe entry name in the zip: invalid relative path: ../evil.html",
+        },
         { rule: "scorm/missing-file", severity: "error", file: "imsmanifest.xml", line, message: `resource "RES-1" file: "${missing}" is not in the zip` },
       ]);
       expect(line).toBeGreaterThan(10);

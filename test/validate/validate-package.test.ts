@@ -84,7 +84,10 @@ describe("package-level rules", () => {
     const path = await rezip(ours.cmi5, join(work, "method.zip"), () => undefined);
     const bytes = await readFile(path);
     // Set the compression method of cmi5.xml to 12 (bzip2) in its local header and central directory record.
-    for (const [signature, methodOffset] of [[0x04034b50, 8], [0x02014b50, 10]] as const) {
+    for (const [signature, methodOffset] of [
+      [0x04034b50, 8],
+      [0x02014b50, 10],
+    ] as const) {
       const nameOffset = signature === 0x04034b50 ? 30 : 46;
       for (let at = bytes.indexOf(Buffer.from("cmi5.xml")); at >= 0; at = bytes.indexOf(Buffer.from("cmi5.xml"), at + 1)) {
         const start = at - nameOffset;
@@ -128,9 +131,7 @@ describe("SCORM rules", () => {
   });
 
   it("scorm/identifierref: a dependency naming no resource", async () => {
-    const report = await broken("scorm2004-3", (f) =>
-      editText(f, "imsmanifest.xml", "</resource>", '<dependency identifierref="RES-SHARED"/></resource>'),
-    );
+    const report = await broken("scorm2004-3", (f) => editText(f, "imsmanifest.xml", "</resource>", '<dependency identifierref="RES-SHARED"/></resource>'));
     expect(rules(report)).toEqual(["scorm/identifierref"]);
   });
 
@@ -146,12 +147,16 @@ describe("SCORM rules", () => {
   });
 
   it("scorm/href/dot-dot: an href with ..", async () => {
-    const report = await broken("scorm2004-4", (f) => editText(f, "imsmanifest.xml", '<file href="course/course.json"/>', '<file href="assets/../course/course.json"/>'));
+    const report = await broken("scorm2004-4", (f) =>
+      editText(f, "imsmanifest.xml", '<file href="course/course.json"/>', '<file href="assets/../course/course.json"/>'),
+    );
     expect(rules(report)).toEqual(["scorm/href/dot-dot"]);
   });
 
   it("scorm/href/external: a file that is an absolute URL", async () => {
-    const report = await broken("scorm2004-3", (f) => editText(f, "imsmanifest.xml", '<file href="course/course.json"/>', '<file href="https://cdn.example.org/course.json"/>'));
+    const report = await broken("scorm2004-3", (f) =>
+      editText(f, "imsmanifest.xml", '<file href="course/course.json"/>', '<file href="https://cdn.example.org/course.json"/>'),
+    );
     expect(rules(report)).toEqual(["scorm/href/external"]);
   });
 
@@ -166,7 +171,9 @@ describe("SCORM rules", () => {
   });
 
   it("scorm/unknown-namespace: a manifest of some other standard", async () => {
-    const report = await broken("scorm12", (f) => editText(f, "imsmanifest.xml", 'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'xmlns="http://example.org/not-scorm"'));
+    const report = await broken("scorm12", (f) =>
+      editText(f, "imsmanifest.xml", 'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'xmlns="http://example.org/not-scorm"'),
+    );
     expect(rules(report)).toEqual(["scorm/unknown-namespace"]);
   });
 
@@ -252,14 +259,25 @@ describe("cmi5 rules", () => {
   });
 
   it("cmi5/reserved-launch-parameter: the AU url sets a parameter the LMS appends", async () => {
-    const report = await broken("cmi5", (f) => editText(f, "cmi5.xml", "<url>index.html</url>", "<url>index.html?mode=x&amp;registration=abc&amp;endpoint=y</url>"));
+    const report = await broken("cmi5", (f) =>
+      editText(f, "cmi5.xml", "<url>index.html</url>", "<url>index.html?mode=x&amp;registration=abc&amp;endpoint=y</url>"),
+    );
     expect(rules(report)).toEqual(["cmi5/reserved-launch-parameter", "cmi5/reserved-launch-parameter"]);
-    expect(errorsOf(report).map((p) => p.message).join(" ")).toMatch(/"registration".*"endpoint"/);
+    expect(
+      errorsOf(report)
+        .map((p) => p.message)
+        .join(" "),
+    ).toMatch(/"registration".*"endpoint"/);
   });
 
   it("cmi5/no-au: a course structure with only an empty block is caught by the schema or the rule", async () => {
     const report = await broken("cmi5", (f) =>
-      editText(f, "cmi5.xml", /<au [\s\S]*<\/au>/, '<block id="https://courses.example.org/fire-safety/b"><title><langstring lang="en">B</langstring></title><description><langstring lang="en">B</langstring></description></block>'),
+      editText(
+        f,
+        "cmi5.xml",
+        /<au [\s\S]*<\/au>/,
+        '<block id="https://courses.example.org/fire-safety/b"><title><langstring lang="en">B</langstring></title><description><langstring lang="en">B</langstring></description></block>',
+      ),
     );
     expect(rules(report)).toContain("cmi5/no-au");
   });

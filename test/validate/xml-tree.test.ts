@@ -18,7 +18,9 @@ const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 /** What the rules can see of an element, recursively. xmlbuilder2 gives `xmlns=""` elements the namespace "". */
 function view(element: ElementLike): unknown {
-  const attributes = Array.from((element as unknown as { attributes: ArrayLike<{ name: string; value: string; localName: string; namespaceURI: string | null }> }).attributes).map((a) => ({
+  const attributes = Array.from(
+    (element as unknown as { attributes: ArrayLike<{ name: string; value: string; localName: string; namespaceURI: string | null }> }).attributes,
+  ).map((a) => ({
     name: a.name,
     value: a.value,
     byName: element.getAttribute(a.name),
@@ -72,7 +74,10 @@ describe("parseXmlTree reads manifests as the DOM did", () => {
     ["entities and character references", `<a x="&lt;&amp;&gt;&quot;&apos;&#65;&#x1F600;">t &amp; u &#10; &#x41;</a>`],
     ["an entity it does not know is left as written", `<a x="&nbsp;">&copy; &#xZZ;</a>`],
     ["CDATA, comments and processing instructions", `<?xml version="1.0"?>\n<!-- c --><a><![CDATA[<b>&amp;]]><!-- d --><?pi x?>text</a>`],
-    ["prefixes, a default namespace, redeclared and undeclared", `<r xmlns:m="urn:m" xmlns="urn:d"><m:a m:x="1" y='2'><b xmlns="urn:e"><c/></b><d xmlns=""/><m:e xmlns:m="urn:n" m:z = "3"/></m:a></r>`],
+    [
+      "prefixes, a default namespace, redeclared and undeclared",
+      `<r xmlns:m="urn:m" xmlns="urn:d"><m:a m:x="1" y='2'><b xmlns="urn:e"><c/></b><d xmlns=""/><m:e xmlns:m="urn:n" m:z = "3"/></m:a></r>`,
+    ],
     ["a prefix declared on its own element", `<m:a xmlns:m="urn:m"><m:b xmlns:q="urn:q" q:c="1" m:d="2"/></m:a>`],
     ["an unbound prefix keeps its name, in no namespace", `<a><p:b p:c="1"/></a>`],
     ["xml:base and whitespace in values", `<a xml:base="x/"><b xml:base="y/" h="a\tb\nc  d"/></a>`],

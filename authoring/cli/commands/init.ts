@@ -28,14 +28,20 @@ async function assertEmptyOrMissing(dir: string): Promise<void> {
   if (!info) return;
   if (!info.isDirectory()) throw new FileProblemError(`${dir} exists and is not a folder`);
   const entries = await readdir(dir);
-  if (entries.length > 0) throw new FileProblemError(`${dir} is not empty (${entries.length} entr${entries.length === 1 ? "y" : "ies"}); passmark init only writes into a new or empty folder`);
+  if (entries.length > 0)
+    throw new FileProblemError(
+      `${dir} is not empty (${entries.length} entr${entries.length === 1 ? "y" : "ies"}); passmark init only writes into a new or empty folder`,
+    );
 }
 
 /** Points course.json's "$schema" at passmark's schema from the new folder, so editors keep autocompleting. */
 async function relinkSchema(courseFile: string, dir: string): Promise<void> {
   const text = await readFile(courseFile, "utf8");
   const schemaFile = join(packageRoot(), "schema", "course.schema.json");
-  const exists = await stat(schemaFile).then(() => true, () => false);
+  const exists = await stat(schemaFile).then(
+    () => true,
+    () => false,
+  );
   if (!exists) return;
   const link = relative(dir, schemaFile).split(sep).join("/");
   const updated = text.replace(/("\$schema"\s*:\s*)"[^"]*"/, (_m, key: string) => `${key}${JSON.stringify(link)}`);
@@ -52,7 +58,9 @@ exist or be empty.
 
 Options:
   --template <name>  the course to start from; default: ${DEFAULT_TEMPLATE}
-${Object.entries(TEMPLATES).map(([name, about]) => `      ${name.padEnd(13)}${about}`).join("\n")}
+${Object.entries(TEMPLATES)
+  .map(([name, about]) => `      ${name.padEnd(13)}${about}`)
+  .join("\n")}
 
 Then:  passmark build <dir>`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {

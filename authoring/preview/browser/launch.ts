@@ -77,7 +77,13 @@ function unloadCourse(): Promise<void> {
 
 async function launch(learner: LaunchRequest["learner"]): Promise<void> {
   const facts = readFacts();
-  const request: LaunchRequest = { target: targetSelect.value as TargetId, learner, lms: lmsSelect.value as LmsProfileId, newAttempt: !newAttempt.disabled && newAttempt.checked, ...facts };
+  const request: LaunchRequest = {
+    target: targetSelect.value as TargetId,
+    learner,
+    lms: lmsSelect.value as LmsProfileId,
+    newAttempt: !newAttempt.disabled && newAttempt.checked,
+    ...facts,
+  };
   message.textContent = "Launching…";
   await unloadCourse();
   const response = await fetch("/api/launch", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });

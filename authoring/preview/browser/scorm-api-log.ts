@@ -31,7 +31,12 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
     if (typeof target !== "function") continue;
     wrapper[name] = (...args: string[]) => {
       if (finished) {
-        emit({ level: "error", kind: "scorm-flag", summary: `${name}(${args.map(quote).join(", ")}) after ${FINISH[version]}: a real LMS ignores it`, detail: { call: name, args } });
+        emit({
+          level: "error",
+          kind: "scorm-flag",
+          summary: `${name}(${args.map(quote).join(", ")}) after ${FINISH[version]}: a real LMS ignores it`,
+          detail: { call: name, args },
+        });
       }
       flagValue(name, args);
       const result = (target as ApiMethod).apply(api, args);
@@ -62,17 +67,32 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
     const last = markers[markers.length - 1];
     if (last?.index === undefined) return;
     const entry = value.slice(last.index);
-    emit({ level: "info", kind: "note", summary: `rater comment in ${element}: ${entry.length > 300 ? `${entry.slice(0, 299)}…` : entry}`, detail: { element, entry: clip(entry) } });
+    emit({
+      level: "info",
+      kind: "note",
+      summary: `rater comment in ${element}: ${entry.length > 300 ? `${entry.slice(0, 299)}…` : entry}`,
+      detail: { element, entry: clip(entry) },
+    });
   }
 
   function flagValue(name: string, args: string[]): void {
     if (name !== SET[version] || version !== "1.2") return;
     const [element, value = ""] = args;
     if (element === "cmi.suspend_data" && value.length > SCORM12_SUSPEND_DATA_MAX) {
-      emit({ level: "error", kind: "scorm-flag", summary: `cmi.suspend_data of ${value.length} characters: SCORM 1.2 LMSs keep at most ${SCORM12_SUSPEND_DATA_MAX}`, detail: { element, length: value.length } });
+      emit({
+        level: "error",
+        kind: "scorm-flag",
+        summary: `cmi.suspend_data of ${value.length} characters: SCORM 1.2 LMSs keep at most ${SCORM12_SUSPEND_DATA_MAX}`,
+        detail: { element, length: value.length },
+      });
     }
     if (element === "cmi.core.exit" && value === "normal") {
-      emit({ level: "error", kind: "scorm-flag", summary: `cmi.core.exit "normal" is not a SCORM 1.2 value (use "" or "suspend")`, detail: { element, value } });
+      emit({
+        level: "error",
+        kind: "scorm-flag",
+        summary: `cmi.core.exit "normal" is not a SCORM 1.2 value (use "" or "suspend")`,
+        detail: { element, value },
+      });
     }
   }
 }

@@ -56,7 +56,12 @@ function eventSender(sessionId: string): (event: HostEvent) => void {
   let queue: HostEvent[] = [];
   let timer: number | null = null;
   const post = (events: HostEvent[], keepalive: boolean) =>
-    fetch("/api/scorm/events", { method: "POST", keepalive, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sessionId, events }) }).catch(() => undefined);
+    fetch("/api/scorm/events", {
+      method: "POST",
+      keepalive,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sessionId, events }),
+    }).catch(() => undefined);
   const flush = (keepalive: boolean) => {
     if (timer !== null) window.clearTimeout(timer);
     timer = null;
@@ -128,7 +133,12 @@ async function start(): Promise<void> {
     processHttpRequest(_url, params, immediate) {
       if (refusals > 0) {
         refusals -= 1;
-        emit({ level: "warn", kind: "scorm-commit", summary: `LMS refused the commit: "false", error 391 (simulated; ${refusals} more to refuse)`, detail: { terminate: immediate } });
+        emit({
+          level: "warn",
+          kind: "scorm-commit",
+          summary: `LMS refused the commit: "false", error 391 (simulated; ${refusals} more to refuse)`,
+          detail: { terminate: immediate },
+        });
         return { result: "false", errorCode: 391 };
       }
       const commit: ScormCommit = { sessionId, seq: ++seq, terminate: immediate, data: (params ?? {}) as Record<string, unknown>, scoWrote: { ...scoWrote } };

@@ -5,7 +5,21 @@
 // "highest attempt"; cmi.objectives.0.id = PRIMARYOBJ seeded in 2004.
 import type { FlatCmi } from "../scorm-seed";
 import type { CommitInput, HeldSession, LaunchInput, LaunchPlan, LmsHolding, LmsProfile, ScormVersion, StoredCommit } from "./profile";
-import { EXIT, KEPT, STATUS_ELEMENTS, commentValues, entry12, interactionRows, interactionValues, keepJudgement, masteryOverride12, pick, rawScore, statusOf, withPreviousStatus } from "./scorm-data";
+import {
+  EXIT,
+  KEPT,
+  STATUS_ELEMENTS,
+  commentValues,
+  entry12,
+  interactionRows,
+  interactionValues,
+  keepJudgement,
+  masteryOverride12,
+  pick,
+  rawScore,
+  statusOf,
+  withPreviousStatus,
+} from "./scorm-data";
 
 const OVER_12: ReadonlySet<string> = new Set(["completed", "passed", "failed"]);
 
@@ -38,14 +52,26 @@ function launch({ version, facts, previous, newAttempt }: LaunchInput): LaunchPl
   const chosen = facts.mode !== "normal";
   if (over && newAttempt) {
     const handed: FlatCmi = version === "1.2" ? { "cmi.core.lesson_status": "not attempted" } : {};
-    return { attempt: attempt + 1, mode: facts.mode, credit: facts.credit && !chosen, entry: "ab-initio", handed: { ...handed, ...extra }, note: `new attempt ${attempt + 1} (the learner asked for it): empty data` };
+    return {
+      attempt: attempt + 1,
+      mode: facts.mode,
+      credit: facts.credit && !chosen,
+      entry: "ab-initio",
+      handed: { ...handed, ...extra },
+      note: `new attempt ${attempt + 1} (the learner asked for it): empty data`,
+    };
   }
-  const note = newAttempt && !over ? `attempt ${attempt} is not over (status ${stored === null ? "none" : statusOf(version, stored)}): Moodle offers no new attempt, the launch continues it` : "";
+  const note =
+    newAttempt && !over
+      ? `attempt ${attempt} is not over (status ${stored === null ? "none" : statusOf(version, stored)}): Moodle offers no new attempt, the launch continues it`
+      : "";
   if (over) {
     // Review: the old attempt's data (none after a 2004 exit "normal"), nothing it writes counts.
     const handed = endedNormally ? {} : handedBack(version, stored);
     const entry = version === "1.2" ? entry12(stored) : entry2004(endedNormally ? null : stored);
-    const why = endedNormally ? `attempt ${attempt} ended with exit "normal": review, no stored data` : `attempt ${attempt} is over (status ${statusOf(version, stored)}): review mode, no-credit`;
+    const why = endedNormally
+      ? `attempt ${attempt} ended with exit "normal": review, no stored data`
+      : `attempt ${attempt} is over (status ${statusOf(version, stored)}): review mode, no-credit`;
     return { attempt, mode: "review", credit: false, entry, handed: { ...handed, ...extra }, note: why, held: stored };
   }
   const fresh: FlatCmi = version === "1.2" ? { "cmi.core.lesson_status": "not attempted" } : {};
@@ -104,7 +130,10 @@ function holding(version: ScormVersion, sessions: readonly HeldSession[]): LmsHo
     status: statusOf(version, current),
     score: rawScore(version, current),
     grade,
-    gradeText: grade === null ? "none (no score written: Moodle records no grade)" : `${grade} (${source}, highest of ${attempts.length} attempt${attempts.length === 1 ? "" : "s"})`,
+    gradeText:
+      grade === null
+        ? "none (no score written: Moodle records no grade)"
+        : `${grade} (${source}, highest of ${attempts.length} attempt${attempts.length === 1 ? "" : "s"})`,
     learningProgress: null,
     interactions: interactionRows(current, sessions.length),
     overwrittenInteractions: 0,

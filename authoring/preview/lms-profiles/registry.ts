@@ -16,7 +16,12 @@ export function profileCovers(id: LmsProfileId, target: TargetId): boolean {
   return LMS_PROFILES[id].targets.includes(target);
 }
 
-const TARGET_NAMES: Record<TargetId, string> = { cmi5: "cmi5", scorm12: "SCORM 1.2", "scorm2004-3": "SCORM 2004 3rd edition", "scorm2004-4": "SCORM 2004 4th edition" };
+const TARGET_NAMES: Record<TargetId, string> = {
+  cmi5: "cmi5",
+  scorm12: "SCORM 1.2",
+  "scorm2004-3": "SCORM 2004 3rd edition",
+  "scorm2004-4": "SCORM 2004 4th edition",
+};
 
 /** "moodle covers SCORM 1.2, SCORM 2004 3rd edition, SCORM 2004 4th edition" */
 export function coverage(id: LmsProfileId): string {

@@ -8,7 +8,17 @@ import type { InteractionRow, ScormVersion } from "./profile";
 /** What an LMS hands back of a suspended session (besides interactions). */
 export const KEPT: Record<ScormVersion, readonly string[]> = {
   "1.2": ["cmi.core.lesson_status", "cmi.core.lesson_location", "cmi.core.score.raw", "cmi.core.score.min", "cmi.core.score.max", "cmi.suspend_data"],
-  "2004": ["cmi.completion_status", "cmi.success_status", "cmi.score.scaled", "cmi.score.raw", "cmi.score.min", "cmi.score.max", "cmi.progress_measure", "cmi.location", "cmi.suspend_data"],
+  "2004": [
+    "cmi.completion_status",
+    "cmi.success_status",
+    "cmi.score.scaled",
+    "cmi.score.raw",
+    "cmi.score.min",
+    "cmi.score.max",
+    "cmi.progress_measure",
+    "cmi.location",
+    "cmi.suspend_data",
+  ],
 };
 
 /** Status and score elements: what a no-credit session may not change. */

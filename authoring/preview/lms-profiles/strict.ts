@@ -14,12 +14,23 @@ function launch({ version, facts, previous }: LaunchInput): LaunchPlan {
     const handed = withPreviousStatus("1.2", { ...pick(data, KEPT["1.2"]), ...commentValues(data) }, facts.previousStatus);
     handed["cmi.core.lesson_status"] ??= "not attempted";
     const entry = data === null ? "ab-initio" : data["cmi.core.exit"] === "suspend" ? "resume" : "";
-    return { ...base, attempt: previous?.attempt ?? 1, entry, handed, note: data === null ? "first launch" : `entry "${entry}" after exit "${data["cmi.core.exit"] ?? ""}"` };
+    return {
+      ...base,
+      attempt: previous?.attempt ?? 1,
+      entry,
+      handed,
+      note: data === null ? "first launch" : `entry "${entry}" after exit "${data["cmi.core.exit"] ?? ""}"`,
+    };
   }
   const resumes = data !== null && data[EXIT["2004"]] === "suspend";
   const handed = withPreviousStatus("2004", resumes ? { ...pick(data, KEPT["2004"]), ...commentValues(data) } : {}, facts.previousStatus);
   const attempt = previous === null ? 1 : resumes ? previous.attempt : previous.attempt + 1;
-  const note = data === null ? "first launch" : resumes ? "the attempt goes on (exit \"suspend\")" : `exit "${data[EXIT["2004"]] ?? ""}" ended attempt ${previous!.attempt}: a new attempt from scratch`;
+  const note =
+    data === null
+      ? "first launch"
+      : resumes
+        ? 'the attempt goes on (exit "suspend")'
+        : `exit "${data[EXIT["2004"]] ?? ""}" ended attempt ${previous!.attempt}: a new attempt from scratch`;
   return { ...base, attempt, entry: resumes ? "resume" : "ab-initio", handed, note };
 }
 

@@ -48,7 +48,10 @@ function encodeDraw(draw: AttemptDraw | null, seed: number, earlier: (AttemptDra
       if (position === undefined) return fail(`question ${questionId} is not in the course`);
       if (presentedOrder === null) return encodeInt(position);
       const ids = optionIds(index.questions[position] as QuestionData);
-      return `${encodeInt(position)}'${encodeIndexList(presentedOrder.map((id) => ids.indexOf(id)), ids.length)}`;
+      return `${encodeInt(position)}'${encodeIndexList(
+        presentedOrder.map((id) => ids.indexOf(id)),
+        ids.length,
+      )}`;
     })
     .join(":");
 }
@@ -84,14 +87,27 @@ function splitList(text: string, count: number, what: string): string[] {
 export function encodeFinished(a: FinishedAttempt, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
   const r = a.result;
   // Response details are meaningless without the draw they belong to.
-  const responses = a.draw === null || a.responses === null
-    ? "~"
-    : drawnQuestions(a.draw, index).map((q) => encodeResponse(q, a.responses?.[q.id])).join(":");
+  const responses =
+    a.draw === null || a.responses === null
+      ? "~"
+      : drawnQuestions(a.draw, index)
+          .map((q) => encodeResponse(q, a.responses?.[q.id]))
+          .join(":");
   return [
-    encodeInt(a.number), encodeInt(a.seed), encodeInt(a.startedAt), encodeInt(a.submittedAt - a.startedAt),
-    encodeNumber(a.passingScore), STATUS[r.status], encodeInt(r.attemptNumber), encodeNumber(r.attemptScore),
-    encodeNullableNumber(r.assessmentScore), r.rewardedMods.map(encodeInt).join(":"), encodeNumber(r.rewardTotal),
-    encodeNullableNumber(r.assessmentModdedScore), encodeDraw(a.draw, a.seed, earlier, index), responses,
+    encodeInt(a.number),
+    encodeInt(a.seed),
+    encodeInt(a.startedAt),
+    encodeInt(a.submittedAt - a.startedAt),
+    encodeNumber(a.passingScore),
+    STATUS[r.status],
+    encodeInt(r.attemptNumber),
+    encodeNumber(r.attemptScore),
+    encodeNullableNumber(r.assessmentScore),
+    r.rewardedMods.map(encodeInt).join(":"),
+    encodeNumber(r.rewardTotal),
+    encodeNullableNumber(r.assessmentModdedScore),
+    encodeDraw(a.draw, a.seed, earlier, index),
+    responses,
   ].join(",");
 }
 
@@ -149,8 +165,12 @@ export function encodeCurrent(c: AttemptInProgress, earlier: (AttemptDraw | null
     return answer ? `${encodeResponse(q, answer.response)}*${encodeInt(answer.answeredAt - c.startedAt)}*${encodeInt(answer.timeMs)}` : "";
   });
   const fields = [
-    encodeInt(c.number), encodeInt(c.seed), encodeInt(c.startedAt), encodeInt(c.lastActivityAt - c.startedAt),
-    encodeDraw(c.draw, c.seed, earlier, index), answers.join(":"),
+    encodeInt(c.number),
+    encodeInt(c.seed),
+    encodeInt(c.startedAt),
+    encodeInt(c.lastActivityAt - c.startedAt),
+    encodeDraw(c.draw, c.seed, earlier, index),
+    answers.join(":"),
   ];
   // A 7th field only while the attempt awaits rating: states written before tasks existed stay as they were.
   if (c.handedInAt !== null) fields.push(encodeInt(c.handedInAt - c.startedAt));

@@ -41,7 +41,8 @@ function formShape(q: QuestionData): unknown[] {
 }
 
 function questionShape(q: QuestionData): unknown[] {
-  const options = "choices" in q ? q.choices.map((c) => c.id) : q.type === "ordering" ? q.items.map((i) => i.id) : q.type === "matching" ? q.pairs.map((p) => p.id) : [];
+  const options =
+    "choices" in q ? q.choices.map((c) => c.id) : q.type === "ordering" ? q.items.map((i) => i.id) : q.type === "matching" ? q.pairs.map((p) => p.id) : [];
   // Questions without a form keep their old shape, so existing learners' states stay valid.
   return q.type === "task" ? [q.id, q.type, options, formShape(q)] : [q.id, q.type, options];
 }
@@ -52,13 +53,13 @@ function pagesShape(course: CourseData): unknown {
 
 function assessmentShape(course: CourseData): unknown {
   const a = course.assessment;
-  return a && {
-    id: a.id,
-    shuffle: a.shuffleChoices,
-    items: a.items.map((item) =>
-      item.kind === "bank" ? [item.id, item.choose, item.order, item.questions.map(questionShape)] : questionShape(item),
-    ),
-  };
+  return (
+    a && {
+      id: a.id,
+      shuffle: a.shuffleChoices,
+      items: a.items.map((item) => (item.kind === "bank" ? [item.id, item.choose, item.order, item.questions.map(questionShape)] : questionShape(item))),
+    }
+  );
 }
 
 function indexOf(course: CourseData): AssessmentIndex | null {

@@ -41,7 +41,9 @@ export function encodeResponse(question: QuestionData, response: Response | unde
     case "text-entry":
       return `'${escapeText(response.text)}`;
     case "matching":
-      return ids.map((id) => (Object.prototype.hasOwnProperty.call(response.matches, id) ? encodeDigits(index(response.matches[id] as string), width) : NO_MATCH)).join("");
+      return ids
+        .map((id) => (Object.prototype.hasOwnProperty.call(response.matches, id) ? encodeDigits(index(response.matches[id] as string), width) : NO_MATCH))
+        .join("");
     case "ordering":
       return encodeIndexList(response.order.map(index), ids.length);
     case "task":

@@ -56,12 +56,14 @@ function join(sections: Sections): string {
 function encodeSections(state: LearnerState, course: CourseData, previous: Sections | null = null, from = 0): Sections {
   const { index, locations, pages, media } = layoutOf(course);
   const location = state.location === null ? -1 : locations.indexOf(state.location);
-  const head = previous?.head ?? [
-    `P${STATE_CODEC_VERSION}.${courseFingerprint(course)}`,
-    location < 0 ? "" : encodeInt(location),
-    encodeIds(state.pagesSeen, pages),
-    encodeIds(state.mediaWatched, media),
-  ].join("|");
+  const head =
+    previous?.head ??
+    [
+      `P${STATE_CODEC_VERSION}.${courseFingerprint(course)}`,
+      location < 0 ? "" : encodeInt(location),
+      encodeIds(state.pagesSeen, pages),
+      encodeIds(state.mediaWatched, media),
+    ].join("|");
   const earlier: (AttemptDraw | null)[] = [];
   const attempts = state.attempts.map((a, i) => {
     const text = previous && i < from ? (previous.attempts[i] as string) : encodeFinished(a, earlier, index ?? fail("attempts but no assessment"));
@@ -101,14 +103,17 @@ function trimResponse(response: Response, max: number): Response {
 function trimRatingTexts(state: LearnerState, max: number): LearnerState {
   const long = (r: Response | undefined): boolean =>
     r?.type === "task" && r.rating !== null && (r.rating.feedback.length > max || Object.values(r.rating.remarks).some((t) => t.length > max));
-  const anyLong = state.attempts.some((a) => Object.values(a.responses ?? {}).some(long)) ||
-    Object.values(state.current?.answers ?? {}).some((a) => long(a.response));
+  const anyLong =
+    state.attempts.some((a) => Object.values(a.responses ?? {}).some(long)) || Object.values(state.current?.answers ?? {}).some((a) => long(a.response));
   if (!anyLong) return state;
   const trimAll = <T>(record: Record<string, T>, f: (v: T) => T): Record<string, T> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
   return {
     ...state,
     attempts: state.attempts.map((a) => (a.responses === null ? a : { ...a, responses: trimAll(a.responses, (r) => trimResponse(r, max)) })),
-    current: state.current && { ...state.current, answers: trimAll(state.current.answers, (a: AnsweredQuestion) => ({ ...a, response: trimResponse(a.response, max) })) },
+    current: state.current && {
+      ...state.current,
+      answers: trimAll(state.current.answers, (a: AnsweredQuestion) => ({ ...a, response: trimResponse(a.response, max) })),
+    },
   };
 }
 

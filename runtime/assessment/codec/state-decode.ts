@@ -52,11 +52,14 @@ interface AssessmentPart {
 function decodeAssessment(attemptsText: string, currentText: string, course: CourseData): AssessmentPart {
   const index = layoutOf(course).index;
   const earlier: (AttemptDraw | null)[] = [];
-  const attempts = attemptsText === "" ? [] : attemptsText.split(";").map((part) => {
-    const attempt = decodeFinished(part, earlier, index ?? fail("attempts but the course has no assessment"));
-    earlier.push(attempt.draw);
-    return attempt;
-  });
+  const attempts =
+    attemptsText === ""
+      ? []
+      : attemptsText.split(";").map((part) => {
+          const attempt = decodeFinished(part, earlier, index ?? fail("attempts but the course has no assessment"));
+          earlier.push(attempt.draw);
+          return attempt;
+        });
   const current = currentText === "" ? null : decodeCurrent(currentText, earlier, index ?? fail("attempt but no assessment"));
   return { attempts, current };
 }

@@ -24,10 +24,7 @@ export type Verdict = "retry" | "auth-lost" | "refused" | "closed";
  *   probe 401 → auth-lost; probe without an answer → retry.
  * - Any other 4xx (400 malformed, 413 too large, …) → refused: re-sending cannot fix it.
  */
-export async function classifyAnswer(
-  answer: XapiAnswer,
-  probe: () => Promise<XapiAnswer>,
-): Promise<{ verdict: Verdict; detail: string | null }> {
+export async function classifyAnswer(answer: XapiAnswer, probe: () => Promise<XapiAnswer>): Promise<{ verdict: Verdict; detail: string | null }> {
   const status = answer.status;
   if (isTransient(status)) return { verdict: "retry", detail: answer.failure ?? `HTTP ${status}` };
   if (status === 401) return { verdict: "auth-lost", detail: "HTTP 401" };

@@ -37,7 +37,6 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   launchRetries: 3,
 };
 
-
 /** What launch() found: the session, its outbox (nothing queued by us yet) and the launch warnings. */
 interface Launched {
   params: Cmi5LaunchParams;
@@ -120,7 +119,9 @@ export class Cmi5Driver implements LmsDriver {
     // never reused, nor its leftovers delivered: its token must not reach a different endpoint. The
     // session starts fresh from this launch's fetch URL; an already used one fails there (cmi5 §8.2).
     if (record !== null && record.endpoint !== params.endpoint) {
-      warnings.push(`a stored session for another LRS endpoint was discarded; ${record.outbox.length} undelivered item(s) of it are not sent to ${params.endpoint}`);
+      warnings.push(
+        `a stored session for another LRS endpoint was discarded; ${record.outbox.length} undelivered item(s) of it are not sent to ${params.endpoint}`,
+      );
       record = null;
     }
     // A reload of the same page continues the session: same fetch URL → no second fetch (cmi5 §8.2).
@@ -362,8 +363,6 @@ export class Cmi5Driver implements LmsDriver {
     return new Promise((resolve) => this.timers_.setTimeout(resolve, ms));
   }
 }
-
-
 
 function defaultSessionStorage(): SessionStorageLike {
   try {

@@ -59,7 +59,10 @@ export function parseLearnerPreferences(body: unknown): LearnerPreferences {
   if (!isObject(body)) return { languagePreference: [], audioPreference: null };
   const languages =
     typeof body.languagePreference === "string"
-      ? body.languagePreference.split(",").map((tag) => tag.trim()).filter((tag) => tag !== "")
+      ? body.languagePreference
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter((tag) => tag !== "")
       : [];
   const audio = body.audioPreference === "on" || body.audioPreference === "off" ? body.audioPreference : null;
   return { languagePreference: languages, audioPreference: audio };

@@ -21,8 +21,7 @@ export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, tim
   const code = fields["error-code"];
   const errorText = typeof fields["error-text"] === "string" ? fields["error-text"] : "";
   if (code !== undefined) {
-    const reason =
-      String(code) === "1" ? "cmi5-fetch-used" : String(code) === "2" ? "cmi5-fetch-security" : "cmi5-fetch-application";
+    const reason = String(code) === "1" ? "cmi5-fetch-used" : String(code) === "2" ? "cmi5-fetch-security" : "cmi5-fetch-application";
     throw new LaunchError(reason, `fetch error-code ${String(code)}: ${errorText}`);
   }
   if (answer.status !== 200) throw new LaunchError("cmi5-fetch-failed", `the fetch URL answered HTTP ${answer.status}`);
@@ -67,12 +66,7 @@ export interface LaunchDocuments {
 export type Sleep = (ms: number) => Promise<void>;
 
 /** The three reads IN PARALLEL: one round trip. Transient failures are retried a few times. */
-export async function readLaunchDocuments(
-  client: XapiClient,
-  params: Cmi5LaunchParams,
-  retries: number,
-  sleep: Sleep,
-): Promise<LaunchDocuments> {
+export async function readLaunchDocuments(client: XapiClient, params: Cmi5LaunchParams, retries: number, sleep: Sleep): Promise<LaunchDocuments> {
   const state = (stateId: string) => stateParams(params, stateId);
   const [launchAnswer, preferencesAnswer, auStateAnswer] = await Promise.all([
     withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), transientRead, retries, sleep),

@@ -7,5 +7,4 @@ import type { Cmi5Statement } from "./statements";
 export type StatementRole = "initialized" | "outcome" | "interaction" | "progress" | "terminated";
 
 export type OutboxItem =
-  | { kind: "statement"; id: string; role: StatementRole; statement: Cmi5Statement }
-  | { kind: "state"; id: string; document: AuStateDocument };
+  { kind: "statement"; id: string; role: StatementRole; statement: Cmi5Statement } | { kind: "state"; id: string; document: AuStateDocument };

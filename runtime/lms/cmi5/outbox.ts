@@ -209,7 +209,10 @@ export class Outbox {
       batch.push(item);
     }
     if (batch.length === 1) return this.sendSingle_(head);
-    const answer = await this.options_.transport.postStatements(batch.map((item) => item.statement), {});
+    const answer = await this.options_.transport.postStatements(
+      batch.map((item) => item.statement),
+      {},
+    );
     if (answer.ok) {
       for (const item of batch) this.accept_(item);
       return "done";
@@ -226,9 +229,7 @@ export class Outbox {
 
   private async sendSingle_(item: OutboxItem): Promise<SendResult> {
     const answer =
-      item.kind === "state"
-        ? await this.options_.transport.putState(item.document, {})
-        : await this.options_.transport.putStatement(item.statement, {});
+      item.kind === "state" ? await this.options_.transport.putState(item.document, {}) : await this.options_.transport.putStatement(item.statement, {});
     // xAPI 1.0.3: a PUT of an id the LRS already holds answers 204 (same) or 409: it is stored.
     if (answer.ok || (item.kind === "statement" && answer.status === 409)) {
       this.accept_(item);

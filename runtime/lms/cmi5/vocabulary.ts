@@ -19,13 +19,7 @@ export const LMS_ONLY_VERBS = [
   "https://w3id.org/xapi/adl/verbs/satisfied",
 ] as const;
 
-export const AU_DEFINED_VERBS: readonly string[] = [
-  VERB.initialized,
-  VERB.completed,
-  VERB.passed,
-  VERB.failed,
-  VERB.terminated,
-];
+export const AU_DEFINED_VERBS: readonly string[] = [VERB.initialized, VERB.completed, VERB.passed, VERB.failed, VERB.terminated];
 
 /** The verbs we send, by name: each one's display name ("en-US") is its name. */
 export type VerbName = keyof typeof VERB;
@@ -53,10 +47,4 @@ export const AU_STATE_ID = "https://passmark.dev/xapi/state/au-state";
 export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
 export type Cmi5MoveOnValue = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
 export const LAUNCH_MODES: readonly Cmi5LaunchMode[] = ["Normal", "Browse", "Review"];
-export const MOVE_ON_VALUES: readonly Cmi5MoveOnValue[] = [
-  "Passed",
-  "Completed",
-  "CompletedAndPassed",
-  "CompletedOrPassed",
-  "NotApplicable",
-];
+export const MOVE_ON_VALUES: readonly Cmi5MoveOnValue[] = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];

@@ -89,11 +89,15 @@ export function bracketResponse(question: QuestionData, response: Response | nul
     case "text-entry":
       return response.text;
     case "matching":
-      return matchedPairs(optionIds(question), response.matches).map(([s, t]) => `${s}[.]${t}`).join("[,]");
+      return matchedPairs(optionIds(question), response.matches)
+        .map(([s, t]) => `${s}[.]${t}`)
+        .join("[,]");
     case "ordering":
       return response.order.join("[,]");
     case "task":
-      return taskSteps(question, response).map(([id, value]) => `${id}[.]${value}`).join("[,]");
+      return taskSteps(question, response)
+        .map(([id, value]) => `${id}[.]${value}`)
+        .join("[,]");
   }
 }
 

@@ -19,11 +19,14 @@ export class RetrySchedule {
     if (this.armed_) return;
     this.failures_++;
     this.armed_ = true;
-    this.handle_ = this.timers_.setTimeout(() => {
-      this.armed_ = false;
-      this.handle_ = null;
-      task();
-    }, backoffMs(SCORM_BACKOFF, this.failures_));
+    this.handle_ = this.timers_.setTimeout(
+      () => {
+        this.armed_ = false;
+        this.handle_ = null;
+        task();
+      },
+      backoffMs(SCORM_BACKOFF, this.failures_),
+    );
   }
 
   /** Things work again (or the session ended): forget the backoff. */

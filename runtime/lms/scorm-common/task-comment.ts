@@ -11,7 +11,10 @@ export function taskCommentMarker(report: InteractionReport): string {
 
 /** Line breaks become " / ", other runs of blanks one space. */
 function oneLine(text: string): string {
-  return text.replace(/\s*(\r\n|[\n\r\u2028\u2029])\s*/g, " / ").replace(/[\s]+/g, " ").trim();
+  return text
+    .replace(/\s*(\r\n|[\n\r\u2028\u2029])\s*/g, " / ")
+    .replace(/[\s]+/g, " ")
+    .trim();
 }
 
 function raterText(task: TaskReport): string {

@@ -36,9 +36,14 @@ function scorm12Response(question: QuestionData, response: Response | null): str
     case "text-entry":
       return response.text.slice(0, SCORM12_STRING_MAX);
     case "matching":
-      return matchedPairs(ids, response.matches).map(([s, t]) => `${ch(s)}.${ch(t)}`).join(",");
+      return matchedPairs(ids, response.matches)
+        .map(([s, t]) => `${ch(s)}.${ch(t)}`)
+        .join(",");
     case "ordering":
-      return response.order.filter((id) => ids.includes(id)).map(ch).join(",");
+      return response.order
+        .filter((id) => ids.includes(id))
+        .map(ch)
+        .join(",");
     case "task": {
       // CMIFeedback holds 255 characters: whole "criterion.value" steps only.
       let out = "";

@@ -14,12 +14,7 @@ export function scorm12InteractionId(report: InteractionReport): string {
   return `${report.questionId}-a${report.attemptNumber}`.replace(/[^\x21-\x7e]/g, "_").slice(0, 240);
 }
 
-export function scorm12InteractionWrites(
-  report: InteractionReport,
-  index: number,
-  id: string,
-  children: ReadonlySet<string>,
-): DataModelWrite[] | null {
+export function scorm12InteractionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
   const scorm = scorm12Interaction(report);
   if (scorm === null || !TYPES_12.has(scorm.type) || scorm.response.length > 255) return null;
   const base = `cmi.interactions.${index}`;
@@ -36,9 +31,7 @@ export function scorm12InteractionWrites(
   add("result", report.task?.counts ? scormDecimal(report.task.grade, 2) : RESULT_12[report.result]);
   add("latency", scorm12Timespan(report.latencyMs));
   if (children.has("correct_responses")) {
-    scorm.correctPatterns.forEach((pattern, m) =>
-      writes.push({ element: `${base}.correct_responses.${m}.pattern`, value: pattern, kind: "interaction" }),
-    );
+    scorm.correctPatterns.forEach((pattern, m) => writes.push({ element: `${base}.correct_responses.${m}.pattern`, value: pattern, kind: "interaction" }));
   }
   return writes;
 }

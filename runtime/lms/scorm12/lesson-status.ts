@@ -26,8 +26,7 @@ export interface Scorm12Report {
 function statusFor(outcome: Outcome, mode: Scorm12StatusMode): Scorm12LessonStatus {
   // "Satisfied" = passed (course with an assessment) or completed (course without one).
   const satisfied = outcome.hasAssessment ? outcome.status === "passed" : outcome.completed;
-  const judgedFailing =
-    outcome.score !== null && outcome.final && (outcome.status === "failed" || outcome.status === "unableToPass");
+  const judgedFailing = outcome.score !== null && outcome.final && (outcome.status === "failed" || outcome.status === "unableToPass");
   const satisfiedStatus = mode === "passed-incomplete" || mode === "passed-failed" ? "passed" : "completed";
   if (satisfied) return satisfiedStatus;
   if (judgedFailing && (mode === "passed-failed" || mode === "completed-failed")) return "failed";
@@ -49,10 +48,21 @@ export function scorm12Held(mode: Scorm12StatusMode, lessonStatus: string, score
   return { status: new HeldStatus("cmi.core.lesson_status", ranks(mode), lessonStatus), score: new HeldPassScore("cmi.core.score.raw", scoreRaw) };
 }
 
-export function scorm12Report(outcome: Outcome, mode: Scorm12StatusMode, masteryScore: number | null, held: Scorm12Held | null = null, log: (message: string) => void = () => {}): Scorm12Report {
+export function scorm12Report(
+  outcome: Outcome,
+  mode: Scorm12StatusMode,
+  masteryScore: number | null,
+  held: Scorm12Held | null = null,
+  log: (message: string) => void = () => {},
+): Scorm12Report {
   const wanted = statusFor(outcome, mode);
   const lessonStatus = held ? (held.status.keep(wanted, log) as Scorm12LessonStatus) : wanted;
-  const report = (scoreRaw: number | null, warning: string | null = null, heldUntilFinal = false): Scorm12Report => ({ lessonStatus, scoreRaw, warning, heldUntilFinal });
+  const report = (scoreRaw: number | null, warning: string | null = null, heldUntilFinal = false): Scorm12Report => ({
+    lessonStatus,
+    scoreRaw,
+    warning,
+    heldUntilFinal,
+  });
   if (outcome.score === null) return report(null);
   const scoreRaw = Number(Math.min(100, Math.max(0, outcome.score)).toFixed(2));
   // A kept status is not this session's verdict: the score that goes with ours is not written either.

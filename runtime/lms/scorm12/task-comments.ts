@@ -29,11 +29,14 @@ export class Scorm12TaskComments {
     const separator = this.text_ === "" ? "" : " ";
     const room = COMMENTS_LIMIT - this.text_.length - separator.length;
     if (room < Math.min(MIN_ENTRY, entry.length)) {
-      log(`cmi.comments holds ${this.text_.length} of ${COMMENTS_LIMIT} characters: the rating of ${report.questionId} (attempt ${report.attemptNumber}) is left out`);
+      log(
+        `cmi.comments holds ${this.text_.length} of ${COMMENTS_LIMIT} characters: the rating of ${report.questionId} (attempt ${report.attemptNumber}) is left out`,
+      );
       return [];
     }
     const fitted = fitText(entry, room);
-    if (fitted !== entry) log(`the rating of ${report.questionId} (attempt ${report.attemptNumber}) is cut to ${room} characters to keep cmi.comments within ${COMMENTS_LIMIT}`);
+    if (fitted !== entry)
+      log(`the rating of ${report.questionId} (attempt ${report.attemptNumber}) is cut to ${room} characters to keep cmi.comments within ${COMMENTS_LIMIT}`);
     this.text_ = `${this.text_}${separator}${fitted}`;
     return [{ element: "cmi.comments", value: this.text_, kind: "interaction" }];
   }

@@ -25,7 +25,10 @@ function longFillInResponse(text: string, max: number): string {
  */
 function fillInResponse(text: string, max: number): string {
   const pieces = text.replace(/\[,\]/g, ",").split(",").slice(0, 10);
-  return pieces.map((piece) => (piece.startsWith("{") ? ` ${piece}` : piece)).join(",").slice(0, max);
+  return pieces
+    .map((piece) => (piece.startsWith("{") ? ` ${piece}` : piece))
+    .join(",")
+    .slice(0, max);
 }
 
 /**
@@ -55,4 +58,3 @@ export function scorm2004Interaction(report: Pick<InteractionReport, "question" 
   if (lists.some((value) => value.split("[,]").length > SCORM2004_LIST_MAX)) return null;
   return { type, response: learnerResponse, correctPatterns };
 }
-

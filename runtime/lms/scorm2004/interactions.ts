@@ -5,9 +5,7 @@ import type { DataModelWrite } from "../scorm-common/data-model";
 import { scorm2004Interaction } from "./interaction-format";
 import { iso8601Duration, scorm2004Timestamp, scormDecimal } from "../scorm-common/time-format";
 
-const TYPES_2004 = new Set([
-  "true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other",
-]);
+const TYPES_2004 = new Set(["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"]);
 export const DESCRIPTION_LIMIT = 250;
 
 /** long_identifier_type: no white space; `urn:` would demand a valid URN, so never start with it. */
@@ -21,12 +19,7 @@ function shortDescription(text: string): string {
   return flat.length <= DESCRIPTION_LIMIT ? flat : `${flat.slice(0, DESCRIPTION_LIMIT - 1)}…`;
 }
 
-export function scorm2004InteractionWrites(
-  report: InteractionReport,
-  index: number,
-  id: string,
-  children: ReadonlySet<string>,
-): DataModelWrite[] | null {
+export function scorm2004InteractionWrites(report: InteractionReport, index: number, id: string, children: ReadonlySet<string>): DataModelWrite[] | null {
   const scorm = scorm2004Interaction(report);
   if (scorm === null || !TYPES_2004.has(scorm.type)) return null;
   const base = `cmi.interactions.${index}`;
@@ -40,9 +33,7 @@ export function scorm2004InteractionWrites(
   add("timestamp", scorm2004Timestamp(report.timestamp));
   add("weighting", scormDecimal(report.weighting, 4));
   if (children.has("correct_responses")) {
-    scorm.correctPatterns.forEach((pattern, m) =>
-      writes.push({ element: `${base}.correct_responses.${m}.pattern`, value: pattern, kind: "interaction" }),
-    );
+    scorm.correctPatterns.forEach((pattern, m) => writes.push({ element: `${base}.correct_responses.${m}.pattern`, value: pattern, kind: "interaction" }));
   }
   // An unanswered question has no response: "" is not a valid learner_response for most types
   // (scorm-again answers 406), and leaving it unset is how SCORM says "no response".

@@ -64,7 +64,9 @@ function scoreAllowed(raw: number, wanted: SuccessStatus, success: string, held:
 function scoreWrites(raw: number, success: string, masteryScore: number | null, final: boolean, log: (message: string) => void): DataModelWrite[] | null {
   const lmsVerdict = masteryScore === null ? null : raw >= masteryScore ? "passed" : "failed";
   if (!final && lmsVerdict !== null && lmsVerdict !== success) {
-    log(`score ${raw} held until the result is final: with cmi.scaled_passing_score ${masteryScore! / 100} the LMS would judge "${lmsVerdict}", not "${success}"`);
+    log(
+      `score ${raw} held until the result is final: with cmi.scaled_passing_score ${masteryScore! / 100} the LMS would judge "${lmsVerdict}", not "${success}"`,
+    );
     return null;
   }
   // Score before status (docs/rules/lms.md §3).
@@ -82,7 +84,12 @@ export interface Scorm2004OutcomeWrites {
   heldUntilFinal: boolean;
 }
 
-export function scorm2004OutcomeWrites(outcome: Outcome, masteryScore: number | null, log: (message: string) => void, held: Scorm2004Held | null = null): Scorm2004OutcomeWrites {
+export function scorm2004OutcomeWrites(
+  outcome: Outcome,
+  masteryScore: number | null,
+  log: (message: string) => void,
+  held: Scorm2004Held | null = null,
+): Scorm2004OutcomeWrites {
   const writes: DataModelWrite[] = [];
   let heldUntilFinal = false;
   const wanted = successStatusFor(outcome);

@@ -66,7 +66,13 @@ export function AssessorForm({ view, navigate, rater, onBack }: { view: SessionV
                 <p lang={given?.text ? lang : undefined}>{given?.text || i18n.t("noAnswer")}</p>
               </div>
             )}
-            <FormFields form={task.gradingForm} rating={given?.rating ?? null} idBase={idBase} lang={lang} onChange={(input, typing) => session.rateTask(task.id, input, typing)} />
+            <FormFields
+              form={task.gradingForm}
+              rating={given?.rating ?? null}
+              idBase={idBase}
+              lang={lang}
+              onChange={(input, typing) => session.rateTask(task.id, input, typing)}
+            />
           </section>
         );
       })}

@@ -18,7 +18,10 @@ export function FilledForm({ task, rating }: { task: TaskQuestion; rating: TaskR
     if (typeof value === "boolean") return { text: i18n.t(value ? "yes" : "no"), author: false };
     if (typeof value === "string") return { text: value, author: true };
     const criterion = form.method === "guide" ? form.criteria.find((c) => c.id === id) : undefined;
-    return { text: criterion && "maxPoints" in criterion ? i18n.t("pointsOf", { n: i18n.number(value), max: i18n.number(criterion.maxPoints) }) : i18n.number(value), author: false };
+    return {
+      text: criterion && "maxPoints" in criterion ? i18n.t("pointsOf", { n: i18n.number(value), max: i18n.number(criterion.maxPoints) }) : i18n.number(value),
+      author: false,
+    };
   };
   const rater = rating?.rater;
   const when = rating?.ratedAt == null ? "" : new Date(rating.ratedAt).toLocaleString(i18n.lang, { dateStyle: "medium", timeStyle: "short" });
@@ -42,7 +45,9 @@ export function FilledForm({ task, rating }: { task: TaskQuestion; rating: TaskR
         {rating?.feedback && <dd class="pm-remark">{rating.feedback}</dd>}
       </dl>
       {rater && (
-        <p class="pm-detail">{rater.role === "assessor" ? i18n.t("ratedByAssessor", { name: rater.name, id: rater.id, date: when }) : i18n.t("ratedBySelf", { date: when })}</p>
+        <p class="pm-detail">
+          {rater.role === "assessor" ? i18n.t("ratedByAssessor", { name: rater.name, id: rater.id, date: when }) : i18n.t("ratedBySelf", { date: when })}
+        </p>
       )}
     </div>
   );

@@ -75,7 +75,12 @@ export function FormFields({ form, rating, onChange, idBase, lang }: Props) {
             "scale" in criterion ? (
               <div class="pm-entry">
                 <label for={`${base}-scale`}>{i18n.t("scaleField")}</label>
-                <select id={`${base}-scale`} lang={lang} value={typeof value === "string" ? value : ""} onChange={(e) => set(c.id, e.currentTarget.value || undefined)}>
+                <select
+                  id={`${base}-scale`}
+                  lang={lang}
+                  value={typeof value === "string" ? value : ""}
+                  onChange={(e) => set(c.id, e.currentTarget.value || undefined)}
+                >
                   <option value="" lang={i18n.lang}>
                     {i18n.t("chooseOption")}
                   </option>
@@ -87,7 +92,12 @@ export function FormFields({ form, rating, onChange, idBase, lang }: Props) {
                 </select>
               </div>
             ) : (
-              <PointsField criterion={criterion} id={`${base}-points`} value={typeof value === "number" ? value : undefined} onValue={(n) => set(c.id, n, true)} />
+              <PointsField
+                criterion={criterion}
+                id={`${base}-points`}
+                value={typeof value === "number" ? value : undefined}
+                onValue={(n) => set(c.id, n, true)}
+              />
             );
         }
         return (
@@ -96,21 +106,43 @@ export function FormFields({ form, rating, onChange, idBase, lang }: Props) {
             {control}
             <div class="pm-entry">
               <label for={`${base}-remark`}>{i18n.t("remark")}</label>
-              <textarea id={`${base}-remark`} rows={2} value={current.remarks[c.id] ?? ""} onInput={(e) => remark(c.id, e.currentTarget.value)} onBlur={() => session.flush()} />
+              <textarea
+                id={`${base}-remark`}
+                rows={2}
+                value={current.remarks[c.id] ?? ""}
+                onInput={(e) => remark(c.id, e.currentTarget.value)}
+                onBlur={() => session.flush()}
+              />
             </div>
           </fieldset>
         );
       })}
       <div class="pm-entry">
         <label for={`${idBase}-feedback`}>{i18n.t("overallFeedback")}</label>
-        <textarea id={`${idBase}-feedback`} rows={3} value={current.feedback} onInput={(e) => onChange({ ...current, feedback: e.currentTarget.value }, true)} onBlur={() => session.flush()} />
+        <textarea
+          id={`${idBase}-feedback`}
+          rows={3}
+          value={current.feedback}
+          onInput={(e) => onChange({ ...current, feedback: e.currentTarget.value }, true)}
+          onBlur={() => session.flush()}
+        />
       </div>
     </div>
   );
 }
 
 /** Points 0..maxPoints as typed (decimal comma accepted); a value out of range is said so and not kept. */
-function PointsField({ criterion, id, value, onValue }: { criterion: GuidePointsCriterion; id: string; value: number | undefined; onValue(n: number | undefined): void }) {
+function PointsField({
+  criterion,
+  id,
+  value,
+  onValue,
+}: {
+  criterion: GuidePointsCriterion;
+  id: string;
+  value: number | undefined;
+  onValue(n: number | undefined): void;
+}) {
   const { i18n } = useUi();
   const [draft, setDraft] = useState(value === undefined ? "" : i18n.number(value, 10));
   const parsed = parseLearnerNumber(draft);

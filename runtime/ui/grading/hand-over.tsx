@@ -27,7 +27,11 @@ export function HandOver({ view, onBack, onIdentified }: { view: SessionView; on
     if (first === "passcode") input?.select();
   }, [tries]);
   // One passcode protects the hand-over; each distinct hash of the pending tasks must accept it.
-  const hashes = [...new Map((view.assessment?.current?.pendingRatings ?? []).flatMap(({ task: t }) => (t.passcode ? [[t.passcode.hash + t.passcode.salt, t.passcode] as const] : []))).values()];
+  const hashes = [
+    ...new Map(
+      (view.assessment?.current?.pendingRatings ?? []).flatMap(({ task: t }) => (t.passcode ? [[t.passcode.hash + t.passcode.salt, t.passcode] as const] : [])),
+    ).values(),
+  ];
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -6,7 +6,8 @@ import { useUi } from "../context";
 import type { ControlProps } from "../questions/question-view";
 import { FormFields } from "./form-fields";
 
-const isEmpty = (r: RatingInput | null) => r === null || (Object.keys(r.filling).length === 0 && Object.keys(r.remarks).every((k) => !r.remarks[k]) && r.feedback === "");
+const isEmpty = (r: RatingInput | null) =>
+  r === null || (Object.keys(r.filling).length === 0 && Object.keys(r.remarks).every((k) => !r.remarks[k]) && r.feedback === "");
 
 export function TaskControl({ question, answer, onAnswer, promptId, idBase }: ControlProps<TaskQuestion>) {
   const { session, i18n } = useUi();
@@ -21,7 +22,15 @@ export function TaskControl({ question, answer, onAnswer, promptId, idBase }: Co
       {question.learnerResponse === "text" && (
         <div class="pm-entry">
           <label for={`${idBase}-input`}>{i18n.t("yourAnswer")}</label>
-          <textarea id={`${idBase}-input`} rows={6} lang={lang} value={text} aria-describedby={promptId} onInput={(e) => send(e.currentTarget.value, rating, true)} onBlur={() => session.flush()} />
+          <textarea
+            id={`${idBase}-input`}
+            rows={6}
+            lang={lang}
+            value={text}
+            aria-describedby={promptId}
+            onInput={(e) => send(e.currentTarget.value, rating, true)}
+            onBlur={() => session.flush()}
+          />
         </div>
       )}
       {question.rater === "learner" ? (

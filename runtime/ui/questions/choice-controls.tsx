@@ -15,10 +15,8 @@ export function ChoiceControl({ question, drawn, answer, onAnswer, idBase }: Con
           { id: "false", text: i18n.t("false"), lang: i18n.lang },
         ]
       : presented(question.choices, drawn.presentedOrder).map((c) => ({ ...c, lang: session.course.language }));
-  const selected =
-    answer?.type === "true-false" ? String(answer.value) : answer?.type === "single-choice" || answer?.type === "survey" ? answer.choice : null;
-  const choose = (id: string) =>
-    onAnswer(question.type === "true-false" ? { type: "true-false", value: id === "true" } : { type: question.type, choice: id });
+  const selected = answer?.type === "true-false" ? String(answer.value) : answer?.type === "single-choice" || answer?.type === "survey" ? answer.choice : null;
+  const choose = (id: string) => onAnswer(question.type === "true-false" ? { type: "true-false", value: id === "true" } : { type: question.type, choice: id });
   return (
     <div class="pm-options">
       {options.map((option) => {

@@ -50,7 +50,13 @@ export function OrderingControl({ question, drawn, answer, onAnswer, idBase }: C
                 <button type="button" class="pm-button pm-small" disabled={index === 0} aria-label={i18n.t("moveUp", { item })} onClick={() => move(index, -1)}>
                   ↑
                 </button>
-                <button type="button" class="pm-button pm-small" disabled={index === order.length - 1} aria-label={i18n.t("moveDown", { item })} onClick={() => move(index, 1)}>
+                <button
+                  type="button"
+                  class="pm-button pm-small"
+                  disabled={index === order.length - 1}
+                  aria-label={i18n.t("moveDown", { item })}
+                  onClick={() => move(index, 1)}
+                >
                   ↓
                 </button>
               </span>

@@ -16,7 +16,22 @@ import { launchChromium } from "./chromium";
 import { Learner } from "./learner";
 import { cmi5Record, scormSessions } from "./lms-side";
 import { previewCourse, type CoursePreview } from "./preview-fixture";
-import { ANA, BRAM, HIGH, LOW, OBSERVATION_COURSE, PASSCODE, QUESTIONS, type Rater, type Rating, SCORE_1, SCORE_2, SELF, SELF_RATINGS, TASKS } from "./grading-plan";
+import {
+  ANA,
+  BRAM,
+  HIGH,
+  LOW,
+  OBSERVATION_COURSE,
+  PASSCODE,
+  QUESTIONS,
+  type Rater,
+  type Rating,
+  SCORE_1,
+  SCORE_2,
+  SELF,
+  SELF_RATINGS,
+  TASKS,
+} from "./grading-plan";
 import { expectAttempt2NotReported, expectCmi5, expectNothingJudgemental, expectScorm, judgemental, lmsNow } from "./grading-lms";
 
 const AWAITING = "Waiting for your assessor";

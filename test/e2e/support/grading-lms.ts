@@ -26,11 +26,19 @@ export function lmsNow(observed: CoursePreview, learner: Learner, target: Target
 export const verbName = (s: Statement) => VERB_DISPLAY[s.verb.id] ?? s.verb.id;
 export const judgemental = (s: Statement) => ["answered", "passed", "failed"].includes(verbName(s));
 export const sessionOf = (s: Statement) => String(s.context?.extensions?.[EXT_SESSION_ID]);
-export const scormScore = (target: TargetId, d: Record<string, string>) => (target === "scorm12" ? [d["cmi.core.score.raw"] ?? ""] : [d["cmi.score.raw"] ?? "", d["cmi.score.scaled"] ?? ""]).filter((v) => v !== "");
-export const scormStatus = (target: TargetId, d: Record<string, string>) => (target === "scorm12" ? (d["cmi.core.lesson_status"] ?? "") : (d["cmi.success_status"] ?? "unknown"));
-export const rowsOf = (d: Record<string, string>) => Object.keys(d).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => d[k]!);
+export const scormScore = (target: TargetId, d: Record<string, string>) =>
+  (target === "scorm12" ? [d["cmi.core.score.raw"] ?? ""] : [d["cmi.score.raw"] ?? "", d["cmi.score.scaled"] ?? ""]).filter((v) => v !== "");
+export const scormStatus = (target: TargetId, d: Record<string, string>) =>
+  target === "scorm12" ? (d["cmi.core.lesson_status"] ?? "") : (d["cmi.success_status"] ?? "unknown");
+export const rowsOf = (d: Record<string, string>) =>
+  Object.keys(d)
+    .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
+    .map((k) => d[k]!);
 /** SCORM comments: 2004 every cmi.comments_from_learner.n.comment, 1.2 the one cmi.comments string. */
-export const commentsOf = (d: Record<string, string>) => Object.entries(d).filter(([k, v]) => /^cmi\.comments(_from_learner\.\d+\.comment)?$/.test(k) && v !== "").map(([, v]) => v);
+export const commentsOf = (d: Record<string, string>) =>
+  Object.entries(d)
+    .filter(([k, v]) => /^cmi\.comments(_from_learner\.\d+\.comment)?$/.test(k) && v !== "")
+    .map(([, v]) => v);
 
 /** Attempt 1 awaits its assessor: no answered / passed / failed (cmi5); no score, verdict, interaction or comment (SCORM). */
 export function expectNothingJudgemental(held: Held, when: string): void {
@@ -50,20 +58,35 @@ export function expectNothingJudgemental(held: Held, when: string): void {
 export function expectAttempt2NotReported(now: Held, before: Held): void {
   if (now.target === "cmi5") {
     const first = sessionOf(now.statements[0]!);
-    expect(now.statements.filter((s) => judgemental(s) && sessionOf(s) !== first).map(verbName), "attempt 2 awaiting: no answered / passed / failed in the new session").toEqual([]);
-    expect(now.statements.filter(judgemental).length, "attempt 2 awaiting: nothing new since the tab was closed").toBe(before.statements.filter(judgemental).length);
-    expect(now.statements.some((s) => verbName(s) === "passed"), "no Passed while attempt 2 awaits").toBe(false);
+    expect(
+      now.statements.filter((s) => judgemental(s) && sessionOf(s) !== first).map(verbName),
+      "attempt 2 awaiting: no answered / passed / failed in the new session",
+    ).toEqual([]);
+    expect(now.statements.filter(judgemental).length, "attempt 2 awaiting: nothing new since the tab was closed").toBe(
+      before.statements.filter(judgemental).length,
+    );
+    expect(
+      now.statements.some((s) => verbName(s) === "passed"),
+      "no Passed while attempt 2 awaits",
+    ).toBe(false);
     return;
   }
   const target = now.target;
   for (const d of now.scorm) {
-    expect(rowsOf(d).filter((id) => id.endsWith("-a2")), "attempt 2 awaiting: no interaction of attempt 2").toEqual([]);
-    expect(commentsOf(d).filter((c) => c.includes("attempt 2]")), "attempt 2 awaiting: no comment on attempt 2").toEqual([]);
+    expect(
+      rowsOf(d).filter((id) => id.endsWith("-a2")),
+      "attempt 2 awaiting: no interaction of attempt 2",
+    ).toEqual([]);
+    expect(
+      commentsOf(d).filter((c) => c.includes("attempt 2]")),
+      "attempt 2 awaiting: no comment on attempt 2",
+    ).toEqual([]);
     expect(scormStatus(target, d), "attempt 2 awaiting: not passed").not.toBe("passed");
   }
-  expect(scormScore(target, now.scorm.at(-1)!), "attempt 2 awaiting: the score the LMS held before the relaunch").toEqual(scormScore(target, before.scorm.at(-1)!));
+  expect(scormScore(target, now.scorm.at(-1)!), "attempt 2 awaiting: the score the LMS held before the relaunch").toEqual(
+    scormScore(target, before.scorm.at(-1)!),
+  );
 }
-
 
 /** The assessor as context.instructor (docs/reporting.md "Rated tasks"): mbox for an email identifier, otherwise an account. */
 export function instructor(rater: Rater): Record<string, unknown> {
@@ -104,7 +127,8 @@ export function expectCmi5(observed: CoursePreview, learner: Learner, rated1: nu
     const { rater, rating } = RATINGS[n]!;
     const answered = record.statements.filter((s) => verbName(s) === "answered" && sessionOf(s) === session);
     expect(answered.map(taskId).sort(), `attempt ${n + 1}: one answered per question and task`).toEqual([...QUESTIONS, ...TASKS, SELF].sort());
-    for (const s of answered) expect(Date.parse(s.timestamp!), `attempt ${n + 1}: ${taskId(s)} sent once rated, not while awaiting`).toBeGreaterThanOrEqual(n === 0 ? rated1 : rated2);
+    for (const s of answered)
+      expect(Date.parse(s.timestamp!), `attempt ${n + 1}: ${taskId(s)} sent once rated, not while awaiting`).toBeGreaterThanOrEqual(n === 0 ? rated1 : rated2);
     for (const task of TASKS) {
       const s = answered.find((a) => taskId(a) === task)!;
       const grade = rating.grades[task];
@@ -125,7 +149,13 @@ export function expectCmi5(observed: CoursePreview, learner: Learner, rated1: nu
     const self = answered.find((a) => taskId(a) === SELF)!;
     expect(self.context?.instructor, "self-assessment: no instructor").toBeUndefined();
     expect(self.result?.score, "self-assessment: no score").toBeUndefined();
-    expect(self.result?.extensions?.[EXT_TASK_RATING]).toMatchObject({ method: "guide", counts: false, rater: "learner", grade: SELF_RATINGS[n]!.grade, criteria: SELF_RATINGS[n]!.criteria });
+    expect(self.result?.extensions?.[EXT_TASK_RATING]).toMatchObject({
+      method: "guide",
+      counts: false,
+      rater: "learner",
+      grade: SELF_RATINGS[n]!.grade,
+      criteria: SELF_RATINGS[n]!.criteria,
+    });
   }
 }
 
@@ -139,8 +169,14 @@ export function expectScorm(observed: CoursePreview, learner: Learner, target: T
   // Nothing judgemental was ever held while an attempt awaited: no score or verdict before attempt 1
   // was rated, no pass before attempt 2 was (every accepted commit, server clock = this machine's).
   const trail = sessions.flatMap((s) => s.trail);
-  expect(trail.filter((c) => c.at < rated1 && (c.score !== null || /passed|failed/.test(c.status))), "a score or verdict before attempt 1 was rated").toEqual([]);
-  expect(trail.filter((c) => c.at < rated2 && /passed/.test(c.status)), "a pass before attempt 2 was rated").toEqual([]);
+  expect(
+    trail.filter((c) => c.at < rated1 && (c.score !== null || /passed|failed/.test(c.status))),
+    "a score or verdict before attempt 1 was rated",
+  ).toEqual([]);
+  expect(
+    trail.filter((c) => c.at < rated2 && /passed/.test(c.status)),
+    "a pass before attempt 2 was rated",
+  ).toEqual([]);
 
   if (target === "scorm12") {
     // passed-incomplete mode (the default): passed.
@@ -161,7 +197,9 @@ export function expectScorm(observed: CoursePreview, learner: Learner, target: T
   const sep = target === "scorm12" ? [".", ","] : ["[.]", "[,]"];
   const rows = data.flatMap((d) =>
     rowsOf(d).map((id) => {
-      const n = Object.keys(d).find((k) => d[k] === id && /^cmi\.interactions\.\d+\.id$/.test(k))!.split(".")[2];
+      const n = Object.keys(d)
+        .find((k) => d[k] === id && /^cmi\.interactions\.\d+\.id$/.test(k))!
+        .split(".")[2];
       const at = (field: string) => d[`cmi.interactions.${n}.${field}`] ?? "";
       return { id, type: at("type"), result: at("result"), response: at(responseKey), weighting: at("weighting") };
     }),
@@ -171,7 +209,13 @@ export function expectScorm(observed: CoursePreview, learner: Learner, target: T
     for (const task of TASKS) {
       const row = rows.find((r) => r.id === `${task}-a${n + 1}`)!;
       const response = rating.criteria[task].map((c) => `${c.id as string}${sep[0]}${c.value as number}`).join(sep[1]);
-      expect(row, `${task} attempt ${n + 1}`).toEqual({ id: `${task}-a${n + 1}`, type: "performance", result: String(rating.grades[task]), response, weighting: task === "observed-lift" ? "2" : "1" });
+      expect(row, `${task} attempt ${n + 1}`).toEqual({
+        id: `${task}-a${n + 1}`,
+        type: "performance",
+        result: String(rating.grades[task]),
+        response,
+        weighting: task === "observed-lift" ? "2" : "1",
+      });
     }
     const self = rows.find((r) => r.id === `${SELF}-a${n + 1}`)!;
     expect(self, `${SELF} attempt ${n + 1}`).toMatchObject({ type: "performance", result: "neutral" });
@@ -183,7 +227,10 @@ export function expectScorm(observed: CoursePreview, learner: Learner, target: T
     const opening = `[${task}, attempt ${n + 1}] `;
     expect(text.split(opening).length - 1, `one comment for ${task}, attempt ${n + 1}`).toBe(1);
     const entry = text.slice(text.indexOf(opening)).split(/ (?=\[[a-z-]+, attempt \d\])/)[0]!;
-    if (task === SELF) expect(entry).toMatch(new RegExp(`^\\[${SELF}, attempt ${n + 1}\\] Grade ${SELF_RATINGS[n]!.grade}/100 \\(not scored\\)\\. Rated by the learner \\(self-assessment\\), `));
+    if (task === SELF)
+      expect(entry).toMatch(
+        new RegExp(`^\\[${SELF}, attempt ${n + 1}\\] Grade ${SELF_RATINGS[n]!.grade}/100 \\(not scored\\)\\. Rated by the learner \\(self-assessment\\), `),
+      );
     else {
       expect(entry).toContain(`${opening}Grade ${rating.grades[task as (typeof TASKS)[number]]}/100. Rated by ${rater.name} (${rater.id}), `);
       if (task === "observed-lift") expect(entry).toContain(`Feedback: ${rating.feedback} Remarks: posture: ${rating.remark}`);

@@ -84,8 +84,24 @@ export const HIGH: Rating = {
 
 /** The self-assessment as filled in each attempt: two 3-label scales (0, 50, 100). */
 export const SELF_RATINGS = [
-  { confidence: "somewhat", explain: "with help", grade: 50, criteria: [{ id: "confidence", value: 50, label: "somewhat" }, { id: "explain", value: 50, label: "with help" }] },
-  { confidence: "confident", explain: "yes", grade: 100, criteria: [{ id: "confidence", value: 100, label: "confident" }, { id: "explain", value: 100, label: "yes" }] },
+  {
+    confidence: "somewhat",
+    explain: "with help",
+    grade: 50,
+    criteria: [
+      { id: "confidence", value: 50, label: "somewhat" },
+      { id: "explain", value: 50, label: "with help" },
+    ],
+  },
+  {
+    confidence: "confident",
+    explain: "yes",
+    grade: 100,
+    criteria: [
+      { id: "confidence", value: 100, label: "confident" },
+      { id: "explain", value: 100, label: "yes" },
+    ],
+  },
 ] as const;
 
 /**

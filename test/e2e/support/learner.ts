@@ -105,7 +105,13 @@ export class Learner {
 
   async h1(): Promise<string> {
     // Short timeout: while the UI changes screens there may be no h1 for a moment (the caller polls).
-    const text = await (await this.ui()).locator("h1").first().textContent({ timeout: 1_000 }).catch(() => null);
+    const text = await (
+      await this.ui()
+    )
+      .locator("h1")
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
     return (text ?? "").trim();
   }
 
@@ -115,7 +121,9 @@ export class Learner {
 
   /** Start recording every text the status line shows, with the browser's clock (Date.now()). */
   async recordStatusLine(): Promise<void> {
-    await (await this.ui()).evaluate(() => {
+    await (
+      await this.ui()
+    ).evaluate(() => {
       const log: [number, string][] = [];
       (window as unknown as { __pmStatus: [number, string][] }).__pmStatus = log;
       const note = () => {
@@ -158,10 +166,13 @@ export class Learner {
     const ui = await this.ui();
     for (let i = 0; i < this.course.pages.length; i++) {
       if (options.playMedia && (await ui.locator("audio, video").count()) > 0) {
-        await ui.locator("audio, video").first().evaluate((media: HTMLMediaElement) => {
-          media.playbackRate = 4;
-          return media.play();
-        });
+        await ui
+          .locator("audio, video")
+          .first()
+          .evaluate((media: HTMLMediaElement) => {
+            media.playbackRate = 4;
+            return media.play();
+          });
         await this.expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: STEP_DEADLINE_MS }).toBe("Watched");
       }
       await this.next(ui);

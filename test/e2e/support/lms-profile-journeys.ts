@@ -44,7 +44,11 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
 
     /** Launch under this LMS behaviour and watch the status line of the new page. */
     async function launch(learner: Learner, options: { masteryScore?: number; newAttempt?: boolean } = {}): Promise<void> {
-      await learner.launch({ lms: profile, scorm: options.masteryScore === undefined ? {} : { masteryScore: options.masteryScore }, newAttempt: options.newAttempt ?? false });
+      await learner.launch({
+        lms: profile,
+        scorm: options.masteryScore === undefined ? {} : { masteryScore: options.masteryScore },
+        newAttempt: options.newAttempt ?? false,
+      });
       await learner.recordStatusLine();
     }
 
@@ -61,7 +65,10 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
      * `from` came before it did (the server's and the browser's clocks are this machine's clock).
      */
     async function expectNeverSentEarly(expect: ExpectStatic, learner: Learner, from: number, shown: number): Promise<void> {
-      const heldAt = () => sessions(learner).flatMap((s) => s.trail).find((c) => c.at >= from && c.score === shown)?.at;
+      const heldAt = () =>
+        sessions(learner)
+          .flatMap((s) => s.trail)
+          .find((c) => c.at >= from && c.score === shown)?.at;
       await expect.poll(heldAt, { timeout: 15_000, message: `the LMS holds the score ${shown} the learner was shown` }).toBeDefined();
       const held = heldAt()!;
       const early = (await learner.statusHistory()).filter(([at, text]) => at >= from && text === SENT && at < held);
@@ -143,7 +150,11 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
       expect(record(learner)).toMatchObject({ attempt: 1, mode: "normal", credit: true, entry: "resume" });
       const seed = sessions(learner).at(-1)!.seedFlat;
       if (profile === "ilias") expect(sessions(learner).at(-1)!.interactionsCount, "ILIAS answers _count 0 on every launch").toBe(0);
-      else expect(Object.keys(seed).some((k) => k.startsWith("cmi.interactions.")), "Moodle hands the rows back").toBe(true);
+      else
+        expect(
+          Object.keys(seed).some((k) => k.startsWith("cmi.interactions.")),
+          "Moodle hands the rows back",
+        ).toBe(true);
       await learner.openAssessment();
       const { result, shown, from } = await finalAttempt(expect, learner, "right");
       expect(result.text).toContain("Result of attempt 2");

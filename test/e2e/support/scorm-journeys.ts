@@ -133,7 +133,10 @@ export function scormJourneys(target: ScormTarget): void {
       expectNoScormFlags(sessions(learner));
     });
 
-    for (const [label, on] of [["set", () => starter], ["not set", () => variant]] as const) {
+    for (const [label, on] of [
+      ["set", () => starter],
+      ["not set", () => variant],
+    ] as const) {
       it(`exhausts the attempts (unableToPassResult ${label}): judged failing, the final score written, three attempts of interactions`, async (test) => {
         const { expect } = test; // the test's own: the journeys run concurrently
         const course = on();
