@@ -38,8 +38,8 @@ const TEXT_RULES = [
       /addEventListener\(\s*["'`](?:pagehide|pageshow|visibilitychange|beforeunload|unload|freeze|resume)["'`]|\bon(?:pagehide|beforeunload|unload|visibilitychange|freeze)\s*=/,
   },
   {
-    name: "the drivers log through the Logger boot hands them (runtime/lms/ports.ts), never console.* directly",
-    in: ["runtime/lms"],
+    name: "the runtime logs through the Logger boot makes (runtime/lms/ports.ts: drivers, session, and the screens via the session), never console.* directly",
+    in: ["runtime"],
     only: "runtime/lms/ports.ts",
     pattern: /\bconsole\.\w+\s*\(/,
   },

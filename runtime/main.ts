@@ -5,6 +5,7 @@
 import { boot } from "./app/boot";
 import { holdsDriverFor, useDriverCode, type DriverCode } from "./app/driver-factory";
 import { detectLaunch } from "./lms/detect";
+import { consoleLogger } from "./lms/ports";
 
 export function start(code: DriverCode, otherBundle: () => Promise<unknown>): void {
   const root = document.getElementById("passmark");
@@ -16,7 +17,7 @@ export function start(code: DriverCode, otherBundle: () => Promise<unknown>): vo
   }
   // The other bundle boots itself; when it cannot be loaded, boot shows the error screen.
   otherBundle().catch((error: unknown) => {
-    console.error(`[passmark] the runtime for this launch could not be loaded: ${String(error)}`);
+    consoleLogger().error(`the runtime for this launch could not be loaded: ${String(error)}`);
     void boot(window, root);
   });
 }

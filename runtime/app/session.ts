@@ -55,6 +55,10 @@ export class CourseSession implements SessionPort {
   private readonly assessmentView_: (state: LearnerState, outcome: Outcome) => SessionView["assessment"];
   private readonly listeners_ = new Set<(view: SessionView) => void>();
   private saveTimer_: unknown = null;
+
+  log(message: string): void {
+    this.deps_.logger.warn(message);
+  }
   private lastProgress_ = -1;
   private lastOutcomeKey_ = "";
 

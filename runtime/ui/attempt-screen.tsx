@@ -33,7 +33,7 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
     document.getElementById(`${questionDomId(id)}-title`)?.focus();
   });
   const awaiting = attempt?.awaitingRating ?? false;
-  const grading = useGradingUi(awaiting);
+  const grading = useGradingUi(awaiting, (m) => session.log(m));
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
   // Handed in, waiting for the assessor (also after a reload): never the questions, never a score.
   if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <GradingPending slot={grading} />;

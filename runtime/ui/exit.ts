@@ -12,13 +12,13 @@ export function safeReturnUrl(url: string, base: string): string | null {
   }
 }
 
-export async function leaveCourse(session: Pick<SessionPort, "exit">, win: Window = window): Promise<void> {
+export async function leaveCourse(session: Pick<SessionPort, "exit" | "log">, win: Window = window): Promise<void> {
   try {
     const result = await session.exit();
     const target = result.navigateTo === null ? null : safeReturnUrl(result.navigateTo, win.location.href);
     if (target !== null) win.location.assign(target);
     else if (result.closeWindow) win.close();
   } catch (error) {
-    console.error(`[passmark] exit failed: ${String(error)}`);
+    session.log(`exit failed: ${String(error)}`);
   }
 }

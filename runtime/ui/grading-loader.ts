@@ -27,7 +27,7 @@ export function loadGradingUi(): Promise<GradingUi> {
 }
 
 /** The grading UI once loaded; `needed` false loads nothing. A failed load is reported, never a "Loading…" for ever. */
-export function useGradingUi(needed: boolean): GradingSlot {
+export function useGradingUi(needed: boolean, log: (message: string) => void): GradingSlot {
   const [ui, setUi] = useState(loaded);
   const [failed, setFailed] = useState(false);
   const [tries, setTries] = useState(0);
@@ -35,7 +35,7 @@ export function useGradingUi(needed: boolean): GradingSlot {
     if (!needed || ui) return;
     setFailed(false);
     loadGradingUi().then(setUi, (error: unknown) => {
-      console.warn(`[passmark] the grading UI could not be loaded: ${String(error)}`);
+      log(`the grading UI could not be loaded: ${String(error)}`);
       setFailed(true);
     });
   }, [needed, tries]);

@@ -18,7 +18,7 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
   const lang = session.course.language;
   const allowed = view.assessment?.reviewAllowed ?? false;
   const questions = view.assessment?.reviews.find((r) => r.number === attempt)?.questions ?? null;
-  const grading = useGradingUi(questions?.some((q) => q.question.type === "task") ?? false);
+  const grading = useGradingUi(questions?.some((q) => q.question.type === "task") ?? false, (m) => session.log(m));
   return (
     <section class="pm-screen" aria-labelledby="pm-review-title">
       <h1 id="pm-review-title" ref={heading} tabIndex={-1}>

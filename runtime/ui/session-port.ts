@@ -19,6 +19,8 @@ export interface SessionPort {
   /** Normal launch mode: the learner is judged. */
   readonly judged: boolean;
   view(): SessionView;
+  /** A line for the developer's console, through boot's logger (what the learner sees is on screen). */
+  log(message: string): void;
   subscribe(listener: (view: SessionView) => void): () => void;
   visitPage(pageId: string): void;
   showAssessment(): void;

@@ -140,7 +140,7 @@ export class Cmi5Driver implements LmsDriver {
     let session: Cmi5Session;
     if (record === null) {
       const sleep = (ms: number) => this.sleep_(ms);
-      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs, this.timing_.launchRetries, sleep);
+      const authToken = await fetchAuthToken(params.fetchUrl, fetchImpl, this.timing_.requestTimeoutMs, this.timing_.launchRetries, sleep, this.timers_);
       session = new Cmi5Session(newSessionRecord(params.fetchUrl, params.endpoint, params.activityId, authToken), store);
       session.save();
     } else {
@@ -356,7 +356,7 @@ export class Cmi5Driver implements LmsDriver {
   }
 
   private client_(params: Cmi5LaunchParams, authToken: string, fetchImpl: FetchLike): XapiClient {
-    return new XapiClient({ endpoint: params.endpoint, authToken, fetch: fetchImpl, timeoutMs: this.timing_.requestTimeoutMs });
+    return new XapiClient({ endpoint: params.endpoint, authToken, fetch: fetchImpl, timeoutMs: this.timing_.requestTimeoutMs, timers: this.timers_ });
   }
 
   private sleep_(ms: number): Promise<void> {

@@ -1,4 +1,5 @@
 // docs/rules/lms.md §5, start-up order: POST fetch → (LaunchData ‖ preferences ‖ our State) → Initialized.
+import type { Timers } from "../ports";
 import { LAUNCH_BACKOFF, backoffMs, isTransient } from "../backoff";
 import { LaunchError } from "../launch-error";
 import { parseJson, type FetchLike, type StateParams, type XapiAnswer, type XapiClient } from "../xapi/client";
@@ -14,8 +15,15 @@ type FetchAnswer = { status: number; text: string } | { failure: string };
  * A network error, timeout, 408, 429 or 5xx is retried (`retries` more tries, with backoff); a 200
  * never is (the token is single-use), nor an error-code or another status (401/403/4xx).
  */
-export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, retries: number, sleep: Sleep): Promise<string> {
-  const answer = await withRetries(() => postFetch(fetchUrl, fetchImpl, timeoutMs), transientFetch, retries, sleep);
+export async function fetchAuthToken(
+  fetchUrl: string,
+  fetchImpl: FetchLike,
+  timeoutMs: number,
+  retries: number,
+  sleep: Sleep,
+  timers: Timers,
+): Promise<string> {
+  const answer = await withRetries(() => postFetch(fetchUrl, fetchImpl, timeoutMs, timers), transientFetch, retries, sleep);
   if ("failure" in answer) throw new LaunchError("cmi5-fetch-failed", `the fetch URL did not answer (${answer.failure})`);
   const fields = fieldsOf(answer.text);
   const code = fields["error-code"];
@@ -30,9 +38,9 @@ export async function fetchAuthToken(fetchUrl: string, fetchImpl: FetchLike, tim
   return token;
 }
 
-async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number): Promise<FetchAnswer> {
+async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, timers: Timers): Promise<FetchAnswer> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const timer = timers.setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchImpl(fetchUrl, { method: "POST", signal: controller.signal, credentials: "omit" });
     // Once the LMS answered, the answer stands: an unreadable body is not a reason to POST again.
@@ -41,7 +49,7 @@ async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: numb
   } catch (error) {
     return { failure: error instanceof Error ? error.name : "error" };
   } finally {
-    clearTimeout(timer);
+    timers.clearTimeout(timer);
   }
 }
 

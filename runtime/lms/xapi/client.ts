@@ -2,6 +2,7 @@
 // can be sent with `keepalive` (page hide, docs/rules/lms.md §5) and is aborted after a timeout.
 // It never throws: every answer, network error or timeout comes back as an XapiAnswer, so the
 // caller (the Outbox, the launch sequence) decides what is retryable.
+import { browserTimers, type Timers } from "../ports";
 import type { Agent, Statement } from "./types";
 import { XAPI_VERSION } from "./types";
 
@@ -35,6 +36,8 @@ export interface XapiClientOptions {
   authToken: string;
   fetch: FetchLike;
   timeoutMs: number;
+  /** The timeout's timer (runtime/lms/ports.ts; the browser's by default). */
+  timers?: Timers;
 }
 
 export interface StateParams {
@@ -68,7 +71,8 @@ export class XapiClient {
     }
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const timers = this.options_.timers ?? browserTimers;
+    const timer = timers.setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs ?? this.options_.timeoutMs);
@@ -90,7 +94,7 @@ export class XapiClient {
       const failure = timedOut ? "timeout" : "network";
       return { ok: false, status: 0, failure, body: null, text: error instanceof Error ? error.message : String(error) };
     } finally {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
     }
   }
 

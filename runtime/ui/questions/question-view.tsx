@@ -48,7 +48,7 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
   const idBase = questionDomId(question.id);
   const promptId = `${idBase}-prompt`;
   const props = { drawn, answer, onAnswer, promptId, idBase };
-  const grading = useGradingUi(question.type === "task");
+  const grading = useGradingUi(question.type === "task", (m) => session.log(m));
   let control;
   switch (question.type) {
     case "single-choice":
