@@ -73,25 +73,20 @@ async function unpack(zipPath: string, outDir: string, limits: ZipLimits): Promi
 }
 
 async function prepareFolder(source: string, workDir: string, limits: ZipLimits): Promise<PreparedCourse> {
-  const course: PreparedCourse = { source, workDir, title: "", packages: new Map(), warnings: [] };
-  await rebuildTargets(course, ALL_TARGETS, limits);
-  return course;
-}
-
-/**
- * Builds `targets` of a course folder again and swaps each into place (unpackZip replaces its folder
- * whole), with the title and warnings of this build: what watch mode does on a save. A course with
- * errors throws CourseError and leaves the packages served before as they were.
- */
-export async function rebuildTargets(course: PreparedCourse, targets: readonly TargetId[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
-  const built = await buildCourse(course.source, { targets, outDir: join(course.workDir, "preview-build") });
+  const built = await buildCourse(source, { targets: ALL_TARGETS, outDir: join(workDir, "preview-build") });
+  const packages = new Map<TargetId, PackageInfo>();
   for (const pkg of built.packages) {
-    const root = join(course.workDir, "packages", pkg.target);
+    const root = join(workDir, "packages", pkg.target);
     await unpack(pkg.path, root, limits);
-    course.packages.set(pkg.target, readPackageInfo(root));
+    packages.set(pkg.target, readPackageInfo(root));
   }
-  course.title = built.course.data.title;
-  course.warnings = built.warnings.map((w) => `${w.file}: ${w.message}`);
+  return {
+    source,
+    workDir,
+    title: built.course.data.title,
+    packages,
+    warnings: built.warnings.map((w) => `${w.file}: ${w.message}`),
+  };
 }
 
 async function prepareZip(source: string, workDir: string, limits: ZipLimits): Promise<PreparedCourse> {

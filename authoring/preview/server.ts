@@ -88,7 +88,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         log,
         previewed: () => previewLms.currentTarget,
         ignore: (path) => isInside(course.workDir, path),
-        ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}),
         ...(options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
       })
     : null;

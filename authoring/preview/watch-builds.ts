@@ -7,11 +7,11 @@
 import type { ServerResponse } from "node:http";
 import { ALL_TARGETS, type TargetId } from "../../runtime/course/types";
 import { CourseError } from "../course/loaded-course";
-import type { ZipLimits } from "../validate/zip-reader";
 import { SerialRunner } from "../watch/serial-runner";
 import { watchTree, type TreeWatcher } from "../watch/tree-watcher";
 import type { PreviewLog } from "./event-log";
-import { rebuildTargets, type PreparedCourse } from "./prepare";
+import type { PreparedCourse } from "./prepare";
+import { rebuildTargets } from "./watch-rebuild";
 import type { BuildCause, BuildStatus } from "./watch-protocol";
 
 export interface PreviewWatchOptions {
@@ -21,7 +21,6 @@ export interface PreviewWatchOptions {
   previewed(): TargetId | null;
   /** Folders inside the course folder that are not its sources (the preview's working folder). */
   ignore(path: string): boolean;
-  zipLimits?: ZipLimits;
   debounceMs?: number;
 }
 
@@ -136,7 +135,7 @@ export class PreviewBuilds {
     const started = performance.now();
     this.publish({ ...this.status, seq: this.status.seq + 1, state: "building", cause, targets, ms: 0, at: new Date().toISOString() });
     try {
-      await rebuildTargets(course, targets, this.options.zipLimits);
+      await rebuildTargets(course, targets);
     } catch (error) {
       const problems = problemLines(error);
       const ms = Math.round(performance.now() - started);
