@@ -5,13 +5,15 @@
 // at a time; saves during a build make one more. A failed build leaves the packages as they were
 // and sends its problems, which the launch page shows instead of the course.
 import type { ServerResponse } from "node:http";
-import { ALL_TARGETS, type TargetId } from "../../runtime/course/types";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_TARGETS, type CourseData, type TargetId } from "../../runtime/course/types";
 import { CourseError } from "../course/loaded-course";
 import { SerialRunner } from "../watch/serial-runner";
 import { watchTree, type TreeWatcher } from "../watch/tree-watcher";
 import type { PreviewLog } from "./event-log";
 import type { PreparedCourse } from "./prepare";
-import { rebuildTargets } from "./watch-rebuild";
+import { rebuildTargets, stateResets } from "./watch-rebuild";
 import type { BuildCause, BuildStatus } from "./watch-protocol";
 
 export interface PreviewWatchOptions {
@@ -45,6 +47,8 @@ export class PreviewBuilds {
   private readonly streams = new Set<ServerResponse>();
   private readonly listeners = new Set<(status: BuildStatus) => void>();
   private watcher: TreeWatcher | null = null;
+  /** The course data of the latest good build (read from a served package at first). */
+  private built: CourseData | null;
 
   constructor(private readonly options: PreviewWatchOptions) {
     const { course } = options;
@@ -56,9 +60,11 @@ export class PreviewBuilds {
       title: course.title,
       problems: [],
       warnings: course.warnings,
+      resets: [],
       ms: 0,
       at: new Date().toISOString(),
     };
+    this.built = servedCourseData(course);
     // A failure the job did not turn into a status (it turns every one): still shown, never thrown.
     this.runner = new SerialRunner(
       () => this.run(),
@@ -133,9 +139,12 @@ export class PreviewBuilds {
     const targets = ALL_TARGETS.filter((t) => wanted.has(t) && this.stale.has(t));
     if (targets.length === 0) return;
     const started = performance.now();
-    this.publish({ ...this.status, seq: this.status.seq + 1, state: "building", cause, targets, ms: 0, at: new Date().toISOString() });
+    this.publish({ ...this.status, seq: this.status.seq + 1, state: "building", cause, targets, resets: [], ms: 0, at: new Date().toISOString() });
+    let resets: string[];
     try {
-      await rebuildTargets(course, targets);
+      const data = await rebuildTargets(course, targets);
+      resets = stateResets(this.built, data);
+      this.built = data;
     } catch (error) {
       const problems = problemLines(error);
       const ms = Math.round(performance.now() - started);
@@ -166,6 +175,16 @@ export class PreviewBuilds {
     this.status = status;
     for (const response of this.streams) writeEvent(response, status);
     for (const listener of this.listeners) listener(status);
+  }
+}
+
+/** The course data of the first package served (null when it cannot be read: no resets are told then). */
+function servedCourseData(course: PreparedCourse): CourseData | null {
+  const first = course.packages.values().next().value;
+  try {
+    return first ? (JSON.parse(readFileSync(join(first.root, "course", "course.json"), "utf8")) as CourseData) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -24,6 +24,11 @@ export interface BuildStatus {
   problems: string[];
   /** The latest good build's warnings. */
   warnings: string[];
+  /**
+   * What the relaunched learner's saved state loses with this build's changes (empty for text edits:
+   * the place, pages seen and attempts are all kept). docs/preview.md "Watch mode".
+   */
+  resets: string[];
   /** How long the build took (0 while building). */
   ms: number;
   /** When this state began (ISO 8601). */

@@ -7,7 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { TargetId } from "../../runtime/course/types";
+import { layoutOf } from "../../runtime/assessment/codec/course-layout";
+import type { CourseData, TargetId } from "../../runtime/course/types";
 import { loadCourse } from "../course/load-course";
 import { commonEntries, targetEntries } from "../package/contents";
 import { assertUniquePaths, type ZipEntrySource } from "../package/zip-writer";
@@ -16,10 +17,28 @@ import { readPackageInfo } from "./package-info";
 import type { PreparedCourse } from "./prepare";
 
 /**
- * Builds `targets` of a course folder again and swaps each into place, with the title and warnings
- * of this build. A course with errors throws CourseError and the packages served stay as they were.
+ * What a learner's saved state loses when the course changes from `before` to `after`: the resume
+ * state's codec keeps a part only while its layout fingerprint is unchanged (course-layout.ts,
+ * state-decode.ts), so text edits keep everything and structural edits drop what they invalidate.
  */
-export async function rebuildTargets(course: PreparedCourse, targets: readonly TargetId[]): Promise<void> {
+export function stateResets(before: CourseData | null, after: CourseData): string[] {
+  if (!before) return [];
+  const [was, now] = [layoutOf(before), layoutOf(after)];
+  if (was.courseFingerprint !== now.courseFingerprint) return ["the course id changed: the learner starts afresh"];
+  const resets: string[] = [];
+  if (was.contentFingerprint !== now.contentFingerprint)
+    resets.push("pages or media were added, removed or renamed: the learner's place and the pages seen start over");
+  if (was.assessmentFingerprint !== now.assessmentFingerprint)
+    resets.push("the questions changed: finished attempts keep their results and count, an attempt in progress is dropped");
+  return resets;
+}
+
+/**
+ * Builds `targets` of a course folder again and swaps each into place, with the title and warnings
+ * of this build; resolves to the course data built. A course with errors throws CourseError and the
+ * packages served stay as they were.
+ */
+export async function rebuildTargets(course: PreparedCourse, targets: readonly TargetId[]): Promise<CourseData> {
   const loaded = await loadCourse(course.source);
   const shared = await commonEntries(loaded);
   const plans = await Promise.all(targets.map(async (target) => ({ target, entries: await targetEntries(loaded, target, shared) })));
@@ -30,6 +49,7 @@ export async function rebuildTargets(course: PreparedCourse, targets: readonly T
   }
   course.title = loaded.data.title;
   course.warnings = loaded.warnings.map((w) => `${w.file}: ${w.message}`);
+  return loaded.data;
 }
 
 /** Writes the entries into a staging folder beside `root`, then moves it into place (the old one is removed). */

@@ -6,6 +6,8 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startPreview, type PreviewServer } from "../../authoring/preview/server";
 import type { BuildStatus } from "../../authoring/preview/watch-protocol";
+import { stateResets } from "../../authoring/preview/watch-rebuild";
+import type { CourseData } from "../../runtime/course/types";
 import { ensureRuntimeBuilt, STARTER_COURSE } from "../support/package-fixture";
 import { blankCmi5Zip } from "./fixture-packages";
 import { postJson, raw, tempDir } from "./helpers";
@@ -46,7 +48,7 @@ describe("preview watch mode (server)", () => {
     expect((await (await fetch(`${preview.origin}/api/info`)).json()).watching).toBe(true);
     const page = join(course, "pages", "welcome.md");
     await writeFile(page, `${await readFile(page, "utf8")}\nSaved once while watching.\n`);
-    await expect.poll(() => preview.builds!.current, { timeout: 30_000 }).toMatchObject({ state: "built", cause: "save", targets: ["cmi5"] });
+    await expect.poll(() => preview.builds!.current, { timeout: 30_000 }).toMatchObject({ state: "built", cause: "save", targets: ["cmi5"], resets: [] });
     expect(await served("cmi5")).toContain("Saved once while watching.");
     expect(await served("scorm12")).not.toContain("Saved once while watching.");
 
@@ -75,6 +77,21 @@ describe("preview watch mode (server)", () => {
     await writeFile(courseJson, json);
     await expect.poll(() => preview.builds!.current.state, { timeout: 30_000 }).toBe("built");
     expect((await postJson(preview.origin, "/api/launch", { target: "scorm2004-4", learner: "current" })).status).toBe(200);
+  });
+
+  it("says what a learner's saved state loses when the course's layout changes (nothing for text edits)", async () => {
+    const data = JSON.parse(await served("cmi5")) as CourseData;
+    const copy = (): CourseData => structuredClone(data);
+    const retitled = copy();
+    retitled.pages[0]!.title = "Hello";
+    expect(stateResets(data, retitled)).toEqual([]);
+    const fewerPages = copy();
+    fewerPages.pages.pop();
+    expect(stateResets(data, fewerPages)).toEqual([expect.stringMatching(/^pages or media .*: the learner's place and the pages seen start over$/)]);
+    const otherQuestions = copy();
+    otherQuestions.assessment!.items.pop();
+    expect(stateResets(data, otherQuestions)).toEqual([expect.stringMatching(/^the questions changed: finished attempts keep their results/)]);
+    expect(stateResets(data, { ...copy(), id: "https://example.com/another" })).toEqual(["the course id changed: the learner starts afresh"]);
   });
 
   it("does not watch a zip", async () => {

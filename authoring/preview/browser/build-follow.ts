@@ -4,8 +4,8 @@
 import type { BuildStatus } from "../watch-protocol";
 
 export interface BuildHandlers {
-  /** A save rebuilt the course: relaunch what is shown. */
-  rebuilt(status: BuildStatus): void;
+  /** A save rebuilt the course: relaunch what is shown (status.resets: what the learner's state loses). */
+  rebuilt(status: BuildStatus): void | Promise<void>;
   /** The course does not build: take the stale course away. */
   failed(status: BuildStatus): void;
   /** One line for the status region. */
@@ -36,7 +36,7 @@ export function followBuilds(alert: HTMLElement, handlers: BuildHandlers): () =>
     alert.replaceChildren();
     if (news && status.cause === "save") {
       handlers.say(`Rebuilt ${status.targets.join(", ")} in ${status.ms} ms.`);
-      handlers.rebuilt(status);
+      void handlers.rebuilt(status);
     } else if (wasFailing) handlers.say("The course builds again.");
   });
   return () => source.close();

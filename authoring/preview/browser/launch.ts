@@ -135,9 +135,11 @@ async function init(): Promise<void> {
   followLog(byId("log"), byId("lms-view"));
   if (info.watching) {
     followBuilds(byId("build-problems"), {
-      rebuilt: (status) => {
+      rebuilt: async (status) => {
         byId<HTMLElement>("course-title").textContent = status.title;
-        if (launched) void launch("current", launched);
+        if (!launched) return;
+        await launch("current", launched);
+        if (status.resets.length > 0) message.textContent += ` · relaunched after a change: ${status.resets.join("; ")}`;
       },
       failed: () => void unloadCourse(),
       say: (text) => (message.textContent = text),
