@@ -3,7 +3,8 @@
 // SCORM host page and xAPI for the course (forwarded to the local LMS/LRS of authoring/lrs) on the
 // other — so a package's script is never same-origin with the preview API. Every statement, refusal,
 // document write and SCORM call goes to the live log; the LMS data lives in the working folder so a
-// relaunch resumes. What the LMS does apart from HTTP is preview-lms.ts.
+// relaunch resumes. What the LMS does apart from HTTP is preview-lms.ts; watch mode (a course
+// folder rebuilt on every save) is watch-builds.ts.
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
