@@ -41,6 +41,8 @@ export interface PreviewLmsParts {
   log: PreviewLog;
   /** The LMS behaviour of launches that name none. */
   defaultLms: LmsProfileId;
+  /** Watch mode is on (the launch page follows /api/builds). */
+  watching?: boolean;
 }
 
 export class PreviewLms {
@@ -61,6 +63,7 @@ export class PreviewLms {
       learnerId: learners.current().id,
       lms: defaultLms,
       profiles: profileSummaries(),
+      watching: this.parts.watching ?? false,
     };
   }
 

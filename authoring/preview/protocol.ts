@@ -64,6 +64,8 @@ export interface PreviewInfo {
   lms: LmsProfileId;
   /** Every LMS behaviour and the targets it covers. */
   profiles: { id: LmsProfileId; label: string; targets: TargetId[] }[];
+  /** Watch mode: the course folder is rebuilt on every save; /api/builds streams each BuildStatus (watch-protocol.ts). */
+  watching: boolean;
 }
 
 /** What the SCORM host page needs to play the LMS for one session. */

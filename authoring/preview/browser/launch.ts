@@ -1,7 +1,9 @@
 // The launch page of `passmark preview`: the author picks the target and the LMS facts, launches,
-// relaunches (a new session of the same learner / registration) or starts a new learner.
+// relaunches (a new session of the same learner / registration) or starts a new learner. In watch
+// mode a save relaunches the course shown, and a build error replaces it (build-follow.ts).
 import type { Cmi5Facts, LaunchAnswer, LaunchRequest, LmsProfileId, PreviewInfo, ScormFacts } from "../protocol";
 import type { Cmi5MoveOn, TargetId } from "../../../runtime/course/types";
+import { followBuilds } from "./build-follow";
 import { followLog } from "./log-panel";
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -26,6 +28,8 @@ const newAttempt = byId<HTMLInputElement>("new-attempt");
 let profiles: PreviewInfo["profiles"] = [];
 /** The behaviour the author picked (or --lms); shown again when a target it covers is picked. */
 let preferredLms: LmsProfileId = "strict";
+/** The latest launch, made again after a rebuild (watch mode): same target, learner and facts. */
+let launched: LaunchRequest | null = null;
 
 function value(id: string): string {
   return byId<HTMLInputElement | HTMLSelectElement>(id).value;
@@ -75,14 +79,13 @@ function unloadCourse(): Promise<void> {
   });
 }
 
-async function launch(learner: LaunchRequest["learner"]): Promise<void> {
-  const facts = readFacts();
-  const request: LaunchRequest = {
+async function launch(learner: LaunchRequest["learner"], again: LaunchRequest | null = null): Promise<void> {
+  const request: LaunchRequest = again ?? {
     target: targetSelect.value as TargetId,
     learner,
     lms: lmsSelect.value as LmsProfileId,
     newAttempt: !newAttempt.disabled && newAttempt.checked,
-    ...facts,
+    ...readFacts(),
   };
   message.textContent = "Launching…";
   await unloadCourse();
@@ -92,6 +95,7 @@ async function launch(learner: LaunchRequest["learner"]): Promise<void> {
     message.textContent = `Launch refused: ${"message" in answer ? answer.message : response.statusText}`;
     return;
   }
+  launched = { ...request, learner: "current", newAttempt: false };
   byId<HTMLElement>("learner").textContent = answer.learnerId;
   message.textContent = `${TARGET_LABEL[answer.target]} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
   frame.src = answer.frameUrl;
@@ -129,6 +133,18 @@ async function init(): Promise<void> {
     frame.contentWindow?.postMessage({ type: "passmark-refuse-commits", count: Number(value("commit-failures") || "3") }, new URL(frame.src).origin);
   });
   followLog(byId("log"), byId("lms-view"));
+  if (info.watching) {
+    followBuilds(byId("build-problems"), {
+      rebuilt: async (status) => {
+        byId<HTMLElement>("course-title").textContent = status.title;
+        if (!launched) return;
+        await launch("current", launched);
+        if (status.resets.length > 0) message.textContent += ` · relaunched after a change: ${status.resets.join("; ")}`;
+      },
+      failed: () => void unloadCourse(),
+      say: (text) => (message.textContent = text),
+    });
+  }
 }
 
 init().catch((error: unknown) => {
