@@ -27,9 +27,9 @@ export function defaultOptionId(index: number): string {
   return index < 26 ? letter : `${letter}${Math.floor(index / 26)}`;
 }
 
-/** Escaped as sanitize-html escapes text: what plain text looks like as HTML. */
+/** Escaped as sanitize-html escapes text (& < >, quotes left as they are): what plain text looks like as HTML. */
 function asHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** An inline Markdown text: its plain text, and its HTML only when that shows more than the text (markup, or a placeholder to fill). */

@@ -20,7 +20,11 @@ const single = (choices: unknown[]) => ({ id: "q1", type: "single-choice", promp
 describe("inline Markdown in choices and items", () => {
   it("renders emphasis, code and an image with its alt text; keeps plain choices plain", async () => {
     const dir = course([
-      single([{ text: "The *red* one with `sudo`", correct: true }, { text: "![A blue extinguisher](assets/red.png)" }, { text: "Plain & simple" }]),
+      single([
+        { text: "The *red* one with `sudo`", correct: true },
+        { text: "![A blue extinguisher](assets/red.png)" },
+        { text: 'Plain & simple: it\'s "5 > 3"' },
+      ]),
     ]);
     const loaded = await loadCourse(dir);
     const q = loaded.data.assessment!.items[0] as SingleChoiceQuestion;
@@ -28,7 +32,8 @@ describe("inline Markdown in choices and items", () => {
     expect(q.choices[1]!.html).toBe('<img src="assets/red.png" alt="A blue extinguisher" />');
     // The plain text (reports, announcements, review) of an image is its alt text.
     expect(q.choices[1]!.text).toBe("A blue extinguisher");
-    expect(q.choices[2]).toEqual({ id: "c", text: "Plain & simple" });
+    // Text that needs no markup is kept as text alone (no html copy in course.json).
+    expect(q.choices[2]).toEqual({ id: "c", text: 'Plain & simple: it\'s "5 > 3"' });
     expect(loaded.assets.map((a) => a.zipPath)).toContain("assets/red.png");
   });
 
