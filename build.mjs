@@ -114,6 +114,10 @@ if (existsSync("authoring/cli/main.ts")) {
     outdir: "dist/cli",
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // One chunk per command (authoring/cli/main.ts loads a command when it runs): `validate` does
+    // not parse the course schema, the Markdown renderer or the preview server at start-up.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",
