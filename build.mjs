@@ -109,6 +109,7 @@ function inlineCustomProperties(css) {
 }
 
 if (existsSync("authoring/cli/main.ts")) {
+  rmSync("dist/cli", { recursive: true, force: true }); // no chunk of an earlier build left beside the new ones
   await build({
     entryPoints: { passmark: "authoring/cli/main.ts" },
     outdir: "dist/cli",
