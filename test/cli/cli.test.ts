@@ -130,7 +130,9 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
     const build = await run("build", "observed", "--target", "all", "--out", "observed-zips");
     expect(build.code, build.err).toBe(0);
     // The only warning: the template's example.com course id, still to be replaced.
-    expect(build.err.split("\n").filter((l) => l.includes("warning"))).toEqual([expect.stringContaining('warning: course.json /id: the course id "https://example.com/')]);
+    expect(build.err.split("\n").filter((l) => l.includes("warning"))).toEqual([
+      expect.stringContaining('warning: course.json /id: the course id "https://example.com/'),
+    ]);
     const zips = (await readdir(join(work, "observed-zips"))).sort();
     expect(zips).toHaveLength(4);
     const validate = await run("validate", ...zips.map((z) => join("observed-zips", z)));
