@@ -123,11 +123,16 @@ await build({
 });
 
 if (existsSync("authoring/cli/main.ts")) {
+  rmSync("dist/cli", { recursive: true, force: true }); // no chunk of an earlier build left beside the new ones
   await build({
     entryPoints: { passmark: "authoring/cli/main.ts" },
     outdir: "dist/cli",
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // One chunk per command (authoring/cli/main.ts loads a command when it runs): `validate` does
+    // not parse the course schema, the Markdown renderer or the preview server at start-up.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",

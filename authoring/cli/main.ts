@@ -1,32 +1,38 @@
 // The passmark command line: `main(argv)` returns the exit code (bin/passmark.mjs sets it).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { RuntimeNotBuiltError } from "../package/contents";
 import { ManifestNotWellFormedError, OutputPathError } from "../package/package-errors";
 import { packageRoot } from "../paths";
 import type { Command } from "./command";
-import { buildCommand } from "./commands/build";
-import { initCommand } from "./commands/init";
-import { validateCommand } from "./commands/validate";
-import { previewCommand } from "../preview/command";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes";
 import { FileProblemError, UsageError, processIo, type CliIo } from "./io";
 
-export const COMMANDS: readonly Command[] = [initCommand, buildCommand, validateCommand, previewCommand];
+/**
+ * The commands, each loaded only when it runs (or for help): a command's dependencies (the XSD
+ * checker, the course schema, the Markdown renderer, the preview server…) cost start-up time that
+ * the other commands should not pay.
+ */
+export const COMMANDS: readonly { name: string; load(): Promise<Command> }[] = [
+  { name: "init", load: async () => (await import("./commands/init")).initCommand },
+  { name: "build", load: async () => (await import("./commands/build")).buildCommand },
+  { name: "validate", load: async () => (await import("./commands/validate")).validateCommand },
+  { name: "preview", load: async () => (await import("../preview/command")).previewCommand },
+];
 
 function version(): string {
   const parsed = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: string };
   return parsed.version ?? "unknown";
 }
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `passmark ${version()}: build cmi5 and SCORM packages from a course folder, and check packages.
 
 Usage: passmark <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
 
 Run "passmark <command> --help" for a command's options.
 Options: -h, --help   this help;  -v, --version   the version
@@ -46,7 +52,7 @@ function wantsHelp(argv: readonly string[]): boolean {
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h") {
-    io.out(mainHelp());
+    io.out(await mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version" || name === "-v") {
@@ -54,11 +60,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT.ok;
   }
   if (name === "help") {
-    const topic = COMMANDS.find((c) => c.name === rest[0]);
-    io.out(topic ? commandHelp(topic) : mainHelp());
+    const topic = await COMMANDS.find((c) => c.name === rest[0])?.load();
+    io.out(topic ? commandHelp(topic) : await mainHelp());
     return rest[0] === undefined || topic ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await COMMANDS.find((c) => c.name === name)?.load();
   if (!command) {
     io.err(`passmark: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See passmark --help`);
     return EXIT.usage;
@@ -82,6 +88,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`passmark ${command.name}: ${error.message}`);
       return EXIT.io;
     }
+    const { RuntimeNotBuiltError } = await import("../package/contents");
     if (error instanceof RuntimeNotBuiltError || error instanceof ManifestNotWellFormedError) {
       io.err(`passmark ${command.name}: ${error.message}`);
       return EXIT.internal;

@@ -3,6 +3,7 @@
 // Referenced assets are packaged under "assets/" in the zip. Only reads the disk, never writes.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { closest } from "./did-you-mean";
 import type { PackageFile } from "./loaded-course";
 import type { ProblemList } from "./problems";
 import { describeFileKind } from "./regular-file";
@@ -14,6 +15,8 @@ export interface ReferenceSite {
   path: string;
   /** Course-relative folder the reference is relative to ("" = the course folder). */
   baseDir: string;
+  /** 1-based line of the reference in `file`, when known (Markdown files). */
+  line?: number;
 }
 
 /** Folder, inside the zip, under which every author asset is packaged. */
@@ -45,7 +48,7 @@ export class CourseFiles {
       this.resolved.set(key, outcome);
     }
     if ("problem" in outcome) {
-      this.problems.error(site.file, site.path, outcome.problem);
+      this.problems.error(site.file, site.path, outcome.problem, site.line);
       return null;
     }
     return outcome.relative;
@@ -71,7 +74,9 @@ export class CourseFiles {
     } catch {
       const miscased = this.caseMismatch(relative);
       if (miscased) return fail(this.caseMessage(relative, miscased));
-      return fail(`${what} not found: expected the file "${relative}" in the course folder, found no such file`);
+      const near = this.nearName(relative);
+      const hint = near !== null ? ` (did you mean "${near}"?)` : "";
+      return fail(`${what} not found: expected the file "${relative}" in the course folder, found no such file${hint}`);
     }
     // A FIFO, device or socket would block or never end the build (regular-file.ts).
     if (!info.isFile()) return fail(`expected the ${what} "${relative}" to be a regular file, found ${describeFileKind(info)}`);
@@ -89,7 +94,7 @@ export class CourseFiles {
     const zipPath = relative.startsWith(ASSET_ROOT + "/") ? relative : `${ASSET_ROOT}/${relative}`;
     const holder = this.assetsByZipPath.get(zipPath);
     if (holder !== undefined && holder !== relative) {
-      this.problems.error(site.file, site.path, `"${relative}" and "${holder}" would both be packaged as "${zipPath}": rename one of them`);
+      this.problems.error(site.file, site.path, `"${relative}" and "${holder}" would both be packaged as "${zipPath}": rename one of them`, site.line);
     }
     this.assetsByZipPath.set(zipPath, holder ?? relative);
     return zipPath;
@@ -116,6 +121,29 @@ export class CourseFiles {
       if (names && !names.includes(segment)) {
         const actual = names.find((n) => n.toLowerCase() === segment.toLowerCase());
         if (actual) return [...segments.slice(0, i), actual].join("/");
+      }
+      folder = folder ? `${folder}/${segment}` : segment;
+    }
+    return null;
+  }
+
+  /**
+   * For a path that does not exist: the same path with its first missing segment replaced by the
+   * nearest name in that folder ("pages/intro.md" → "pages/intro.markdown"), or null.
+   */
+  private nearName(relative: string): string | null {
+    const segments = relative.split("/");
+    let folder = "";
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      const names = this.listing(folder);
+      if (names === null) return null;
+      if (!names.includes(segment)) {
+        const near = closest(
+          segment,
+          names.filter((n) => !n.startsWith(".")),
+        );
+        return near === null ? null : [...segments.slice(0, i), near, ...segments.slice(i + 1)].join("/");
       }
       folder = folder ? `${folder}/${segment}` : segment;
     }

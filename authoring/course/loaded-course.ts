@@ -27,13 +27,20 @@ export interface CourseProblem {
   path: string;
   message: string;
   severity: "error" | "warning";
+  /** 1-based line in `file` where the path cannot say where (a Markdown file's image, link, placeholder…). */
+  line?: number;
+}
+
+/** "pages/intro.md:7: message", "course.json /pages/0/title: message". */
+export function describeCourseProblem(p: CourseProblem): string {
+  return `${p.file}${p.line !== undefined ? `:${p.line}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
 }
 
 /** Thrown by loadCourse with ALL errors found, so the author fixes them in one go. */
 export class CourseError extends Error {
   readonly problems: CourseProblem[];
   constructor(problems: CourseProblem[]) {
-    super(problems.map((p) => `${p.file}${p.path ? ` ${p.path}` : ""}: ${p.message}`).join("\n"));
+    super(problems.map(describeCourseProblem).join("\n"));
     this.name = "CourseError";
     this.problems = problems;
   }

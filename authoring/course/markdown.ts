@@ -107,7 +107,18 @@ export function renderMarkdown(
     problems.error(site.file, site.path, "Markdown nested too deeply to render: flatten block quotes, lists and emphasis");
     return { html: "", text: "" };
   }
-  const report = (message: string): void => problems.warning(site.file, site.path, message);
+  // A Markdown file of its own (no JSON path) gets line numbers: the first line holding what a problem quotes.
+  const lines = site.path === "" ? markdown.split("\n") : null;
+  const lineOf = (...needles: string[]): number | undefined => {
+    if (lines === null) return undefined;
+    for (const needle of needles.filter(Boolean)) {
+      const lower = needle.toLowerCase();
+      const index = lines.findIndex((l) => l.toLowerCase().includes(lower));
+      if (index !== -1) return index + 1;
+    }
+    return undefined;
+  };
+  const report = (message: string, ...needles: string[]): void => problems.warning(site.file, site.path, message, lineOf(...needles));
   const allowedTags = options.inline ? INLINE_TAGS : ALLOWED_TAGS;
 
   const toAsset = (reference: string, what: string): string | null => {
@@ -115,9 +126,10 @@ export function renderMarkdown(
     const fragment = hash === -1 ? undefined : reference.slice(hash + 1);
     const withoutFragment = hash === -1 ? reference : reference.slice(0, hash);
     const target = safeDecode(withoutFragment.split("?", 1)[0] ?? "");
-    const relative = files.resolve(target, site, what);
+    const at = { ...site, line: lineOf(reference, target) };
+    const relative = files.resolve(target, at, what);
     if (relative === null) return null;
-    return encodeZipPath(files.addAsset(relative, site)) + (fragment !== undefined ? `#${fragment}` : "");
+    return encodeZipPath(files.addAsset(relative, at)) + (fragment !== undefined ? `#${fragment}` : "");
   };
 
   const html = sanitizeHtml(rendered, {
@@ -128,7 +140,10 @@ export function renderMarkdown(
     allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
-    onOpenTag: (name, attribs) => warnAboutRemovals(name, attribs, allowedTags, report),
+    onOpenTag: (name, attribs) =>
+      warnAboutRemovals(name, attribs, allowedTags, (message, quoted) =>
+        report(message, ...(quoted !== undefined ? [quoted] : []), `<${name} `, `<${name}>`, `<${name}/`),
+      ),
     // Code is shown as written: its braces become &#123; so that no placeholder is found or filled there.
     textFilter: (text, tagName) => (tagName === "code" || tagName === "pre" ? text.replace(/\{/g, "&#123;") : text),
     transformTags: {
@@ -141,6 +156,7 @@ export function renderMarkdown(
             site.file,
             site.path,
             `expected the image as a file in the course folder (the package runs offline under a strict content security policy), found ${JSON.stringify(src)}`,
+            lineOf(src),
           );
           return { tagName: REMOVED, attribs: {} };
         }
@@ -149,8 +165,8 @@ export function renderMarkdown(
         if (zipSrc === null) return { tagName: REMOVED, attribs: {} };
         if (alt.trim() === "") {
           const message = `image "${src}" has no alt text: describe it for screen readers, e.g. ![A red fire extinguisher](${src})`;
-          if (options.altRequired) problems.error(site.file, site.path, message);
-          else report(message);
+          if (options.altRequired) problems.error(site.file, site.path, message, lineOf(src, safeDecode(src)));
+          else report(message, src, safeDecode(src));
         }
         return { tagName, attribs: keep({ ...attribs, src: zipSrc }, ["src", "alt", "title", "width", "height"]) };
       },
@@ -166,7 +182,7 @@ export function renderMarkdown(
       },
     },
   });
-  checkPlaceholders(html, placeholders, (message) => problems.error(site.file, site.path, message));
+  checkPlaceholders(html, placeholders, (message, name) => problems.error(site.file, site.path, message, lineOf(`{${name}}`)));
   return { html: html.trim(), text: plainText(options.inline ? withAltText(html) : html) };
 }
 
@@ -181,11 +197,11 @@ function withAltText(html: string): string {
 }
 
 /** Every `{name}` left in the sanitised HTML must be one this course fills: an error otherwise, once per name. */
-function checkPlaceholders(html: string, available: readonly PlaceholderName[], error: (message: string) => void): void {
+function checkPlaceholders(html: string, available: readonly PlaceholderName[], error: (message: string, name: string) => void): void {
   const names = [...new Set(findPlaceholders(html).map((p) => p.name))];
   for (const name of names) {
     if (isPlaceholderName(name)) {
-      if (!available.includes(name)) error(`{${name}} needs an assessment: this course has none, so there is no passing score to show`);
+      if (!available.includes(name)) error(`{${name}} needs an assessment: this course has none, so there is no passing score to show`, name);
       continue;
     }
     const suggestion = closest(name, [...PLACEHOLDER_NAMES]);
@@ -193,11 +209,13 @@ function checkPlaceholders(html: string, available: readonly PlaceholderName[], 
     error(
       `unknown placeholder {${name}}${hint}: expected ${PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(", ")}. ` +
         "To show braces as written, put them in code (`{x}`) or add spaces ({ x })",
+      name,
     );
   }
 }
 
-function warnAboutRemovals(name: string, attribs: Record<string, string>, allowedTags: string[], report: (message: string) => void): void {
+/** `report` gets what the author wrote (`onclick=`, the URL) too, to find the line. */
+function warnAboutRemovals(name: string, attribs: Record<string, string>, allowedTags: string[], report: (message: string, attribute?: string) => void): void {
   if (!allowedTags.includes(name)) {
     if (!SILENTLY_DROPPED.has(name) && name !== REMOVED) {
       report(
@@ -210,13 +228,13 @@ function warnAboutRemovals(name: string, attribs: Record<string, string>, allowe
   for (const [attribute, value] of Object.entries(attribs)) {
     if (!allowed.includes(attribute)) {
       const why = /^on/i.test(attribute) ? "scripts are" : attribute === "style" ? "inline styles are" : "this attribute is";
-      report(`removed the ${attribute} attribute of <${name}>: ${why} not allowed in course content`);
+      report(`removed the ${attribute} attribute of <${name}>: ${why} not allowed in course content`, `${attribute}=`);
     } else if ((attribute === "href" || attribute === "src") && value.trim().startsWith("//")) {
-      report(`removed the ${attribute} "${value}" of <${name}>: write the scheme (https://…) in full`);
+      report(`removed the ${attribute} "${value}" of <${name}>: write the scheme (https://…) in full`, value);
     } else if ((attribute === "href" || attribute === "src") && HAS_SCHEME.test(value.trim())) {
       const scheme = value.trim().split(":", 1)[0]!.toLowerCase();
       if (!LINK_SCHEMES.includes(scheme) || (name === "img" && scheme === "javascript")) {
-        report(`removed the ${attribute} "${value}" of <${name}>: ${scheme}: URLs are not allowed in course content`);
+        report(`removed the ${attribute} "${value}" of <${name}>: ${scheme}: URLs are not allowed in course content`, value);
       }
     }
   }

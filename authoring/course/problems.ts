@@ -21,12 +21,12 @@ function truncate(text: string): string {
 export class ProblemList {
   readonly all: CourseProblem[] = [];
 
-  error(file: string, path: string, message: string): void {
-    this.all.push({ file, path, message, severity: "error" });
+  error(file: string, path: string, message: string, line?: number): void {
+    this.all.push({ file, path, message, severity: "error", ...(line !== undefined ? { line } : {}) });
   }
 
-  warning(file: string, path: string, message: string): void {
-    this.all.push({ file, path, message, severity: "warning" });
+  warning(file: string, path: string, message: string, line?: number): void {
+    this.all.push({ file, path, message, severity: "warning", ...(line !== undefined ? { line } : {}) });
   }
 
   get errors(): CourseProblem[] {

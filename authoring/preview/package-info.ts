@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
 import { CMI5_NS, SCORM12, SCORM2004 } from "../manifest/namespaces";
-import { attr, childElements, descendants, parseXml, textOf } from "../validate/dom";
+import { attr, childElements, descendants, textOf } from "../validate/dom";
+import { parseXml } from "../validate/xml-dom";
 import { detectScormKind } from "../validate/scorm-rules";
 
 export interface PackageInfo {

@@ -1,6 +1,7 @@
 // cmi5 course structure rules beyond the schema (cmi5 §13, §14; docs/validate.md): absolute-IRI
 // and unique ids, moveOn / masteryScore values, AU urls relative and inside the zip or http(s)
 // (cmi5 §13.1.4), and no launch parameter names that the LMS appends itself (cmi5 §8.1).
+import { closest } from "../course/did-you-mean";
 import { CMI5_NS } from "../manifest/namespaces";
 import { caseHints } from "./case-hint";
 import { attr, descendants, textOf, type DocumentLike } from "./dom";
@@ -92,7 +93,9 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
         ),
       );
     } else if (!MOVE_ON.includes(moveOn)) {
-      problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}`, at(`moveOn="${moveOn}"`)));
+      const suggestion = closest(moveOn, MOVE_ON);
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
+      problems.push(error("cmi5/move-on", `au "${id}" moveOn="${moveOn}" is not one of ${MOVE_ON.join(", ")}${hint}`, at(`moveOn="${moveOn}"`)));
     }
     const mastery = attr(au, "masteryScore");
     if (mastery !== null) {

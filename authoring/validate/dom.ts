@@ -1,11 +1,5 @@
 // Namespace-aware reading of a manifest that already passed the XML parser: helpers over what the
-// rules read of an element, which both xmlbuilder2's DOM (parseXml) and xml-tree.ts provide.
-import { create } from "xmlbuilder2";
-
-export function parseXml(text: string): Document {
-  // xmlbuilder2 returns its own standards-conforming DOM; the structural DOM types are compatible.
-  return create(text).node as unknown as Document;
-}
+// rules read of an element, which both xmlbuilder2's DOM (xml-dom.ts) and xml-tree.ts provide.
 
 /** What the rules read of an element: the DOM's Element and xml-tree's XmlElement both have it. */
 export interface ElementLike {

@@ -7,7 +7,7 @@ import type { PackageKind, PackageProblem, ValidationReport } from "./report";
 import { schemaSetFor } from "./schema-sets";
 import { checkScormManifest, detectScormKind } from "./scorm-rules";
 import { symlinkWarnings } from "./symlink-entries";
-import { checkAgainstSchema } from "./xsd-check";
+import { checkAgainstSchema, type SchemaFinding } from "./xsd-check";
 import { parseXmlTree, type XmlDocument } from "./xml-tree";
 import { readZip, type ZipListing } from "./zip-reader";
 
@@ -26,6 +26,15 @@ export class PackageNotFoundError extends Error {
 
 function err(rule: string, file: string, message: string, line: number | null = null): PackageProblem {
   return { rule, severity: "error", file, line, message };
+}
+
+/** The attribute each of these rules checks: a schema message about it, on the same line, says it again. */
+const RULE_ATTRIBUTES: Readonly<Record<string, string>> = { "cmi5/move-on": "moveOn", "cmi5/mastery-score": "masteryScore" };
+
+/** A cmi5 moveOn or masteryScore the rules already reported (in their words): reported once. */
+function saidByARule(finding: SchemaFinding, ruleProblems: readonly PackageProblem[]): boolean {
+  const { attribute } = finding.subject;
+  return attribute !== null && ruleProblems.some((p) => RULE_ATTRIBUTES[p.rule] === attribute && p.line === finding.line);
 }
 
 async function checkManifest(
@@ -89,6 +98,7 @@ async function checkManifest(
   const ruleProblems = kind === "cmi5" ? checkCmi5CourseStructure(doc, at, fileSet) : checkScormManifest(doc, at, kind, fileSet);
   const findings = await schemaCheck;
   for (const f of findings) {
+    if (!f.fatal && saidByARule(f, ruleProblems)) continue;
     problems.push(err(f.fatal ? "manifest/not-well-formed" : "manifest/schema", name, f.message, f.line));
   }
   if (findings.some((f) => f.fatal)) return { kind, problems };

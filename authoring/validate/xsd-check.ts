@@ -1,12 +1,15 @@
 // Runs libxml2 (xmllint-wasm, no native build needed) on one manifest against one schema set.
 import { validateXML } from "xmllint-wasm";
 import type { SchemaSet } from "./schema-sets";
+import { readableXsdMessage, type XsdSubject } from "./xsd-messages";
 
 export interface SchemaFinding {
   line: number | null;
   message: string;
   /** true when the file is not even well-formed XML (nothing else can be checked). */
   fatal: boolean;
+  /** The element and attribute a validity message is about (both null for a parser message). */
+  subject: XsdSubject;
 }
 
 /** Raw libxml2 lines look like "cmi5.xml:12: element au: Schemas validity error : Element ...". */
@@ -17,10 +20,12 @@ function parseLines(output: string, fileName: string, fatal: boolean): SchemaFin
     if (raw.endsWith(" validates") || raw.endsWith("fails to validate")) continue;
     const match = /^[^:]+:(\d+): (.*)$/.exec(raw);
     const line = match ? Number(match[1]) : null;
-    const text = (match ? match[2] : raw).replace(/^.*?(Schemas validity error|parser error|namespace error) : /, "");
-    findings.push({ line, message: text.trim(), fatal: fatal || /parser error/.test(raw) });
+    const validity = /Schemas validity error : /.test(raw);
+    const text = (match ? match[2]! : raw).replace(/^.*?(Schemas validity error|parser error|namespace error) : /, "").trim();
+    const { message, subject } = validity ? readableXsdMessage(text) : { message: text, subject: { element: null, attribute: null } };
+    findings.push({ line, message, fatal: fatal || /parser error/.test(raw), subject });
   }
-  if (findings.length === 0) findings.push({ line: null, message: output.trim() || "not valid", fatal });
+  if (findings.length === 0) findings.push({ line: null, message: output.trim() || "not valid", fatal, subject: { element: null, attribute: null } });
   return findings;
 }
 

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caseHints } from "../../authoring/validate/case-hint";
 import { checkCmi5CourseStructure } from "../../authoring/validate/cmi5-rules";
-import { parseXml } from "../../authoring/validate/dom";
+import { parseXml } from "../../authoring/validate/xml-dom";
 import { lineLocator, lineOfOffset, newlineOffsets, type Locate } from "../../authoring/validate/line-index";
 import { checkScormManifest } from "../../authoring/validate/scorm-rules";
 import { manyFilesEntryName, manyFilesManifest } from "../fixtures/packages/scorm-many-files";

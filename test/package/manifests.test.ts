@@ -4,7 +4,7 @@ import { writeCmi5Xml } from "../../authoring/manifest/cmi5";
 import { auIdFor, manifestIdentifierFor, scaledMastery } from "../../authoring/manifest/ids";
 import { writeScorm12Manifest } from "../../authoring/manifest/scorm12";
 import { writeScorm2004Manifest } from "../../authoring/manifest/scorm2004";
-import { parseXml } from "../../authoring/validate/dom";
+import { parseXml } from "../../authoring/validate/xml-dom";
 import { sampleCourseData } from "../fixtures/packages/sample-course";
 import { SHARED_XSD, requireSharedXsd, validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
 

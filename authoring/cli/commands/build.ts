@@ -4,8 +4,9 @@ import { resolve } from "node:path";
 import { ALL_TARGETS, type TargetId } from "../../../runtime/course/types";
 import { buildCourse, DEFAULT_OUT_DIR } from "../../build-course";
 import { watchBuilds } from "../../watch/build-watch";
-import { CourseError, type CourseProblem } from "../../course/loaded-course";
+import { CourseError, describeCourseProblem, type CourseProblem } from "../../course/loaded-course";
 import { expectPositionals, parseCommandArgs } from "../args";
+import { howToTry, placeholderIdWarning } from "../build-notes";
 import type { Command } from "../command";
 import { EXIT } from "../exit-codes";
 import { FileProblemError, UsageError, displayPath, type CliIo } from "../io";
@@ -16,14 +17,6 @@ const TARGET_LABEL: Record<TargetId, string> = {
   "scorm2004-3": "SCORM 2004 3rd ed.",
   "scorm2004-4": "SCORM 2004 4th ed.",
 };
-
-const HOW_TO_TRY = `How to try them:
-  - on this machine, as an LMS would launch them, with a live log of what the course reports:
-    passmark preview <course folder or zip>   (in this repository: node bin/passmark.mjs preview templates/starter)
-  - upload a zip to your LMS as a new course / activity (Moodle, Canvas, Docebo, TalentLMS, ...), or to
-    SCORM Cloud (https://cloud.scorm.com, free account), which runs all four standards and shows the
-    data the course reports; cmi5 needs an LMS with cmi5 support (SCORM Cloud has it)
-  - check a zip first: passmark validate <zip>`;
 
 export function parseTargets(values: readonly string[]): TargetId[] | undefined {
   if (values.length === 0) return undefined;
@@ -37,7 +30,7 @@ export function parseTargets(values: readonly string[]): TargetId[] | undefined 
 }
 
 function describeProblem(p: CourseProblem): string {
-  return `${p.file}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
+  return describeCourseProblem(p);
 }
 
 function formatBytes(bytes: number): string {
@@ -87,13 +80,22 @@ Options:
       }
 
       for (const p of result.warnings) io.err(`warning: ${describeProblem(p)}`);
+      const placeholderId = placeholderIdWarning(result.course.data.id);
+      if (placeholderId !== null) io.err(`warning: course.json /id: ${placeholderId}`);
       const show = (path: string): string => displayPath(io.cwd, path);
       io.out(`Built "${result.course.data.title}" into ${show(outDir)}:`);
       const width = Math.max(...result.packages.map((p) => show(p.path).length));
       for (const p of result.packages) {
         io.out(`  ${TARGET_LABEL[p.target].padEnd(19)} ${show(p.path).padEnd(width)}  ${formatBytes(p.bytes)}`);
       }
-      if (hint) io.out(HOW_TO_TRY);
+      if (hint) {
+        io.out(
+          howToTry(
+            label === "" ? "." : label,
+            result.packages.map((p) => show(p.path)),
+          ),
+        );
+      }
       return EXIT.ok;
     };
     if (values["watch"] !== true) return buildOnce(true);

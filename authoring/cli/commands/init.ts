@@ -34,6 +34,18 @@ async function assertEmptyOrMissing(dir: string): Promise<void> {
     );
 }
 
+/** What `passmark preview` keeps in the course folder (its builds, the local LMS's records) stays out of git. */
+const GITIGNORE = `# passmark preview's builds and the records of its local LMS (statements, state, SCORM data)
+.passmark/
+`;
+
+/** Writes <dir>/.gitignore unless the template brought one (npm does not publish .gitignore files). */
+async function writeGitignore(dir: string): Promise<void> {
+  await writeFile(join(dir, ".gitignore"), GITIGNORE, { flag: "wx" }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== "EEXIST") throw error;
+  });
+}
+
 /** Points course.json's "$schema" at passmark's schema from the new folder, so editors keep autocompleting. */
 async function relinkSchema(courseFile: string, dir: string): Promise<void> {
   const text = await readFile(courseFile, "utf8");
@@ -71,12 +83,14 @@ Then:  passmark build <dir>`,
     await assertEmptyOrMissing(dir);
     await cp(join(templatesDir(), template), dir, { recursive: true, errorOnExist: true, force: false });
     await relinkSchema(join(dir, "course.json"), dir);
+    await writeGitignore(dir);
     const shown = displayPath(io.cwd, dir);
     const made = new Set(await readdir(dir));
     const contents = [
       ["course.json", "the course: pages, assessment, rubric, reporting, targets"],
       ["pages/", "Markdown page bodies"],
       ["assets/", "images, audio, video, captions"],
+      [".gitignore", "keeps .passmark/ (what passmark preview keeps) out of git"],
     ].filter(([name]) => made.has(name!.replace(/\/$/, "")));
     io.out(`Created a course in ${shown} (template: ${template})
 ${contents.map(([name, about]) => `  ${name!.padEnd(14)}${about}`).join("\n")}
