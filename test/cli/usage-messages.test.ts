@@ -24,7 +24,7 @@ describe("unknown options", () => {
 
   it("nothing near: the command's options are listed", async () => {
     expect(await usage("build", "c", "--colour")).toContain(
-      'passmark build: unknown option "--colour"; the options of passmark build are --target, --out, --help',
+      'passmark build: unknown option "--colour"; the options of passmark build are --target, --out, --watch, --help',
     );
     expect(await usage("validate", "x.zip", "-q")).toContain('passmark validate: unknown option "-q"; the options of passmark validate are --json, --help');
   });
