@@ -12,7 +12,7 @@ const detection = detectLaunch(window);
 const driver = detection.standard === "cmi5" ? new Cmi5Driver({ url: location.href, logger: labelledLogger(logger, "cmi5") }) : undefined;
 driver?.launch().catch(() => undefined); // a failure is boot's to show: driver.start() rejects with it
 
-void import("./main").then(({ start, StandaloneDriver }) =>
+void import("./main").then(({ start, standaloneCode }) =>
   // @ts-expect-error the SCORM bundle is a build output beside this one (build.mjs), not a source module
-  start({ cmi5: { Cmi5Driver }, standalone: { StandaloneDriver } }, () => import("./passmark.scorm.js"), { detection, logger, driver }),
+  start({ cmi5: { Cmi5Driver }, standalone: standaloneCode }, () => import("./passmark.scorm.js"), { detection, logger, driver }),
 );

@@ -4,11 +4,12 @@
 // a SCORM API) hands over to the other bundle, which every package holds too.
 import { boot, type EarlyStart } from "./app/boot";
 import { holdsDriverFor, useDriverCode, type DriverCode } from "./app/driver-factory";
+import * as standaloneCode from "./lms/chunks/standalone";
 import { detectLaunch } from "./lms/detect";
 import { consoleLogger } from "./lms/ports";
 
-/** The standalone driver: in every bundle (runtime/entry-cmi5.ts, which loads this module lazily, takes it from here). */
-export { StandaloneDriver } from "./lms/chunks/standalone";
+/** The standalone driver's code: in every bundle (an entry that loads this module lazily takes it from here). */
+export { standaloneCode };
 
 /** `early`: what the entry already did (detection, the page's logger, a driver whose handshake runs). */
 export function start(code: DriverCode, otherBundle: () => Promise<unknown>, early?: EarlyStart): void {
