@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of issue 7, one after the other (never in parallel: they measure
 // time), then bench/results.json and bench/results.md. Options:
-//   --only=payload,launch,delivery,resume-state,build,scorm,standalone,validate   run a subset
+//   --only=payload,launch,delivery,resume-state,build,scorm,standalone,validate,requests  run a subset
 //   --runs=N                                                              repetitions behind each median
 //   --readme                                                              also copy the table into README.md ("## Performance")
 import { readFile, writeFile } from "node:fs/promises";
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { buildFigure } from "./figures/build";
 import { deliveryFigure } from "./figures/delivery";
 import { launchFigure } from "./figures/launch";
+import { lmsRequestsFigure } from "./figures/lms-requests";
 import { payloadFigure } from "./figures/payload";
 import { resumeStateFigure } from "./figures/resume-state";
 import { scormCallsFigure } from "./figures/scorm-calls";
@@ -50,6 +51,7 @@ const FIGURES: { id: string; run: (runs: number) => Promise<FigureResult> }[] = 
   { id: "scorm", run: () => scormCallsFigure() },
   { id: "standalone", run: (runs) => standaloneFigure(runs) },
   { id: "validate", run: (runs) => validateFigure(Math.min(runs, 5)) },
+  { id: "requests", run: (runs) => lmsRequestsFigure(Math.min(runs, 3)) },
 ];
 
 const RESULTS_JSON = join(ROOT, "bench", "results.json");

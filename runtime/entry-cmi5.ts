@@ -1,7 +1,18 @@
 // Runtime bundle of a cmi5 package (dist/runtime/passmark.cmi5.js): the cmi5 and standalone drivers.
+// This module is small on purpose: it starts the cmi5 handshake (fetch POST, then LaunchData ‖
+// preferences ‖ State: Cmi5Driver.launch, no course data needed) as soon as it runs, while the app
+// (engine, UI, runtime/main.ts) is a chunk the page fetches in parallel (<link rel="modulepreload">,
+// authoring/package/runtime-preloads.ts) and course.json is preloaded: the handshake overlaps them.
 import { Cmi5Driver } from "./lms/chunks/cmi5";
-import { StandaloneDriver } from "./lms/chunks/standalone";
-import { start } from "./main";
+import { detectLaunch } from "./lms/detect";
+import { consoleLogger, labelledLogger } from "./lms/ports";
 
-// @ts-expect-error the SCORM bundle is a build output beside this one (build.mjs), not a source module
-start({ cmi5: { Cmi5Driver }, standalone: { StandaloneDriver } }, () => import("./passmark.scorm.js"));
+const logger = consoleLogger(); // the one logger of the page (runtime/app/boot.ts)
+const detection = detectLaunch(window);
+const driver = detection.standard === "cmi5" ? new Cmi5Driver({ url: location.href, logger: labelledLogger(logger, "cmi5") }) : undefined;
+driver?.launch().catch(() => undefined); // a failure is boot's to show: driver.start() rejects with it
+
+void import("./main").then(({ start, standaloneCode }) =>
+  // @ts-expect-error the SCORM bundle is a build output beside this one (build.mjs), not a source module
+  start({ cmi5: { Cmi5Driver }, standalone: standaloneCode }, () => import("./passmark.scorm.js"), { detection, logger, driver }),
+);

@@ -1,8 +1,10 @@
 // Which runtime files a package's index.html loads: the runtime bundle of its target (build.mjs: a cmi5
 // package runs passmark.cmi5.js, a SCORM package passmark.scorm.js), and the chunks that bundle
 // imports statically, asked for at once (<link rel="modulepreload">) so the browser fetches them in
-// parallel with the bundle instead of one after another. Read from the esbuild metafile that
-// build.mjs writes next to the bundles.
+// parallel with the bundle instead of one after another. A bundle whose entry is kept small and loads
+// the app lazily (runtime/entry-cmi5.ts: its handshake starts before the app arrives) has that app
+// chunk preloaded too, with its static imports; chunks loaded later (the grading UI) are not. Read
+// from the esbuild metafile that build.mjs writes next to the bundles.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
@@ -21,6 +23,8 @@ export const RUNTIME_BUNDLE: Record<TargetId, string> = {
   "scorm2004-4": "runtime/passmark.scorm.js",
 };
 
+const APP_ENTRY = "runtime/main.ts";
+
 /** Zip paths ("runtime/passmark-….js") to preload for `target`, sorted; [] when the metafile is absent. */
 export async function runtimePreloads(target: TargetId): Promise<string[]> {
   const dir = runtimeDistDir();
@@ -38,6 +42,8 @@ export async function runtimePreloads(target: TargetId): Promise<string[]> {
   };
   const bundle = `dist/${RUNTIME_BUNDLE[target]}`;
   addWithStaticImports(bundle);
+  // The app chunk the entry loads lazily (runtime/main.ts); never the grading UI nor the other bundle.
+  for (const imported of outputs[bundle]?.imports ?? []) if (outputs[imported.path]?.entryPoint === APP_ENTRY) addWithStaticImports(imported.path);
   wanted.delete(bundle); // loaded by its own <script type="module">
   return [...wanted]
     .filter((path) => path.endsWith(".js"))

@@ -33,7 +33,7 @@ async function watchClicks(page: Page): Promise<void> {
 }
 
 /** Every page with Next, start the attempt, answer every question right (the UI tests' way). */
-async function learnAndAnswer(page: Page, course: CourseData): Promise<number> {
+export async function learnAndAnswer(page: Page, course: CourseData): Promise<number> {
   for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("button", { name: /^Start attempt/ }).click();
   await page.locator("fieldset.pm-question").first().waitFor();

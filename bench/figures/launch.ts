@@ -1,7 +1,8 @@
 // Figure 2 (issue 7, issue 4): a cmi5 launch against the local LRS with 100 ms added to every LMS
 // request. passmark: sequential round trips and navigation → learner can interact; references: the
 // time until @xapi/cmi5's initialize() and @rusticisoftware/cmi5's start() resolve, same server,
-// same browser, interleaved runs. Target: passmark ≤ 0.5× each reference.
+// same browser, interleaved runs. Target: passmark ≤ 0.5× each reference, and ≤ 1.3× the same cmi5
+// package opened standalone (no launch parameters, so no LMS request: the page load alone; issue 14).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,8 @@ interface Subject {
   /** Path on the front server. */
   path: string;
   passmark: boolean;
+  /** Opened as it is, without the LMS's launch parameters (the runtime runs standalone). */
+  standalone?: boolean;
 }
 
 interface Sample {
@@ -57,7 +60,7 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
     const page = await context.newPage();
     if (subject.passmark) await watchReadiness(page);
     front.proxied.length = 0;
-    await page.goto(launchThrough(front, lms, subject.path), { waitUntil: "commit" });
+    await page.goto(subject.standalone ? `${front.origin}${subject.path}` : launchThrough(front, lms, subject.path), { waitUntil: "commit" });
     const timing = await readTiming(page, 20_000).catch((error: unknown) => {
       const failures = front.proxied.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} → ${r.status} ${r.error ?? ""}`);
       throw new Error(
@@ -68,7 +71,7 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
       const requests = timing.lmsRequests.map((r) => `${r.name.replace(/^.*\/(xapi|cmi5)\//, "")} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
       console.log(`   [debug] ${subject.label}: DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}`);
     }
-    const firstRequest = Math.min(...timing.lmsRequests.map((r) => r.start));
+    const firstRequest = timing.lmsRequests.length > 0 ? Math.min(...timing.lmsRequests.map((r) => r.start)) : timing.readyAt;
     return {
       readyAt: timing.readyAt,
       lmsPhase: timing.readyAt - firstRequest,
@@ -94,7 +97,9 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
     const subjects: Subject[] = [
       { label: "passmark (starter course, cmi5 package)", path: "/content/index.html", passmark: true },
       ...references.map((r) => ({ label: r.label, path: `/bench/${r.page}`, passmark: false })),
+      { label: "passmark standalone (the same cmi5 package, no launch parameters)", path: "/content/index.html", passmark: true, standalone: true },
     ];
+    const libraries = subjects.filter((s) => !s.passmark);
     const samples = new Map<string, Sample[]>(subjects.map((s) => [s.label, []]));
     for (let i = 0; i <= runs; i++) {
       for (const subject of subjects) {
@@ -108,6 +113,10 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
     for (const subject of subjects) {
       const list = samples.get(subject.label)!;
       const what = subject.passmark ? "navigation → learner can interact" : "navigation → promise resolved";
+      if (subject.standalone) {
+        rows.push(row(`${subject.label}: ${what}`, med(subject.label), "ms", ms, undefined, spread(list.map((s) => s.readyAt))));
+        continue;
+      }
       rows.push(row(`${subject.label}: ${what}`, med(subject.label), "ms", ms, undefined, spread(list.map((s) => s.readyAt))));
       rows.push(
         row(
@@ -120,12 +129,15 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
         ),
       );
     }
-    for (const reference of subjects.slice(1)) {
+    const standalone = subjects[subjects.length - 1]!;
+    const overStandalone = med(passmark.label) / med(standalone.label);
+    rows.push(row(`passmark cmi5 launch ÷ ${standalone.label}`, overStandalone, "ratio", ratio, { text: "≤ 1.30× (issue 14)", pass: overStandalone <= 1.3 }));
+    for (const reference of libraries) {
       const r = med(passmark.label) / med(reference.label);
       rows.push(row(`passmark interactive ÷ ${reference.label}`, r, "ratio", ratio, { text: "≤ 0.50×", pass: r <= 0.5 }));
     }
     const phase = (label: string) => median(samples.get(label)!.map((s) => s.lmsPhase));
-    for (const subject of subjects) {
+    for (const subject of subjects.filter((s) => !s.standalone)) {
       rows.push(
         row(
           `${subject.label}: first LMS request → ${subject.passmark ? "interactive" : "resolved"}`,
@@ -137,7 +149,7 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
         ),
       );
     }
-    for (const reference of subjects.slice(1)) {
+    for (const reference of libraries) {
       rows.push(
         row(`LMS phase, passmark ÷ ${reference.label}`, phase(passmark.label) / phase(reference.label), "ratio", ratio, undefined, "page load left out"),
       );
@@ -150,6 +162,7 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
         `The local LMS+LRS (authoring/lrs) with latencyMs=${ADDED_LATENCY_MS} on every request; the browser reaches it through a same-origin front server that serves the unpacked cmi5 package and the reference pages at once (no latency, no CORS preflight) and proxies /cmi5/ and /xapi/. ` +
         `Debian Chromium, a fresh browser context per launch (no cache, no sessionStorage), ${runs} interleaved runs per subject after one warm-up round. ` +
         "Times are the page's performance.now() (from navigation start). passmark is interactive at the runtime's performance mark \"passmark:interactive\" (set by runtime/app/boot.ts right after the first screen is rendered, never on the error screen). " +
+        "The standalone subject is the same unpacked cmi5 package opened without launch parameters (no LMS request at all): the page load the cmi5 launch is compared with. " +
         "References: a page loading only the library (bundled with esbuild like the runtime) that calls initialize() / start() at once. Round trips: longest chain of LMS requests completed before that moment (the page's Resource Timing) where each starts after the previous ended. " +
         'The target compares whole times from navigation, so the page load both sides pay is inside both; the "LMS phase" rows leave it out (first LMS request → ready).',
     };

@@ -25,20 +25,31 @@ const Scorm2004API = (scorm2004Module as unknown as { Scorm2004API: typeof Scorm
 
 const QUESTIONS = 20;
 
-/** Counts every call made on `api`, by method name. */
-function counted<T extends object>(api: T): { api: T; calls: Map<string, number> } {
+/**
+ * Counts every call made on `api`, by method name, and the redundant SetValue calls: a value the
+ * element already held (the last value set to it, or read from it).
+ */
+function counted<T extends object>(api: T): { api: T; calls: Map<string, number>; redundant: string[] } {
   const calls = new Map<string, number>();
+  const held = new Map<string, string>();
+  const redundant: string[] = [];
   const wrapper = new Proxy(api, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== "function" || typeof key !== "string" || !/^(LMS)?[A-Z]/.test(key)) return value;
       return (...args: unknown[]) => {
         calls.set(key, (calls.get(key) ?? 0) + 1);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        const [element, written] = args.map(String);
+        if (/SetValue$/.test(key) && element !== undefined) {
+          if (held.get(element) === written) redundant.push(element);
+          held.set(element, written ?? "");
+        } else if (/GetValue$/.test(key) && element !== undefined) held.set(element, String(result));
+        return result;
       };
     },
   });
-  return { api: wrapper, calls };
+  return { api: wrapper, calls, redundant };
 }
 
 /** One learner session as the UI runs it: every page, one attempt all correct, submit, exit. */
@@ -69,6 +80,7 @@ function callRows(
   getMethod: string,
   status: string,
   warnings: number,
+  redundant: string[],
 ): ResultRow[] {
   const total = [...calls.values()].reduce((a, b) => a + b, 0);
   const detail = [...calls.entries()]
@@ -80,6 +92,14 @@ function callRows(
     row(`${label}: API calls per session`, total, "calls", count, undefined, detail),
     row(`${label}: ${setMethod} per session`, calls.get(setMethod) ?? 0, "calls", count, undefined, `${getMethod} ${calls.get(getMethod) ?? 0}`),
     row(`${label}: commits per session`, calls.get(commitMethod) ?? 0, "commits", count, undefined, `driver warnings: ${warnings}`),
+    row(
+      `${label}: redundant ${setMethod} (a value the element already held)`,
+      redundant.length,
+      "calls",
+      count,
+      { text: "0 (issue 14)", pass: redundant.length === 0 },
+      redundant.length > 0 ? [...new Set(redundant)].join(", ") : undefined,
+    ),
   ];
 }
 
@@ -112,8 +132,8 @@ export async function scormCallsFigure(): Promise<FigureResult> {
       id: "scorm",
       title: `6. SCORM calls, ${QUESTIONS}-question pass`,
       rows: [
-        ...callRows("SCORM 1.2", api12.calls, "LMSCommit", "LMSSetValue", "LMSGetValue", status12, log12.length),
-        ...callRows("SCORM 2004", api2004.calls, "Commit", "SetValue", "GetValue", status2004, log2004.length),
+        ...callRows("SCORM 1.2", api12.calls, "LMSCommit", "LMSSetValue", "LMSGetValue", status12, log12.length, api12.redundant),
+        ...callRows("SCORM 2004", api2004.calls, "Commit", "SetValue", "GetValue", status2004, log2004.length, api2004.redundant),
       ],
       method:
         `A generated course (4 pages, ${QUESTIONS} questions of every type), the real SCORM 1.2 / 2004 drivers and the runtime's CourseSession (the calls the UI makes: begin, every page, start attempt, ${QUESTIONS} correct answers, submit, exit) ` +

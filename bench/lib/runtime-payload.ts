@@ -40,11 +40,15 @@ function staticClosure(meta: Metafile, start: string): Set<string> {
 /** A runtime bundle's entry source ("runtime/entry-cmi5.ts") → the kind of package that loads it ("cmi5"). */
 const BUNDLE_ENTRY = /^runtime\/entry-([a-z0-9]+)\.ts$/;
 
+/** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts): every launch loads it (modulepreloaded). */
+const APP_ENTRY = "runtime/main.ts";
+
 /**
  * The sets of runtime files each kind of package loads at launch (pure: from the metafile alone): its
  * bundle (build.mjs: one per kind of package, every launch of that package runs it, standalone
- * included) with the chunks it imports statically. Lazy chunks (the grading UI,
- * runtime/ui/grading-loader.ts) load only for some courses and are not counted.
+ * included) with the chunks it imports statically, and the app chunk it imports lazily
+ * (authoring/package/runtime-preloads.ts preloads it) with its own. Other lazy chunks (the grading
+ * UI, runtime/ui/grading-loader.ts) load only for some courses and are not counted.
  */
 export function launchFileSets(meta: Metafile): { launch: string; files: string[] }[] {
   const bundles = Object.keys(meta.outputs)
@@ -53,7 +57,12 @@ export function launchFileSets(meta: Metafile): { launch: string; files: string[
   if (bundles.length === 0) throw new Error("dist/runtime/meta.json has no output for a runtime/entry-*.ts bundle");
   return bundles.map((bundle) => ({
     launch: BUNDLE_ENTRY.exec(meta.outputs[bundle]!.entryPoint!)![1]!,
-    files: [...staticClosure(meta, bundle)].sort(),
+    files: [
+      ...new Set([
+        ...staticClosure(meta, bundle),
+        ...(meta.outputs[bundle]!.imports ?? []).filter((i) => meta.outputs[i.path]?.entryPoint === APP_ENTRY).flatMap((i) => [...staticClosure(meta, i.path)]),
+      ]),
+    ].sort(),
   }));
 }
 

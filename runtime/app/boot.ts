@@ -3,8 +3,9 @@
 import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
-import { detectLaunch } from "../lms/detect";
-import { consoleLogger, systemClock } from "../lms/ports";
+import { detectLaunch, type Detection } from "../lms/detect";
+import type { LmsDriver } from "../lms/driver";
+import { consoleLogger, systemClock, type Logger } from "../lms/ports";
 import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
 import { randomSeed } from "./answers";
@@ -16,16 +17,25 @@ import { CourseSession } from "./session";
 /** Marked once the first screen is interactive (the benchmark reads it). */
 export const INTERACTIVE_MARK = "passmark:interactive";
 
-export async function boot(win: Window, root: HTMLElement): Promise<CourseSession | null> {
+/** What a bundle's entry did before the app arrived (runtime/entry-cmi5.ts): its handshake may already run. */
+export interface EarlyStart {
+  detection: Detection;
+  /** The one logger of the page. */
+  logger: Logger;
+  /** The driver for `detection`, its launch handshake started (a cmi5 driver: Cmi5Driver.launch). */
+  driver?: LmsDriver | undefined;
+}
+
+export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): Promise<CourseSession | null> {
   const doc = win.document;
   // The one logger of this page: boot's own lines, the session's and the driver's (driver-factory.ts).
-  const logger = consoleLogger();
+  const logger = entry?.logger ?? consoleLogger();
   const log = (message: string) => logger.warn(message);
   let session: CourseSession;
   try {
     const fetchImpl = win.fetch.bind(win);
-    // The driver's code loads while the course data is fetched.
-    const driverMaker = loadDriverMaker(detectLaunch(win), win, logger);
+    // The driver's code loads (or its handshake already runs) while the course data is fetched.
+    const driverMaker = loadDriverMaker(entry?.detection ?? detectLaunch(win), win, logger, entry?.driver);
     driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
     const course = await loadCourseData(fetchImpl);
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).

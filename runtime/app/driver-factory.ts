@@ -44,14 +44,22 @@ function missing(standard: string): never {
 
 /**
  * The maker of the driver `detection` calls for (boot.ts asks before fetching the course data). The
- * driver logs to boot's `logger`, each line labelled with its standard.
+ * driver logs to boot's `logger`, each line labelled with its standard. `early`: a driver the bundle's
+ * entry made and started before the app arrived.
  */
-export async function loadDriverMaker(detection: Detection, win: Window, logger: Logger): Promise<DriverMaker> {
+export async function loadDriverMaker(detection: Detection, win: Window, logger: Logger, early?: LmsDriver): Promise<DriverMaker> {
   const code = bundled ?? missing(detection.standard);
   const driverLogger = labelledLogger(logger, detection.standard);
   switch (detection.standard) {
     case "cmi5": {
       const { Cmi5Driver } = code.cmi5 ?? missing("cmi5");
+      // The entry's driver (runtime/entry-cmi5.ts) ran its handshake while the course loaded: it opens
+      // with the course's reporting options now (start() then waits for both).
+      if (early instanceof Cmi5Driver)
+        return (course) => {
+          early.open(course.reporting).catch(() => undefined); // its failure reaches boot through start()
+          return early;
+        };
       return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting, logger: driverLogger });
     }
     case "scorm2004": {

@@ -17,7 +17,9 @@ const newViolations = marks.newViolations;
 const FAULT_TIMING = { requestTimeoutMs: 2_000 };
 
 /** A page that is frozen: its timers never fire (a reload happens while it waits). */
-const frozenTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
+// A page frozen after its current task: no retry or backoff ever fires (only the 0 ms "before the next
+// task" hop of the Outbox, which joins Initialized with the first screen's reports, still runs).
+const frozenTimers = { setTimeout: (run: () => void, ms?: number) => (ms === 0 ? setTimeout(run, 0) : 0), clearTimeout: () => undefined };
 
 describe("faults", () => {
   it("500/503/timeouts/resets for a while: every statement arrives exactly once, in order", async () => {

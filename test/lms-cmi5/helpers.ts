@@ -39,6 +39,7 @@ export const FAST_TIMING = {
   retryMaxMs: 200,
   authRetryMs: 100,
   progressIntervalMs: 50,
+  stateIntervalMs: 0, // every saveState written at once here; coalescing has its own tests (state-coalescing.test.ts)
   launchRetries: 2,
 };
 

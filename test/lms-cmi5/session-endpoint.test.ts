@@ -15,7 +15,9 @@ const marks = useLocalLms((started) => (lms = started));
 
 const EVIL = "https://evil.example.test/xapi/";
 /** No retry ever fires: what failed stays in the outbox. */
-const frozenTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
+// A page frozen after its current task: no retry or backoff ever fires (only the 0 ms "before the next
+// task" hop of the Outbox, which joins Initialized with the first screen's reports, still runs).
+const frozenTimers = { setTimeout: (run: () => void, ms?: number) => (ms === 0 ? setTimeout(run, 0) : 0), clearTimeout: () => undefined };
 
 interface Seen {
   url: string;

@@ -24,6 +24,8 @@ export interface Cmi5Timing {
   retryMaxMs: number;
   authRetryMs: number;
   progressIntervalMs: number;
+  /** State document writes while the learner answers: at most one per this many ms (checkpoints write at once). */
+  stateIntervalMs: number;
   /** Extra tries of the fetch POST and of each launch read on network errors, timeouts, 408/429/5xx. */
   launchRetries: number;
 }
@@ -34,6 +36,7 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   retryMaxMs: OUTBOX_BACKOFF.maxMs,
   authRetryMs: 30_000,
   progressIntervalMs: 10_000,
+  stateIntervalMs: 3_000,
   launchRetries: 3,
 };
 
@@ -187,12 +190,15 @@ export class Cmi5Driver implements LmsDriver {
       randomBytes: this.options_.randomBytes,
       logger: this.logger_,
       progressIntervalMs: this.timing_.progressIntervalMs,
+      stateIntervalMs: this.timing_.stateIntervalMs,
     });
     this.outbox_ = outbox;
     this.reporter_ = reporter;
     this.session_ = session;
     const reload = session.phase !== "launched";
-    reporter.initializeSession(); // queued first; sent while the course renders
+    // Queued first; sent once the first screen is up, in one request with what the first screen
+    // reports (its progressed): nothing the learner sees waits for a write.
+    reporter.initializeSession();
     if (reload) void outbox.flush();
     return factsOf(params, session.record, warnings, reload);
   }
@@ -227,6 +233,7 @@ export class Cmi5Driver implements LmsDriver {
   async checkpoint(): Promise<void> {
     // Before start or after the end (exit, page unloaded for good) there is nothing more to send.
     if (!this.outbox_ || this.ended_) return;
+    this.reporter_?.sendPendingState(); // a checkpoint writes the coalesced state at once
     void this.outbox_.flush();
     await this.outbox_.whenSettled();
   }
@@ -244,6 +251,7 @@ export class Cmi5Driver implements LmsDriver {
     const { reporter_: reporter, outbox_: outbox, session_: session } = this;
     if (!reporter || !outbox || !session || this.ended_) return;
     reporter.sendPendingProgress();
+    reporter.sendPendingState(); // the coalesced state goes with the rest (no answer lost on close)
     if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, session);
     outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (docs/rules/lms.md §5)
   }

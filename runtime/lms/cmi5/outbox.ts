@@ -90,10 +90,15 @@ export class Outbox {
     return () => this.listeners_.delete(listener);
   }
 
-  enqueue(item: OutboxItem): void {
+  /**
+   * `soon`: sent before the next task instead of at once, with whatever else is queued by then
+   * (writes that are ready together go in one request).
+   */
+  enqueue(item: OutboxItem, soon = false): void {
     this.queue_.push(item);
     this.persist_();
-    void this.flush();
+    if (soon) this.options_.timers.setTimeout(() => void this.flush(), 0);
+    else void this.flush();
   }
 
   /**

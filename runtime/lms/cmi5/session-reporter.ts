@@ -34,17 +34,26 @@ export interface ReporterDeps {
   randomBytes: RandomBytes | undefined;
   logger: Logger;
   progressIntervalMs: number;
+  /** State document writes while answering: at most one per this many ms (docs/reporting.md "Request timing"). */
+  stateIntervalMs: number;
 }
 
 export class Cmi5SessionReporter {
   private pendingProgress_: number | null = null;
   private lastProgressAt_ = Number.NEGATIVE_INFINITY;
   private progressTimer_: unknown = null;
+  /** The state kept since the last State document write is not written yet (coalesced). */
+  private stateDue_ = false;
+  private lastStateAt_: number;
+  private stateTimer_: unknown = null;
+  /** The last document queued, as JSON: an identical one is not written again. */
+  private lastDocument_ = "";
 
   private readonly deps_: ReporterDeps;
 
   constructor(deps: ReporterDeps) {
     this.deps_ = deps;
+    this.lastStateAt_ = deps.now();
   }
 
   get record(): Readonly<Cmi5SessionRecord> {
@@ -62,14 +71,25 @@ export class Cmi5SessionReporter {
   /** cmi5 §9.3.2: Initialized once per session, never again on a reload. */
   initializeSession(): void {
     if (this.deps_.session.phase !== "launched") return;
-    this.send_("initialized", buildInitialized(this.frame_().frame));
+    this.send_("initialized", buildInitialized(this.frame_().frame), true); // with the first screen's reports
   }
 
   saveState(state: string, location: string | null): void {
     if (!this.open_) return;
-    this.deps_.session.keepState(state, location);
+    this.deps_.session.keepState(state, location); // kept in sessionStorage at once: a reload loses nothing
     // Browse/Review are look-around launches: they never overwrite the learner's saved attempts.
-    if (this.normal_) this.queueStateDocument_();
+    if (!this.normal_) return;
+    // Coalesced: at most one write per stateIntervalMs while the learner answers or pages on; the
+    // checkpoints (submit, checkpoint(), exit, page hide) write what waits at once.
+    this.stateDue_ = true;
+    const wait = this.lastStateAt_ + this.deps_.stateIntervalMs - this.deps_.now();
+    if (wait <= 0) this.sendPendingState();
+    else this.stateTimer_ ??= this.deps_.timers.setTimeout(() => this.sendPendingState(), wait);
+  }
+
+  /** Writes the State document now if a kept state waits for its coalesced write (a checkpoint). */
+  sendPendingState(): void {
+    if (this.stateDue_ && this.open_) this.queueStateDocument_();
   }
 
   reportProgress(progress: number): void {
@@ -146,6 +166,12 @@ export class Cmi5SessionReporter {
   dispose(): void {
     if (this.progressTimer_ !== null) this.deps_.timers.clearTimeout(this.progressTimer_);
     this.progressTimer_ = null;
+    this.clearStateTimer_();
+  }
+
+  private clearStateTimer_(): void {
+    if (this.stateTimer_ !== null) this.deps_.timers.clearTimeout(this.stateTimer_);
+    this.stateTimer_ = null;
   }
 
   /** Passed/Failed for `outcome`, with the assessor of the attempt that gave it (docs/reporting.md "Rated tasks"). */
@@ -164,6 +190,12 @@ export class Cmi5SessionReporter {
       completedSent: record.registrationRecord.completedSent,
       passedSent: record.registrationRecord.passedSent,
     };
+    this.stateDue_ = false;
+    this.clearStateTimer_();
+    this.lastStateAt_ = this.deps_.now();
+    const json = JSON.stringify(document);
+    if (json === this.lastDocument_) return; // the LMS has (or is sent) this very document
+    this.lastDocument_ = json;
     this.deps_.outbox.enqueueState(uuidV4(this.deps_.randomBytes), document);
   }
 
@@ -172,14 +204,14 @@ export class Cmi5SessionReporter {
    * sent) or refuses it, logged with the requirement id and never sent. The Outbox then persists
    * the record with the new item: flags and statement in ONE sessionStorage write (no crash window).
    */
-  private send_(role: StatementRole, statement: Cmi5Statement): void {
+  private send_(role: StatementRole, statement: Cmi5Statement, soon = false): void {
     const refused = this.deps_.session.admit(statement);
     if (refused !== null) {
       const why = refused.kind === "sequence" ? `cmi5 ${refused.violations.join(", ")}` : `session ${refused.phase}`;
       this.deps_.logger.error(`${statement.verb.display?.["en-US"] ?? statement.verb.id} not sent: ${why}`);
       return;
     }
-    this.deps_.outbox.enqueue({ kind: "statement", id: statement.id, role, statement });
+    this.deps_.outbox.enqueue({ kind: "statement", id: statement.id, role, statement }, soon);
   }
 
   /**
