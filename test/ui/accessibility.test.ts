@@ -53,7 +53,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 }
 
 describe.concurrent("accessibility of every screen (axe, WCAG 2.2 AA rules)", { timeout: 180_000 }, () => {
-  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 240_000 }, async (test) => {
+  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 360_000 }, async (test) => {
     const { expect } = test; // the test's own: the tests run concurrently
     const { page, problems } = await open(test);
     await expectNoAxeViolations(page, "course page");
