@@ -50,7 +50,9 @@ export default defineConfig({
     // Tests of a describe.concurrent (the journey files: one learner each) run two at a time per
     // worker: a journey mostly waits (renders, the LMS, page loads), so two keep the cores busier
     // and a file takes about half as long; more made each step slow enough under load to time out.
-    maxConcurrency: 2,
+    // The test/ui browser files run theirs the same way (docs/testing.md). On a machine whose CPUs
+    // are already full, concurrency gains nothing: PASSMARK_TEST_CONCURRENCY=1 runs them one by one.
+    maxConcurrency: Number(process.env.PASSMARK_TEST_CONCURRENCY ?? 2),
     // A worker runs file after file in one process and imports each module once (not once per file:
     // that was two thirds of the time of the files that need no browser). So no test may leave a
     // module's state changed for the next file: nothing here mocks modules or stubs globals.

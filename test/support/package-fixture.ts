@@ -7,15 +7,18 @@
 //   await pkg.remove();
 //
 // The browser runtime (dist/runtime) is rebuilt first when any runtime source is newer than it;
-// a lock folder keeps parallel test files from building at the same time.
+// a lock folder keeps parallel test files from building at the same time. A course of the same
+// content (files, edited course.json, target) is built once per test process and copied after
+// that (built-package-cache.ts): every test still gets a folder of its own.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { buildCourse } from "../../authoring/build-course";
 import type { TargetId } from "../../runtime/course/types";
+import { cachedBuild } from "./built-package-cache";
 
 export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
 export const STARTER_COURSE = join(REPO_ROOT, "templates", "starter");
@@ -108,24 +111,35 @@ export async function extractZip(zip: string, dest: string): Promise<void> {
   });
 }
 
-/** Build the course into a zip with buildCourse, then unpack it; remove() deletes both. */
+/** Build the course into a zip with buildCourse (or copy the same content's build), then unpack it; remove() deletes both. */
 export async function buildPackageFolder(options: PackageFixtureOptions = {}): Promise<PackageFolder> {
   await ensureRuntimeBuilt();
+  const target = options.target ?? "scorm2004-4";
   const work = await mkdtemp(join(tmpdir(), "passmark-pkg-"));
-  let courseDir = options.courseDir ?? STARTER_COURSE;
+  const sourceDir = options.courseDir ?? STARTER_COURSE;
+  let edited: string | null = null;
   if (options.edit) {
-    const copy = join(work, "course");
-    await cp(courseDir, copy, { recursive: true });
-    const file = join(copy, "course.json");
-    const course = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    const course = JSON.parse(await readFile(join(sourceDir, "course.json"), "utf8")) as Record<string, unknown>;
     options.edit(course);
-    await writeFile(file, JSON.stringify(course, null, 2));
-    courseDir = copy;
+    edited = JSON.stringify(course, null, 2);
   }
-  const built = await buildCourse(courseDir, { targets: [options.target ?? "scorm2004-4"], outDir: join(work, "out") });
-  const zip = built.packages[0]!.path;
+  const built = await cachedBuild({ sourceDir, target, editedCourseJson: edited }, async (out) => {
+    let courseDir = sourceDir;
+    if (edited !== null) {
+      courseDir = join(out, "course");
+      await cp(sourceDir, courseDir, { recursive: true });
+      await writeFile(join(courseDir, "course.json"), edited);
+    }
+    const result = await buildCourse(courseDir, { targets: [target], outDir: join(out, "out") });
+    const zip = result.packages[0]!.path;
+    const dir = join(out, "package");
+    await mkdir(dir);
+    await extractZip(zip, dir);
+    return { zip, dir };
+  });
+  const zip = join(work, "out", basename(built.zip));
   const dir = join(work, "package");
-  await mkdir(dir);
-  await extractZip(zip, dir);
+  await mkdir(dirname(zip), { recursive: true });
+  await Promise.all([cp(built.zip, zip), cp(built.dir, dir, { recursive: true })]);
   return { dir, zip, remove: () => rm(work, { recursive: true, force: true }) };
 }

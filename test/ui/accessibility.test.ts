@@ -1,15 +1,15 @@
 // axe-core on every screen of the learner UI (zero violations), reflow at 320 px, focus moved to
 // the new heading, the strict CSP header with no violation and no style attribute, and the error
-// screens a launch that cannot work ends on.
+// screens a launch that cannot work ends on. Each test has a context of its own: they run concurrently.
 import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, STRICT_CSP, type StaticServer } from "../support/static-server";
 import { answerAll, readBuiltCourse } from "./answers";
-import { expectNoAxeViolations, launchChromium, openLearnerPage, type LearnerPage } from "./browser";
+import { expectNoAxeViolations, launchChromium, openForTest, type LearnerPage } from "./browser";
 
 let browser: Browser;
 let pkg: PackageFolder;
@@ -17,7 +17,6 @@ let server: StaticServer;
 let brokenServer: StaticServer;
 let brokenDir: string;
 let course: CourseData;
-const opened: LearnerPage[] = [];
 
 beforeAll(async () => {
   pkg = await buildPackageFolder();
@@ -39,13 +38,8 @@ afterAll(async () => {
   await pkg?.remove();
 });
 
-afterEach(async () => {
-  for (const learner of opened.splice(0)) await learner.close();
-});
-
-async function open(url = `${server.url}/index.html`, width?: number): Promise<LearnerPage> {
-  const learner = await openLearnerPage(browser, url, { width });
-  opened.push(learner);
+async function open(test: TestContext, url = `${server.url}/index.html`, width?: number): Promise<LearnerPage> {
+  const learner = await openForTest(test, browser, url, { width });
   await learner.page.locator("h1").first().waitFor();
   return learner;
 }
@@ -55,12 +49,13 @@ const activeId = (page: Page) => page.evaluate(() => document.activeElement?.clo
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(overflow, "horizontal scroll").toBeLessThanOrEqual(0);
 }
 
-describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
-  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 240_000 }, async () => {
-    const { page, problems } = await open();
+describe.concurrent("accessibility of every screen (axe, WCAG 2.2 AA rules)", { timeout: 180_000 }, () => {
+  it("page, media page, intro, questions, unanswered warning, result and review: zero violations; focus follows", { timeout: 360_000 }, async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page, problems } = await open(test);
     await expectNoAxeViolations(page, "course page");
     await page.locator(".pm-menu summary").click(); // the open menu too
     await expectNoAxeViolations(page, "course page with the menu open");
@@ -88,8 +83,9 @@ describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
     expect(problems).toEqual([]);
   });
 
-  it("at 320 px wide nothing scrolls sideways (page, intro, questions, result)", async () => {
-    const { page, problems } = await open(undefined, 320);
+  it("at 320 px wide nothing scrolls sideways (page, intro, questions, result)", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page, problems } = await open(test, undefined, 320);
     await noHorizontalScroll(page);
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await noHorizontalScroll(page);
@@ -106,8 +102,9 @@ describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
     expect(problems).toEqual([]);
   });
 
-  it("runs under the strict CSP header: no violation, no inline style attribute anywhere", async () => {
-    const { page, problems } = await open();
+  it("runs under the strict CSP header: no violation, no inline style attribute anywhere", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page, problems } = await open(test);
     const response = await page.request.get(`${server.url}/index.html`);
     expect(response.headers()["content-security-policy"]).toBe(STRICT_CSP);
     const violations: string[] = await page.evaluate(
@@ -127,9 +124,10 @@ describe("accessibility of every screen (axe, WCAG 2.2 AA rules)", () => {
   });
 });
 
-describe("a launch that cannot work shows a readable message", () => {
-  it("malformed cmi5 launch parameters: error screen in plain words, what to do, zero axe violations", async () => {
-    const { page } = await open(`${server.url}/index.html?endpoint=not-a-url&fetch=x`);
+describe.concurrent("a launch that cannot work shows a readable message", { timeout: 180_000 }, () => {
+  it("malformed cmi5 launch parameters: error screen in plain words, what to do, zero axe violations", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page } = await open(test, `${server.url}/index.html?endpoint=not-a-url&fetch=x`);
     expect(await h1Text(page)).toBe("This course cannot start");
     const text = await page.locator("main").textContent();
     expect(text).toContain("The link that opened this course is incomplete or damaged.");
@@ -137,8 +135,9 @@ describe("a launch that cannot work shows a readable message", () => {
     await expectNoAxeViolations(page, "launch error");
   });
 
-  it("course data that cannot be loaded: error screen instead of a blank page", async () => {
-    const { page } = await open(`${brokenServer.url}/index.html`);
+  it("course data that cannot be loaded: error screen instead of a blank page", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page } = await open(test, `${brokenServer.url}/index.html`);
     expect(await h1Text(page)).toBe("This course cannot start");
     expect(await page.locator("main").textContent()).toContain("The course content could not be loaded.");
     await expectNoAxeViolations(page, "course data error");

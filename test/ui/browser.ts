@@ -1,9 +1,9 @@
-// Browser harness for the learner-UI suites: one Debian Chromium per test file, a fresh context per
-// scenario (own localStorage), and every console error, page error and CSP violation collected so
-// that a test can fail on any of them.
+// Browser harness for the learner-UI suites: the run's shared Chromium, a fresh context per
+// scenario (own localStorage, so the scenarios of a file run concurrently), and every console error,
+// page error and CSP violation collected so that a test can fail on any of them.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { expect } from "vitest";
+import { expect, type TestContext } from "vitest";
 
 export { launchChromium } from "../support/chromium";
 
@@ -38,6 +38,26 @@ export async function openLearnerPage(browser: Browser, url: string, options: Op
   });
   await page.goto(url);
   return { page, context, problems, close: () => context.close() };
+}
+
+/**
+ * openLearnerPage for one test of a describe.concurrent: closed when THAT test ends (onTestFinished;
+ * a file-wide afterEach would close the other tests' pages), and with `checkProblems` the test fails
+ * on any console error, page error or CSP violation collected by then.
+ */
+export async function openForTest(
+  test: TestContext,
+  browser: Browser,
+  url: string,
+  options: OpenOptions & { checkProblems?: boolean } = {},
+): Promise<LearnerPage> {
+  const learner = await openLearnerPage(browser, url, options);
+  test.onTestFinished(async () => {
+    const problems = [...learner.problems];
+    await learner.close();
+    if (options.checkProblems) test.expect(problems, "console errors / page errors / CSP violations").toEqual([]);
+  });
+  return learner;
 }
 
 /** Zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA rules) on what the page shows now. */

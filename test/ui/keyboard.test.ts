@@ -1,12 +1,13 @@
 // One full pass of the starter course with the keyboard alone: Tab / Shift+Tab, Enter, Space, arrow
 // keys and typing. The test reads the DOM only to decide which key to press next, never clicks.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import type { CourseData, QuestionData } from "../../runtime/course/types";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
 import { questionsById, readBuiltCourse, shownOrder, shownQuestionIds } from "./answers";
-import { focused, launchChromium, openLearnerPage } from "./browser";
+import { focused, launchChromium, openForTest } from "./browser";
+import { pickRadio } from "./radio-keys";
 
 let browser: Browser;
 let pkg: PackageFolder;
@@ -41,7 +42,7 @@ const button = (name: string) => (f: Focused) => f.tag === "button" && (f.text =
 const byId = (id: string) => (f: Focused) => f.id === id;
 const h1 = (page: Page) => page.locator("h1").first().textContent();
 
-async function answerByKeyboard(page: Page, question: QuestionData): Promise<void> {
+async function answerByKeyboard(expect: ExpectStatic, page: Page, question: QuestionData): Promise<void> {
   const base = `pm-q-${question.id}`;
   switch (question.type) {
     case "single-choice":
@@ -49,10 +50,7 @@ async function answerByKeyboard(page: Page, question: QuestionData): Promise<voi
     case "true-false": {
       const target = question.type === "true-false" ? String(question.answer) : question.type === "survey" ? question.choices[0]!.id : question.correct;
       await tabTo(page, (f) => f.type === "radio" && f.id.startsWith(`${base}-`), `the radio group of ${question.id}`);
-      for (let i = 0; i < 10 && !(await page.locator(`#${base}-${target}`).isChecked()); i++) {
-        await page.keyboard.press((await focused(page)).id === `${base}-${target}` ? "Space" : "ArrowDown");
-      }
-      expect(await page.locator(`#${base}-${target}`).isChecked()).toBe(true);
+      await pickRadio(expect, page, `${base}-${target}`);
       break;
     }
     case "multiple-response":
@@ -105,12 +103,14 @@ function lateFrames(ms: number): void {
   };
 }
 
-describe("keyboard only", () => {
-  it.each([
+// The two passes have a context each: they run concurrently.
+describe.concurrent("keyboard only", { timeout: 180_000 }, () => {
+  it.for([
     { frames: "on time", delayMs: 0 },
     { frames: "300 ms late", delayMs: 300 },
-  ])("a full pass of the starter course (frames $frames): pages, media, questions of every type, submit, result, exit", async ({ delayMs }) => {
-    const learner = await openLearnerPage(browser, "about:blank");
+  ])("a full pass of the starter course (frames $frames): pages, media, questions of every type, submit, result, exit", async ({ delayMs }, test) => {
+    const { expect } = test; // the test's own: the passes run concurrently
+    const learner = await openForTest(test, browser, "about:blank", { checkProblems: true });
     const { page } = learner;
     if (delayMs > 0) await page.addInitScript(lateFrames, delayMs);
     await page.goto(`${server.url}/index.html`);
@@ -134,7 +134,7 @@ describe("keyboard only", () => {
     await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
 
     const questions = questionsById(course);
-    for (const id of await shownQuestionIds(page)) await answerByKeyboard(page, questions.get(id)!);
+    for (const id of await shownQuestionIds(page)) await answerByKeyboard(expect, page, questions.get(id)!);
     await tabTo(page, button("Submit answers"), "Submit answers");
     await page.keyboard.press("Enter");
     await expect.poll(() => h1(page)).toBe("Result of attempt 1");
@@ -149,6 +149,5 @@ describe("keyboard only", () => {
     await expect.poll(() => h1(page)).toBe("You have left the course");
     expect(await page.locator("#pm-content").textContent()).toContain("You can close this window now.");
     expect(learner.problems).toEqual([]);
-    await learner.close();
   });
 });

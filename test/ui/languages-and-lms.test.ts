@@ -1,15 +1,16 @@
 // The UI in each language (the course language picks the catalogue; a cmi5 languagePreference that
 // matches one wins), and the UI against the local cmi5 LMS + LRS: the status line only says "sent"
 // once the LRS accepted the result, says so when the connection is lost, Browse mode shows its
-// notice and starts no attempt, and Exit ends with Terminated and the returnURL.
+// notice and starts no attempt, and Exit ends with Terminated and the returnURL. Each test has a
+// context (and a launch) of its own: they run concurrently.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs/index";
 import type { CourseData } from "../../runtime/course/types";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
 import { answerAll, readBuiltCourse } from "./answers";
-import { expectNoAxeViolations, launchChromium, openLearnerPage } from "./browser";
+import { expectNoAxeViolations, launchChromium, openForTest } from "./browser";
 
 let browser: Browser;
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -39,7 +40,7 @@ async function servedPackage(language: string): Promise<{ server: StaticServer; 
   return { server, course: await readBuiltCourse(pkg.dir) };
 }
 
-describe("each language", () => {
+describe.concurrent("each language", { timeout: 180_000 }, () => {
   const cases = [
     {
       lang: "en",
@@ -67,33 +68,29 @@ describe("each language", () => {
     },
   ];
   for (const c of cases) {
-    it(
-      `course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`,
-      { timeout: 90_000 },
-      async () => {
-        const { server, course } = await servedPackage(c.lang);
-        const learner = await openLearnerPage(browser, `${server.url}/index.html`);
-        const { page } = learner;
-        await page.locator("h1").first().waitFor();
-        expect(await page.getAttribute("html", "lang")).toBe(c.lang);
-        expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
-        expect(await statusLine(page)).toBe(c.status);
-        for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
-        const intro = (await page.locator("#pm-content").textContent()) ?? "";
-        expect(intro).toContain(c.allowed);
-        expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
-        // English screens get axe in accessibility.test.ts; here the translated ones.
-        if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
-        await page.getByRole("button", { name: c.start }).click();
-        if (c.lang !== "en") await expectNoAxeViolations(page, `question screen (${c.lang})`);
-        expect(learner.problems).toEqual([]);
-        await learner.close();
-      },
-    );
+    it(`course language ${c.lang}: UI messages, numbers and lang attributes in ${c.lang}, zero axe violations (translated screens)`, async (test) => {
+      const { expect } = test; // the test's own: the tests run concurrently
+      const { server, course } = await servedPackage(c.lang);
+      const learner = await openForTest(test, browser, `${server.url}/index.html`);
+      const { page } = learner;
+      await page.locator("h1").first().waitFor();
+      expect(await page.getAttribute("html", "lang")).toBe(c.lang);
+      expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
+      expect(await statusLine(page)).toBe(c.status);
+      for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
+      const intro = (await page.locator("#pm-content").textContent()) ?? "";
+      expect(intro).toContain(c.allowed);
+      expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
+      // English screens get axe in accessibility.test.ts; here the translated ones.
+      if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
+      await page.getByRole("button", { name: c.start }).click();
+      if (c.lang !== "en") await expectNoAxeViolations(page, `question screen (${c.lang})`);
+      expect(learner.problems).toEqual([]);
+    });
   }
 });
 
-describe("against the local cmi5 LMS", () => {
+describe.concurrent("against the local cmi5 LMS", { timeout: 180_000 }, () => {
   let lms: LocalLms;
   let pkg: PackageFolder;
   let course: CourseData;
@@ -111,10 +108,11 @@ describe("against the local cmi5 LMS", () => {
   const launch = (options: Partial<Parameters<LocalLms["launch"]>[0]> = {}) =>
     lms.launch({ auUrl: `${lms.origin}/content/index.html`, activityId: `${course.id}/au`, moveOn: "Passed", ...options });
 
-  it("a languagePreference that matches a catalogue wins; 'sent' only after the LRS accepted; Exit sends Terminated and follows returnURL", async () => {
+  it("a languagePreference that matches a catalogue wins; 'sent' only after the LRS accepted; Exit sends Terminated and follows returnURL", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
     const actor = { objectType: "Agent" as const, name: "Eva Learner", account: { homePage: "https://lms.example.test", name: "eva" } };
     const session = launch({ actor, learnerPreferences: { languagePreference: "de-DE,es-MX,fr" }, returnURL: `${lms.origin}/lms/return` });
-    const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
+    const learner = await openForTest(test, browser, session.url, { expectedFailures: NO_STATE_YET });
     const { page } = learner;
     await expect.poll(() => h1(page)).toBe("Welcome");
     expect(await page.getByRole("button", { name: "Siguiente", exact: true }).count()).toBe(1);
@@ -134,12 +132,12 @@ describe("against the local cmi5 LMS", () => {
     expect(verbs().at(-1)).toBe("terminated");
     expect(lms.violations).toEqual([]);
     expect(learner.problems).toEqual([]);
-    await learner.close();
   });
 
-  it("connection lost (401): the learner is told, progress kept, don't close", async () => {
+  it("connection lost (401): the learner is told, progress kept, don't close", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
     const session = launch();
-    const learner = await openLearnerPage(browser, session.url);
+    const learner = await openForTest(test, browser, session.url);
     const { page } = learner;
     await expect.poll(() => statusLine(page)).toBe("Connected to the LMS.");
     lms.revokeToken(session.sessionId);
@@ -149,12 +147,12 @@ describe("against the local cmi5 LMS", () => {
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect.poll(() => statusLine(page)).toBe("Connection to the LMS lost — your progress is kept, don't close this window.");
     expect(await page.locator(".pm-status").getAttribute("role")).toBe("status"); // announced politely
-    await learner.close();
   });
 
-  it("Browse mode: a visible notice, no attempt can start, zero axe violations", async () => {
+  it("Browse mode: a visible notice, no attempt can start, zero axe violations", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
     const session = launch({ launchMode: "Browse" });
-    const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
+    const learner = await openForTest(test, browser, session.url, { expectedFailures: NO_STATE_YET });
     const { page } = learner;
     await expect
       .poll(() => page.locator(".pm-notice").textContent())
@@ -166,6 +164,5 @@ describe("against the local cmi5 LMS", () => {
     expect(await page.getByRole("button", { name: /Start attempt/ }).count()).toBe(0);
     await expectNoAxeViolations(page, "assessment intro in Browse mode");
     expect(learner.problems).toEqual([]);
-    await learner.close();
   });
 });

@@ -1,19 +1,19 @@
 // The learner's journeys through the starter course package in standalone mode (no LMS), served
 // with the strict CSP: full pass, fail then pass, exhaust attempts, review, resume mid-attempt.
-// Any console error, page error or CSP violation fails the scenario.
+// Any console error, page error or CSP violation fails the scenario. Each scenario has a context of its
+// own (own localStorage): they run concurrently.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
 import { answerAll, readBuiltCourse, shownQuestionIds } from "./answers";
-import { launchChromium, openLearnerPage, type LearnerPage } from "./browser";
+import { launchChromium, openForTest } from "./browser";
 
 let browser: Browser;
 let pkg: PackageFolder;
 let server: StaticServer;
 let course: CourseData;
-let learner: LearnerPage | null = null;
 
 beforeAll(async () => {
   pkg = await buildPackageFolder();
@@ -28,15 +28,8 @@ afterAll(async () => {
   await pkg?.remove();
 });
 
-afterEach(async () => {
-  const problems = learner?.problems ?? [];
-  await learner?.close();
-  learner = null;
-  expect(problems, "console errors / CSP violations").toEqual([]);
-});
-
-async function open(): Promise<Page> {
-  learner = await openLearnerPage(browser, `${server.url}/index.html`);
+async function open(test: TestContext): Promise<Page> {
+  const learner = await openForTest(test, browser, `${server.url}/index.html`, { checkProblems: true });
   await learner.page.getByRole("heading", { level: 1 }).first().waitFor();
   return learner.page;
 }
@@ -44,12 +37,12 @@ async function open(): Promise<Page> {
 const h1 = (page: Page) => page.locator("h1").first();
 const main = (page: Page) => page.locator("#pm-content");
 
-async function goToAssessment(page: Page): Promise<void> {
+async function goToAssessment(expect: ExpectStatic, page: Page): Promise<void> {
   for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect.poll(() => h1(page).textContent()).toBe("Final check");
 }
 
-async function takeAttempt(page: Page, how: "right" | "wrong"): Promise<string[]> {
+async function takeAttempt(expect: ExpectStatic, page: Page, how: "right" | "wrong"): Promise<string[]> {
   await page.getByRole("button", { name: /^(Start attempt|Try again)/ }).click();
   await expect.poll(() => h1(page).textContent()).toMatch(/^Final check: attempt \d$/);
   const ids = await answerAll(page, course, how);
@@ -58,9 +51,10 @@ async function takeAttempt(page: Page, how: "right" | "wrong"): Promise<string[]
   return ids;
 }
 
-describe("learner UI, standalone, starter course", () => {
-  it("full pass: pages, media watched, intro facts, all right, result, review, honest status", async () => {
-    const page = await open();
+describe.concurrent("learner UI, standalone, starter course", { timeout: 180_000 }, () => {
+  it("full pass: pages, media watched, intro facts, all right, result, review, honest status", async (test) => {
+    const { expect } = test; // the test's own: the scenarios run concurrently
+    const page = await open(test);
     await expect.poll(() => page.locator(".pm-status").textContent()).toBe("Not connected to an LMS: nothing is recorded.");
     expect(await h1(page).textContent()).toBe("Welcome");
     // Page 2 has the alarm sound: play it through (watched threshold 1) and it counts as watched.
@@ -82,7 +76,7 @@ describe("learner UI, standalone, starter course", () => {
     expect(intro).toContain("Passing score: 80%");
     expect(intro).toContain("You need 80% to pass; you have three attempts."); // {passingScore} filled in
 
-    await takeAttempt(page, "right");
+    await takeAttempt(expect, page, "right");
     const result = await main(page).textContent();
     expect(result).toContain("Score for this attempt: 100%");
     expect(result).toContain("Assessment score: 100%");
@@ -98,10 +92,11 @@ describe("learner UI, standalone, starter course", () => {
     expect(await page.locator(".pm-verdict").allTextContents()).not.toContain("Incorrect");
   });
 
-  it("fail then pass: failed result with score action and retake, then passed with the higher score", async () => {
-    const page = await open();
-    await goToAssessment(page);
-    await takeAttempt(page, "wrong");
+  it("fail then pass: failed result with score action and retake, then passed with the higher score", async (test) => {
+    const { expect } = test; // the test's own: the scenarios run concurrently
+    const page = await open(test);
+    await goToAssessment(expect, page);
+    await takeAttempt(expect, page, "wrong");
     let result = await main(page).textContent();
     expect(result).toContain("Score for this attempt: 0%");
     expect(result).toContain("Assessment score: 0%"); // failedResult $attempt_score; rewards only on a pass
@@ -110,7 +105,7 @@ describe("learner UI, standalone, starter course", () => {
     expect(result).toContain("Not quite there yet: you need 80% to pass."); // {passingScore}, the rubric's without an LMS
     expect(await page.getByRole("button", { name: "Review your answers" }).count()).toBe(0); // review: no-attempts-remaining
 
-    await takeAttempt(page, "right");
+    await takeAttempt(expect, page, "right");
     result = await main(page).textContent();
     expect(result).toContain("Result of attempt 2");
     expect(result).toContain("Score for this attempt: 100%");
@@ -119,10 +114,11 @@ describe("learner UI, standalone, starter course", () => {
     expect(result).toContain("Attempts used: 2");
   });
 
-  it("exhaust attempts: three failed attempts, unable to pass, no retake, review shows learner input as text", async () => {
-    const page = await open();
-    await goToAssessment(page);
-    for (let n = 1; n <= 3; n++) await takeAttempt(page, "wrong");
+  it("exhaust attempts: three failed attempts, unable to pass, no retake, review shows learner input as text", async (test) => {
+    const { expect } = test; // the test's own: the scenarios run concurrently
+    const page = await open(test);
+    await goToAssessment(expect, page);
+    for (let n = 1; n <= 3; n++) await takeAttempt(expect, page, "wrong");
     const result = await main(page).textContent();
     expect(result).toContain("Result of attempt 3");
     expect(result).toContain("Status: not passed (no attempts left that could change this)");
@@ -146,9 +142,10 @@ describe("learner UI, standalone, starter course", () => {
     expect(await main(page).textContent()).toContain("You have used all your attempts.");
   });
 
-  it("unanswered questions: a warning lists them; going back keeps the attempt; submit anyway scores them 0", async () => {
-    const page = await open();
-    await goToAssessment(page);
+  it("unanswered questions: a warning lists them; going back keeps the attempt; submit anyway scores them 0", async (test) => {
+    const { expect } = test; // the test's own: the scenarios run concurrently
+    const page = await open(test);
+    await goToAssessment(expect, page);
     await page.getByRole("button", { name: "Start attempt 1" }).click();
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect.poll(() => page.locator(".pm-warning h2").textContent()).toBe("Some questions are not answered");
@@ -163,9 +160,10 @@ describe("learner UI, standalone, starter course", () => {
     expect(await main(page).textContent()).toContain("Score for this attempt: 0%");
   });
 
-  it("resume after a reload mid-attempt: same questions in the same order, answers kept", async () => {
-    const page = await open();
-    await goToAssessment(page);
+  it("resume after a reload mid-attempt: same questions in the same order, answers kept", async (test) => {
+    const { expect } = test; // the test's own: the scenarios run concurrently
+    const page = await open(test);
+    await goToAssessment(expect, page);
     await page.getByRole("button", { name: "Start attempt 1" }).click();
     const ids = await shownQuestionIds(page);
     const orderBefore = await page.locator("fieldset.pm-question label, fieldset.pm-question .pm-item").allTextContents();
