@@ -22,9 +22,9 @@ class LongestFirstSequencer extends BaseSequencer {
   }
 }
 
-/** A guess from the source: the journey sets (5–8 browser journeys a file) > other browser files > the rest. */
+/** A guess from the source: the journey sets (5–8 browser journeys a file) and the packed-tarball install (npm pack + install from the registry, about a minute) > other browser files > the rest. */
 function estimateMs(source: string): number {
-  if (/\b(scorm|profile)Journeys\(/.test(source)) return 90_000;
+  if (/\b(scorm|profile)Journeys\(/.test(source) || /\["pack", "--ignore-scripts"/.test(source)) return 90_000;
   if (/launchChromium|Journeys\(|playwright-core/.test(source)) return 30_000 + source.length;
   return source.length / 10;
 }
