@@ -1,6 +1,7 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
 //   dist/runtime/passmark.cmi5.js, passmark.scorm.js (+ passmark.css) — shipped inside every package,
 //                                                  with the chunks passmark-*.js they load (ES modules)
+//   dist/preview/launch.js, scorm-host.js         — the scripts of `passmark preview`'s pages
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
@@ -107,6 +108,19 @@ function inlineCustomProperties(css) {
     await writeFile(`dist/runtime/passmark.${name}`, JSON.stringify(catalogue));
   }
 }
+
+// The preview's page scripts (authoring/preview/assets.ts serves them): built here, so that an installed
+// CLI needs no bundler at run time.
+await build({
+  entryPoints: { launch: "authoring/preview/browser/launch.ts", "scorm-host": "authoring/preview/browser/scorm-host.ts" },
+  outdir: "dist/preview",
+  bundle: true,
+  format: "iife",
+  target: ["es2020"],
+  platform: "browser",
+  minify: false,
+  logLevel: "warning",
+});
 
 if (existsSync("authoring/cli/main.ts")) {
   await build({

@@ -1,8 +1,12 @@
 // Where passmark's own files are at run time, both from the sources (vitest) and from the bundled
-// CLI in dist/cli/: the package root is the nearest folder up whose package.json is named "passmark".
+// CLI in dist/cli/ (in a clone or installed from npm): the package root is the nearest folder up whose
+// package.json is named PACKAGE_NAME.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** Our name on npm (package.json); the command it installs is `passmark`. */
+export const PACKAGE_NAME = "@passmark/cli";
 
 let cachedRoot: string | null = null;
 
@@ -13,13 +17,13 @@ export function packageRoot(): string {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
       const parsed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
-      if (typeof parsed === "object" && parsed !== null && (parsed as { name?: unknown }).name === "passmark") {
+      if (typeof parsed === "object" && parsed !== null && (parsed as { name?: unknown }).name === PACKAGE_NAME) {
         cachedRoot = dir;
         return dir;
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('passmark: cannot find the passmark package root (package.json named "passmark")');
+    if (parent === dir) throw new Error(`passmark: cannot find the passmark package root (package.json named "${PACKAGE_NAME}")`);
     dir = parent;
   }
 }

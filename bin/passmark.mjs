@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const cli = fileURLToPath(new URL("../dist/cli/passmark.mjs", import.meta.url));
 if (!existsSync(cli)) {
-  console.error("passmark: the CLI is not built yet. Run `npm run build` (or `npm install`) first.");
+  console.error("passmark: the CLI is not built yet. Run `npm run build` first.");
   process.exit(70);
 }
 const { main } = await import(cli);

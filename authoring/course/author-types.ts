@@ -1,6 +1,15 @@
 // course.json as the author writes it, AFTER it passed schema/course.schema.json: optional fields
 // may be absent, shorthands are not yet expanded. build-*.ts turn it into runtime/course/types.ts.
-import type { BankOrder, Cmi5MoveOn, ReviewPolicy, RubricData, ScoreActionOutcome, Scorm12StatusMode, TargetId } from "../../runtime/course/types";
+import type {
+  BankOrder,
+  Cmi5MoveOn,
+  FeedbackTiming,
+  ReviewPolicy,
+  RubricData,
+  ScoreActionOutcome,
+  Scorm12StatusMode,
+  TargetId,
+} from "../../runtime/course/types";
 import type { GradingForm } from "../../runtime/assessment/grading-form-types";
 
 export interface AuthorCourse {
@@ -42,6 +51,7 @@ export interface AuthorAssessment {
   allowAttemptsAfterPass?: boolean;
   review?: ReviewPolicy;
   shuffleChoices?: boolean;
+  feedbackTiming?: FeedbackTiming;
   questions: AuthorItem[];
   rubric?: Partial<RubricData>;
   scoreActions?: AuthorScoreAction[];
@@ -66,14 +76,19 @@ interface AuthorQuestionBase {
   feedback?: { correct?: string; incorrect?: string };
 }
 
+/** Texts of choices and items are inline Markdown; `feedback` (Markdown) is shown when the learner chose it. */
 export interface AuthorGradedChoice {
   id?: string;
   text: string;
   correct?: boolean;
+  feedback?: string;
 }
 
-/** An ordering item or survey choice: plain text, or {id?, text}. */
+/** An ordering item: text, or {id?, text}. */
 export type AuthorPlainItem = string | { id?: string; text: string };
+
+/** A survey choice: text, or {id?, text, feedback?}. */
+export type AuthorSurveyChoice = string | { id?: string; text: string; feedback?: string };
 
 export type AuthorNumericAnswer = number | { value?: number; tolerance?: number; min?: number; max?: number };
 
@@ -95,7 +110,7 @@ export type AuthorQuestion =
       partialCredit?: boolean;
     })
   | (AuthorQuestionBase & { type: "ordering"; items: AuthorPlainItem[]; partialCredit?: boolean })
-  | (AuthorQuestionBase & { type: "survey"; choices: AuthorPlainItem[] })
+  | (AuthorQuestionBase & { type: "survey"; choices: AuthorSurveyChoice[] })
   | AuthorTask;
 
 /** Work a person rates with a grading form (docs/grading-forms.md); top level only, never in a bank. */

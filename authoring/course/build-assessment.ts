@@ -85,6 +85,7 @@ export function buildAssessment(a: AuthorAssessment, file: string, render: Rende
     allowAttemptsAfterPass: a.allowAttemptsAfterPass ?? false,
     review: a.review ?? "never",
     shuffleChoices: a.shuffleChoices ?? false,
+    feedbackTiming: a.feedbackTiming ?? "review",
     items,
     rubric,
     scoreActions: checkScoreActions(a.scoreActions ?? [], rubric, attempts, file, render, problems),

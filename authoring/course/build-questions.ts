@@ -4,7 +4,8 @@
 import type { ChoiceOption, QuestionData, RichText } from "../../runtime/course/types";
 import { validateQuestion } from "../../runtime/assessment/index";
 import { REPORTING_LIMITS } from "../../runtime/lms/reporting-limits";
-import type { AuthorGradedChoice, AuthorPlainItem, AuthorQuestion } from "./author-types";
+import type { AuthorGradedChoice, AuthorPlainItem, AuthorQuestion, AuthorSurveyChoice } from "./author-types";
+import type { MarkdownOptions } from "./markdown";
 import { hashPasscode } from "./passcode-hash";
 import type { ProblemList } from "./problems";
 
@@ -14,7 +15,11 @@ export interface QuestionContext {
 }
 
 /** Renders a Markdown text found at a JSON path of course.json. */
-export type RenderAt = (markdown: string, path: string) => RichText;
+export type RenderAt = (markdown: string, path: string, options?: MarkdownOptions) => RichText;
+
+/** In a question an image may carry the answer: its alt text is required. */
+const BLOCK: MarkdownOptions = { altRequired: true };
+const INLINE: MarkdownOptions = { inline: true, altRequired: true };
 
 /** Default option ids by position: a..z, then a1..z1, a2... */
 export function defaultOptionId(index: number): string {
@@ -22,14 +27,46 @@ export function defaultOptionId(index: number): string {
   return index < 26 ? letter : `${letter}${Math.floor(index / 26)}`;
 }
 
-function plainItems(items: AuthorPlainItem[]): ChoiceOption[] {
-  return items.map((item, i) => (typeof item === "string" ? { id: defaultOptionId(i), text: item } : { id: item.id ?? defaultOptionId(i), text: item.text }));
+/** Escaped as sanitize-html escapes text (& < >, quotes left as they are): what plain text looks like as HTML. */
+function asHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function gradedChoices(choices: AuthorGradedChoice[]): { options: ChoiceOption[]; correct: string[] } {
-  const options = choices.map((c, i) => ({ id: c.id ?? defaultOptionId(i), text: c.text }));
+/** An inline Markdown text: its plain text, and its HTML only when that shows more than the text (markup, or a placeholder to fill). */
+function inlineText(markdown: string, path: string, render: RenderAt): { text: string; html?: string } {
+  const rich = render(markdown, path, INLINE);
+  return rich.html === asHtml(rich.text) && !rich.html.includes("{") ? { text: rich.text } : { text: rich.text, html: rich.html };
+}
+
+function option(item: { id?: string; text: string; feedback?: string } | string, i: number, path: string, render: RenderAt): ChoiceOption {
+  const c = typeof item === "string" ? { text: item } : item;
+  const built: ChoiceOption = { id: c.id ?? defaultOptionId(i), ...inlineText(c.text, typeof item === "string" ? path : `${path}/text`, render) };
+  if (c.feedback !== undefined) built.feedback = render(c.feedback, `${path}/feedback`, BLOCK);
+  return built;
+}
+
+function plainItems(items: (AuthorPlainItem | AuthorSurveyChoice)[], at: string, render: RenderAt): ChoiceOption[] {
+  return items.map((item, i) => option(item, i, `${at}/${i}`, render));
+}
+
+function gradedChoices(choices: AuthorGradedChoice[], at: string, render: RenderAt): { options: ChoiceOption[]; correct: string[] } {
+  const options = choices.map((c, i) => option(c, i, `${at}/${i}`, render));
   const correct = options.filter((_, i) => choices[i]!.correct === true).map((o) => o.id);
   return { options, correct };
+}
+
+/** A matching pair: the source is inline Markdown; the target is offered in a drop-down, which shows text only. */
+function matchingPair(p: { id?: string; source: string; target: string }, i: number, at: string, render: RenderAt, file: string, problems: ProblemList) {
+  const source = inlineText(p.source, `${at}/source`, render);
+  const target = render(p.target, `${at}/target`, INLINE);
+  if (target.html.includes("<img")) {
+    problems.error(
+      file,
+      `${at}/target`,
+      "expected text: a target is offered in a drop-down list, which cannot show an image (put the image in the source or the prompt)",
+    );
+  }
+  return { id: p.id ?? defaultOptionId(i), source: source.text, ...(source.html !== undefined ? { sourceHtml: source.html } : {}), target: target.text };
 }
 
 /** Build one question; `at` is its JSON path in course.json. Problems go to `problems`. */
@@ -37,18 +74,18 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
   const base = {
     kind: "question" as const,
     id: q.id,
-    prompt: render(q.prompt, `${at}/prompt`),
+    prompt: render(q.prompt, `${at}/prompt`, BLOCK),
     weight: q.weight ?? 1,
     feedback: {
-      correct: q.feedback?.correct !== undefined ? render(q.feedback.correct, `${at}/feedback/correct`) : null,
-      incorrect: q.feedback?.incorrect !== undefined ? render(q.feedback.incorrect, `${at}/feedback/incorrect`) : null,
+      correct: q.feedback?.correct !== undefined ? render(q.feedback.correct, `${at}/feedback/correct`, BLOCK) : null,
+      incorrect: q.feedback?.incorrect !== undefined ? render(q.feedback.incorrect, `${at}/feedback/incorrect`, BLOCK) : null,
     },
   };
   let built: QuestionData;
   let correctReported = false; // said here in the author's terms; the engine would repeat it
   switch (q.type) {
     case "single-choice": {
-      const { options, correct } = gradedChoices(q.choices);
+      const { options, correct } = gradedChoices(q.choices, `${at}/choices`, render);
       if (correct.length !== 1) {
         const advice = correct.length === 0 ? "no learner could ever answer it correctly" : 'use "multiple-response" for several correct choices';
         problems.error(file, `${at}/choices`, `expected exactly one choice marked "correct": true, found ${correct.length} (${advice})`);
@@ -58,7 +95,7 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
       break;
     }
     case "multiple-response": {
-      const { options, correct } = gradedChoices(q.choices);
+      const { options, correct } = gradedChoices(q.choices, `${at}/choices`, render);
       if (correct.length === 0) {
         problems.error(file, `${at}/choices`, 'expected at least one choice marked "correct": true, found none (no learner could ever answer it correctly)');
         correctReported = true;
@@ -99,15 +136,15 @@ export function buildQuestion(q: AuthorQuestion, at: string, file: string, rende
       built = {
         ...base,
         type: q.type,
-        pairs: q.pairs.map((p, i) => ({ id: p.id ?? defaultOptionId(i), source: p.source, target: p.target })),
+        pairs: q.pairs.map((p, i) => matchingPair(p, i, `${at}/pairs/${i}`, render, file, problems)),
         partialCredit: q.partialCredit ?? false,
       };
       break;
     case "ordering":
-      built = { ...base, type: q.type, items: plainItems(q.items), partialCredit: q.partialCredit ?? false };
+      built = { ...base, type: q.type, items: plainItems(q.items, `${at}/items`, render), partialCredit: q.partialCredit ?? false };
       break;
     case "survey":
-      built = { ...base, type: q.type, choices: plainItems(q.choices) };
+      built = { ...base, type: q.type, choices: plainItems(q.choices, `${at}/choices`, render) };
       if (q.feedback?.correct !== undefined) problems.warning(file, `${at}/feedback/correct`, "never shown: a survey question has no correct answer");
       if (q.weight !== undefined) problems.warning(file, `${at}/weight`, "ignored: a survey question is not graded");
       break;

@@ -34,7 +34,8 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   const files = new CourseFiles(root, problems);
   // {passingScore} needs an assessment (the passing score in force is filled in at runtime).
   const placeholders: PlaceholderName[] = author.assessment ? ["passingScore"] : [];
-  const render: RenderAt = (markdown, at) => renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems, placeholders);
+  const render: RenderAt = (markdown, at, options) =>
+    renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems, placeholders, options);
   const reporting = buildReporting(author.reporting, author.assessment, COURSE_FILE, problems);
   const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems, placeholders);
   const assessment = author.assessment

@@ -70,6 +70,8 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   abbr: ["title"],
   code: ["class"],
 };
+/** Inline fields (a choice, an ordering item, a matching source) sit inside a label: phrasing content, no links. */
+const INLINE_TAGS = ["br", "code", "kbd", "samp", "strong", "b", "em", "i", "del", "s", "sub", "sup", "mark", "small", "abbr", "img", "span"];
 const LINK_SCHEMES = ["http", "https", "mailto"];
 /** Produced by marked itself for GFM task lists; dropped without a warning. */
 const SILENTLY_DROPPED = new Set(["input"]);
@@ -79,6 +81,8 @@ const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 /**
  * Render author Markdown; problems (missing images, removed markup, unknown placeholders) are
  * reported against `site`. `placeholders` are the names this course can fill (none without an assessment).
+ * `inline`: one line of phrasing content (a choice's label), its plain text with each image's alt text.
+ * `altRequired`: an image without alt text is an error, not a warning (in questions, where it may be the answer).
  */
 export function renderMarkdown(
   markdown: string,
@@ -86,6 +90,7 @@ export function renderMarkdown(
   files: CourseFiles,
   problems: ProblemList,
   placeholders: readonly PlaceholderName[],
+  options: MarkdownOptions = {},
 ): RichText {
   // Bounded nesting first: marked recurses once per level (markdown-depth.ts).
   const tooDeep = markdownNestingProblem(markdown);
@@ -95,7 +100,7 @@ export function renderMarkdown(
   }
   let rendered: string;
   try {
-    rendered = marked.parse(markdown, { async: false });
+    rendered = options.inline ? marked.parseInline(markdown, { async: false }) : marked.parse(markdown, { async: false });
   } catch (error) {
     // Past the check above only a nesting it does not see could exhaust the stack: still the author's input.
     if (!(error instanceof RangeError)) throw error;
@@ -103,6 +108,7 @@ export function renderMarkdown(
     return { html: "", text: "" };
   }
   const report = (message: string): void => problems.warning(site.file, site.path, message);
+  const allowedTags = options.inline ? INLINE_TAGS : ALLOWED_TAGS;
 
   const toAsset = (reference: string, what: string): string | null => {
     const hash = reference.indexOf("#");
@@ -115,14 +121,14 @@ export function renderMarkdown(
   };
 
   const html = sanitizeHtml(rendered, {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedClasses: { code: ["language-*"] },
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
-    onOpenTag: (name, attribs) => warnAboutRemovals(name, attribs, report),
+    onOpenTag: (name, attribs) => warnAboutRemovals(name, attribs, allowedTags, report),
     // Code is shown as written: its braces become &#123; so that no placeholder is found or filled there.
     textFilter: (text, tagName) => (tagName === "code" || tagName === "pre" ? text.replace(/\{/g, "&#123;") : text),
     transformTags: {
@@ -141,7 +147,11 @@ export function renderMarkdown(
         if (HAS_SCHEME.test(src)) return { tagName: REMOVED, attribs: {} };
         const zipSrc = toAsset(src, "image");
         if (zipSrc === null) return { tagName: REMOVED, attribs: {} };
-        if (alt.trim() === "") report(`image "${src}" has no alt text: describe it for screen readers, e.g. ![A red fire extinguisher](${src})`);
+        if (alt.trim() === "") {
+          const message = `image "${src}" has no alt text: describe it for screen readers, e.g. ![A red fire extinguisher](${src})`;
+          if (options.altRequired) problems.error(site.file, site.path, message);
+          else report(message);
+        }
         return { tagName, attribs: keep({ ...attribs, src: zipSrc }, ["src", "alt", "title", "width", "height"]) };
       },
       a: (tagName, attribs) => {
@@ -157,7 +167,17 @@ export function renderMarkdown(
     },
   });
   checkPlaceholders(html, placeholders, (message) => problems.error(site.file, site.path, message));
-  return { html: html.trim(), text: plainText(html) };
+  return { html: html.trim(), text: plainText(options.inline ? withAltText(html) : html) };
+}
+
+export interface MarkdownOptions {
+  inline?: boolean;
+  altRequired?: boolean;
+}
+
+/** Each image replaced by its alt text (sanitised HTML: attribute values are quoted and escaped). */
+function withAltText(html: string): string {
+  return html.replace(/<img\b[^>]*>/g, (tag) => / alt="([^"]*)"/.exec(tag)?.[1] ?? "");
 }
 
 /** Every `{name}` left in the sanitised HTML must be one this course fills: an error otherwise, once per name. */
@@ -177,9 +197,13 @@ function checkPlaceholders(html: string, available: readonly PlaceholderName[], 
   }
 }
 
-function warnAboutRemovals(name: string, attribs: Record<string, string>, report: (message: string) => void): void {
-  if (!ALLOWED_TAGS.includes(name)) {
-    if (!SILENTLY_DROPPED.has(name) && name !== REMOVED) report(`removed <${name}>: it is not allowed in course content`);
+function warnAboutRemovals(name: string, attribs: Record<string, string>, allowedTags: string[], report: (message: string) => void): void {
+  if (!allowedTags.includes(name)) {
+    if (!SILENTLY_DROPPED.has(name) && name !== REMOVED) {
+      report(
+        `removed <${name}>: ${allowedTags === INLINE_TAGS ? "a choice or item allows only inline Markdown (emphasis, code, images)" : "it is not allowed in course content"}`,
+      );
+    }
     return;
   }
   const allowed = ALLOWED_ATTRIBUTES[name] ?? [];

@@ -1,5 +1,5 @@
 // The preview's own files: its pages (no inline script, so they run under a strict CSP), their
-// scripts (authoring/preview/browser/*.ts bundled with esbuild when the preview starts) and
+// scripts (authoring/preview/browser/*.ts, bundled into dist/preview by build.mjs) and
 // scorm-again's classic script builds (docs/rules/lms.md §6). Served from a fixed list: no path from
 // the URL ever reaches the file system here.
 import { readFile } from "node:fs/promises";
@@ -24,25 +24,13 @@ export type AssetTable = ReadonlyMap<string, Asset>;
 export async function loadAssets(): Promise<AssetTable> {
   const root = join(packageRoot(), "authoring", "preview");
   const require = createRequire(join(packageRoot(), "package.json"));
-  // A computed specifier keeps esbuild out of the CLI bundle: it drives its own native binary and
-  // must be loaded from node_modules.
-  const esbuildModule = "esbuild";
-  const { build } = (await import(esbuildModule)) as typeof import("esbuild");
-  const bundled = await build({
-    entryPoints: { launch: join(root, "browser", "launch.ts"), "scorm-host": join(root, "browser", "scorm-host.ts") },
-    bundle: true,
-    write: false,
-    outdir: "/preview",
-    format: "iife",
-    target: ["es2020"],
-    platform: "browser",
-    minify: false,
-    logLevel: "silent",
-  });
   const table = new Map<string, Asset>();
-  for (const file of bundled.outputFiles) {
-    const name = file.path.split("/").pop()!;
-    table.set(`/preview/${name}`, { body: Buffer.from(file.contents), contentType: JS, servedOn: name === "launch.js" ? "preview" : "package" });
+  for (const name of ["launch.js", "scorm-host.js"]) {
+    const file = join(packageRoot(), "dist", "preview", name);
+    const body = await readFile(file).catch(() => {
+      throw new Error(`the preview's scripts are not built (${file} is missing): run \`npm run build\``);
+    });
+    table.set(`/preview/${name}`, { body, contentType: JS, servedOn: name === "launch.js" ? "preview" : "package" });
   }
   table.set("/", { body: await readFile(join(root, "pages", "launch.html")), contentType: HTML, servedOn: "preview" });
   table.set("/host/scorm.html", { body: await readFile(join(root, "pages", "scorm-host.html")), contentType: HTML, servedOn: "package" });

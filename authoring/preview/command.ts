@@ -1,6 +1,6 @@
-// `passmark preview <course folder or package zip> [--port N] [--lms …] [--max-…]`: builds the course
-// (a folder) or unpacks the zip within limits, starts the preview LMS on 127.0.0.1 and prints its
-// address; runs until Ctrl-C.
+// `passmark preview <course folder or package zip> [--port N] [--lms …] [--no-watch] [--max-…]`: builds
+// the course (a folder; then rebuilds it on every save, watch-builds.ts) or unpacks the zip within
+// limits, starts the preview LMS on 127.0.0.1 and prints its address; runs until Ctrl-C.
 import { resolve } from "node:path";
 import { expectPositionals, parseCommandArgs } from "../cli/args";
 import type { Command } from "../cli/command";
@@ -13,6 +13,7 @@ import { PackageInfoError } from "./package-info";
 import { PackageRefusedError, PreviewSourceError } from "./prepare";
 import { LMS_PROFILE_IDS, type LmsProfileId } from "./protocol";
 import { startPreview, type PreviewServer } from "./server";
+import type { BuildStatus } from "./watch-protocol";
 
 /** Used when --port is not given; when it is taken, any free port. */
 export const DEFAULT_PREVIEW_PORT = 4380;
@@ -20,13 +21,15 @@ export const DEFAULT_PREVIEW_PORT = 4380;
 const MIB = 1024 * 1024;
 
 const HELP = `Usage: passmark preview <course folder | package.zip> [--port N] [--lms strict|moodle|ilias]
-                        [--max-unpacked-mb N] [--max-entries N] [--max-ratio N]
+                        [--no-watch] [--max-unpacked-mb N] [--max-entries N] [--max-ratio N]
 
 Runs a local LMS for your course on 127.0.0.1 (never beyond this machine) and prints its address.
 Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th) and the LMS facts
 (mastery score, launch mode, moveOn, returnURL; SCORM credit, mode, previous status), then launch.
 A live log beside the course shows every statement or SCORM call; rule violations are in red.
-A folder is built fresh for all four targets; a zip is previewed as the target it was built for.
+A folder is built fresh for all four targets, then watched: every save rebuilds the target being
+previewed and relaunches it where the learner was (a build error shows in the page instead).
+A zip is previewed as the target it was built for.
 What the LMS keeps (statements, state, SCORM data) lives in .passmark/ in the course folder, so a
 relaunch resumes. Stop with Ctrl-C.
 
@@ -40,6 +43,7 @@ Options:
                ilias   ILIAS's habits: no attempts, interactions not handed back (_count 0),
                        learning progress from lesson_status, no grade; SCORM 1.2 only
              Other targets behave as strict.
+  --no-watch do not rebuild a course folder on save
   Unpacking a zip stops, and the preview refuses it (exit 1, nothing left unpacked), past:
   --max-unpacked-mb N  MiB inflated in all (default ${DEFAULT_ZIP_LIMITS.maxUnpackedBytes / MIB})
   --max-entries N      entries in the zip (default ${DEFAULT_ZIP_LIMITS.maxEntries})
@@ -69,6 +73,7 @@ export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): 
     "max-unpacked-mb": { type: "string" },
     "max-entries": { type: "string" },
     "max-ratio": { type: "string" },
+    "no-watch": { type: "boolean" },
   });
   expectPositionals("preview", positionals, ["course"]);
   const portText = values.port as string | undefined;
@@ -83,20 +88,28 @@ export async function startPreviewFromArgs(argv: readonly string[], io: CliIo): 
   }
   const lms = (lmsText ?? "strict") as LmsProfileId;
   const zipLimits = zipLimitsFrom(values);
+  const watch = values["no-watch"] !== true;
   const source = resolve(io.cwd, positionals[0]!);
   io.out(`Preparing ${displayPath(io.cwd, source)}…`);
   try {
-    return await startPreview({ source, port, lms, zipLimits });
+    return await startPreview({ source, port, lms, zipLimits, watch });
   } catch (error) {
     if (error instanceof PreviewSourceError) throw new FileProblemError(error.message);
     const code = (error as { code?: unknown }).code;
     if (code === "EADDRINUSE" && portText === undefined) {
       io.out(`Port ${DEFAULT_PREVIEW_PORT} is taken; using a free one.`);
-      return startPreview({ source, port: 0, lms, zipLimits });
+      return startPreview({ source, port: 0, lms, zipLimits, watch });
     }
     if (code === "EADDRINUSE") throw new UsageError(`--port: ${port} is already in use`, "preview");
     throw error;
   }
+}
+
+/** Watch mode on the terminal: one line per good rebuild, the problems of a failed one. */
+function reportBuild(status: BuildStatus, io: CliIo): void {
+  const time = status.at.slice(11, 19);
+  if (status.state === "built") io.out(`${time} rebuilt ${status.targets.join(", ")} in ${status.ms} ms`);
+  if (status.state === "failed") io.err(`${time} the course did not build (the preview shows why):\n${status.problems.map((p) => `  ${p}`).join("\n")}`);
 }
 
 export const previewCommand: Command = {
@@ -121,6 +134,10 @@ export const previewCommand: Command = {
       `Open ${preview.origin}/ in your browser. LMS behaviour: ${preview.defaultLms}. LMS data: ${displayPath(io.cwd, preview.course.workDir)}. Stop with Ctrl-C.`,
     );
     io.out(`Package files are served from ${preview.packageOrigin}, apart from the preview's own API.`);
+    if (preview.builds) {
+      io.out(`Watching ${displayPath(io.cwd, preview.course.source)}: every save rebuilds the target being previewed and relaunches it.`);
+      preview.builds.onStatus((status) => reportBuild(status, io));
+    }
     await new Promise<void>((done) => {
       process.once("SIGINT", done);
       process.once("SIGTERM", done);

@@ -42,6 +42,8 @@ export interface PreviewLmsParts {
   log: PreviewLog;
   /** The LMS behaviour of launches that name none. */
   defaultLms: LmsProfileId;
+  /** Watch mode is on (the launch page follows /api/builds). */
+  watching?: boolean;
 }
 
 export class PreviewLms {
@@ -64,6 +66,7 @@ export class PreviewLms {
       learnerId: learners.current().id,
       lms: defaultLms,
       profiles: profileSummaries(),
+      watching: this.parts.watching ?? false,
       units: Object.fromEntries(
         [...course.packages].map(([target, pkg]) => [
           target,

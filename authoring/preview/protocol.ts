@@ -68,6 +68,8 @@ export interface PreviewInfo {
   lms: LmsProfileId;
   /** Every LMS behaviour and the targets it covers. */
   profiles: { id: LmsProfileId; label: string; targets: TargetId[] }[];
+  /** Watch mode: the course folder is rebuilt on every save; /api/builds streams each BuildStatus (watch-protocol.ts). */
+  watching: boolean;
   /** Each target's AUs / SCOs in manifest order (the first is launched by default), with their own facts. */
   units: Partial<Record<TargetId, UnitSummary[]>>;
 }

@@ -3,8 +3,9 @@
 // SCORM host page and xAPI for the course (forwarded to the local LMS/LRS of authoring/lrs) on the
 // other — so a package's script is never same-origin with the preview API. Every statement, refusal,
 // document write and SCORM call goes to the live log; the LMS data lives in the working folder so a
-// relaunch resumes. What the LMS does apart from HTTP is preview-lms.ts.
-import { mkdirSync } from "node:fs";
+// relaunch resumes. What the LMS does apart from HTTP is preview-lms.ts; watch mode (a course
+// folder rebuilt on every save) is watch-builds.ts.
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetId } from "../../runtime/course/types";
 import { listen, type Listening } from "../http/listen";
@@ -19,6 +20,8 @@ import type { LaunchAnswer, LaunchRequest, LmsProfileId, LmsView } from "./proto
 import { ScormStore } from "./scorm-store";
 import { loopbackGuard, packageRoutes, previewRoutes, type PreviewPorts } from "./site-routes";
 import type { ZipLimits } from "../validate/zip-reader";
+import { isInside } from "../watch/tree-watcher";
+import { PreviewBuilds } from "./watch-builds";
 
 export { launchActivityId, type LmsRecord } from "./preview-lms";
 
@@ -33,6 +36,10 @@ export interface PreviewOptions {
   lms?: LmsProfileId;
   /** What unpacking a zip may cost (default DEFAULT_ZIP_LIMITS). */
   zipLimits?: ZipLimits;
+  /** Watch mode (a course folder only): rebuild on every save (watch-builds.ts). Default false. */
+  watch?: boolean;
+  /** Watch mode: quiet time after a save before the rebuild (default: tree-watcher.ts's). */
+  watchDebounceMs?: number;
 }
 
 export interface PreviewServer {
@@ -52,6 +59,8 @@ export interface PreviewServer {
   readonly learners: LearnerBook;
   /** The LMS behaviour of launches that name none. */
   readonly defaultLms: LmsProfileId;
+  /** Watch mode's rebuilds; null when not watching (a zip, or watch off). */
+  readonly builds: PreviewBuilds | null;
   /** What POST /api/launch does (a LaunchRequest; anything else is refused with LaunchRequestError). */
   launch(request: LaunchRequest | unknown): LaunchAnswer;
   /** The LMS's view of the current learner on `target`. */
@@ -72,9 +81,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const scorm = new ScormStore(join(course.workDir, "preview-scorm.json"));
   const learners = new LearnerBook(join(course.workDir, "preview-learners.json"));
   const log = new PreviewLog();
-  const previewLms = new PreviewLms({ course, lms, scorm, learners, log, defaultLms: options.lms ?? "strict" });
+  const watching = options.watch === true && statSync(course.source).isDirectory();
+  const previewLms = new PreviewLms({ course, lms, scorm, learners, log, defaultLms: options.lms ?? "strict", watching });
+  const builds = watching
+    ? new PreviewBuilds({
+        course,
+        log,
+        previewed: () => previewLms.currentTarget,
+        ignore: (path) => isInside(course.workDir, path),
+        ...(options.watchDebounceMs === undefined ? {} : { debounceMs: options.watchDebounceMs }),
+      })
+    : null;
   const ports: PreviewPorts = { preview: 0, package: 0 };
-  const site = { lms: previewLms, assets, ports };
+  const site = { lms: previewLms, assets, ports, builds };
   const sites: Listening[] = [];
   try {
     sites.push(await listen(routeTable(packageRoutes(site), { guard: loopbackGuard(() => ports.package) })));
@@ -87,6 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     throw error;
   }
   const [packageSite, previewSite] = sites as [Listening, Listening];
+  builds?.watch((message) => log.add({ level: "warn", kind: "note", target: null, sessionId: null, summary: `watch: ${message}` }));
   return {
     origin: previewSite.url,
     port: ports.preview,
@@ -98,10 +118,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     log,
     learners,
     defaultLms: previewLms.parts.defaultLms,
+    builds,
     launch: (request) => previewLms.launch(request, packageSite.url),
     view: (target) => previewLms.view(target),
     lmsRecord: (target, learnerId) => previewLms.lmsRecord(target, learnerId),
     close: async () => {
+      await builds?.close();
       log.closeAll();
       for (const listening of [previewSite, packageSite]) await listening.close();
       await lms.close();

@@ -18,6 +18,7 @@ import { LaunchRequestError } from "./launch-request";
 import type { PreviewLms } from "./preview-lms";
 import { checkStateChange } from "./request-guard";
 import { scormHostApi, type ScormHostContext } from "./scorm-host-api";
+import type { PreviewBuilds } from "./watch-builds";
 
 /** Known once both servers listen. */
 export interface PreviewPorts {
@@ -29,6 +30,8 @@ export interface SiteContext {
   lms: PreviewLms;
   assets: AssetTable;
   ports: PreviewPorts;
+  /** Watch mode's rebuilds (GET /api/builds; a launch waits for its target's build); null when not watching. */
+  builds: PreviewBuilds | null;
 }
 
 const packageOriginOf = (ports: PreviewPorts) => `http://127.0.0.1:${ports.package}`;
@@ -36,10 +39,11 @@ const packageOriginOf = (ports: PreviewPorts) => `http://127.0.0.1:${ports.packa
 export const loopbackGuard = (port: () => number) => (request: IncomingMessage) =>
   isLoopbackRequest(request, port()) ? null : "passmark preview answers on its loopback address only";
 
-export function previewRoutes({ lms, assets, ports }: SiteContext): Route<Handler>[] {
+export function previewRoutes({ lms, assets, ports, builds }: SiteContext): Route<Handler>[] {
   const { log } = lms.parts;
   return [
     { method: "GET", path: "/api/info", handler: ({ response }) => sendJson(response, 200, lms.info()) },
+    ...(builds ? [{ method: "GET", path: "/api/builds", handler: ({ response }: Exchange) => builds.follow(response) }] : []),
     { method: "GET", path: "/api/events", handler: ({ response, url }) => log.follow(response, Number(url.searchParams.get("since") ?? "0")) },
     {
       method: "GET",
@@ -51,7 +55,7 @@ export function previewRoutes({ lms, assets, ports }: SiteContext): Route<Handle
       path: "/api/launch",
       handler: stateChange(
         () => ports.preview,
-        (exchange) => launch(exchange, lms, packageOriginOf(ports)),
+        (exchange) => launch(exchange, lms, packageOriginOf(ports), builds),
       ),
     },
     {
@@ -124,11 +128,15 @@ function stateChange(port: () => number, handler: Handler): Handler {
   };
 }
 
-async function launch({ request, response }: Exchange, lms: PreviewLms, packageOrigin: string): Promise<void> {
+async function launch({ request, response }: Exchange, lms: PreviewLms, packageOrigin: string, builds: PreviewBuilds | null): Promise<void> {
   const read = await readBoundedBody(request, MAX_API_BODY_BYTES);
   if (!read.ok) return sendError(response, read.status, read.message);
   const parsed = parseJsonBounded(read.body.toString("utf8"));
   if (!parsed.ok) return sendError(response, 400, parsed.message);
+  // Watch mode: a target a save made out of date is built first; one that does not build is not launched.
+  const target = (parsed.value as { target?: unknown } | null)?.target;
+  const problems = builds && lms.parts.course.packages.has(target as TargetId) ? await builds.ready(target as TargetId) : null;
+  if (problems) return sendError(response, 409, `the course did not build: ${problems.join("; ")}`);
   try {
     sendJson(response, 200, lms.launch(parsed.value, packageOrigin));
   } catch (error) {

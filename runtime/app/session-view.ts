@@ -80,8 +80,11 @@ export interface PendingRating {
 
 export interface CurrentAttemptView {
   number: number;
-  /** The drawn questions this course still has, in the order shown, each with the answer given. */
-  questions: { drawn: DrawnQuestion; question: QuestionData; response: Response | undefined }[];
+  /**
+   * The drawn questions this course still has, in the order shown, each with the answer given; a
+   * checked one (feedback timing "after-answer") is `locked`, with its score (null: not graded).
+   */
+  questions: { drawn: DrawnQuestion; question: QuestionData; response: Response | undefined; locked: boolean; score: number | null }[];
   /** Handed in and waiting for the assessor (answers locked, nothing scored). */
   awaitingRating: boolean;
   /** Ids of the questions the learner left unanswered (assessment/unanswered.ts), in order. */
@@ -191,7 +194,9 @@ function currentOf(state: LearnerState, { course, questions }: Basis): CurrentAt
   const shown: CurrentAttemptView["questions"] = [];
   for (const drawn of attempt.draw.questions) {
     const question = questions.get(drawn.questionId);
-    if (question) shown.push({ drawn, question, response: attempt.answers[drawn.questionId]?.response });
+    const answer = attempt.answers[drawn.questionId];
+    const locked = answer?.locked === true;
+    if (question) shown.push({ drawn, question, response: answer?.response, locked, score: locked ? scoreQuestion(question, answer.response) : null });
   }
   return {
     number: attempt.number,

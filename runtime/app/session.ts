@@ -7,6 +7,7 @@
 // talks to the driver or the engine itself.
 import {
   answerQuestion,
+  checkAnswer,
   completeRating,
   computeOutcome,
   encodeState,
@@ -133,6 +134,17 @@ export class CourseSession implements SessionPort {
     if (this.saveTimer_ === null) this.saveTimer_ = (this.deps_.timers ?? browserTimers).setTimeout(() => this.flush(), TYPING_SAVE_DELAY_MS);
   }
 
+  /**
+   * Check an answer (feedback timing "after-answer"): it is locked and its feedback shown. An ordering
+   * question left as shown is answered with the order shown first, as at submit.
+   */
+  check(questionId: string): void {
+    this.cancelPendingSave_(); // saved below, locked
+    const state = this.withShownOrders_(this.current_.state, questionId);
+    const next = checkAnswer(state, this.course, questionId);
+    if (next !== this.current_.state) this.change_(next);
+  }
+
   /** Save now what is waiting (a typed answer); called on blur, before submit/exit and on page hide. */
   flush(): void {
     if (this.cancelPendingSave_()) this.persist_();
@@ -179,10 +191,11 @@ export class CourseSession implements SessionPort {
   }
 
   /** An ordering question the learner left as shown is answered with the order shown. */
-  private withShownOrders_(start: LearnerState): LearnerState {
+  private withShownOrders_(start: LearnerState, only?: string): LearnerState {
     let state = start;
     const attempt = state.current;
     for (const drawn of attempt?.draw.questions ?? []) {
+      if (only !== undefined && drawn.questionId !== only) continue;
       const question = this.questions.get(drawn.questionId);
       if (question?.type === "ordering" && !attempt!.answers[drawn.questionId] && drawn.presentedOrder) {
         state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.clock.now());

@@ -34,10 +34,11 @@ export { LEARNER_STATE_VERSION } from "./types";
 export type { AssessmentStatus, InteractionReport, InteractionResult, Outcome } from "./outcome";
 
 // ── Learner state: what the UI drives ─────────────────────────────────────────────────────────
-/** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, clearAnswer, submitAttempt, attemptResults. */
+/** createLearnerState, setLocation, visitPage, recordMediaWatched, startAttempt, answerQuestion, clearAnswer, checkAnswer, submitAttempt, attemptResults. */
 export {
   answerQuestion,
   attemptResults,
+  checkAnswer,
   clearAnswer,
   createLearnerState,
   recordMediaWatched,

@@ -83,8 +83,8 @@ export function startAttempt(state: LearnerState, course: CourseData, options: S
 
 /**
  * Record (or change) the answer to a question of the attempt in progress. Ignored when there is no
- * attempt, it is handed in (awaiting rating: answers are locked), the question is not in its draw, or
- * the response does not fit the question (responses.ts). A task's rating is the learner's only for a
+ * attempt, it is handed in (awaiting rating: answers are locked), the question is not in its draw or
+ * its answer is locked (checkAnswer), or the response does not fit the question (responses.ts). A task's rating is the learner's only for a
  * self-assessment (tasks.ts learnerTaskResponse).
  */
 export function answerQuestion(state: LearnerState, course: CourseData, questionId: string, response: Response, now: number): LearnerState {
@@ -92,6 +92,7 @@ export function answerQuestion(state: LearnerState, course: CourseData, question
   const question = course.assessment ? questionIndex(course.assessment).get(questionId) : undefined;
   if (!current || current.handedInAt !== null || !question || !current.draw.questions.some((q) => q.questionId === questionId)) return state;
   const previous = current.answers[questionId];
+  if (previous?.locked) return state;
   let canonical = canonicalResponse(question, response);
   if (canonical?.type === "task" && question.type === "task") canonical = learnerTaskResponse(question, canonical, previous?.response, now);
   if (!canonical) return state;
@@ -110,9 +111,22 @@ export function answerQuestion(state: LearnerState, course: CourseData, question
 export function clearAnswer(state: LearnerState, questionId: string): LearnerState {
   const current = state.current;
   if (!current || current.handedInAt !== null || !Object.prototype.hasOwnProperty.call(current.answers, questionId)) return state;
+  if (current.answers[questionId]!.locked) return state;
   const answers = { ...current.answers };
   delete answers[questionId];
   return { ...state, current: { ...current, answers } };
+}
+
+/**
+ * The learner checks an answered question of the attempt in progress, with feedback timing
+ * "after-answer": the answer is locked (it is what the attempt scores; the feedback now shown cannot
+ * help change it). Same state when the timing is another, there is no answer, or it is locked already.
+ */
+export function checkAnswer(state: LearnerState, course: CourseData, questionId: string): LearnerState {
+  const current = state.current;
+  const answer = current?.answers[questionId];
+  if (course.assessment?.feedbackTiming !== "after-answer" || !current || current.handedInAt !== null || !answer || answer.locked) return state;
+  return { ...state, current: { ...current, answers: { ...current.answers, [questionId]: { ...answer, locked: true } } } };
 }
 
 export interface SubmitOptions {

@@ -85,6 +85,8 @@ export interface AnsweredQuestion {
   answeredAt: number;
   /** Time spent on the question in ms (summed over every change). */
   timeMs: number;
+  /** The learner checked it (feedback timing "after-answer"): its feedback is shown and the answer can no longer change. */
+  locked?: true;
 }
 
 export interface AttemptInProgress {

@@ -51,6 +51,8 @@ export interface MediaData {
 export type AttemptsAllowed = number | "unlimited";
 export type ReviewPolicy = "never" | "always" | "no-attempts-remaining";
 export type BankOrder = "sequential" | "random" | "random-unseen";
+/** "after-answer": a Check button locks the answer and shows its feedback; "after-attempt": on the result screen; "review": only in review. */
+export type FeedbackTiming = "after-answer" | "after-attempt" | "review";
 
 export interface AssessmentData {
   id: string;
@@ -63,6 +65,8 @@ export interface AssessmentData {
   review: ReviewPolicy;
   /** Shuffle the choices of choice-like questions (stored with the attempt's draw). */
   shuffleChoices: boolean;
+  /** When the learner sees each question's feedback (docs/course-format.md); the build always writes it, absent = "review". */
+  feedbackTiming?: FeedbackTiming;
   /** Top-level content: questions shown as they are, and banks that draw from a pool. */
   items: AssessmentItem[];
   rubric: RubricData;
@@ -120,7 +124,12 @@ export interface QuestionBase {
 
 export interface ChoiceOption {
   id: string;
+  /** Plain text (reports, announcements, review). */
   text: string;
+  /** Sanitised inline HTML from the author's Markdown; absent when it would show the same as `text`. */
+  html?: string;
+  /** Shown when the learner chose this choice (choice and survey questions only). */
+  feedback?: RichText;
 }
 
 export interface SingleChoiceQuestion extends QuestionBase {
@@ -162,6 +171,8 @@ export interface TextEntryQuestion extends QuestionBase {
 export interface MatchingPair {
   id: string;
   source: string;
+  /** The source as sanitised inline HTML; absent when it shows the same as `source`. Targets are plain text (a drop-down shows text only). */
+  sourceHtml?: string;
   target: string;
 }
 

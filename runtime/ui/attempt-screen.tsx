@@ -39,6 +39,7 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
   if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <GradingPending slot={grading} />;
   const assessment = session.course.assessment!;
   const shown = attempt.questions;
+  const checking = assessment.feedbackTiming === "after-answer";
 
   const submit = (confirmed: boolean) => {
     const missing = attempt.unanswered;
@@ -62,7 +63,12 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
       <h1 id="pm-attempt-title" ref={heading} tabIndex={-1}>
         {i18n.t("attemptHeading", { title: assessment.title, n: attempt.number })}
       </h1>
-      {shown.map(({ drawn, question, response }, index) => (
+      {checking && (
+        <p class="pm-hint" id="pm-check-hint">
+          {i18n.t("checkHint")}
+        </p>
+      )}
+      {shown.map(({ drawn, question, response, locked, score }, index) => (
         <QuestionView
           key={question.id}
           question={question}
@@ -70,6 +76,10 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
           number={index + 1}
           total={shown.length}
           answer={response}
+          locked={locked}
+          score={score}
+          onCheck={checking ? () => session.check(question.id) : undefined}
+          checkHintId="pm-check-hint"
           onAnswer={(next, typing) => {
             if (unanswered) setUnanswered(null);
             session.answer(question.id, next, typing);

@@ -14,9 +14,19 @@ interface Props {
   id?: string;
 }
 
-export function AuthorHtml({ text, lang, class: className, id }: Props) {
+function useFilled(html: string): string {
   const { session, i18n } = useUi();
   const passing = session.view().assessment?.passingScore;
-  const html = passing === undefined ? text.html : fillPlaceholders(text.html, { passingScore: i18n.percent(passing) });
+  return passing === undefined ? html : fillPlaceholders(html, { passingScore: i18n.percent(passing) });
+}
+
+export function AuthorHtml({ text, lang, class: className, id }: Props) {
+  const html = useFilled(text.html);
   return <div class={className ? `pm-prose ${className}` : "pm-prose"} lang={lang} id={id} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A choice, item or matching source: its inline HTML (emphasis, code, images) when the build kept one, else its text. */
+export function AuthorInline({ html, text }: { html?: string | undefined; text: string }) {
+  const filled = useFilled(html ?? "");
+  return html === undefined ? <>{text}</> : <span class="pm-inline" dangerouslySetInnerHTML={{ __html: filled }} />;
 }

@@ -1,11 +1,13 @@
 // After a submit: this attempt's score, the assessment score that is reported (or none yet), the
-// status, attempts left, the author's score-action message, and retake / review when allowed.
+// status, attempts left, the author's score-action message, retake / review when allowed, and with
+// feedback timing "after-attempt" each question's feedback (questions/attempt-feedback.tsx).
 import { useRef } from "preact/hooks";
 import type { Navigate } from "./app";
 import { AssessmentStanding, AttemptFacts } from "./assessment-summary";
 import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
+import { AttemptFeedback } from "./questions/attempt-feedback";
 import type { SessionView } from "./session-port";
 
 export function ResultScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
@@ -42,6 +44,7 @@ export function ResultScreen({ attempt, view, navigate }: { attempt: number; vie
           </button>
         )}
       </div>
+      <AttemptFeedback attempt={attempt} view={view} />
     </section>
   );
 }

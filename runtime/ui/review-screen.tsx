@@ -1,5 +1,5 @@
 // Review of a finished attempt (when the review policy allows): read-only, each question with the
-// learner's answer, the expected one, how it scored and the author's feedback. A task shows its
+// learner's answer, the expected one, how it scored and the author's feedback (answer-feedback.tsx). A task shows its
 // grade and the filled form (grading/filled-form.tsx): levels, points, remarks, who rated and when.
 import { useRef } from "preact/hooks";
 import type { Navigate } from "./app";
@@ -9,6 +9,7 @@ import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
 import { GradingPending } from "./grading-pending";
+import { AnswerFeedback, Verdict } from "./questions/answer-feedback";
 import type { SessionView } from "./session-port";
 
 export function ReviewScreen({ attempt, view, navigate }: { attempt: number; view: SessionView; navigate: Navigate }) {
@@ -31,17 +32,6 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
           const given = responseText(question, response, i18n);
           const expected = correctText(question, i18n);
           const task = question.type === "task" ? question : null;
-          const verdict =
-            score === null
-              ? i18n.t("notGraded")
-              : task
-                ? i18n.t("taskGrade", { score: i18n.percent(score) })
-                : score >= 100
-                  ? i18n.t("resultCorrect")
-                  : score > 0
-                    ? i18n.t("resultPartial", { score: i18n.percent(score) })
-                    : i18n.t("resultIncorrect");
-          const feedback = score === null || task ? null : score >= 100 ? question.feedback.correct : question.feedback.incorrect;
           return (
             <section key={question.id} class="pm-question" aria-labelledby={`pm-review-${question.id}`}>
               <h2 id={`pm-review-${question.id}`}>{i18n.t("questionOf", { n: index + 1, total: questions.length })}</h2>
@@ -58,8 +48,8 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
                 ) : (
                   <GradingPending slot={grading} />
                 ))}
-              <p class={score === null || task ? "pm-verdict" : score >= 100 ? "pm-verdict pm-right" : "pm-verdict pm-wrong"}>{verdict}</p>
-              {feedback && <AuthorHtml text={feedback} lang={lang} class="pm-feedback" />}
+              {task && score !== null ? <p class="pm-verdict">{i18n.t("taskGrade", { score: i18n.percent(score) })}</p> : <Verdict score={score} />}
+              <AnswerFeedback question={question} response={response} score={score} />
             </section>
           );
         })

@@ -29,6 +29,8 @@ export interface SessionPort {
   startAttempt(): boolean;
   /** null = the learner emptied the answer; `typing` delays the save a little. */
   answer(questionId: string, response: Response | null, typing?: boolean): void;
+  /** Lock the answer and show its feedback (feedback timing "after-answer"). */
+  check(questionId: string): void;
   /** Save now what waits for its delayed save (on blur). */
   flush(): void;
   submit(): SubmittedResult | null;

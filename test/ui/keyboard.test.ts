@@ -80,7 +80,7 @@ async function answerByKeyboard(page: Page, question: QuestionData): Promise<voi
       break;
     case "ordering":
       for (const [target, item] of question.items.entries()) {
-        const label = `Move “${item.text}” up`;
+        const label = `↑ Up “${item.text}”`;
         for (let at = (await shownOrder(page, question.id)).indexOf(item.text); at > target; at--) {
           if ((await focused(page)).label !== label) await tabTo(page, button(label), label);
           await page.keyboard.press("Enter");

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ALL_TARGETS, type TargetId } from "../../../runtime/course/types";
 import { buildCourse, DEFAULT_OUT_DIR } from "../../build-course";
+import { watchBuilds } from "../../watch/build-watch";
 import { CourseError, type CourseProblem } from "../../course/loaded-course";
 import { expectPositionals, parseCommandArgs } from "../args";
 import type { Command } from "../command";
@@ -46,7 +47,7 @@ function formatBytes(bytes: number): string {
 export const buildCommand: Command = {
   name: "build",
   summary: "build the course in <dir> into one zip per target",
-  help: `Usage: passmark build <dir> [--target <target>] [--out <folder>]
+  help: `Usage: passmark build <dir> [--target <target>] [--out <folder>] [--watch]
 
 Reads <dir>/course.json, checks it (all problems are reported at once) and writes one zip per target,
 named <course-slug>-<target>.zip. Nothing is written when the course has an error.
@@ -54,11 +55,14 @@ named <course-slug>-<target>.zip. Nothing is written when the course has an erro
 Options:
   --target <t>   cmi5 | scorm12 | scorm2004-3 | scorm2004-4 | all   (repeat or comma-separate for several)
                  default: the "targets" of course.json (all four when it names none)
-  --out <folder> where the zips go; default: ./${DEFAULT_OUT_DIR}`,
+  --out <folder> where the zips go; default: ./${DEFAULT_OUT_DIR}
+  --watch        build again after every save in <dir> until Ctrl-C (a course with errors is
+                 reported and watched on; the zips there stay as they were)`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs("build", argv, {
       target: { type: "string", short: "t", multiple: true },
       out: { type: "string", short: "o" },
+      watch: { type: "boolean", short: "w" },
     });
     expectPositionals("build", positionals, ["dir"]);
     const targets = parseTargets((values["target"] as string[] | undefined) ?? []);
@@ -67,27 +71,33 @@ Options:
     if (!info?.isDirectory()) throw new FileProblemError(`${positionals[0]}: no such course folder`);
     const outDir = resolve(io.cwd, typeof values["out"] === "string" ? values["out"] : DEFAULT_OUT_DIR);
 
-    let result;
-    try {
-      result = await buildCourse(dir, { targets, outDir });
-    } catch (error) {
-      if (!(error instanceof CourseError)) throw error;
-      const errors = error.problems.filter((p) => p.severity === "error");
-      const warnings = error.problems.filter((p) => p.severity !== "error");
-      io.err(`passmark build: ${positionals[0]} has ${errors.length} problem${errors.length === 1 ? "" : "s"}; nothing was written.`);
-      for (const p of errors) io.err(`  error    ${describeProblem(p)}`);
-      for (const p of warnings) io.err(`  warning  ${describeProblem(p)}`);
-      return EXIT.problems;
-    }
+    const label = positionals[0] ?? "";
+    const buildOnce = async (hint: boolean): Promise<number> => {
+      let result;
+      try {
+        result = await buildCourse(dir, { targets, outDir });
+      } catch (error) {
+        if (!(error instanceof CourseError)) throw error;
+        const errors = error.problems.filter((p) => p.severity === "error");
+        const warnings = error.problems.filter((p) => p.severity !== "error");
+        io.err(`passmark build: ${label} has ${errors.length} problem${errors.length === 1 ? "" : "s"}; nothing was written.`);
+        for (const p of errors) io.err(`  error    ${describeProblem(p)}`);
+        for (const p of warnings) io.err(`  warning  ${describeProblem(p)}`);
+        return EXIT.problems;
+      }
 
-    for (const p of result.warnings) io.err(`warning: ${describeProblem(p)}`);
-    const show = (path: string): string => displayPath(io.cwd, path);
-    io.out(`Built "${result.course.data.title}" into ${show(outDir)}:`);
-    const width = Math.max(...result.packages.map((p) => show(p.path).length));
-    for (const p of result.packages) {
-      io.out(`  ${TARGET_LABEL[p.target].padEnd(19)} ${show(p.path).padEnd(width)}  ${formatBytes(p.bytes)}`);
-    }
-    io.out(HOW_TO_TRY);
+      for (const p of result.warnings) io.err(`warning: ${describeProblem(p)}`);
+      const show = (path: string): string => displayPath(io.cwd, path);
+      io.out(`Built "${result.course.data.title}" into ${show(outDir)}:`);
+      const width = Math.max(...result.packages.map((p) => show(p.path).length));
+      for (const p of result.packages) {
+        io.out(`  ${TARGET_LABEL[p.target].padEnd(19)} ${show(p.path).padEnd(width)}  ${formatBytes(p.bytes)}`);
+      }
+      if (hint) io.out(HOW_TO_TRY);
+      return EXIT.ok;
+    };
+    if (values["watch"] !== true) return buildOnce(true);
+    await watchBuilds({ dir, outDir, io, build: buildOnce });
     return EXIT.ok;
   },
 };

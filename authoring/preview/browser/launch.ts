@@ -1,8 +1,10 @@
 // The launch page of `passmark preview`: the author picks the target and the LMS facts, launches,
 // relaunches (a new session of the same learner / registration) or starts a new learner; picks the
-// AU / SCO of a package with several and the device width the course frame shows.
+// AU / SCO of a package with several and the device width the course frame shows. In watch mode a
+// save relaunches the course shown, and a build error replaces it (build-follow.ts).
 import type { Cmi5Facts, LaunchAnswer, LaunchRequest, LmsProfileId, PreviewInfo, ScormFacts, UnitSummary } from "../protocol";
 import type { Cmi5MoveOn, TargetId } from "../../../runtime/course/types";
+import { followBuilds } from "./build-follow";
 import { deviceToggle } from "./device-toggle";
 import { followLog } from "./log-panel";
 import { unitPicker, type UnitPicker } from "./unit-picker";
@@ -30,6 +32,8 @@ let profiles: PreviewInfo["profiles"] = [];
 /** The behaviour the author picked (or --lms); shown again when a target it covers is picked. */
 let preferredLms: LmsProfileId = "strict";
 let units: UnitPicker | null = null;
+/** The latest launch, made again after a rebuild (watch mode): same target, learner and facts. */
+let launched: LaunchRequest | null = null;
 
 function value(id: string): string {
   return byId<HTMLInputElement | HTMLSelectElement>(id).value;
@@ -95,14 +99,13 @@ function unloadCourse(): Promise<void> {
   });
 }
 
-async function launch(learner: LaunchRequest["learner"]): Promise<void> {
-  const facts = readFacts();
-  const request: LaunchRequest = {
+async function launch(learner: LaunchRequest["learner"], again: LaunchRequest | null = null): Promise<void> {
+  const request: LaunchRequest = again ?? {
     target: targetSelect.value as TargetId,
     learner,
     lms: lmsSelect.value as LmsProfileId,
     newAttempt: !newAttempt.disabled && newAttempt.checked,
-    ...facts,
+    ...readFacts(),
     ...(units?.selected() ? { unit: units.selected()!.id } : {}),
   };
   message.textContent = "Launching…";
@@ -113,6 +116,7 @@ async function launch(learner: LaunchRequest["learner"]): Promise<void> {
     message.textContent = `Launch refused: ${"message" in answer ? answer.message : response.statusText}`;
     return;
   }
+  launched = { ...request, learner: "current", newAttempt: false };
   byId<HTMLElement>("learner").textContent = answer.learnerId;
   const unit = byId("unit-field").hidden ? "" : ` · ${answer.target === "cmi5" ? "AU" : "SCO"} ${answer.unit}`;
   message.textContent = `${TARGET_LABEL[answer.target]}${unit} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
@@ -153,6 +157,18 @@ async function init(): Promise<void> {
     frame.contentWindow?.postMessage({ type: "passmark-refuse-commits", count: Number(value("commit-failures") || "3") }, new URL(frame.src).origin);
   });
   followLog(byId("log"), byId("lms-view"));
+  if (info.watching) {
+    followBuilds(byId("build-problems"), {
+      rebuilt: async (status) => {
+        byId<HTMLElement>("course-title").textContent = status.title;
+        if (!launched) return;
+        await launch("current", launched);
+        if (status.resets.length > 0) message.textContent += ` · relaunched after a change: ${status.resets.join("; ")}`;
+      },
+      failed: () => void unloadCourse(),
+      say: (text) => (message.textContent = text),
+    });
+  }
 }
 
 init().catch((error: unknown) => {

@@ -162,7 +162,9 @@ export function decodeFinishedResult(text: string): FinishedAttempt {
 export function encodeCurrent(c: AttemptInProgress, earlier: (AttemptDraw | null)[], index: AssessmentIndex): string {
   const answers = drawnQuestions(c.draw, index).map((q) => {
     const answer = c.answers[q.id];
-    return answer ? `${encodeResponse(q, answer.response)}*${encodeInt(answer.answeredAt - c.startedAt)}*${encodeInt(answer.timeMs)}` : "";
+    if (!answer) return "";
+    // A 4th part "L" only for a locked (checked) answer: states written before stay as they were.
+    return `${encodeResponse(q, answer.response)}*${encodeInt(answer.answeredAt - c.startedAt)}*${encodeInt(answer.timeMs)}${answer.locked ? "*L" : ""}`;
   });
   const fields = [
     encodeInt(c.number),
@@ -189,9 +191,13 @@ export function decodeCurrent(text: string, earlier: (AttemptDraw | null)[], ind
   questions.forEach((q, i) => {
     const token = tokens[i] as string;
     if (token === "") return;
-    const [responseText, answeredText, timeText] = splitExact(token, "*", 3, "answer");
+    const parts = token.split("*");
+    const [responseText, answeredText, timeText, lockText] = parts.length === 4 ? parts : splitExact(token, "*", 3, "answer");
+    if (lockText !== undefined && lockText !== "L") fail("bad answer lock");
     const response = decodeResponse(q, responseText as string) ?? fail("an answer without a response");
-    answers[q.id] = { response, answeredAt: startedAt + decodeInt(answeredText as string), timeMs: decodeInt(timeText as string) };
+    const answer: AnsweredQuestion = { response, answeredAt: startedAt + decodeInt(answeredText as string), timeMs: decodeInt(timeText as string) };
+    if (lockText) answer.locked = true;
+    answers[q.id] = answer;
   });
   const handedInAt = f[6] === undefined ? null : startedAt + decodeInt(f[6]);
   return { number: decodeInt(f[0] as string), seed, startedAt, lastActivityAt: startedAt + decodeInt(f[3] as string), draw, answers, handedInAt };

@@ -1,6 +1,8 @@
 // Radio groups (single choice, true/false, survey) and checkboxes (multiple response): native
-// inputs with labels, so arrow keys, Space and screen readers work as everywhere else.
+// inputs with labels, so arrow keys, Space and screen readers work as everywhere else. A label may
+// hold the author's inline Markdown (emphasis, code, an image with its alt text).
 import type { MultipleResponseQuestion, SingleChoiceQuestion, SurveyQuestion, TrueFalseQuestion } from "../../course/types";
+import { AuthorInline } from "../author-html";
 import { useUi } from "../context";
 import { presented, type ControlProps } from "./question-view";
 
@@ -11,8 +13,8 @@ export function ChoiceControl({ question, drawn, answer, onAnswer, idBase }: Con
   const options =
     question.type === "true-false"
       ? [
-          { id: "true", text: i18n.t("true"), lang: i18n.lang },
-          { id: "false", text: i18n.t("false"), lang: i18n.lang },
+          { id: "true", text: i18n.t("true"), lang: i18n.lang, html: undefined },
+          { id: "false", text: i18n.t("false"), lang: i18n.lang, html: undefined },
         ]
       : presented(question.choices, drawn.presentedOrder).map((c) => ({ ...c, lang: session.course.language }));
   const selected = answer?.type === "true-false" ? String(answer.value) : answer?.type === "single-choice" || answer?.type === "survey" ? answer.choice : null;
@@ -25,7 +27,7 @@ export function ChoiceControl({ question, drawn, answer, onAnswer, idBase }: Con
           <div class="pm-option" key={option.id}>
             <input type="radio" id={id} name={idBase} value={option.id} checked={selected === option.id} onChange={() => choose(option.id)} />
             <label for={id} lang={option.lang}>
-              {option.text}
+              <AuthorInline html={option.html} text={option.text} />
             </label>
           </div>
         );
@@ -49,7 +51,7 @@ export function MultipleControl({ question, drawn, answer, onAnswer, idBase }: C
           <div class="pm-option" key={option.id}>
             <input type="checkbox" id={id} checked={chosen.includes(option.id)} onChange={(e) => toggle(option.id, e.currentTarget.checked)} />
             <label for={id} lang={session.course.language}>
-              {option.text}
+              <AuthorInline html={option.html} text={option.text} />
             </label>
           </div>
         );

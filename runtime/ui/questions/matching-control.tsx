@@ -1,6 +1,7 @@
-// Matching: one native <select> per source, labelled by the source, offering the targets in the
-// attempt's presented order. matches[sourcePairId] = targetPairId (engine Response).
+// Matching: one native <select> per source, labelled by the source (inline Markdown), offering the
+// targets (plain text: an <option> shows text only) in the attempt's presented order. matches[sourcePairId] = targetPairId (engine Response).
 import type { MatchingQuestion } from "../../course/types";
+import { AuthorInline } from "../author-html";
 import { useUi } from "../context";
 import { presented, type ControlProps } from "./question-view";
 
@@ -22,7 +23,7 @@ export function MatchingControl({ question, drawn, answer, onAnswer, idBase }: C
         return (
           <div class="pm-match" key={pair.id}>
             <label for={id} lang={lang}>
-              {pair.source}
+              <AuthorInline html={pair.sourceHtml} text={pair.source} />
             </label>
             <select id={id} value={matches[pair.id] ?? ""} onChange={(e) => choose(pair.id, e.currentTarget.value)}>
               <option value="">{i18n.t("chooseOption")}</option>

@@ -1,11 +1,14 @@
 // One question of an attempt: a fieldset named by its number (a heading inside the legend), the
-// author's prompt as its description, and the control for its type.
+// author's prompt as its description, and the control for its type. With feedback timing
+// "after-answer", a Check answer button; once checked the fieldset is disabled and the feedback shown.
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { DrawnQuestion, Response } from "../../assessment/index";
 import type { QuestionData } from "../../course/types";
 import { AuthorHtml } from "../author-html";
 import { useUi } from "../context";
 import { useGradingUi } from "../grading-loader";
 import { GradingPending } from "../grading-pending";
+import { AnswerFeedback, Verdict } from "./answer-feedback";
 import { ChoiceControl, MultipleControl } from "./choice-controls";
 import { NumericControl, TextControl } from "./entry-controls";
 import { MatchingControl } from "./matching-control";
@@ -41,10 +44,24 @@ interface Props {
   total: number;
   answer: Response | undefined;
   onAnswer(response: Response | null, typing?: boolean): void;
+  /** Checked (feedback timing "after-answer"): the controls are disabled and the feedback shown, with this score. */
+  locked: boolean;
+  score: number | null;
+  /** Feedback timing "after-answer": the Check answer button's action (not for a task, which a person rates). */
+  onCheck?: () => void;
+  /** id of the note that says checking locks the answer. */
+  checkHintId?: string;
 }
 
-export function QuestionView({ question, drawn, number, total, answer, onAnswer }: Props) {
+export function QuestionView({ question, drawn, number, total, answer, onAnswer, locked, score, onCheck, checkHintId }: Props) {
   const { session, i18n } = useUi();
+  // After the learner's Check (not after a reload): focus goes to the verdict, read out at once.
+  const checked = useRef(false);
+  const feedback = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (locked && checked.current) feedback.current?.focus();
+    checked.current = false;
+  }, [locked]);
   const idBase = questionDomId(question.id);
   const promptId = `${idBase}-prompt`;
   const props = { drawn, answer, onAnswer, promptId, idBase };
@@ -78,7 +95,7 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
       break;
   }
   return (
-    <fieldset class="pm-question" id={idBase} aria-describedby={promptId}>
+    <fieldset class="pm-question" id={idBase} aria-describedby={promptId} disabled={locked}>
       <legend>
         <h2 id={`${idBase}-title`} tabIndex={-1}>
           {i18n.t("questionOf", { n: number, total })}
@@ -86,6 +103,28 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer 
       </legend>
       <AuthorHtml text={question.prompt} lang={session.course.language} id={promptId} class="pm-prompt" />
       {control}
+      {locked ? (
+        <div ref={feedback} tabIndex={-1} class="pm-checked">
+          <Verdict score={score} />
+          <AnswerFeedback question={question} response={answer} score={score} />
+        </div>
+      ) : (
+        onCheck &&
+        question.type !== "task" && (
+          <button
+            type="button"
+            class="pm-button pm-secondary"
+            disabled={!answer && question.type !== "ordering"}
+            aria-describedby={checkHintId}
+            onClick={() => {
+              checked.current = true;
+              onCheck();
+            }}
+          >
+            {i18n.t("checkAnswer")}
+          </button>
+        )
+      )}
     </fieldset>
   );
 }
