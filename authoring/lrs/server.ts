@@ -2,7 +2,8 @@
 // fetch URL once, serves the xAPI resources an AU uses (routes.ts), checks every statement (xAPI validator +
 // cmi5 rules), injects faults on demand, and can serve a built package for `passmark preview`.
 // Answers only requests whose Host is its own loopback address (no DNS rebinding), grants no CORS
-// (browsers reach it through a same-origin proxy or its own /content/), and bounds bodies.
+// (browsers reach it through a same-origin proxy or its own /content/), and bounds bodies. Repeated
+// slashes in a path count as one, as on the LRSs AUs are written against.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { Statement } from "@xapi/xapi";
@@ -159,9 +160,22 @@ function localLmsApi(
   };
 }
 
+/**
+ * The request target with each run of slashes in its path made one: `/xapi//activities/state` is
+ * `/xapi/activities/state`. AUs join the endpoint they were handed (which ends in "/", cmi5 §8.1) with
+ * "/activities/state" and the like (CATAPULT's examples built on cmi5.js do), and LRSs behind common
+ * web servers answer them. The query is left untouched (its values may hold "//").
+ */
+export function normalisedTarget(target: string): string {
+  const query = target.indexOf("?");
+  const path = query === -1 ? target : target.slice(0, query);
+  return path.replace(/\/{2,}/g, "/") + (query === -1 ? "" : target.slice(query));
+}
+
 function parseTarget(target: string | undefined): URL | null {
   try {
-    return new URL(target ?? "/", "http://localhost");
+    // Normalised first: a target starting "//" would otherwise parse as a host name.
+    return new URL(normalisedTarget(target ?? "/"), "http://localhost");
   } catch {
     return null;
   }

@@ -4,13 +4,18 @@ import type { Statement } from "@xapi/xapi";
 import { parseJsonBounded } from "../http/body";
 import { EXT_SESSION_ID, EXT_TASK_RATING, VERB_DISPLAY } from "../../runtime/lms/cmi5/vocabulary";
 import type { ProxiedExchange } from "../http/proxy";
+import { normalisedTarget } from "../lrs";
 import type { LogEvent } from "./protocol";
 
 export type NewEvent = Omit<LogEvent, "seq" | "at">;
 
+/** The xAPI document resources, whose GET answers 404 for a document not written yet (xAPI 1.0.3 §2.7). */
+const DOCUMENT_PATHS: ReadonlySet<string> = new Set(["/xapi/activities/state", "/xapi/agents/profile", "/xapi/activities/profile"]);
+
 /** `knownIds`: statement ids the LRS held before this request (a re-send is not a new statement). */
 export function cmi5Events(exchange: ProxiedExchange, knownIds: ReadonlySet<string>): NewEvent[] {
-  const url = new URL(exchange.url, "http://preview.invalid");
+  // Read as the LRS reads it: "/xapi//statements" is "/xapi/statements" (authoring/lrs normalisedTarget).
+  const url = new URL(normalisedTarget(exchange.url), "http://preview.invalid");
   const path = url.pathname;
   const base = { target: "cmi5" as const, sessionId: null };
   if (path.startsWith("/cmi5/fetch/")) {
@@ -29,7 +34,10 @@ export function cmi5Events(exchange: ProxiedExchange, knownIds: ReadonlySet<stri
     return [{ ...base, level: "warn", kind: "request", summary: `${exchange.method} ${path}: connection dropped (fault injected or request abandoned)` }];
   if (path === "/xapi/statements" && (exchange.method === "POST" || exchange.method === "PUT")) return statementEvents(exchange, url, knownIds);
   const documentName = url.searchParams.get("stateId") ?? url.searchParams.get("profileId") ?? "";
-  const level = exchange.status >= 400 && !(exchange.method === "GET" && exchange.status === 404) ? (exchange.status === 403 ? "error" : "warn") : "info";
+  // A 404 is news only for a document (a GET of one not yet written); for any other path the course asked the LRS for something it has not got.
+  const missing = exchange.status === 404 && !DOCUMENT_PATHS.has(path);
+  const level =
+    missing || exchange.status === 403 ? "error" : exchange.status >= 400 && !(exchange.method === "GET" && exchange.status === 404) ? "warn" : "info";
   const kind = exchange.method === "GET" ? "request" : "document";
   const size = exchange.method === "GET" ? "" : ` (${exchange.requestBody.length} characters)`;
   return [

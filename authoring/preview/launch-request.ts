@@ -2,7 +2,7 @@
 // from the package's own facts — bad input gets a clear message naming the field.
 import { ALL_TARGETS, type Cmi5MoveOn, type TargetId } from "../../runtime/course/types";
 import { coverage, profileCovers } from "./lms-profiles/registry";
-import type { PackageInfo } from "./package-info";
+import { unitOf, type LaunchUnit, type PackageInfo } from "./package-info";
 import { LMS_PROFILE_IDS, type Cmi5Facts, type LaunchRequest, type LmsProfileId, type ScormFacts } from "./protocol";
 
 export class LaunchRequestError extends Error {
@@ -25,6 +25,8 @@ export interface CheckedLaunch {
   /** The LMS behaviour asked for; null = the preview's default. */
   lms: LmsProfileId | null;
   newAttempt: boolean;
+  /** The AU / SCO to launch (the package's first unless the request names another). */
+  unit: LaunchUnit;
 }
 
 export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId, PackageInfo>): CheckedLaunch {
@@ -40,25 +42,37 @@ export function checkLaunchRequest(body: unknown, packages: ReadonlyMap<TargetId
   const s = request.scorm ?? {};
   const lms = request.lms === undefined ? null : oneOf("lms", request.lms, LMS_PROFILE_IDS, "strict");
   if (lms !== null && !profileCovers(lms, target)) throw new LaunchRequestError(`lms: ${coverage(lms)}, not ${target}`);
+  const unit = launchUnit(request.unit, pkg);
   return {
     target,
     learner,
     lms,
+    unit,
     newAttempt: bool("newAttempt", request.newAttempt, false),
     cmi5: {
-      masteryScore: mastery("cmi5.masteryScore", c.masteryScore, pkg.masteryScore),
+      masteryScore: mastery("cmi5.masteryScore", c.masteryScore, unit.masteryScore),
       launchMode: oneOf("cmi5.launchMode", c.launchMode, LAUNCH_MODES, "Normal"),
-      moveOn: oneOf("cmi5.moveOn", c.moveOn, MOVE_ON, pkg.moveOn),
+      moveOn: oneOf("cmi5.moveOn", c.moveOn, MOVE_ON, unit.moveOn),
       returnURL: returnUrl(c.returnURL),
     },
     scorm: {
-      masteryScore: mastery("scorm.masteryScore", s.masteryScore, pkg.masteryScore),
+      masteryScore: mastery("scorm.masteryScore", s.masteryScore, unit.masteryScore),
       credit: bool("scorm.credit", s.credit, true),
       mode: oneOf("scorm.mode", s.mode, SCORM_MODES, "normal"),
       previousStatus: oneOf("scorm.previousStatus", s.previousStatus, PREVIOUS, "stored"),
       commitFailures: count("scorm.commitFailures", s.commitFailures),
     },
   };
+}
+
+/** The unit named (an AU / SCO id of the package), else the first; a package read without units launches as one. */
+function launchUnit(value: unknown, pkg: PackageInfo): LaunchUnit {
+  if (value !== undefined && typeof value !== "string") throw new LaunchRequestError("unit: expected the id of an AU / SCO of the package");
+  const unit = unitOf(pkg, value);
+  if (unit) return unit;
+  if (value === undefined)
+    return { id: pkg.activityId, title: pkg.title, launchPath: pkg.launchPath, moveOn: pkg.moveOn, masteryScore: pkg.masteryScore, objectives: [] };
+  throw new LaunchRequestError(`unit: the ${pkg.target} package has no AU / SCO "${value}" (it has ${pkg.units.map((u) => u.id).join(", ")})`);
 }
 
 function mastery(field: string, value: unknown, fallback: number | null): number | null {

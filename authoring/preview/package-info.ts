@@ -1,25 +1,44 @@
-// What the preview needs from an unpacked package's manifest: which target it is, the launch file,
-// the cmi5 AU id and moveOn, and the author's mastery score (0..100) — read as an LMS would.
+// What the preview needs from an unpacked package's manifest: which target it is and every unit an LMS
+// would offer to launch — each cmi5 AU (cmi5 §13.1.4) or each SCORM SCO (an item of the default
+// organization whose resource is a sco) with its launch file, moveOn, mastery score (0..100) and, for
+// SCORM 2004, its objective ids (imsss:objectives) — read as an LMS importing the package would.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
 import { CMI5_NS, SCORM12, SCORM2004 } from "../manifest/namespaces";
-import { attr, childElements, descendants, textOf } from "../validate/dom";
+import { attr, childElements, descendants, textOf, type ElementLike } from "../validate/dom";
 import { parseXml } from "../validate/xml-dom";
 import { detectScormKind } from "../validate/scorm-rules";
+
+/** One launchable unit: a cmi5 AU or a SCORM SCO. */
+export interface LaunchUnit {
+  /** cmi5: the AU id (publisher id); SCORM: the item identifier. */
+  id: string;
+  title: string;
+  /** Launch file, relative to the package root (forward slashes, may carry a query). */
+  launchPath: string;
+  moveOn: Cmi5MoveOn;
+  /** 0..100, null when the manifest declares none. */
+  masteryScore: number | null;
+  /** SCORM 2004: the ids of the SCO's objectives, the primary one first when it has an id (else empty). */
+  objectives: string[];
+}
 
 export interface PackageInfo {
   target: TargetId;
   /** Folder the package was unpacked into. */
   root: string;
   title: string;
-  /** Launch file, relative to the package root (forward slashes, may carry a query). */
+  /** The first unit's launch file (what an LMS launches by default). */
   launchPath: string;
-  /** cmi5 AU id (publisher id); for SCORM the manifest identifier. */
+  /** cmi5: the first AU's id (publisher id); SCORM: the manifest identifier. */
   activityId: string;
+  /** The first unit's. */
   moveOn: Cmi5MoveOn;
-  /** 0..100, null when the manifest declares none. */
+  /** The first unit's: 0..100, null when the manifest declares none. */
   masteryScore: number | null;
+  /** Every unit in manifest order (at least one); the first is the default. */
+  units: LaunchUnit[];
 }
 
 const MOVE_ON: readonly Cmi5MoveOn[] = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];
@@ -37,22 +56,28 @@ export function readPackageInfo(root: string): PackageInfo {
   throw new PackageInfoError(root, "neither cmi5.xml nor imsmanifest.xml at the root of the package");
 }
 
+/** The unit `id` names, or the first one when `id` is absent; undefined for an unknown id. */
+export function unitOf(pkg: PackageInfo, id: string | undefined): LaunchUnit | undefined {
+  return id === undefined ? pkg.units[0] : pkg.units.find((u) => u.id === id);
+}
+
 function readCmi5(root: string): PackageInfo {
   const doc = parseXml(readFileSync(join(root, "cmi5.xml"), "utf8"));
-  const au = descendants(doc, CMI5_NS, "au")[0];
-  if (!au) throw new PackageInfoError(root, "cmi5.xml has no <au>");
-  const moveOnText = attr(au, "moveOn") ?? "NotApplicable";
-  const mastery = attr(au, "masteryScore");
-  const title = textOf(descendants(au, CMI5_NS, "langstring")[0]);
-  return {
-    target: "cmi5",
-    root,
-    title,
-    launchPath: textOf(childElements(au, CMI5_NS, "url")[0]),
-    activityId: attr(au, "id") ?? "",
-    moveOn: (MOVE_ON as readonly string[]).includes(moveOnText) ? (moveOnText as Cmi5MoveOn) : "NotApplicable",
-    masteryScore: mastery === null ? null : percent(Number(mastery) * 100),
-  };
+  const units = descendants(doc, CMI5_NS, "au").map((au): LaunchUnit => {
+    const moveOnText = attr(au, "moveOn") ?? "NotApplicable";
+    const mastery = attr(au, "masteryScore");
+    return {
+      id: attr(au, "id") ?? "",
+      title: textOf(descendants(au, CMI5_NS, "langstring")[0]),
+      launchPath: textOf(childElements(au, CMI5_NS, "url")[0]),
+      moveOn: (MOVE_ON as readonly string[]).includes(moveOnText) ? (moveOnText as Cmi5MoveOn) : "NotApplicable",
+      masteryScore: mastery === null ? null : percent(Number(mastery) * 100),
+      objectives: [],
+    };
+  });
+  const first = units[0];
+  if (!first) throw new PackageInfoError(root, "cmi5.xml has no <au>");
+  return { target: "cmi5", root, title: first.title, ...firstUnitFacts(first), activityId: first.id, units };
 }
 
 function readScorm(root: string): PackageInfo {
@@ -62,30 +87,79 @@ function readScorm(root: string): PackageInfo {
     throw new PackageInfoError(root, detected.kind === null ? detected.problem.message : "not a SCORM manifest");
   const target = detected.kind;
   const ns = target === "scorm12" ? SCORM12.imscp : SCORM2004.imscp;
-  const item = descendants(doc, ns, "item").find((i) => attr(i, "identifierref") !== null);
-  if (!item) throw new PackageInfoError(root, "imsmanifest.xml has no <item> that launches a resource");
-  const resource = descendants(doc, ns, "resource").find((r) => attr(r, "identifier") === attr(item, "identifierref"));
-  const href = resource ? attr(resource, "href") : null;
-  if (!href) throw new PackageInfoError(root, `the resource of item "${attr(item, "identifier") ?? ""}" has no href`);
-  const parameters = attr(item, "parameters") ?? "";
-  let masteryScore: number | null = null;
-  if (target === "scorm12") {
-    const text = textOf(descendants(item, SCORM12.adlcp, "masteryscore")[0]);
-    masteryScore = text === "" ? null : percent(Number(text));
-  } else {
-    const primary = descendants(item, SCORM2004.imsss, "primaryObjective")[0];
-    const measure = primary ? textOf(descendants(primary, SCORM2004.imsss, "minNormalizedMeasure")[0]) : "";
-    masteryScore = measure === "" ? null : percent(Number(measure) * 100);
-  }
-  return {
-    target,
-    root,
-    title: textOf(childElements(item, ns, "title")[0]),
-    launchPath: href + parameters,
-    activityId: attr(doc.documentElement, "identifier") ?? "",
-    moveOn: "NotApplicable",
-    masteryScore,
+  const resources = new Map(descendants(doc, ns, "resource").map((r) => [attr(r, "identifier") ?? "", r]));
+  const launchable = organizationItems(doc, ns).filter((i) => attr(i, "identifierref") !== null);
+  if (launchable.length === 0) throw new PackageInfoError(root, "imsmanifest.xml has no <item> that launches a resource");
+  const isSco = (item: ElementLike) => {
+    const resource = resources.get(attr(item, "identifierref") ?? "");
+    const adlcp = target === "scorm12" ? SCORM12.adlcp : SCORM2004.adlcp;
+    return resource?.getAttributeNS(adlcp, target === "scorm12" ? "scormtype" : "scormType") === "sco";
   };
+  // Every SCO; a package with none (assets only) still launches its first launchable item.
+  const scos = launchable.filter(isSco);
+  const units = (scos.length > 0 ? scos : launchable.slice(0, 1)).map((item): LaunchUnit => {
+    const href = attr(resources.get(attr(item, "identifierref") ?? "") ?? item, "href");
+    if (!href) throw new PackageInfoError(root, `the resource of item "${attr(item, "identifier") ?? ""}" has no href`);
+    const sequencing = target === "scorm12" ? null : sequencingOf(doc, item);
+    return {
+      id: attr(item, "identifier") ?? "",
+      title: textOf(childElements(item, ns, "title")[0]),
+      launchPath: href + (attr(item, "parameters") ?? ""),
+      moveOn: "NotApplicable",
+      masteryScore: target === "scorm12" ? mastery12(item) : mastery2004(sequencing),
+      objectives: sequencing ? objectiveIds(sequencing) : [],
+    };
+  });
+  const first = units[0]!;
+  return { target, root, title: first.title, ...firstUnitFacts(first), activityId: attr(doc.documentElement, "identifier") ?? "", units };
+}
+
+function firstUnitFacts(unit: LaunchUnit): Pick<PackageInfo, "launchPath" | "moveOn" | "masteryScore"> {
+  return { launchPath: unit.launchPath, moveOn: unit.moveOn, masteryScore: unit.masteryScore };
+}
+
+/** The items of the default organization (IMS CP: organizations@default, else the first), in order. */
+function organizationItems(doc: Document, ns: string): ElementLike[] {
+  const organizations = descendants(doc, ns, "organization");
+  const wanted = attr(descendants(doc, ns, "organizations")[0] ?? doc.documentElement, "default");
+  const organization = organizations.find((o) => attr(o, "identifier") === wanted) ?? organizations[0];
+  return organization ? descendants(organization, ns, "item") : [];
+}
+
+/** The item's own imsss:sequencing, or the sequencingCollection entry its IDRef names (SCORM 2004 CAM 5.1). */
+function sequencingOf(doc: Document, item: ElementLike): ElementLike | null {
+  const own = childElements(item, SCORM2004.imsss, "sequencing")[0] ?? null;
+  if (own && descendants(own, SCORM2004.imsss, "objectives").length > 0) return own;
+  const ref = own ? attr(own, "IDRef") : null;
+  if (ref === null) return own;
+  const collection = descendants(doc, SCORM2004.imsss, "sequencingCollection")[0];
+  return (collection && childElements(collection, SCORM2004.imsss, "sequencing").find((s) => attr(s, "ID") === ref)) ?? own;
+}
+
+/**
+ * SCORM 2004 RTE §4.2.17: the LMS initialises cmi.objectives.n.id with the objectives the manifest
+ * declares for the SCO — the primary objective (when it has an objectiveID) first, then each
+ * imsss:objective, in manifest order, without repeats.
+ */
+function objectiveIds(sequencing: ElementLike): string[] {
+  const objectives = childElements(sequencing, SCORM2004.imsss, "objectives")[0];
+  if (!objectives) return [];
+  const primary = childElements(objectives, SCORM2004.imsss, "primaryObjective")
+    .map((o) => attr(o, "objectiveID"))
+    .filter((id): id is string => id !== null && id !== "");
+  const others = childElements(objectives, SCORM2004.imsss, "objective").map((o) => attr(o, "objectiveID") ?? "");
+  return [...new Set([...primary, ...others].filter((id) => id !== ""))];
+}
+
+function mastery12(item: ElementLike): number | null {
+  const text = textOf(descendants(item, SCORM12.adlcp, "masteryscore")[0]);
+  return text === "" ? null : percent(Number(text));
+}
+
+function mastery2004(sequencing: ElementLike | null): number | null {
+  const primary = sequencing ? descendants(sequencing, SCORM2004.imsss, "primaryObjective")[0] : undefined;
+  const measure = primary ? textOf(descendants(primary, SCORM2004.imsss, "minNormalizedMeasure")[0]) : "";
+  return measure === "" ? null : percent(Number(measure) * 100);
 }
 
 function percent(value: number): number | null {

@@ -1,6 +1,7 @@
 // What the preview's LMS does and knows, apart from HTTP: launches (cmi5 through the local LMS/LRS,
 // SCORM through the ScormStore and the host page), the LMS's view of the current learner, what it
-// holds for a learner on a SCORM target, and the course described for the launch page.
+// holds for a learner on a SCORM target, and the course described for the launch page. A package with
+// several AUs / SCOs launches the one asked for, each with its own activity id / data model.
 import { randomUUID } from "node:crypto";
 import type { TargetId } from "../../runtime/course/types";
 import { parseJsonBounded } from "../http/body";
@@ -48,6 +49,8 @@ export interface PreviewLmsParts {
 export class PreviewLms {
   /** The target of the latest launch: its view follows every change. */
   currentTarget: TargetId | null = null;
+  /** The AU / SCO last launched on each target (the view and lmsRecord read that one's data). */
+  private readonly currentUnit = new Map<TargetId, string>();
 
   constructor(readonly parts: PreviewLmsParts) {}
 
@@ -64,7 +67,20 @@ export class PreviewLms {
       lms: defaultLms,
       profiles: profileSummaries(),
       watching: this.parts.watching ?? false,
+      units: Object.fromEntries(
+        [...course.packages].map(([target, pkg]) => [
+          target,
+          pkg.units.map((u) => ({ id: u.id, title: u.title, masteryScore: u.masteryScore, moveOn: u.moveOn })),
+        ]),
+      ),
     };
+  }
+
+  /** The unit whose data the view reads on `target`, when the package has several (else undefined: all of it). */
+  private unitScope(target: TargetId): string | undefined {
+    const pkg = this.parts.course.packages.get(target);
+    if (!pkg || pkg.units.length < 2) return undefined;
+    return this.currentUnit.get(target) ?? pkg.units[0]!.id;
   }
 
   /** POST /api/launch: a LaunchRequest (anything else throws LaunchRequestError); the frame opens on `packageOrigin`. */
@@ -73,16 +89,19 @@ export class PreviewLms {
     const checked = checkLaunchRequest(body, course.packages);
     // A default the target is not covered by (`--lms moodle`, then a cmi5 launch) falls back to strict.
     const profile = checked.lms ?? (profileCovers(defaultLms, checked.target) ? defaultLms : "strict");
-    const pkg = course.packages.get(checked.target)!;
+    const unit = checked.unit;
+    const several = course.packages.get(checked.target)!.units.length > 1;
     const learner = checked.learner === "new" ? learners.next() : learners.current();
     this.currentTarget = checked.target;
+    this.currentUnit.set(checked.target, unit.id);
+    const which = several ? ` of ${checked.target === "cmi5" ? "AU" : "SCO"} "${unit.title || unit.id}"` : "";
     let answer: LaunchAnswer;
     if (checked.target === "cmi5") {
       const facts = checked.cmi5;
       const launched = lms.launch({
-        auUrl: `${packageOrigin}/pkg/cmi5/${pkg.launchPath}`,
-        activityId: launchActivityId(pkg.activityId),
-        publisherId: pkg.activityId,
+        auUrl: `${packageOrigin}/pkg/cmi5/${unit.launchPath}`,
+        activityId: launchActivityId(unit.id),
+        publisherId: unit.id,
         actor: learner.actor,
         registration: learner.registration,
         launchMode: facts.launchMode,
@@ -94,13 +113,20 @@ export class PreviewLms {
       const frame = new URL(launched.url);
       frame.searchParams.set("endpoint", `${packageOrigin}/xapi/`);
       frame.searchParams.set("fetch", launched.fetchUrl.replace(lms.origin, packageOrigin));
-      answer = { sessionId: launched.sessionId, target: "cmi5", learnerId: learner.id, registration: launched.registration, frameUrl: frame.toString() };
+      answer = {
+        sessionId: launched.sessionId,
+        target: "cmi5",
+        learnerId: learner.id,
+        registration: launched.registration,
+        unit: unit.id,
+        frameUrl: frame.toString(),
+      };
       log.add({
         level: "info",
         kind: "launch",
         target: "cmi5",
         sessionId: launched.sessionId,
-        summary: `cmi5 launch of ${learner.id} (registration ${launched.registration})`,
+        summary: `cmi5 launch${which} for ${learner.id} (registration ${launched.registration})`,
         detail: { facts, activityId: launched.activityId },
       });
     } else {
@@ -112,15 +138,23 @@ export class PreviewLms {
         facts: checked.scorm,
         profile,
         newAttempt: checked.newAttempt,
+        unit: { id: unit.id, launchPath: unit.launchPath, objectives: unit.objectives },
       });
-      answer = { sessionId: id, target: checked.target, learnerId: learner.id, registration: null, frameUrl: `${packageOrigin}/host/scorm.html?session=${id}` };
+      answer = {
+        sessionId: id,
+        target: checked.target,
+        learnerId: learner.id,
+        registration: null,
+        unit: unit.id,
+        frameUrl: `${packageOrigin}/host/scorm.html?session=${id}`,
+      };
       const entry = record.seedFlat["cmi.core.entry"] ?? record.seedFlat["cmi.entry"] ?? "";
       log.add({
         level: "info",
         kind: "launch",
         target: checked.target,
         sessionId: id,
-        summary: `${checked.target} launch of ${learner.id} (${profile}): attempt ${record.attempt}, ${record.mode}, ${record.credit ? "credit" : "no-credit"}, entry "${entry}" — ${record.launchNote}`,
+        summary: `${checked.target} launch${which} for ${learner.id} (${profile}): attempt ${record.attempt}, ${record.mode}, ${record.credit ? "credit" : "no-credit"}, entry "${entry}" — ${record.launchNote}`,
         detail: { lms: profile, newAttempt: checked.newAttempt, facts: checked.scorm, seed: record.seedFlat },
       });
     }
@@ -141,8 +175,14 @@ export class PreviewLms {
   view(target: TargetId): LmsView {
     const { lms, scorm } = this.parts;
     const learner = this.parts.learners.current();
-    if (target !== "cmi5") return scormView(target, learner.id, scorm.sessions(learner.id, target), scorm.holding(learner.id, target));
-    const statements = lms.statements({ registration: learner.registration });
+    const unit = this.unitScope(target);
+    if (target !== "cmi5")
+      return withUnit(scormView(target, learner.id, scorm.sessions(learner.id, target, unit), scorm.holding(learner.id, target, unit)), unit);
+    // Several AUs share the registration (cmi5 §5.1.1): the view reads the sessions of the AU launched.
+    const ofUnit = (sessionId: unknown) => unit === undefined || lms.session(String(sessionId))?.info.activityId === launchActivityId(unit);
+    const statements = lms
+      .statements({ registration: learner.registration })
+      .filter((s) => ofUnit((s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]));
     const sessionIds = [
       ...new Set(
         statements
@@ -150,7 +190,7 @@ export class PreviewLms {
           .filter((id): id is string => typeof id === "string"),
       ),
     ];
-    return cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds);
+    return withUnit(cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds), unit);
   }
 
   /** Refreshes the launch page's view when `target` is the one launched. */
@@ -158,12 +198,13 @@ export class PreviewLms {
     if (this.currentTarget === target) this.parts.log.view(this.view(target));
   }
 
-  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId = this.parts.learners.current().id): LmsRecord {
+  /** `unit`: the SCO whose data to read (default: the one launched last, when the package has several). */
+  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId = this.parts.learners.current().id, unit = this.unitScope(target)): LmsRecord {
     const { scorm, defaultLms } = this.parts;
-    const latest = scorm.latest(learnerId, target);
+    const latest = scorm.latest(learnerId, target, unit);
     const data = latest ? effectiveData(latest) : {};
     return {
-      ...scorm.holding(learnerId, target),
+      ...scorm.holding(learnerId, target, unit),
       profile: latest?.profile ?? defaultLms,
       target,
       learnerId,
@@ -171,8 +212,20 @@ export class PreviewLms {
       credit: latest?.credit ?? false,
       entry: latest ? (latest.seedFlat["cmi.core.entry"] ?? latest.seedFlat["cmi.entry"] ?? "") : "",
       suspendData: data["cmi.suspend_data"] ?? "",
-      sessions: scorm.sessions(learnerId, target).length,
+      sessions: scorm.sessions(learnerId, target, unit).length,
     };
+  }
+
+  /** The package asked for one of its own files and it is not there (404): red in the log, as a broken course. */
+  packageFileMissing(target: TargetId, path: string): void {
+    this.parts.log.add({
+      level: "error",
+      kind: "request",
+      target,
+      sessionId: null,
+      summary: `GET ${path} → 404: the package asks for a file it does not hold`,
+      detail: { status: 404, path },
+    });
   }
 
   /** Ids of a statement body the LRS already holds (their re-send is a retry, not news). */
@@ -188,4 +241,9 @@ export class PreviewLms {
     for (const id of ids) if (stored.has(id)) known.add(id);
     return known;
   }
+}
+
+/** The view of one AU / SCO of several names it. */
+function withUnit(view: LmsView, unit: string | undefined): LmsView {
+  return unit === undefined ? view : { ...view, facts: { Unit: unit, ...view.facts } };
 }

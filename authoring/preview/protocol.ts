@@ -40,6 +40,8 @@ export interface LaunchRequest {
   lms?: LmsProfileId;
   /** Moodle's "Start a new attempt": honoured only once the current attempt is over. */
   newAttempt?: boolean;
+  /** The AU / SCO to launch (an id of PreviewInfo.units); default: the package's first. */
+  unit?: string;
 }
 
 export interface LaunchAnswer {
@@ -48,6 +50,8 @@ export interface LaunchAnswer {
   learnerId: string;
   /** cmi5 registration; null for SCORM. */
   registration: string | null;
+  /** The AU / SCO launched (its id in PreviewInfo.units). */
+  unit: string;
   /** Absolute URL on the package origin (not the launch page's) to open in the course frame. */
   frameUrl: string;
 }
@@ -66,6 +70,17 @@ export interface PreviewInfo {
   profiles: { id: LmsProfileId; label: string; targets: TargetId[] }[];
   /** Watch mode: the course folder is rebuilt on every save; /api/builds streams each BuildStatus (watch-protocol.ts). */
   watching: boolean;
+  /** Each target's AUs / SCOs in manifest order (the first is launched by default), with their own facts. */
+  units: Partial<Record<TargetId, UnitSummary[]>>;
+}
+
+/** One AU (cmi5) or SCO (SCORM) an LMS offers to launch. */
+export interface UnitSummary {
+  id: string;
+  title: string;
+  /** 0..100, null = none. */
+  masteryScore: number | null;
+  moveOn: Cmi5MoveOn;
 }
 
 /** What the SCORM host page needs to play the LMS for one session. */

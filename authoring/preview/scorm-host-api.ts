@@ -90,7 +90,7 @@ function scormConfig(context: ScormHostContext, sessionId: string): ScormSession
     sessionId,
     target: record.target,
     version: record.target === "scorm12" ? "1.2" : "2004",
-    scoUrl: `/pkg/${record.target}/${pkg.launchPath}`,
+    scoUrl: `/pkg/${record.target}/${record.launchPath ?? pkg.launchPath}`,
     seed: record.seed,
     commitFailures: record.facts.commitFailures,
     launchPageOrigins: [...context.launchPageOrigins],

@@ -1,7 +1,9 @@
 // The LMS side of SCORM in the preview: one record per session (facts, LMS behaviour, attempt, seed,
 // every accepted commit as that LMS stores it, flags), kept in <work>/preview-scorm.json so a
-// relaunch — even after restarting the preview — resumes like a real LMS. A commit with a lower
-// sequence than one already kept (a late keepalive) never overwrites newer data.
+// relaunch — even after restarting the preview — resumes like a real LMS. Each SCO of a package has a
+// data model of its own (SCORM 2004 RTE §4.1: one per learner attempt on each SCO), so sessions are
+// kept per unit. A commit with a lower sequence than one already kept (a late keepalive) never
+// overwrites newer data.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { TargetId } from "../../runtime/course/types";
 import type { HeldSession, LmsHolding, ScormVersion } from "./lms-profiles/profile";
@@ -23,6 +25,10 @@ export interface CommitTrace {
 export interface ScormSessionRecord {
   id: string;
   target: TargetId;
+  /** The SCO launched (its item identifier; "" in records kept before units existed). */
+  unit: string;
+  /** That SCO's launch file relative to the package root; null: the package's first. */
+  launchPath: string | null;
   learnerId: string;
   startedAt: string;
   facts: ScormFacts;
@@ -52,9 +58,19 @@ export interface ScormSessionRecord {
   trail: CommitTrace[];
 }
 
+/** The SCO a session launches, from the manifest (package-info.ts LaunchUnit). */
+export interface StartUnit {
+  id: string;
+  launchPath: string;
+  /** Its objective ids, seeded into cmi.objectives (SCORM 2004 RTE §4.2.17). */
+  objectives: readonly string[];
+}
+
 export interface StartOptions {
   id: string;
   target: TargetId;
+  /** Absent: the package's one unit, its data shared with every session of the target. */
+  unit?: StartUnit;
   learner: { id: string; name: string };
   facts: ScormFacts;
   profile: LmsProfileId;
@@ -87,15 +103,18 @@ export class ScormStore {
       record.trail ??= [];
       record.held ??= null;
       record.interactionsCount ??= null;
+      record.unit ??= "";
+      record.launchPath ??= null;
     }
   }
 
   start(options: StartOptions): ScormSessionRecord {
-    const previous = this.latest(options.learner.id, options.target);
+    const previous = this.latest(options.learner.id, options.target, options.unit?.id);
     const version = versionOf(options.target);
     const plan = lmsProfile(options.profile).launch({
       version,
       facts: options.facts,
+      objectives: options.unit?.objectives ?? [],
       previous: previous ? { data: effectiveData(previous), attempt: previous.attempt } : null,
       newAttempt: options.newAttempt,
     });
@@ -103,6 +122,8 @@ export class ScormStore {
     const record: ScormSessionRecord = {
       id: options.id,
       target: options.target,
+      unit: options.unit?.id ?? "",
+      launchPath: options.unit?.launchPath ?? null,
       learnerId: options.learner.id,
       startedAt: new Date().toISOString(),
       facts: options.facts,
@@ -131,12 +152,13 @@ export class ScormStore {
     return this.data.sessions.find((s) => s.id === id);
   }
 
-  sessions(learnerId: string, target: TargetId): ScormSessionRecord[] {
-    return this.data.sessions.filter((s) => s.learnerId === learnerId && s.target === target);
+  /** A learner's sessions on a target, oldest first: of one SCO when `unit` is given, else all. */
+  sessions(learnerId: string, target: TargetId, unit?: string): ScormSessionRecord[] {
+    return this.data.sessions.filter((s) => s.learnerId === learnerId && s.target === target && (unit === undefined || s.unit === unit));
   }
 
-  latest(learnerId: string, target: TargetId): ScormSessionRecord | undefined {
-    return this.sessions(learnerId, target).at(-1);
+  latest(learnerId: string, target: TargetId, unit?: string): ScormSessionRecord | undefined {
+    return this.sessions(learnerId, target, unit).at(-1);
   }
 
   /**
@@ -169,9 +191,9 @@ export class ScormStore {
     return { kept: true, notes: stored.notes };
   }
 
-  /** What the LMS holds for a learner on a target, read with the LMS behaviour of their latest session. */
-  holding(learnerId: string, target: TargetId): LmsHolding {
-    const sessions = this.sessions(learnerId, target);
+  /** What the LMS holds for a learner on a target (one SCO's when `unit` is given), read with the LMS behaviour of their latest session. */
+  holding(learnerId: string, target: TargetId, unit?: string): LmsHolding {
+    const sessions = this.sessions(learnerId, target, unit);
     const profile = sessions.at(-1)?.profile ?? "strict";
     const held: HeldSession[] = sessions.map((s) => ({ attempt: s.attempt, data: effectiveData(s), committed: s.committed !== null }));
     return lmsProfile(profile).holding(versionOf(target), held);

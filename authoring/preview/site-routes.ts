@@ -94,11 +94,12 @@ export function packageRoutes({ lms, assets, ports }: SiteContext): Route<Handle
       lms.changed("cmi5");
     });
   };
-  const packageFile: Handler = ({ request, response, params }) => {
+  const packageFile: Handler = async ({ request, response, params, url }) => {
     if (request.method !== "GET" && request.method !== "HEAD") return sendError(response, 405, "package files are read-only", { Allow: "GET, HEAD" });
     const pkg = course.packages.get(params.target as TargetId);
     if (!pkg) return sendError(response, 404, `no ${params.target} package in this preview`);
-    return serveFile(request, response, pkg.root, params["*"]!);
+    await serveFile(request, response, pkg.root, params["*"]!);
+    if (response.statusCode === 404) lms.packageFileMissing(pkg.target, url.pathname);
   };
   return [
     ...["/xapi/*", "/cmi5/fetch/*", "/lms/return"].map((path) => ({ method: "*", path, handler: forward })),

@@ -133,6 +133,7 @@ describe("launch requests name an LMS behaviour the target is covered by", () =>
     activityId: "a",
     moveOn: "Passed",
     masteryScore: 80,
+    units: [],
   });
   const packages = new Map<TargetId, PackageInfo>((["cmi5", "scorm12", "scorm2004-4"] as const).map((t) => [t, pkg(t)]));
 

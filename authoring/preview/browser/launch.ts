@@ -1,10 +1,13 @@
 // The launch page of `passmark preview`: the author picks the target and the LMS facts, launches,
-// relaunches (a new session of the same learner / registration) or starts a new learner. In watch
-// mode a save relaunches the course shown, and a build error replaces it (build-follow.ts).
-import type { Cmi5Facts, LaunchAnswer, LaunchRequest, LmsProfileId, PreviewInfo, ScormFacts } from "../protocol";
+// relaunches (a new session of the same learner / registration) or starts a new learner; picks the
+// AU / SCO of a package with several and the device width the course frame shows. In watch mode a
+// save relaunches the course shown, and a build error replaces it (build-follow.ts).
+import type { Cmi5Facts, LaunchAnswer, LaunchRequest, LmsProfileId, PreviewInfo, ScormFacts, UnitSummary } from "../protocol";
 import type { Cmi5MoveOn, TargetId } from "../../../runtime/course/types";
 import { followBuilds } from "./build-follow";
+import { deviceToggle } from "./device-toggle";
 import { followLog } from "./log-panel";
+import { unitPicker, type UnitPicker } from "./unit-picker";
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -28,6 +31,7 @@ const newAttempt = byId<HTMLInputElement>("new-attempt");
 let profiles: PreviewInfo["profiles"] = [];
 /** The behaviour the author picked (or --lms); shown again when a target it covers is picked. */
 let preferredLms: LmsProfileId = "strict";
+let units: UnitPicker | null = null;
 /** The latest launch, made again after a rebuild (watch mode): same target, learner and facts. */
 let launched: LaunchRequest | null = null;
 
@@ -56,7 +60,23 @@ function readFacts(): { cmi5: Cmi5Facts; scorm: ScormFacts } {
   };
 }
 
+/** The AU / SCO picker (hidden for a package with one unit); picking a unit shows its manifest facts. */
+function setUpUnitPicker(info: PreviewInfo): UnitPicker {
+  return unitPicker({
+    field: byId("unit-field"),
+    select: byId<HTMLSelectElement>("unit"),
+    kind: byId("unit-kind"),
+    units: info.units,
+    picked: (unit: UnitSummary) => {
+      byId<HTMLInputElement>("mastery").value = unit.masteryScore === null ? "" : String(unit.masteryScore);
+      byId<HTMLInputElement>("mastery-none").checked = unit.masteryScore === null;
+      byId<HTMLSelectElement>("move-on").value = unit.moveOn;
+    },
+  });
+}
+
 function showTargetFields(): void {
+  units?.show(targetSelect.value as TargetId);
   const cmi5 = targetSelect.value === "cmi5";
   byId<HTMLFieldSetElement>("cmi5-facts").hidden = !cmi5;
   byId<HTMLFieldSetElement>("scorm-facts").hidden = cmi5;
@@ -86,6 +106,7 @@ async function launch(learner: LaunchRequest["learner"], again: LaunchRequest | 
     lms: lmsSelect.value as LmsProfileId,
     newAttempt: !newAttempt.disabled && newAttempt.checked,
     ...readFacts(),
+    ...(units?.selected() ? { unit: units.selected()!.id } : {}),
   };
   message.textContent = "Launching…";
   await unloadCourse();
@@ -97,7 +118,8 @@ async function launch(learner: LaunchRequest["learner"], again: LaunchRequest | 
   }
   launched = { ...request, learner: "current", newAttempt: false };
   byId<HTMLElement>("learner").textContent = answer.learnerId;
-  message.textContent = `${TARGET_LABEL[answer.target]} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
+  const unit = byId("unit-field").hidden ? "" : ` · ${answer.target === "cmi5" ? "AU" : "SCO"} ${answer.unit}`;
+  message.textContent = `${TARGET_LABEL[answer.target]}${unit} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
   frame.src = answer.frameUrl;
   newAttempt.checked = false; // asked for one launch, as on Moodle's entry page
   byId<HTMLButtonElement>("relaunch").disabled = false;
@@ -116,6 +138,8 @@ async function init(): Promise<void> {
   byId<HTMLInputElement>("mastery-none").checked = info.masteryScore === null;
   byId<HTMLSelectElement>("move-on").value = info.moveOn;
   byId<HTMLElement>("learner").textContent = info.learnerId;
+  units = setUpUnitPicker(info);
+  deviceToggle(byId("device"), byId("stage"));
   showTargetFields();
   targetSelect.addEventListener("change", showTargetFields);
   lmsSelect.addEventListener("change", () => {

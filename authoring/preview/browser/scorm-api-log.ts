@@ -1,6 +1,7 @@
 // Wraps scorm-again's API object so that every call the SCO makes is logged, and flags what real
 // LMSs refuse although scorm-again lets it through (docs/rules/lms.md §6): 1.2 suspend_data over 4096
-// characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate. A rater's
+// characters, 1.2 cmi.core.exit "normal", and any call after LMSFinish / Terminate but the error
+// calls (support methods a SCO may call at any time: SCORM 2004 RTE §3.1.4.3, SCORM 1.2 RTE 3.3). A rater's
 // comment (docs/reporting.md "Rated tasks") gets a note of its own, so who rated is readable at a glance.
 import { SCORM12_SUSPEND_DATA_MAX } from "../../../runtime/lms/scorm-common/suspend-data";
 import type { HostEvent } from "../protocol";
@@ -30,7 +31,7 @@ export function loggedApi(api: Record<string, unknown>, options: ApiLogOptions):
     const target = api[name];
     if (typeof target !== "function") continue;
     wrapper[name] = (...args: string[]) => {
-      if (finished) {
+      if (finished && !ERROR_CALLS.has(name)) {
         emit({
           level: "error",
           kind: "scorm-flag",

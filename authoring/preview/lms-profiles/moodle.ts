@@ -2,7 +2,7 @@
 // to behave: attempts closed by the SCO's own status and relaunched in review mode unless the learner
 // starts a new attempt (with empty data); no-credit writes not stored; the 1.2 mastery override at
 // LMSFinish; scaled_passing_score not applied in 2004; the gradebook grade from score.raw only, by
-// "highest attempt"; cmi.objectives.0.id = PRIMARYOBJ seeded in 2004.
+// "highest attempt"; cmi.objectives.0.id = PRIMARYOBJ seeded in 2004, then the SCO's other objectives.
 import type { FlatCmi } from "../scorm-seed";
 import type { CommitInput, HeldSession, LaunchInput, LaunchPlan, LmsHolding, LmsProfile, ScormVersion, StoredCommit } from "./profile";
 import {
@@ -14,6 +14,8 @@ import {
   interactionRows,
   interactionValues,
   keepJudgement,
+  objectiveSeed,
+  objectiveValues,
   masteryOverride12,
   pick,
   rawScore,
@@ -35,18 +37,18 @@ function entry2004(data: FlatCmi | null): string {
   return exit === "suspend" || exit === "logout" ? "resume" : "";
 }
 
-/** What Moodle hands back of an attempt: the tracked data, interactions and comments included (2004: plus PRIMARYOBJ). */
+/** What Moodle hands back of an attempt: the tracked data, interactions, comments and 2004 objectives included. */
 function handedBack(version: ScormVersion, data: FlatCmi): FlatCmi {
-  return { ...pick(data, KEPT[version]), ...interactionValues(data), ...commentValues(data) };
+  return { ...pick(data, KEPT[version]), ...interactionValues(data), ...commentValues(data), ...objectiveValues(data) };
 }
 
-const PRIMARY_OBJECTIVE: FlatCmi = { "cmi.objectives.0.id": "PRIMARYOBJ" };
+const PRIMARY_OBJECTIVE = "PRIMARYOBJ";
 
-function launch({ version, facts, previous, newAttempt }: LaunchInput): LaunchPlan {
+function launch({ version, facts, previous, newAttempt, objectives = [] }: LaunchInput): LaunchPlan {
   const simulated = facts.previousStatus !== "stored";
   const stored = previous === null && !simulated ? null : withPreviousStatus(version, previous?.data ?? {}, facts.previousStatus);
   const attempt = previous?.attempt ?? 1;
-  const extra = version === "2004" ? PRIMARY_OBJECTIVE : {};
+  const extra = version === "2004" ? objectiveSeed([PRIMARY_OBJECTIVE, ...objectives.filter((id) => id !== PRIMARY_OBJECTIVE)]) : {};
   const endedNormally = version === "2004" && stored?.[EXIT["2004"]] === "normal";
   const over = stored !== null && (attemptOver(version, stored) || endedNormally);
   const chosen = facts.mode !== "normal";

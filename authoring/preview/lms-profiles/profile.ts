@@ -22,6 +22,8 @@ export interface LaunchInput {
   previous: PreviousSession | null;
   /** The learner asked for a new attempt (Moodle's "Start a new attempt"). */
   newAttempt: boolean;
+  /** SCORM 2004: the SCO's objective ids from the manifest (package-info.ts), seeded into cmi.objectives. */
+  objectives?: readonly string[];
 }
 
 /** How the LMS launches this session. */

@@ -1,6 +1,7 @@
 // Reading and reshaping the flattened SCORM data model ("cmi.core.lesson_status" → value) the way
 // every LMS behaviour needs it: what is handed back on a relaunch, status and score as numbers,
-// interaction rows, the 1.2 mastery-score override (SCORM 1.2 RTE 3.4.4) and no-credit writes.
+// interaction rows, objectives seeded from the manifest (SCORM 2004 RTE §4.2.17), the 1.2
+// mastery-score override (SCORM 1.2 RTE 3.4.4) and no-credit writes.
 import type { PreviousStatus } from "../protocol";
 import type { FlatCmi } from "../scorm-seed";
 import type { InteractionRow, ScormVersion } from "./profile";
@@ -46,6 +47,24 @@ export function pick(data: FlatCmi | null, keys: readonly string[]): FlatCmi {
 }
 
 const INTERACTION_KEY = /^cmi\.interactions\.(\d+)\./;
+const OBJECTIVE_KEY = /^cmi\.objectives\.\d+\./;
+
+/**
+ * SCORM 2004 RTE §4.2.17: the LMS initialises cmi.objectives.n.id with the objectives the manifest
+ * declares for the SCO (imsss:objectives), so a SCO finds each one by id instead of creating it.
+ */
+export function objectiveSeed(ids: readonly string[]): FlatCmi {
+  const out: FlatCmi = {};
+  ids.forEach((id, index) => (out[`cmi.objectives.${index}.id`] = id));
+  return out;
+}
+
+/** Every non-empty value of the objective rows: part of a suspended attempt's data model, handed back on resume. */
+export function objectiveValues(data: FlatCmi | null): FlatCmi {
+  const out: FlatCmi = {};
+  for (const [key, value] of Object.entries(data ?? {})) if (OBJECTIVE_KEY.test(key) && !key.endsWith("._count") && value !== "") out[key] = value;
+  return out;
+}
 
 /** Every non-empty value of the interaction rows, as an LMS that reads them back hands them. */
 export function interactionValues(data: FlatCmi | null): FlatCmi {

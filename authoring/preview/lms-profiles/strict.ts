@@ -1,13 +1,14 @@
 // LMS behaviour "strict" (the default): the SCORM standard as written (SCORM 1.2 RTE 3.4, SCORM 2004
 // RTE 4.2). 1.2 keeps everything, entry "resume" after exit "suspend", else ""; 2004 resumes after exit
-// "suspend" and any other exit ends the attempt, so the next launch starts a new one from scratch.
+// "suspend" and any other exit ends the attempt, so the next launch starts a new one from scratch;
+// every 2004 launch is seeded with the SCO's objective ids from the manifest (RTE §4.2.17).
 // The grade is the score the data model holds (2004: score.scaled, the normative one).
 import { ALL_TARGETS } from "../../../runtime/course/types";
 import type { FlatCmi } from "../scorm-seed";
 import type { LaunchInput, LaunchPlan, LmsHolding, LmsProfile, HeldSession, ScormVersion } from "./profile";
-import { EXIT, KEPT, commentValues, interactionRows, pick, standardScore, statusOf, withPreviousStatus } from "./scorm-data";
+import { EXIT, KEPT, commentValues, interactionRows, objectiveSeed, objectiveValues, pick, standardScore, statusOf, withPreviousStatus } from "./scorm-data";
 
-function launch({ version, facts, previous }: LaunchInput): LaunchPlan {
+function launch({ version, facts, previous, objectives = [] }: LaunchInput): LaunchPlan {
   const data = previous?.data ?? null;
   const base = { mode: facts.mode, credit: facts.credit };
   if (version === "1.2") {
@@ -23,7 +24,8 @@ function launch({ version, facts, previous }: LaunchInput): LaunchPlan {
     };
   }
   const resumes = data !== null && data[EXIT["2004"]] === "suspend";
-  const handed = withPreviousStatus("2004", resumes ? { ...pick(data, KEPT["2004"]), ...commentValues(data) } : {}, facts.previousStatus);
+  const kept = resumes ? { ...pick(data, KEPT["2004"]), ...commentValues(data), ...objectiveValues(data) } : {};
+  const handed = withPreviousStatus("2004", { ...objectiveSeed(objectives), ...kept }, facts.previousStatus);
   const attempt = previous === null ? 1 : resumes ? previous.attempt : previous.attempt + 1;
   const note =
     data === null
