@@ -76,6 +76,7 @@ export function buildAssessment(a: AuthorAssessment, file: string, render: Rende
   checkPenalties(rubric, attempts, mastery.masteryScore, file, problems);
   checkGradable(items, rubric, file, problems);
   checkPasscodes(assessorTasks, file, problems);
+  checkFeedbackShown(items, a.feedbackTiming ?? "review", a.review ?? "never", at, file, problems);
 
   return {
     id: a.id ?? "assessment",
@@ -90,6 +91,28 @@ export function buildAssessment(a: AuthorAssessment, file: string, render: Rende
     rubric,
     scoreActions: checkScoreActions(a.scoreActions ?? [], rubric, attempts, file, render, problems),
   };
+}
+
+/**
+ * Feedback written for nobody: with the default timing ("review") and the default review policy
+ * ("never"), no learner ever sees it (docs/course-format.md "Feedback"). A warning, so that an author
+ * who wrote it learns where to switch it on.
+ */
+function checkFeedbackShown(items: AssessmentItem[], timing: string, review: string, at: string, file: string, problems: ProblemList): void {
+  if (timing !== "review" || review !== "never") return;
+  // A task's feedback is its rating's (docs/grading-forms.md), not this timing's.
+  const questions = items.flatMap((item) => (item.kind === "bank" ? item.questions : [item])).filter((q) => q.type !== "task");
+  const hasFeedback = (q: (typeof questions)[number]): boolean =>
+    q.feedback.correct !== null ||
+    q.feedback.incorrect !== null ||
+    ("choices" in q && Array.isArray(q.choices) && q.choices.some((c) => "feedback" in c && c.feedback !== undefined));
+  const first = questions.find(hasFeedback);
+  if (first === undefined) return;
+  problems.warning(
+    file,
+    `${at}/feedbackTiming`,
+    `question "${first.id}" has feedback that no learner will see: feedback is shown only in review ("feedbackTiming": "review", the default) and "review" is "never"; set "feedbackTiming" to "after-answer" or "after-attempt", or allow review`,
+  );
 }
 
 /**

@@ -22,6 +22,7 @@ describe("{passingScore} at build time", () => {
       c.assessment.intro = "Pass mark: {passingScore}";
       c.assessment.questions[0].prompt = "Is {passingScore} the pass mark?";
       c.assessment.questions[0].feedback = { incorrect: "It is {passingScore}." };
+      c.assessment.feedbackTiming = "after-attempt"; // shown to someone: no "feedback nobody sees" warning
       c.assessment.scoreActions = [{ when: "failed", message: "You need {passingScore}." }, { message: "Done" }];
     });
     const { data, warnings } = await loadCourse(dir);
