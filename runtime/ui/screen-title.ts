@@ -5,19 +5,22 @@ import type { Translator } from "../i18n/index";
 import type { Screen } from "./app";
 import type { SessionPort, SessionView } from "./session-port";
 
-/** What the screen's heading says, in a few words; the course title alone where there is none. */
+/** "<the screen's heading> – <course title>"; the course title alone where they are the same. */
 export function screenTitle(screen: Screen, view: SessionView, session: SessionPort, i18n: Translator): string {
   const { course } = session;
-  const assessment = course.assessment?.title ?? i18n.t("assessment");
-  let what: string;
-  if (view.exited || view.exiting) what = i18n.t(view.exited ? "exitedTitle" : "exiting");
-  else if (screen.kind === "page") what = course.pages.find((p) => p.id === screen.pageId)?.title ?? "";
-  else if (screen.kind === "intro") what = assessment;
-  else if (screen.kind === "attempt") {
-    const current = view.assessment?.current;
-    what = current ? i18n.t("attemptHeading", { title: assessment, n: current.number }) : assessment;
-  } else if (screen.kind === "result") what = `${i18n.t("resultHeading", { n: screen.attempt })} – ${assessment}`;
-  else if (screen.kind === "review") what = `${i18n.t("reviewHeading", { n: screen.attempt })} – ${assessment}`;
-  else what = i18n.t("finishedTitle");
+  const quiz = course.assessment?.title ?? "";
+  const k = screen.kind;
+  const what =
+    view.exited || view.exiting
+      ? i18n.t(view.exited ? "exitedTitle" : "exiting")
+      : k === "page"
+        ? course.pages.find((p) => p.id === screen.pageId)?.title
+        : k === "attempt" && view.assessment?.current
+          ? i18n.t("attemptHeading", { title: quiz, n: view.assessment.current.number })
+          : k === "result" || k === "review"
+            ? i18n.t(k === "result" ? "resultHeading" : "reviewHeading", { n: screen.attempt })
+            : k === "nothing-to-review"
+              ? i18n.t("finishedTitle")
+              : quiz;
   return what && what !== course.title ? `${what} – ${course.title}` : course.title;
 }
