@@ -68,7 +68,7 @@ async function goToPage(page: Page, name: string): Promise<void> {
 }
 
 describe("the default look", () => {
-  it("document.title follows the screen: page, assessment intro, attempt, result, exit", { timeout: 120_000 }, async () => {
+  it("document.title follows the screen: page, assessment intro, attempt, result, exit", { timeout: 240_000 }, async () => {
     const { page, problems } = await open(plainServer);
     await expect.poll(() => title(page)).toBe("Welcome – Fire safety basics");
     await goToPage(page, "The alarm");
@@ -86,7 +86,7 @@ describe("the default look", () => {
     expect(problems).toEqual([]);
   });
 
-  it("the menu's names say seen / current in words, the tick is for the eye only", async () => {
+  it("the menu's names say seen / current in words, the tick is for the eye only", { timeout: 180_000 }, async () => {
     const { page } = await open(plainServer);
     await goToPage(page, "The alarm");
     const menu = await page.locator(".pm-menu ol").ariaSnapshot();
@@ -100,7 +100,7 @@ describe("the default look", () => {
     await expectNoAxeViolations(page, "page with the menu open");
   });
 
-  it("progress counts the assessment: every page read is not 100% before an attempt", { timeout: 60_000 }, async () => {
+  it("progress counts the assessment: every page read is not 100% before an attempt", { timeout: 180_000 }, async () => {
     const { page } = await open(plainServer);
     // Starter: 4 pages and 1 medium the outcome counts, and the assessment as one step more.
     for (const name of ["The alarm", "Fire extinguishers", "Leaving the building"]) await goToPage(page, name);
@@ -113,7 +113,7 @@ describe("the default look", () => {
     await expect.poll(() => progressLabel(page)).toBe("Progress: 83% complete"); // 5 of 6: the medium is not watched
   });
 
-  it("at 320 px a table keeps every word whole and scrolls within itself; the page does not scroll sideways", async () => {
+  it("at 320 px a table keeps every word whole and scrolls within itself; the page does not scroll sideways", { timeout: 180_000 }, async () => {
     const { page } = await open(plainServer, 320);
     await goToPage(page, "Fire extinguishers");
     const split = await page.locator(".pm-prose table").evaluate((table) => {
@@ -140,7 +140,7 @@ describe("the default look", () => {
 describe("a themed course", () => {
   it(
     "theme.css loads under the strict CSP: brand, logo with its alt text, font stack; axe-clean light, dark, forced colours, 320 px",
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const { page, problems } = await open(themedServer);
       expect(await page.locator("link[rel=stylesheet]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).toEqual([
