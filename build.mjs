@@ -86,8 +86,31 @@ function inlineCustomProperties(css) {
   });
 }
 
+/**
+ * What a course theme restyles (authoring/course/build-theme.ts): the colours' defaults (`:root`) and
+ * every declaration that uses one, with its selector, from the minified stylesheet. A colour used
+ * inside an at-rule would not be restyled: it stops the build.
+ */
+function themeRules(css) {
+  const defaults = {};
+  const rules = [];
+  for (const [, prelude, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const selector = prelude.trim();
+    if (selector === ":root") {
+      for (const [, name, value] of body.matchAll(/--(pm-[a-z0-9-]+):([^;]*)/g)) defaults[name] = value.trim();
+      continue;
+    }
+    const uses = body.split(";").filter((d) => d.includes("var(--pm-"));
+    if (uses.length > 0) rules.push({ selector, declarations: uses });
+  }
+  for (const [, inner] of css.matchAll(/@[^{]+\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)) {
+    if (inner.includes("var(--pm-")) throw new Error("runtime/styles.css: a colour (var(--pm-…)) inside an at-rule cannot be themed");
+  }
+  return { defaults, rules };
+}
+
 {
-  const { writeFile } = await import("node:fs/promises");
+  const { mkdir, writeFile } = await import("node:fs/promises");
   const result = await build({
     entryPoints: { passmark: "runtime/styles.css" },
     outdir: "dist/runtime",
@@ -96,7 +119,12 @@ function inlineCustomProperties(css) {
     write: false,
     logLevel: "warning",
   });
-  for (const file of result.outputFiles) await writeFile(file.path, inlineCustomProperties(file.text));
+  for (const file of result.outputFiles) {
+    // Not in dist/runtime: packages carry every file of that folder, and no learner needs this one.
+    await mkdir("dist/theme", { recursive: true });
+    await writeFile("dist/theme/rules.json", JSON.stringify(themeRules(file.text)));
+    await writeFile(file.path, inlineCustomProperties(file.text));
+  }
 }
 
 // UI message catalogues other than English (built in): one small file each, fetched only by the

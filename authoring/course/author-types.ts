@@ -22,6 +22,18 @@ export interface AuthorCourse {
   assessment?: AuthorAssessment;
   reporting?: AuthorReporting;
   targets?: TargetId[];
+  theme?: AuthorTheme;
+}
+
+/** docs/course-format.md "Theme"; colours are "#rgb" or "#rrggbb". */
+export interface AuthorTheme {
+  brand?: string;
+  accent?: string;
+  colorScheme?: "light" | "dark" | "auto";
+  dark?: { brand?: string; accent?: string };
+  logo?: { src: string; alt?: string; decorative?: boolean };
+  /** A WOFF2 file (`src` and `family`) or a stack of installed fonts (`stack`). */
+  font?: { src?: string; family?: string; stack?: string };
 }
 
 /** A page body: the path of a Markdown file, or inline Markdown. */

@@ -9,6 +9,7 @@ import { buildAssessment } from "./build-assessment";
 import { buildPages } from "./build-pages";
 import type { RenderAt } from "./build-questions";
 import { buildReporting } from "./build-reporting";
+import { buildTheme } from "./build-theme";
 import { CourseFiles } from "./course-files";
 import { CourseError, type LoadedCourse } from "./loaded-course";
 import { renderMarkdown } from "./markdown";
@@ -44,6 +45,7 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   if (pages.length === 0 && assessment === null) {
     problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');
   }
+  const theme = await buildTheme(author.theme, COURSE_FILE, files, problems);
   const assets = files.assets();
   await warnAboutScriptAssets(assets, root, problems);
   if (problems.errors.length > 0) throw failure(problems);
@@ -57,8 +59,10 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
     pages,
     assessment,
     reporting,
+    ...(theme?.logo ? { logo: theme.logo } : {}),
   };
-  return { dir: root, data, assets, targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+  const loaded: LoadedCourse = { dir: root, data, assets, targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+  return theme ? { ...loaded, theme: theme.theme } : loaded;
 }
 
 /** Errors first, then the warnings found on the way (the author fixes everything in one go). */

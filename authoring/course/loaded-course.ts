@@ -1,5 +1,6 @@
 // What loading a course folder yields: the built course data plus the files the package must carry.
 import type { CourseData, TargetId } from "../../runtime/course/types";
+import type { CourseTheme } from "./build-theme";
 
 export interface PackageFile {
   /** Path inside the zip, forward slashes, no leading slash (e.g. "assets/clip.mp4"). */
@@ -18,6 +19,8 @@ export interface LoadedCourse {
   targets: TargetId[];
   /** Non-fatal findings (printed by the CLI). */
   warnings: CourseProblem[];
+  /** `theme` of course.json, checked (authoring/package/theme-css.ts writes it out); absent without one. */
+  theme?: CourseTheme;
 }
 
 /** One finding about a course file: where (file + JSON path), what was expected, what was found. */

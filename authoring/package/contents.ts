@@ -1,8 +1,8 @@
 // What goes into the zip for one target: manifest (+ schema files for SCORM), index.html, the
 // runtime (every file of dist/runtime but build by-products: both bundles, since a launch of the
-// other kind hands over to the other bundle, runtime/main.ts), course/course.json and the
-// author's assets at their zip paths.
-import { access, readdir } from "node:fs/promises";
+// other kind hands over to the other bundle, runtime/main.ts), course/course.json, course/theme.css
+// for a course with a theme, and the author's assets at their zip paths.
+import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LoadedCourse } from "../course/loaded-course";
 import type { TargetId } from "../../runtime/course/types";
@@ -10,10 +10,11 @@ import { writeCmi5Xml } from "../manifest/cmi5";
 import { schemaFilesFor } from "../manifest/schema-files";
 import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
-import { runtimeDistDir } from "../paths";
+import { packageRoot, runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
 import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
 import { shellHtml } from "./shell";
+import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
 export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.css"] as const;
@@ -47,18 +48,34 @@ async function runtimeEntries(): Promise<ZipEntrySource[]> {
   return names.sort().map((name) => ({ zipPath: `runtime/${name}`, sourcePath: join(dir, name) }));
 }
 
+/** course/theme.css of a course with a theme (theme-css.ts), from the rules build.mjs extracted. */
+async function themeEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
+  if (!course.theme) return [];
+  const rulesPath = join(packageRoot(), "dist", "theme", "rules.json");
+  const rules = JSON.parse(
+    await readFile(rulesPath, "utf8").catch(() => {
+      throw new RuntimeNotBuiltError(rulesPath);
+    }),
+  ) as ThemeRules;
+  return [{ zipPath: THEME_CSS_PATH, data: Buffer.from(themeCss(course.theme, rules), "utf8") }];
+}
+
 /** The package files every target shares (no manifest, no index.html: its preloads depend on the target). */
 export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
   return [
     ...(await runtimeEntries()),
     { zipPath: COURSE_JSON_PATH, data: courseJson(course.data) },
+    ...(await themeEntries(course)),
     ...course.assets.map((a) => ({ zipPath: a.zipPath, sourcePath: a.sourcePath })),
   ];
 }
 
 /** All entries of the zip for `target`, given the entries every target shares. */
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
-  const index: ZipEntrySource = { zipPath: "index.html", data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target)) };
+  const index: ZipEntrySource = {
+    zipPath: "index.html",
+    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null),
+  };
   const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
   let manifest: ZipEntrySource;

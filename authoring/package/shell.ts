@@ -1,6 +1,6 @@
 // index.html of every package: templates/shell/index.html with the course's language and title
-// filled in, and the runtime bundle of the package's target (no inline script: the runtime is an
-// external file, so a strict CSP can run it).
+// filled in, the theme's stylesheet linked when there is one, and the runtime bundle of the
+// package's target (no inline script: the runtime is an external file, so a strict CSP can run it).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CourseData } from "../../runtime/course/types";
@@ -10,14 +10,21 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** `bundle`: the runtime module the page runs; `preloads`: module files to fetch in parallel with it (see runtime-preloads.ts). */
-export async function shellHtml(data: CourseData, bundle: string, preloads: readonly string[] = []): Promise<Buffer> {
+/**
+ * `bundle`: the runtime module the page runs; `preloads`: module files to fetch in parallel with it
+ * (see runtime-preloads.ts); `themeCss`: the course's theme stylesheet, linked after passmark.css.
+ */
+export async function shellHtml(data: CourseData, bundle: string, preloads: readonly string[] = [], themeCss: string | null = null): Promise<Buffer> {
   const template = await readFile(join(templatesDir(), "shell", "index.html"), "utf8");
   if (/<script\b[^>]*>[^<\s]/i.test(template)) throw new Error("templates/shell/index.html must not contain inline script");
   // The template's script runs runtime/passmark.js: a stand-in for the target's own bundle.
   const slot = /<script type="module" src="runtime\/passmark\.js"><\/script>/i;
   if (!slot.test(template)) throw new Error('templates/shell/index.html must load the runtime with <script type="module" src="runtime/passmark.js"></script>');
+  const styles = /<link rel="stylesheet" href="runtime\/passmark\.css">/i;
+  if (!styles.test(template))
+    throw new Error('templates/shell/index.html must link the runtime stylesheet with <link rel="stylesheet" href="runtime/passmark.css">');
   const html = template
+    .replace(styles, (link) => (themeCss ? `${link}\n<link rel="stylesheet" href="${escapeHtml(themeCss)}">` : link))
     .replace(/<html\b([^>]*)\blang="[^"]*"/i, (_m, before: string) => `<html${before}lang="${escapeHtml(data.language)}"`)
     .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(data.title)}</title>`)
     .replace(slot, () =>

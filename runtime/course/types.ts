@@ -27,6 +27,8 @@ export interface CourseData {
   pages: PageData[];
   assessment: AssessmentData | null;
   reporting: ReportingOptions;
+  /** The course's logo (`theme.logo` in course.json), shown in the header; alt "" when it is decorative. */
+  logo?: { src: string; alt: string };
 }
 
 export interface PageData {

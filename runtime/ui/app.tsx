@@ -1,5 +1,6 @@
 // The learner UI: header (course, progress, exit), mode notice, honest status line, the course
-// menu and one screen at a time. Screens: a page, the assessment intro, an attempt, a result, a review.
+// menu and one screen at a time, named in the window title (screen-title.ts). Screens: a page, the
+// assessment intro, an attempt, a result, a review.
 import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { Translator } from "../i18n/index";
 import { AssessmentIntro } from "./assessment-intro";
@@ -12,6 +13,7 @@ import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
 import { ResultScreen } from "./result-screen";
 import { ReviewScreen } from "./review-screen";
+import { screenTitle } from "./screen-title";
 import type { SessionPort, SessionView } from "./session-port";
 import { NothingToReviewScreen, nothingToReview } from "./nothing-to-review-screen";
 import { ModeNotice, StatusLine } from "./status-line";
@@ -68,6 +70,11 @@ export function App({ session, i18n }: Props) {
     // A course with a task fetches the grading UI early, so it is there when a screen needs it.
     if ([...session.questions.values()].some((q) => q.type === "task")) loadGradingUi().catch(() => undefined);
   }, []);
+
+  const title = screenTitle(screen, view, session, i18n);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   let content;
   if (view.exited || view.exiting) content = <ExitedScreen view={view} />;

@@ -28,10 +28,16 @@ export function CourseMenu({ view, screen, navigate }: Props) {
               const current = screen.kind === "page" && screen.pageId === page.id;
               const wasSeen = seen.has(page.id);
               return (
-                <li key={page.id} class={wasSeen ? "pm-seen" : undefined}>
+                <li key={page.id}>
                   <button type="button" class="pm-link" aria-current={current ? "page" : undefined} onClick={() => navigate({ kind: "page", pageId: page.id })}>
                     <span lang={course.language}>{page.title}</span>
                     <span class="pm-sr"> ({i18n.t(current ? "current" : wasSeen ? "seen" : "notSeen")})</span>
+                    {/* The tick is for the eye only: the words above already say "seen" (not "seen ✓"). */}
+                    {wasSeen && (
+                      <span class="pm-tick" aria-hidden="true">
+                        {" \u2713"}
+                      </span>
+                    )}
                   </button>
                 </li>
               );
