@@ -63,15 +63,17 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       await learner.launch();
       await learner.recordStatusLine();
       const faults = starter.preview.lms.faults;
+      // The session makes few requests now (State writes coalesced, statements batched: about 8 for
+      // the whole pass), so 30% alone may hit only one: each phase starts with a forced fault, then 30%.
       const plan = { rate: 0.3, rateActions: [500, 502, 503, "reset"] as const, seed };
-      faults.set({ ...plan, rateActions: [...plan.rateActions] });
+      faults.set({ ...plan, sequence: [503, "reset"], rateActions: [...plan.rateActions] });
       await learner.readToAssessment({ playMedia: true });
       const ui = await learner.ui();
       await ui.getByRole("button", { name: "Start attempt 1" }).click();
       const ids = await learner.answer("right");
       // One request is held past the runtime's 15 s timeout; then 30% failures again.
       const applied = [...faults.applied];
-      faults.set({ sequence: withTimeout ? ["timeout"] : [], timeoutHoldMs: 16_000, rate: 0.3, rateActions: [500, 502, 503, "reset"], seed: seed + 100 });
+      faults.set({ sequence: withTimeout ? ["timeout"] : [502], timeoutHoldMs: 16_000, rate: 0.3, rateActions: [500, 502, 503, "reset"], seed: seed + 100 });
       const result = await learner.submit(ids);
       expect(result.assessmentScore).toBe(100);
       await expect.poll(() => learner.statusLine(), { timeout: 60_000 }).toBe(SENT);
@@ -89,7 +91,7 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized", "completed", "passed", "terminated"]);
       expect(record.count("answered")).toBe(ids.length);
       expectJudgement(record.one("passed"), "passed", 100, 80);
-      expect(applied.length, "faults were injected").toBeGreaterThan(3);
+      expect(applied.length, "faults were injected").toBeGreaterThanOrEqual(3);
       expect(applied.some((f) => f.action === "timeout")).toBe(withTimeout);
       // Honest throughout: "sent" only once the LRS had stored the Passed statement.
       const passedStored = (await storedAt(starter, learner.registration!)).get(record.one("passed").id!)!;
