@@ -64,16 +64,23 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       await learner.recordStatusLine();
       const faults = starter.preview.lms.faults;
       // The session makes few requests now (State writes coalesced, statements batched: about 8 for
-      // the whole pass), so 30% alone may hit only one: each phase starts with a forced fault, then 30%.
+      // the whole pass), so 30% alone may hit only one. So each phase starts with forced faults, then
+      // 30%: reading, its first request; the submit, its first delivery and that delivery's retry.
       const plan = { rate: 0.3, rateActions: [500, 502, 503, "reset"] as const, seed };
-      faults.set({ ...plan, sequence: [503, "reset"], rateActions: [...plan.rateActions] });
+      faults.set({ ...plan, sequence: [503], rateActions: [...plan.rateActions] });
       await learner.readToAssessment({ playMedia: true });
       const ui = await learner.ui();
       await ui.getByRole("button", { name: "Start attempt 1" }).click();
       const ids = await learner.answer("right");
       // One request is held past the runtime's 15 s timeout; then 30% failures again.
       const applied = [...faults.applied];
-      faults.set({ sequence: withTimeout ? ["timeout"] : [502], timeoutHoldMs: 16_000, rate: 0.3, rateActions: [500, 502, 503, "reset"], seed: seed + 100 });
+      faults.set({
+        sequence: withTimeout ? ["timeout", 503] : [502, "reset"],
+        timeoutHoldMs: 16_000,
+        rate: 0.3,
+        rateActions: [500, 502, 503, "reset"],
+        seed: seed + 100,
+      });
       const result = await learner.submit(ids);
       expect(result.assessmentScore).toBe(100);
       await expect.poll(() => learner.statusLine(), { timeout: 60_000 }).toBe(SENT);
