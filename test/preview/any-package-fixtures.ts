@@ -2,22 +2,10 @@
 // cmi5 example AU running Rustici's cmi5.js, a cmi5 package with two AUs, SCORM packages with two
 // SCOs, a SCORM 2004 SCO that finds its manifest objectives by id (as Rustici's golf examples do),
 // and a SCO asking for a file its package does not hold.
-import { createWriteStream, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import yazl from "yazl";
-
-function writeZip(path: string, files: Record<string, string>): Promise<string> {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, "utf8"), name);
-  zip.end();
-  return new Promise((resolve, reject) => {
-    zip.outputStream
-      .pipe(createWriteStream(path))
-      .on("close", () => resolve(path))
-      .on("error", reject);
-  });
-}
+import { writeZip } from "./fixture-packages";
 
 const page = (title: string, body = "", head = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1>${body}</body></html>`;

@@ -24,7 +24,8 @@ const CMI5_XML = `<?xml version="1.0" encoding="UTF-8"?>
   </au>
 </courseStructure>`;
 
-function writeZip(path: string, files: Record<string, string>): Promise<string> {
+/** A zip of text files (the preview tests' hand-made packages). */
+export function writeZip(path: string, files: Record<string, string>): Promise<string> {
   const zip = new yazl.ZipFile();
   for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, "utf8"), name);
   zip.end();
