@@ -1,13 +1,13 @@
 // SCORM 1.2 imsmanifest.xml (SCORM 1.2 CAM): one organization, one item, one SCO resource
 // listing every file of the package.
 import { create } from "xmlbuilder2";
-import type { CourseData } from "../../runtime/course/types";
+import type { CourseOutline } from "./outline";
 import { manifestIdentifierFor, percentMastery } from "./ids";
 import { SCORM12, SCORM12_SCHEMA_LOCATIONS, XMLNS, XSI, schemaLocationValue } from "./namespaces";
 import { ITEM_ID, LAUNCH_FILE, ORGANIZATION_ID, RESOURCE_ID, hrefForZipPath, resourceFileList } from "./scorm-common";
 
 /** `files`: every file of the SCO, zip paths (the launch file included). */
-export function writeScorm12Manifest(course: CourseData, files: readonly string[]): string {
+export function writeScorm12Manifest(course: CourseOutline, files: readonly string[]): string {
   const ns = SCORM12.imscp;
   const doc = create({ version: "1.0", encoding: "UTF-8" });
   const manifest = doc
@@ -26,9 +26,9 @@ export function writeScorm12Manifest(course: CourseData, files: readonly string[
   organization.ele(ns, "title").txt(course.title);
   const item = organization.ele(ns, "item").att("identifier", ITEM_ID).att("identifierref", RESOURCE_ID).att("isvisible", "true");
   item.ele(ns, "title").txt(course.title);
-  if (course.reporting.masteryScore !== null) {
+  if (course.units[0]!.reporting.masteryScore !== null) {
     // 0..100 in 1.2; the LMS hands it back as cmi.student_data.mastery_score.
-    item.ele(SCORM12.adlcp, "adlcp:masteryscore").txt(percentMastery(course.reporting.masteryScore));
+    item.ele(SCORM12.adlcp, "adlcp:masteryscore").txt(percentMastery(course.units[0]!.reporting.masteryScore));
   }
 
   const resource = manifest

@@ -2,7 +2,7 @@
 // content-set completion/satisfaction, and the mastery score as the primary objective's
 // minNormalizedMeasure (the LMS turns it into cmi.scaled_passing_score).
 import { create } from "xmlbuilder2";
-import type { CourseData } from "../../runtime/course/types";
+import type { CourseOutline } from "./outline";
 import { manifestIdentifierFor, scaledMastery } from "./ids";
 import { SCORM2004, SCORM2004_SCHEMA_LOCATIONS, XMLNS, XSI, schemaLocationValue } from "./namespaces";
 import { ITEM_ID, LAUNCH_FILE, ORGANIZATION_ID, PRIMARY_OBJECTIVE_ID, RESOURCE_ID, hrefForZipPath, resourceFileList } from "./scorm-common";
@@ -12,7 +12,7 @@ export type Scorm2004Edition = 3 | 4;
 const SCHEMA_VERSION: Record<Scorm2004Edition, string> = { 3: "2004 3rd Edition", 4: "2004 4th Edition" };
 
 /** `files`: every file of the SCO, zip paths (the launch file included). */
-export function writeScorm2004Manifest(course: CourseData, files: readonly string[], edition: Scorm2004Edition): string {
+export function writeScorm2004Manifest(course: CourseOutline, files: readonly string[], edition: Scorm2004Edition): string {
   const ns = SCORM2004.imscp;
   const ss = SCORM2004.imsss;
   const doc = create({ version: "1.0", encoding: "UTF-8" });
@@ -38,14 +38,14 @@ export function writeScorm2004Manifest(course: CourseData, files: readonly strin
   item.ele(ns, "title").txt(course.title);
   // imsss:sequencing children in schema order: ... objectives, randomizationControls, deliveryControls.
   const itemSequencing = item.ele(ss, "imsss:sequencing");
-  if (course.reporting.masteryScore !== null) {
+  if (course.units[0]!.reporting.masteryScore !== null) {
     itemSequencing
       .ele(ss, "imsss:objectives")
       .ele(ss, "imsss:primaryObjective")
       .att("objectiveID", PRIMARY_OBJECTIVE_ID)
       .att("satisfiedByMeasure", "true")
       .ele(ss, "imsss:minNormalizedMeasure")
-      .txt(scaledMastery(course.reporting.masteryScore));
+      .txt(scaledMastery(course.units[0]!.reporting.masteryScore));
   }
   itemSequencing.ele(ss, "imsss:deliveryControls").att("completionSetByContent", "true").att("objectiveSetByContent", "true");
 

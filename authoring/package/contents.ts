@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { LoadedCourse } from "../course/loaded-course";
 import type { TargetId } from "../../runtime/course/types";
 import { writeCmi5Xml } from "../manifest/cmi5";
+import { singleUnitOutline } from "../manifest/outline";
 import { schemaFilesFor } from "../manifest/schema-files";
 import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
@@ -78,19 +79,20 @@ export async function targetEntries(course: LoadedCourse, target: TargetId, shar
   };
   const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
+  const outline = singleUnitOutline(course.data);
   let manifest: ZipEntrySource;
   switch (target) {
     case "cmi5":
-      manifest = { zipPath: "cmi5.xml", data: Buffer.from(writeCmi5Xml(course.data), "utf8") };
+      manifest = { zipPath: "cmi5.xml", data: Buffer.from(writeCmi5Xml(outline), "utf8") };
       break;
     case "scorm12":
-      manifest = { zipPath: "imsmanifest.xml", data: Buffer.from(writeScorm12Manifest(course.data, files), "utf8") };
+      manifest = { zipPath: "imsmanifest.xml", data: Buffer.from(writeScorm12Manifest(outline, files), "utf8") };
       break;
     case "scorm2004-3":
     case "scorm2004-4":
       manifest = {
         zipPath: "imsmanifest.xml",
-        data: Buffer.from(writeScorm2004Manifest(course.data, files, target === "scorm2004-3" ? 3 : 4), "utf8"),
+        data: Buffer.from(writeScorm2004Manifest(outline, files, target === "scorm2004-3" ? 3 : 4), "utf8"),
       };
       break;
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { writeCmi5Xml } from "../../authoring/manifest/cmi5";
 import { auIdFor, manifestIdentifierFor, scaledMastery } from "../../authoring/manifest/ids";
+import { singleUnitOutline } from "../../authoring/manifest/outline";
 import { writeScorm12Manifest } from "../../authoring/manifest/scorm12";
 import { writeScorm2004Manifest } from "../../authoring/manifest/scorm2004";
 import { parseXml } from "../../authoring/validate/xml-dom";
@@ -24,17 +25,17 @@ describe("manifests validate against the official schemas (../shared/xsd)", () =
 
   for (const [label, course] of Object.entries(variants)) {
     it(`cmi5.xml ${label}`, async () => {
-      const result = await validateWithSharedXsd("cmi5", "cmi5.xml", writeCmi5Xml(course));
+      const result = await validateWithSharedXsd("cmi5", "cmi5.xml", writeCmi5Xml(singleUnitOutline(course)));
       expect(result.output).not.toMatch(/error/i);
       expect(result.valid).toBe(true);
     });
     it(`SCORM 1.2 imsmanifest.xml ${label}`, async () => {
-      const result = await validateWithSharedXsd("scorm12", "imsmanifest.xml", writeScorm12Manifest(course, FILES));
+      const result = await validateWithSharedXsd("scorm12", "imsmanifest.xml", writeScorm12Manifest(singleUnitOutline(course), FILES));
       expect(result.valid, result.output).toBe(true);
     });
     for (const edition of [3, 4] as const) {
       it(`SCORM 2004 ${edition === 3 ? "3rd" : "4th"} ed. imsmanifest.xml ${label}`, async () => {
-        const xml = writeScorm2004Manifest(course, FILES, edition);
+        const xml = writeScorm2004Manifest(singleUnitOutline(course), FILES, edition);
         const result = await validateWithSharedXsd(edition === 3 ? "scorm2004-3" : "scorm2004-4", "imsmanifest.xml", xml);
         expect(result.valid, result.output).toBe(true);
       });
@@ -42,7 +43,7 @@ describe("manifests validate against the official schemas (../shared/xsd)", () =
   }
 
   it("the schema check really rejects a broken manifest (moveOn not in the vocabulary)", async () => {
-    const xml = writeCmi5Xml(sampleCourseData()).replace('moveOn="CompletedAndPassed"', 'moveOn="Whenever"');
+    const xml = writeCmi5Xml(singleUnitOutline(sampleCourseData())).replace('moveOn="CompletedAndPassed"', 'moveOn="Whenever"');
     const result = await validateWithSharedXsd("cmi5", "cmi5.xml", xml);
     expect(result.valid).toBe(false);
     expect(result.output).toContain("moveOn");
@@ -53,7 +54,7 @@ describe("manifest content", () => {
   const course = sampleCourseData();
 
   it("cmi5.xml: course id, one AU derived from it, moveOn, masteryScore on 0..1, launchMethod, url", () => {
-    const doc = parseXml(writeCmi5Xml(course));
+    const doc = parseXml(writeCmi5Xml(singleUnitOutline(course)));
     const au = doc.getElementsByTagName("au")[0]!;
     expect(doc.getElementsByTagName("course")[0]!.getAttribute("id")).toBe(course.id);
     expect(au.getAttribute("id")).toBe("https://courses.example.org/fire-safety/au");
@@ -67,24 +68,24 @@ describe("manifest content", () => {
   });
 
   it("cmi5.xml leaves masteryScore out when none is declared", () => {
-    const xml = writeCmi5Xml(variants["without mastery score"]);
+    const xml = writeCmi5Xml(singleUnitOutline(variants["without mastery score"]));
     expect(xml).not.toContain("masteryScore");
     expect(xml).toContain('moveOn="Completed"');
     expect(xml).toContain('launchMethod="OwnWindow"');
   });
 
   it("SCORM 1.2: masteryscore on 0..100, sco with lower-case scormtype, every file listed and URI-encoded", () => {
-    const xml = writeScorm12Manifest(course, FILES);
+    const xml = writeScorm12Manifest(singleUnitOutline(course), FILES);
     expect(xml).toContain("<adlcp:masteryscore>80</adlcp:masteryscore>");
     expect(xml).toContain('adlcp:scormtype="sco"');
     expect(xml).toContain('<file href="assets/my%20clip%231.mp4"/>');
     for (const f of FILES.slice(0, 4)) expect(xml).toContain(`<file href="${f}"/>`);
-    expect(writeScorm12Manifest(variants["without mastery score"], FILES)).not.toContain("masteryscore");
+    expect(writeScorm12Manifest(singleUnitOutline(variants["without mastery score"]), FILES)).not.toContain("masteryscore");
   });
 
   it("SCORM 2004: flow control mode, content-set delivery controls, primary objective with minNormalizedMeasure", () => {
     for (const edition of [3, 4] as const) {
-      const xml = writeScorm2004Manifest(course, FILES, edition);
+      const xml = writeScorm2004Manifest(singleUnitOutline(course), FILES, edition);
       expect(xml).toContain(`<schemaversion>2004 ${edition === 3 ? "3rd" : "4th"} Edition</schemaversion>`);
       expect(xml).toContain('<imsss:controlMode choice="true" flow="true"/>');
       expect(xml).toContain('<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>');
@@ -92,7 +93,7 @@ describe("manifest content", () => {
         /<imsss:primaryObjective objectiveID="PRIMARYOBJ" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.8<\/imsss:minNormalizedMeasure>/,
       );
       expect(xml).toContain('adlcp:scormType="sco"');
-      const noMastery = writeScorm2004Manifest(variants["without mastery score"], FILES, edition);
+      const noMastery = writeScorm2004Manifest(singleUnitOutline(variants["without mastery score"]), FILES, edition);
       expect(noMastery).not.toContain("primaryObjective");
       expect(noMastery).toContain("deliveryControls");
     }
