@@ -55,7 +55,7 @@ const outlines: Record<string, CourseOutline> = {
   "two blocks, one unit requiring two, ids that are not NCNames": {
     ...threeUnitOutline(),
     units: [
-      unitOutline("1st", { block: "a" }),
+      unitOutline("1st", { block: "a", reporting: { ...threeUnitOutline().units[1]!.reporting, masteryScore: 70 } }), // required, with mastery
       unitOutline("one~two", { block: "a", hasAssessment: false }),
       unitOutline("one_two", { block: "b", requires: ["1st", "one~two"], reporting: { ...threeUnitOutline().units[1]!.reporting } }),
     ],
@@ -239,6 +239,25 @@ describe("SCORM 2004 imsmanifest.xml (3rd and 4th edition)", () => {
       });
       expect(child(sequencing, "deliveryControls").getAttribute("objectiveSetByContent")).toBe("true");
       expect(Array.from(sequencing.getElementsByTagNameNS(ss, "rollupRules"))).toEqual([]);
+    });
+
+    it(`${edition}: a required assessed unit: measure first, then the map that shares its status; two requires, four conditions`, () => {
+      const org = organizationOf(writeScorm2004Manifest(outlines["two blocks, one unit requiring two, ids that are not NCNames"]!, FILES, edition), ns);
+      const [first, , last] = children(org, "item") as [Element, Element, Element];
+      const primary = child(child(child(first, "sequencing"), "objectives"), "primaryObjective");
+      expect(children(primary).map((e) => [e.localName, e.textContent ?? ""])).toEqual([
+        ["minNormalizedMeasure", "0.7"],
+        ["mapInfo", ""],
+      ]);
+      expect(child(primary, "mapInfo").getAttribute("targetObjectiveID")).toBe(`${COURSE_ID}/units/1st`);
+      const conditions = last.getElementsByTagNameNS(ss, "ruleCondition");
+      expect(Array.from(conditions).map((c) => c.getAttribute("referencedObjective"))).toEqual([
+        "requires-1st",
+        "requires-1st",
+        "requires-one~two",
+        "requires-one~two",
+      ]);
+      expect(Array.from(last.getElementsByTagNameNS(ss, "objective")).map((o) => o.getAttribute("objectiveID"))).toEqual(["requires-1st", "requires-one~two"]);
     });
 
     it(`${edition}: nobody requires it: a content-only unit keeps content-set status and no objectives; no requires, no global objectives`, () => {
