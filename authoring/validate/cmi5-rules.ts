@@ -81,6 +81,7 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
   const aus = descendants(doc, CMI5_NS, "au");
   if (aus.length === 0) problems.push(error("cmi5/no-au", "the course structure has no <au>: there is nothing to launch"));
 
+  const launchedBy = new Map<string, string>();
   for (const au of aus) {
     const id = attr(au, "id") ?? "?";
     const moveOn = attr(au, "moveOn");
@@ -118,6 +119,13 @@ export function checkCmi5CourseStructure(doc: DocumentLike, at: Locate, zipEntri
     const url = textOf(urlElement);
     // The url's line, or the AU's when the url is written with character references.
     const urlLine = (): number | null => at(`${url}</url>`) ?? at(`id="${id}"`);
+    // Several AUs may launch one file (a multi-unit package does), each with its own query.
+    const sameUrl = launchedBy.get(url);
+    if (sameUrl !== undefined) {
+      problems.push(
+        warning("cmi5/duplicate-au-url", `au "${id}" has the same url "${url}" as au "${sameUrl}": the learner gets the same content twice`, urlLine()),
+      );
+    } else launchedBy.set(url, id);
     const resolved = resolveHref(url);
     if (resolved.kind === "bad") {
       problems.push(error(`cmi5/au-url/${resolved.rule.replace("href/", "")}`, `au "${id}" url: ${resolved.reason}`, urlLine()));

@@ -1,10 +1,11 @@
 // Checks of a SCORM imsmanifest.xml that the schemas cannot make: dangling identifierrefs, missing
 // files, absolute or ".." hrefs, the 1.2 mastery score range (SCORM CAM content packaging;
-// docs/validate.md). Linear in the manifest: lines are looked up only for findings.
+// docs/validate.md); the items' parameters, prerequisites and objectives in scorm-item-rules.ts. Linear in the manifest: lines are looked up only for findings.
 import { SCORM12, SCORM2004 } from "../manifest/namespaces";
 import { caseHints } from "./case-hint";
 import { attr, childElements, descendants, textOf, xmlBase, type DocumentLike } from "./dom";
 import { resolveHref } from "./href";
+import { checkScormItems } from "./scorm-item-rules";
 import type { Locate } from "./line-index";
 import type { PackageKind, PackageProblem } from "./report";
 
@@ -138,5 +139,6 @@ export function checkScormManifest(doc: DocumentLike, at: Locate, kind: PackageK
   for (const location of descendants(root, adlcp, "location")) {
     checkFile(textOf(location), [], "adlcp:location", `>${textOf(location)}<`);
   }
+  problems.push(...checkScormItems(root, at, kind));
   return problems;
 }
