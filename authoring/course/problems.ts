@@ -19,14 +19,33 @@ function truncate(text: string): string {
 }
 
 export class ProblemList {
-  readonly all: CourseProblem[] = [];
+  /**
+   * `scope`: problems found in `scope.file` get `scope.prefix` in front of their path (see within());
+   * `all` may be shared with the list it was made from.
+   */
+  constructor(
+    readonly all: CourseProblem[] = [],
+    private readonly scope: { file: string; prefix: string } | null = null,
+  ) {}
+
+  /**
+   * The same list, for a part of `file` that the builders see as a whole course: a unit's
+   * "/assessment/questions/0" is reported as "/units/2/assessment/questions/0" (prefix "/units/2").
+   */
+  within(file: string, prefix: string): ProblemList {
+    return new ProblemList(this.all, { file, prefix: this.scope?.file === file ? this.scope.prefix + prefix : prefix });
+  }
 
   error(file: string, path: string, message: string, line?: number): void {
-    this.all.push({ file, path, message, severity: "error", ...(line !== undefined ? { line } : {}) });
+    this.all.push({ file, path: this.place(file, path), message, severity: "error", ...(line !== undefined ? { line } : {}) });
   }
 
   warning(file: string, path: string, message: string, line?: number): void {
-    this.all.push({ file, path, message, severity: "warning", ...(line !== undefined ? { line } : {}) });
+    this.all.push({ file, path: this.place(file, path), message, severity: "warning", ...(line !== undefined ? { line } : {}) });
+  }
+
+  private place(file: string, path: string): string {
+    return this.scope !== null && this.scope.file === file ? this.scope.prefix + path : path;
   }
 
   get errors(): CourseProblem[] {
