@@ -128,7 +128,7 @@ describe.each(["cmi5", "scorm12", "scorm2004-4"] as const)("templates/multi-unit
       await expect.poll(() => field(item, "Completion"), DEADLINE).toBe(expected.unit[0]);
       await expect.poll(() => field(item, "Success"), DEADLINE).toBe(expected.unit[1]);
       await expect.poll(() => field(`data-rollup="${courseId}"`, "Status"), DEADLINE).toBe(expected.course);
-      if (expected.block) expect(await field(`data-rollup="${COURSE}/blocks/hazards"`, "Status")).toBe(expected.block);
+      if (expected.block) await expect.poll(() => field(`data-rollup="${COURSE}/blocks/hazards"`, "Status"), DEADLINE).toBe(expected.block);
       const api = await courseApi(target);
       expect(api.units.find((u) => u.id === unitId(target, unit))).toMatchObject({ completion: expected.unit[0], success: expected.unit[1], sessions: 1 });
       expect(api.rollup.find((r) => r.id === courseId)?.status).toBe(expected.course);
