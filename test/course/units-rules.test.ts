@@ -206,4 +206,23 @@ describe("course units: rules", () => {
     );
     expect(loaded.assets.map((a) => a.zipPath)).toEqual(["assets/pic.svg"]);
   });
+
+  it("gives every unit the course's language and logo, and the unit's own title and description", async () => {
+    const loaded = await loadCourse(
+      makeCourse({
+        "course.json": unitsCourse((c) => {
+          c.language = "fr";
+          c.theme = { logo: { src: "assets/logo.svg", alt: "Sécurité" } };
+          c.units[1].description = "Le feu";
+        }),
+        "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      }),
+    );
+    expect((loaded.units ?? []).map((u) => [u.data.title, u.data.description, u.data.language, u.data.logo])).toEqual([
+      ["Intro", "", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+      ["Fire", "Le feu", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+      ["First aid", "", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+    ]);
+    expect(loaded.assets.map((a) => a.zipPath)).toEqual(["assets/logo.svg"]);
+  });
 });
