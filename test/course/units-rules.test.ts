@@ -225,4 +225,21 @@ describe("course units: rules", () => {
     ]);
     expect(loaded.assets.map((a) => a.zipPath)).toEqual(["assets/logo.svg"]);
   });
+
+  it("reports a problem with an inherited default where the author wrote it, naming the unit", async () => {
+    const problems = await problemsOf(
+      makeCourse({
+        "course.json": unitsCourse((c) => {
+          c.reporting = { masteryScore: 80 };
+          c.units[2].reporting = { masteryScore: 100 };
+          c.units[2].pages = [
+            { id: "p", title: "P", body: { markdown: "x" } },
+            { id: "p", title: "Again" },
+          ];
+        }),
+      }),
+    );
+    expect(problems.map((p) => `${p.severity} ${p.path}`)).toEqual(["error /units/2/pages/1/id", "warning /reporting/masteryScore"]);
+    expect(problems[1]?.message).toMatch(/^80 differs from the rubric's passingAttemptScore 100.* \(the course's default, which unit "fire" inherits\)$/);
+  });
 });
