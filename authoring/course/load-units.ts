@@ -30,6 +30,19 @@ export function unitReporting(defaults: AuthorReporting | undefined, own: Author
   return merged;
 }
 
+/** The reporting paths a unit's problems may concern whose value came from the course's defaults. */
+function inheritedPaths(defaults: AuthorReporting | undefined, unit: AuthorUnit, merged: AuthorReporting | undefined): Map<string, string> {
+  const note = `the course's default, which unit "${unit.id}" inherits`;
+  const paths = new Map<string, string>();
+  if (defaults?.masteryScore !== undefined && unit.reporting?.masteryScore === undefined && merged?.masteryScore !== undefined) {
+    paths.set("/reporting/masteryScore", note);
+  }
+  if (defaults?.cmi5?.moveOn !== undefined && unit.reporting?.cmi5?.moveOn === undefined && merged?.cmi5?.moveOn !== undefined) {
+    paths.set("/reporting/cmi5/moveOn", note);
+  }
+  return paths;
+}
+
 export function loadUnits(
   course: AuthorCourse & { units: AuthorUnit[] },
   file: string,
@@ -38,9 +51,9 @@ export function loadUnits(
   logo: CourseData["logo"],
 ): LoadedUnit[] {
   return course.units.map((unit, i) => {
-    const scoped = problems.within(file, pointer("units", i));
     const id = unitIriFor(course.id, unit.id);
     const reporting = unitReporting(course.reporting, unit.reporting, unit.assessment !== undefined);
+    const scoped = problems.within(file, pointer("units", i), inheritedPaths(course.reporting, unit, reporting));
     const content = buildContent({ ...unit, reporting }, id, "unit", file, files.reportingTo(scoped), scoped);
     const data: CourseData = {
       format: COURSE_DATA_FORMAT,

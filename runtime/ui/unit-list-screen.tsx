@@ -1,6 +1,6 @@
-// A package with units opened without naming one, outside an LMS (standalone): the course's title and
-// a link to each unit (?pmUnit=<id>), so the page is useful rather than blank. Under an LMS, boot shows
-// an error instead (the LMS should have launched a unit).
+// A package with units opened without naming one, outside an LMS (standalone): the course's title,
+// the standalone notice (nothing is recorded) and a link to each unit (?pmUnit=<id>), so the page is
+// useful rather than blank. Under an LMS, boot shows an error instead (the LMS should name a unit).
 import type { Translator } from "../i18n/index";
 import type { UnitList } from "../course/unit-list";
 import { UNIT_PARAMETER } from "../course/units";
@@ -10,6 +10,9 @@ export function UnitListScreen({ list, i18n }: { list: UnitList; i18n: Translato
     <main class="pm-app pm-unit-list" lang={list.language}>
       <section class="pm-screen" aria-labelledby="pm-unit-list-title">
         <h1 id="pm-unit-list-title">{list.title}</h1>
+        <p class="pm-notice" lang={i18n.lang}>
+          {i18n.t("statusStandalone")}
+        </p>
         <nav aria-label={i18n.t("courseMenu")} lang={i18n.lang}>
           <ul>
             {list.units.map((unit) => (

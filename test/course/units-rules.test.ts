@@ -206,4 +206,40 @@ describe("course units: rules", () => {
     );
     expect(loaded.assets.map((a) => a.zipPath)).toEqual(["assets/pic.svg"]);
   });
+
+  it("gives every unit the course's language and logo, and the unit's own title and description", async () => {
+    const loaded = await loadCourse(
+      makeCourse({
+        "course.json": unitsCourse((c) => {
+          c.language = "fr";
+          c.theme = { logo: { src: "assets/logo.svg", alt: "Sécurité" } };
+          c.units[1].description = "Le feu";
+        }),
+        "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      }),
+    );
+    expect((loaded.units ?? []).map((u) => [u.data.title, u.data.description, u.data.language, u.data.logo])).toEqual([
+      ["Intro", "", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+      ["Fire", "Le feu", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+      ["First aid", "", "fr", { src: "assets/logo.svg", alt: "Sécurité" }],
+    ]);
+    expect(loaded.assets.map((a) => a.zipPath)).toEqual(["assets/logo.svg"]);
+  });
+
+  it("reports a problem with an inherited default where the author wrote it, naming the unit", async () => {
+    const problems = await problemsOf(
+      makeCourse({
+        "course.json": unitsCourse((c) => {
+          c.reporting = { masteryScore: 80 };
+          c.units[2].reporting = { masteryScore: 100 };
+          c.units[2].pages = [
+            { id: "p", title: "P", body: { markdown: "x" } },
+            { id: "p", title: "Again" },
+          ];
+        }),
+      }),
+    );
+    expect(problems.map((p) => `${p.severity} ${p.path}`)).toEqual(["error /units/2/pages/1/id", "warning /reporting/masteryScore"]);
+    expect(problems[1]?.message).toMatch(/^80 differs from the rubric's passingAttemptScore 100.* \(the course's default, which unit "fire" inherits\)$/);
+  });
 });

@@ -94,6 +94,30 @@ describe.concurrent("multi-unit package, standalone", { timeout: 180_000 }, () =
     expect(problems).toEqual([]);
   });
 
+  it("launched by an LMS without a unit: an error screen naming the package's units, not the unit list", async (test) => {
+    const { expect } = test;
+    const { page } = await openForTest(test, browser, "about:blank", { expectedFailures: NOT_THERE });
+    // A SCORM 2004 API in the page's own window (api-discovery.ts searches it first): an LMS launch.
+    await page.addInitScript(() => {
+      const ok = () => "true";
+      (window as unknown as Record<string, unknown>).API_1484_11 = {
+        Initialize: ok,
+        Terminate: ok,
+        GetValue: () => "",
+        SetValue: ok,
+        Commit: ok,
+        GetLastError: () => "0",
+        GetErrorString: () => "",
+        GetDiagnostic: () => "",
+      };
+    });
+    await page.goto(`${server.url}/index.html`);
+    await expect.poll(() => page.locator(".pm-detail").textContent()).toContain("the LMS launched index.html without the unit the manifest names");
+    expect(await page.locator(".pm-detail").textContent()).toContain("its units: welcome, fire, first-aid");
+    expect(await page.locator("main nav a").count()).toBe(0);
+    await expectNoAxeViolations(page, "LMS launch without a unit");
+  });
+
   it("a unit id that names no unit, or cannot be one, ends on an error screen naming it", async (test) => {
     const { expect } = test;
     const { page } = await open(test, "?pmUnit=fires");

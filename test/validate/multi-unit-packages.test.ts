@@ -12,7 +12,8 @@ import { errorsOf, formatReport, validatePackage, type ValidationReport } from "
 import { aiccScriptIdentifiers } from "../../authoring/validate/scorm-item-rules";
 import type { TargetId } from "../../runtime/course/types";
 import { unitCourseDataPath } from "../../runtime/course/units";
-import { threeUnitOutline } from "../fixtures/packages/multi-unit-outline";
+import type { CourseOutline } from "../../authoring/manifest/outline";
+import { threeUnitOutline, unitOutline } from "../fixtures/packages/multi-unit-outline";
 import { editText, zipFiles, type PackageFiles } from "../fixtures/packages/rezip";
 
 type ManifestTarget = Exclude<TargetId, "xapi">;
@@ -27,8 +28,7 @@ afterAll(async () => {
 });
 
 /** The files of a multi-unit package of the three-unit outline, its manifest from our writers. */
-function packageFiles(target: ManifestTarget): PackageFiles {
-  const outline = threeUnitOutline();
+function packageFiles(target: ManifestTarget, outline: CourseOutline = threeUnitOutline()): PackageFiles {
   const content = ["index.html", "runtime/passmark.js", ...outline.units.map((u) => unitCourseDataPath(u.id!))];
   const files: PackageFiles = new Map(content.map((name) => [name, Buffer.from(`/* ${name} */`)]));
   const manifest =
@@ -42,8 +42,12 @@ function packageFiles(target: ManifestTarget): PackageFiles {
 }
 
 let counter = 0;
-async function validate(target: ManifestTarget, mutate: (files: PackageFiles, manifest: string) => void = () => {}): Promise<ValidationReport> {
-  const files = packageFiles(target);
+async function validate(
+  target: ManifestTarget,
+  mutate: (files: PackageFiles, manifest: string) => void = () => {},
+  outline?: CourseOutline,
+): Promise<ValidationReport> {
+  const files = packageFiles(target, outline);
   mutate(files, target === "cmi5" ? "cmi5.xml" : "imsmanifest.xml");
   return validatePackage(await zipFiles(files, join(work, `${target}-${++counter}.zip`)));
 }
@@ -58,6 +62,18 @@ describe("multi-unit packages pass", () => {
       const report = await validate(target);
       expect(report.problems, formatReport(report)).toEqual([]);
       expect(report.kinds).toEqual([target]);
+    });
+  }
+
+  // One unit requiring two (an AICC script with "&", two preconditions), no blocks.
+  const twoRequires = threeUnitOutline({
+    units: [unitOutline("welcome", { hasAssessment: false }), unitOutline("fire"), unitOutline("first-aid", { requires: ["welcome", "fire"] })],
+    blocks: [],
+  });
+  for (const target of TARGETS) {
+    it(`${target}: a unit requiring two others`, async () => {
+      const report = await validate(target, () => {}, twoRequires);
+      expect(report.problems, formatReport(report)).toEqual([]);
     });
   }
 });
