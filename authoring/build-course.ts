@@ -2,8 +2,11 @@
 // A course with errors throws CourseError (from loadCourse) before anything is written; a
 // packing failure leaves no output either (buildPackages is atomic).
 import { resolve } from "node:path";
-import { loadCourse } from "./course/load-course";
+import { courseOutline } from "./course/course-outline";
+import { COURSE_FILE, loadCourse } from "./course/load-course";
 import type { CourseProblem, LoadedCourse } from "./course/loaded-course";
+import { pointer } from "./course/problems";
+import { cmi5Limitations } from "./manifest/cmi5";
 import { buildPackages, type BuiltPackage } from "./package/build-packages";
 import type { TargetId } from "../runtime/course/types";
 
@@ -26,5 +29,17 @@ export async function buildCourse(dir: string, options: BuildCourseOptions = {})
   const course = await loadCourse(dir);
   const targets = options.targets && options.targets.length > 0 ? options.targets : course.targets;
   const packages = await buildPackages(course, { targets, outDir: resolve(options.outDir ?? DEFAULT_OUT_DIR) });
-  return { course, packages, warnings: course.warnings };
+  return { course, packages, warnings: [...course.warnings, ...targetWarnings(course, targets)] };
+}
+
+/** What a target cannot carry of the course: a unit's `requires` in cmi5.xml (cmi5Limitations). */
+function targetWarnings(course: LoadedCourse, targets: readonly TargetId[]): CourseProblem[] {
+  if (!targets.includes("cmi5") || course.units === undefined) return [];
+  const requiring = course.units.flatMap((unit, i) => (unit.requires.length > 0 ? [i] : []));
+  return cmi5Limitations(courseOutline(course)).map((message, k) => ({
+    file: COURSE_FILE,
+    path: pointer("units", requiring[k] ?? 0, "requires"),
+    message,
+    severity: "warning",
+  }));
 }

@@ -20,9 +20,35 @@ export interface AuthorCourse {
   language?: string;
   pages?: AuthorPage[];
   assessment?: AuthorAssessment;
+  /** Single-unit: the course's reporting. Multi-unit: the defaults every unit inherits field by field. */
   reporting?: AuthorReporting;
   targets?: TargetId[];
   theme?: AuthorTheme;
+  /** A multi-unit course (docs/course-format.md "Units"): replaces `pages` and `assessment`. */
+  units?: AuthorUnit[];
+  blocks?: AuthorBlock[];
+}
+
+/** One unit of a multi-unit course: launched on its own (a cmi5 AU, a SCORM SCO). */
+export interface AuthorUnit {
+  id: string;
+  title: string;
+  description?: string;
+  pages?: AuthorPage[];
+  assessment?: AuthorAssessment;
+  /** Overrides the course's `reporting` field by field. */
+  reporting?: AuthorReporting;
+  /** Ids of units listed earlier that the learner should finish first. */
+  requires?: string[];
+  /** The id of the block (course.json `blocks`) this unit belongs to. */
+  block?: string;
+}
+
+/** A group of units (a cmi5 block). */
+export interface AuthorBlock {
+  id: string;
+  title: string;
+  description?: string;
 }
 
 /** docs/course-format.md "Theme"; colours are "#rgb" or "#rrggbb". */

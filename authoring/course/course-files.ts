@@ -22,17 +22,31 @@ export interface ReferenceSite {
 /** Folder, inside the zip, under which every author asset is packaged. */
 export const ASSET_ROOT = "assets";
 
+/** What every view of one course folder shares: the disk as read so far and the assets packaged. */
+interface FolderState {
+  realRoot: string;
+  listings: Map<string, string[] | null>;
+  assetsByZipPath: Map<string, string>;
+  resolved: Map<string, { relative: string } | { problem: string }>;
+}
+
 export class CourseFiles {
   private readonly realRoot: string;
-  private readonly listings = new Map<string, string[] | null>();
-  private readonly assetsByZipPath = new Map<string, string>();
-  private readonly resolved = new Map<string, { relative: string } | { problem: string }>();
+  private readonly listings: Map<string, string[] | null>;
+  private readonly assetsByZipPath: Map<string, string>;
+  private readonly resolved: Map<string, { relative: string } | { problem: string }>;
 
   constructor(
     readonly root: string,
     private readonly problems: ProblemList,
+    private readonly state: FolderState = { realRoot: realpathSync(root), listings: new Map(), assetsByZipPath: new Map(), resolved: new Map() },
   ) {
-    this.realRoot = realpathSync(root);
+    ({ realRoot: this.realRoot, listings: this.listings, assetsByZipPath: this.assetsByZipPath, resolved: this.resolved } = state);
+  }
+
+  /** The same folder and packaged assets (each packaged once), reporting into `problems` (a unit's). */
+  reportingTo(problems: ProblemList): CourseFiles {
+    return new CourseFiles(this.root, problems, this.state);
   }
 
   /**

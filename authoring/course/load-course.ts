@@ -2,23 +2,20 @@
 // semantic checks, renders Markdown and returns the built course plus the files the package must
 // carry. Throws CourseError with EVERY problem found; never writes anything.
 import path from "node:path";
-import type { PlaceholderName } from "../../runtime/course/placeholders";
-import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData } from "../../runtime/course/types";
+import { ALL_TARGETS, COURSE_DATA_FORMAT, type CourseData, type ReportingOptions } from "../../runtime/course/types";
 import type { AuthorCourse } from "./author-types";
-import { buildAssessment } from "./build-assessment";
-import { buildPages } from "./build-pages";
-import type { RenderAt } from "./build-questions";
-import { buildReporting } from "./build-reporting";
+import { buildContent } from "./build-content";
 import { buildTheme } from "./build-theme";
 import { CourseFiles } from "./course-files";
-import { CourseError, type LoadedCourse } from "./loaded-course";
-import { renderMarkdown } from "./markdown";
+import { CourseError, type LoadedCourse, type LoadedUnit } from "./loaded-course";
+import { loadBlocks, loadUnits } from "./load-units";
 import { tooDeep, MAX_JSON_DEPTH } from "./json-depth";
 import { pointer, ProblemList } from "./problems";
 import { readRegularFile } from "./regular-file";
 import { warnAboutScriptAssets } from "./script-assets";
 import { firstIllegalXmlChar, MANIFEST_TEXT_FIELDS } from "../manifest/xml-chars";
 import { checkCourseSchema } from "./schema-check";
+import { checkUnitStructure } from "./unit-rules";
 
 /** The course definition file inside a course folder. */
 export const COURSE_FILE = "course.json";
@@ -32,20 +29,12 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
   const author = json as AuthorCourse;
 
   checkManifestText(author, problems);
+  checkUnitStructure(author, COURSE_FILE, problems);
   const files = new CourseFiles(root, problems);
-  // {passingScore} needs an assessment (the passing score in force is filled in at runtime).
-  const placeholders: PlaceholderName[] = author.assessment ? ["passingScore"] : [];
-  const render: RenderAt = (markdown, at, options) =>
-    renderMarkdown(markdown, { file: COURSE_FILE, path: at, baseDir: "" }, files, problems, placeholders, options);
-  const reporting = buildReporting(author.reporting, author.assessment, COURSE_FILE, problems);
-  const pages = buildPages(author.pages ?? [], COURSE_FILE, files, problems, placeholders);
-  const assessment = author.assessment
-    ? buildAssessment(author.assessment, COURSE_FILE, render, { masteryScore: reporting.masteryScore, courseId: author.id }, problems)
-    : null;
-  if (pages.length === 0 && assessment === null) {
-    problems.error(COURSE_FILE, "", 'expected at least one page or an "assessment", found neither: the course would be empty');
-  }
+  const multi = author.units !== undefined ? { ...author, units: author.units } : null;
+  const content = multi === null ? buildContent(author, author.id, "course", COURSE_FILE, files, problems) : null;
   const theme = await buildTheme(author.theme, COURSE_FILE, files, problems);
+  const units = multi === null ? undefined : loadUnits(multi, COURSE_FILE, files, problems, theme?.logo);
   const assets = files.assets();
   await warnAboutScriptAssets(assets, root, problems);
   if (problems.errors.length > 0) throw failure(problems);
@@ -56,13 +45,25 @@ export async function loadCourse(dir: string): Promise<LoadedCourse> {
     title: author.title,
     description: author.description ?? "",
     language: author.language ?? "en",
-    pages,
-    assessment,
-    reporting,
+    ...(content ?? { pages: [], assessment: null, reporting: firstUnitReporting(units) }),
     ...(theme?.logo ? { logo: theme.logo } : {}),
   };
-  const loaded: LoadedCourse = { dir: root, data, assets, targets: [...(author.targets ?? ALL_TARGETS)], warnings: problems.warnings };
+  const loaded: LoadedCourse = {
+    dir: root,
+    data,
+    ...(units ? { units, blocks: loadBlocks(author) } : {}),
+    assets,
+    targets: [...(author.targets ?? ALL_TARGETS)],
+    warnings: problems.warnings,
+  };
   return theme ? { ...loaded, theme: theme.theme } : loaded;
+}
+
+/** A course with units has no content of its own; its data carries the first unit's reporting (there is always one). */
+function firstUnitReporting(units: readonly LoadedUnit[] | undefined): ReportingOptions {
+  const first = units?.[0];
+  if (first === undefined) throw new Error("a course with units lists at least one (schema: units minItems 1)");
+  return first.data.reporting;
 }
 
 /** Errors first, then the warnings found on the way (the author fixes everything in one go). */
@@ -98,19 +99,26 @@ async function readCourseJson(root: string, problems: ProblemList): Promise<unkn
   return json;
 }
 
-/** Text that cmi5.xml / imsmanifest.xml carry must be made of XML characters (XML 1.0 §2.2). */
+/** Text that cmi5.xml / imsmanifest.xml carry must be made of XML characters (XML 1.0 §2.2): the course's, its units' and blocks'. */
 function checkManifestText(author: AuthorCourse, problems: ProblemList): void {
-  for (const field of MANIFEST_TEXT_FIELDS) {
-    const value = author[field];
-    if (typeof value !== "string") continue;
-    const bad = firstIllegalXmlChar(value);
-    if (bad === null) continue;
-    problems.error(
-      COURSE_FILE,
-      pointer(field),
-      `expected text that XML allows (XML 1.0 §2.2), found ${bad.codePoint} (${bad.kind}) at character ${bad.position}: ` +
-        `"${field}" is written into cmi5.xml and imsmanifest.xml, which no LMS could read with it. Remove the character`,
-    );
+  const holders: { at: (string | number)[]; fields: Partial<Record<(typeof MANIFEST_TEXT_FIELDS)[number], unknown>> }[] = [
+    { at: [], fields: author },
+    ...(author.units ?? []).map((fields, i) => ({ at: ["units", i], fields })),
+    ...(author.blocks ?? []).map((fields, i) => ({ at: ["blocks", i], fields })),
+  ];
+  for (const { at, fields } of holders) {
+    for (const field of MANIFEST_TEXT_FIELDS) {
+      const value = fields[field];
+      if (typeof value !== "string") continue;
+      const bad = firstIllegalXmlChar(value);
+      if (bad === null) continue;
+      problems.error(
+        COURSE_FILE,
+        pointer(...at, field),
+        `expected text that XML allows (XML 1.0 §2.2), found ${bad.codePoint} (${bad.kind}) at character ${bad.position}: ` +
+          `"${field}" is written into cmi5.xml and imsmanifest.xml, which no LMS could read with it. Remove the character`,
+      );
+    }
   }
 }
 

@@ -12,8 +12,17 @@ export interface PackageFile {
 export interface LoadedCourse {
   /** Absolute path of the course folder. */
   dir: string;
+  /**
+   * The built course. For a course with `units`: the course's own id, title, description, language
+   * and logo, with no pages and no assessment (those are in each unit's data) and the first unit's
+   * reporting options.
+   */
   data: CourseData;
-  /** Author assets referenced by the course (images, media, captions). */
+  /** A course with `units` (docs/course-format.md "Units"): each unit, built; absent for a single-unit course. */
+  units?: LoadedUnit[];
+  /** The `blocks` of a course with units ([] when it lists none); absent for a single-unit course. */
+  blocks?: LoadedBlock[];
+  /** Author assets referenced by the course, packaged once for all its units (images, media, captions). */
   assets: PackageFile[];
   /** Targets the author asked for in course.json (default: all). */
   targets: TargetId[];
@@ -21,6 +30,27 @@ export interface LoadedCourse {
   warnings: CourseProblem[];
   /** `theme` of course.json, checked (authoring/package/theme-css.ts writes it out); absent without one. */
   theme?: CourseTheme;
+}
+
+/** One unit of a multi-unit course, built. */
+export interface LoadedUnit {
+  /** The author's unit id (the launch parameter's value, runtime/course/units.ts). */
+  id: string;
+  /** A full CourseData: id = the unit's activity IRI, title = the unit's title. */
+  data: CourseData;
+  /** Ids of the units listed earlier that this one requires. */
+  requires: string[];
+  /** Its block's id, or null. */
+  block: string | null;
+}
+
+/** A block of a multi-unit course (a cmi5 block). */
+export interface LoadedBlock {
+  id: string;
+  /** course id + "/blocks/<id>" (unit-ids.ts). */
+  activityId: string;
+  title: string;
+  description: string;
 }
 
 /** One finding about a course file: where (file + JSON path), what was expected, what was found. */

@@ -142,7 +142,7 @@ function checkProgress(statement: Statement, verb: string, history: readonly Sta
   }
   if (verb === VERB.completed) add("result.progress-on-completed", "cmi5 §9.5.5.1", "no progress on Completed");
   const at = time(statement);
-  const completed = history.find((s) => s.verb.id === VERB.completed && s.context?.registration === session.registration);
+  const completed = history.find((s) => s.verb.id === VERB.completed && ofTheAu(s, session));
   if (completed && time(completed) <= at) add("result.progress-after-completed", "cmi5 §9.5.5.1", "progress after Completed");
 }
 
@@ -153,7 +153,7 @@ function checkProgress(statement: Statement, verb: string, history: readonly Sta
 function checkOrder(statement: Statement, verb: string, session: Cmi5SessionInfo, history: readonly Statement[], add: Add): void {
   const at = time(statement);
   const inSession = history.filter((s) => sessionIdOf(s) === session.sessionId);
-  const inRegistration = history.filter((s) => s.context?.registration === session.registration);
+  const inRegistration = history.filter((s) => ofTheAu(s, session));
   const start: SequenceSoFar = { ...EMPTY_SEQUENCE, launchMode: session.launchMode, masteryScore: session.masteryScore };
   const ofSession = inSession.map(sequenceStatementOf).reduce(afterStatement, start);
   const ofRegistration = inRegistration.map(sequenceStatementOf).reduce(afterStatement, start);
@@ -200,6 +200,15 @@ const SEQUENCE_TEXTS: Record<string, [string, (s: SequenceStatement, soFar: Sequ
   "9.3.4.0-2": ["cmi5 §9.3.4", () => "Passed with a scaled score below masteryScore"],
   "9.3.5.0-2": ["cmi5 §9.3.5", () => "Failed with a scaled score at or above masteryScore"],
 };
+
+/**
+ * A statement about the session's AU in its registration: the registration-wide rules (one Completed,
+ * one Passed, no Failed after Passed, no progress after Completed) are per AU — a course's other AUs
+ * share the registration (cmi5 §5.1.1, §9.3).
+ */
+function ofTheAu(statement: Statement, session: Cmi5SessionInfo): boolean {
+  return statement.context?.registration === session.registration && (statement.object as Activity | undefined)?.id === session.activityId;
+}
 
 function verbName(statement: SequenceStatement): string {
   return statement.verb.split("/").pop() ?? statement.verb;

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Agent, Context } from "@xapi/xapi";
 import { EXT_SESSION_ID, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from "../../runtime/lms/cmi5/vocabulary";
 import type { Cmi5MoveOn } from "../../runtime/course/types";
+import { recordSatisfied, type Cmi5GroupEntry } from "./satisfied";
 import { agentProfileKey, stateKey, type LmsSession, type LrsStore } from "./store";
 
 export interface LaunchOptions {
@@ -23,6 +24,8 @@ export interface LaunchOptions {
   returnURL?: string | null;
   launchParameters?: string;
   learnerPreferences?: { languagePreference?: string; audioPreference?: "on" | "off" };
+  /** The course structure as the LMS imported it: the LMS records Satisfied for its blocks and itself (satisfied.ts). */
+  course?: Cmi5GroupEntry;
 }
 
 export interface Cmi5Launch {
@@ -64,6 +67,7 @@ export function createLaunch(store: LrsStore, origin: string, options: LaunchOpt
     fetchErrorCode: null,
     revoked: false,
     fetchCount: 0,
+    ...(options.course ? { course: options.course } : {}),
   };
   store.data.sessions[sessionId] = session;
   // cmi5 §10: LMS.LaunchData, written by the LMS before the launch.
@@ -89,6 +93,7 @@ export function createLaunch(store: LrsStore, origin: string, options: LaunchOpt
     };
   }
   store.changed();
+  recordSatisfied(store, session, []); // cmi5 §9.6.1: moveOn evaluated at registration (NotApplicable AUs)
   const fetchUrl = `${origin}/cmi5/fetch/${fetchKey}`;
   const url = new URL(options.auUrl);
   url.searchParams.set("endpoint", `${origin}/xapi/`);

@@ -7,6 +7,7 @@ import xapiValidation from "@learninglocker/xapi-validation";
 import type { Statement } from "@xapi/xapi";
 import { randomUUID } from "node:crypto";
 import { checkCmi5Statement, sessionIdOf, type RuleViolation } from "./cmi5-rules";
+import { recordSatisfied } from "./satisfied";
 import type { LmsSession, LrsStore, StoredStatement } from "./store";
 
 type XapiValidator = typeof xapiValidation;
@@ -84,6 +85,7 @@ function receive(store: LrsStore, caller: Caller, batch: (Statement & { id: stri
   const stored = new Date().toISOString();
   for (const statement of fresh) store.data.statements.push({ statement, stored, sessionId: caller.session?.info.sessionId ?? null });
   store.changed();
+  if (caller.session && fresh.length > 0) recordSatisfied(store, caller.session, fresh);
   return { status: 200, body: batch.map((s) => s.id) };
 }
 

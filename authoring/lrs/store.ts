@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Statement } from "@xapi/xapi";
 import type { Cmi5SessionInfo, RuleViolation } from "./cmi5-rules";
+import type { Cmi5GroupEntry } from "./satisfied";
 
 export interface StoredStatement {
   /** As received (what a re-send is compared against), plus `stored` and `authority` when read. */
@@ -28,6 +29,8 @@ export interface LmsSession {
   fetchErrorCode: "1" | "2" | "3" | null;
   revoked: boolean;
   fetchCount: number;
+  /** The course the AU belongs to, when the launch named one: the LMS then records Satisfied statements (satisfied.ts). */
+  course?: Cmi5GroupEntry;
 }
 
 export interface ViolationRecord {

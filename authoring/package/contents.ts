@@ -1,13 +1,16 @@
 // What goes into the zip for one target: manifest (+ schema files for SCORM), index.html, the
 // runtime (every file of dist/runtime but build by-products: both bundles, since a launch of the
-// other kind hands over to the other bundle, runtime/main.ts), course/course.json, course/theme.css
-// for a course with a theme, and the author's assets at their zip paths.
+// other kind hands over to the other bundle, runtime/main.ts), the course data (course/course.json;
+// for a course with units course/units/<id>/course.json per unit and the list course/units.json),
+// course/theme.css for a course with a theme, and the author's assets at their zip paths (once).
 import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { courseOutline } from "../course/course-outline";
 import type { LoadedCourse } from "../course/loaded-course";
 import type { TargetId } from "../../runtime/course/types";
+import { UNIT_LIST_PATH, type UnitList } from "../../runtime/course/unit-list";
+import { unitCourseDataPath } from "../../runtime/course/units";
 import { writeCmi5Xml } from "../manifest/cmi5";
-import { singleUnitOutline } from "../manifest/outline";
 import { schemaFilesFor } from "../manifest/schema-files";
 import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
@@ -61,11 +64,21 @@ async function themeEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
   return [{ zipPath: THEME_CSS_PATH, data: Buffer.from(themeCss(course.theme, rules), "utf8") }];
 }
 
+/** course/course.json; for a course with units, each unit's course.json and the list of units. */
+function courseDataEntries(course: LoadedCourse): ZipEntrySource[] {
+  if (course.units === undefined) return [{ zipPath: COURSE_JSON_PATH, data: courseJson(course.data) }];
+  const list: UnitList = { title: course.data.title, language: course.data.language, units: course.units.map((u) => ({ id: u.id, title: u.data.title })) };
+  return [
+    ...course.units.map((unit) => ({ zipPath: unitCourseDataPath(unit.id), data: courseJson(unit.data) })),
+    { zipPath: UNIT_LIST_PATH, data: Buffer.from(JSON.stringify(list) + "\n", "utf8") },
+  ];
+}
+
 /** The package files every target shares (no manifest, no index.html: its preloads depend on the target). */
 export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySource[]> {
   return [
     ...(await runtimeEntries()),
-    { zipPath: COURSE_JSON_PATH, data: courseJson(course.data) },
+    ...courseDataEntries(course),
     ...(await themeEntries(course)),
     ...course.assets.map((a) => ({ zipPath: a.zipPath, sourcePath: a.sourcePath })),
   ];
@@ -75,11 +88,11 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
   const index: ZipEntrySource = {
     zipPath: "index.html",
-    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null),
+    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null, course.units === undefined),
   };
   const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
-  const outline = singleUnitOutline(course.data);
+  const outline = courseOutline(course);
   let manifest: ZipEntrySource;
   switch (target) {
     case "cmi5":

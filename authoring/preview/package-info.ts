@@ -9,6 +9,7 @@ import { CMI5_NS, SCORM12, SCORM2004 } from "../manifest/namespaces";
 import { attr, childElements, descendants, textOf, type ElementLike } from "../validate/dom";
 import { parseXml } from "../validate/xml-dom";
 import { detectScormKind } from "../validate/scorm-rules";
+import { cmi5Tree, scormTree, type TreeNode } from "./package-tree";
 
 /** One launchable unit: a cmi5 AU or a SCORM SCO. */
 export interface LaunchUnit {
@@ -39,6 +40,8 @@ export interface PackageInfo {
   masteryScore: number | null;
   /** Every unit in manifest order (at least one); the first is the default. */
   units: LaunchUnit[];
+  /** The course tree (blocks / clusters and units) the course-level rollup reads (package-tree.ts); absent: the units, flat. */
+  tree?: TreeNode;
 }
 
 const MOVE_ON: readonly Cmi5MoveOn[] = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];
@@ -77,7 +80,7 @@ function readCmi5(root: string): PackageInfo {
   });
   const first = units[0];
   if (!first) throw new PackageInfoError(root, "cmi5.xml has no <au>");
-  return { target: "cmi5", root, title: first.title, ...firstUnitFacts(first), activityId: first.id, units };
+  return { target: "cmi5", root, title: first.title, ...firstUnitFacts(first), activityId: first.id, units, tree: cmi5Tree(doc) };
 }
 
 function readScorm(root: string): PackageInfo {
@@ -104,26 +107,48 @@ function readScorm(root: string): PackageInfo {
     return {
       id: attr(item, "identifier") ?? "",
       title: textOf(childElements(item, ns, "title")[0]),
-      launchPath: href + (attr(item, "parameters") ?? ""),
+      launchPath: withParameters(href, attr(item, "parameters") ?? ""),
       moveOn: "NotApplicable",
       masteryScore: target === "scorm12" ? mastery12(item) : mastery2004(sequencing),
       objectives: sequencing ? objectiveIds(sequencing) : [],
     };
   });
   const first = units[0]!;
-  return { target, root, title: first.title, ...firstUnitFacts(first), activityId: attr(doc.documentElement, "identifier") ?? "", units };
+  const tree = scormTree(doc, ns, defaultOrganization(doc, ns), new Set(units.map((u) => u.id)), target !== "scorm12");
+  return { target, root, title: first.title, ...firstUnitFacts(first), activityId: attr(doc.documentElement, "identifier") ?? "", units, tree };
 }
 
 function firstUnitFacts(unit: LaunchUnit): Pick<PackageInfo, "launchPath" | "moveOn" | "masteryScore"> {
   return { launchPath: unit.launchPath, moveOn: unit.moveOn, masteryScore: unit.masteryScore };
 }
 
-/** The items of the default organization (IMS CP: organizations@default, else the first), in order. */
-function organizationItems(doc: Document, ns: string): ElementLike[] {
+/** The default organization (IMS CP: organizations@default, else the first). */
+function defaultOrganization(doc: Document, ns: string): ElementLike | undefined {
   const organizations = descendants(doc, ns, "organization");
   const wanted = attr(descendants(doc, ns, "organizations")[0] ?? doc.documentElement, "default");
-  const organization = organizations.find((o) => attr(o, "identifier") === wanted) ?? organizations[0];
+  return organizations.find((o) => attr(o, "identifier") === wanted) ?? organizations[0];
+}
+
+/** The items of the default organization, in order. */
+function organizationItems(doc: Document, ns: string): ElementLike[] {
+  const organization = defaultOrganization(doc, ns);
   return organization ? descendants(organization, ns, "item") : [];
+}
+
+/**
+ * An item's launch URL: the resource href with the item's `parameters` joined as IMS CP / SCORM 2004
+ * CAM (item parameters) say: a leading "?" becomes "&" when the href already has a query, a leading
+ * "&" becomes "?" when it has none, a fragment is added only when the href has none, and bare
+ * parameters get "?" or "&" in front.
+ */
+export function withParameters(href: string, parameters: string): string {
+  const text = parameters.trim();
+  if (text === "") return href;
+  const hasQuery = href.includes("?");
+  if (text.startsWith("#")) return href.includes("#") ? href : href + text;
+  if (text.startsWith("?")) return href + (hasQuery ? `&${text.slice(1)}` : text);
+  if (text.startsWith("&")) return href + (hasQuery ? text : `?${text.slice(1)}`);
+  return href + (hasQuery ? "&" : "?") + text;
 }
 
 /** The item's own imsss:sequencing, or the sequencingCollection entry its IDRef names (SCORM 2004 CAM 5.1). */

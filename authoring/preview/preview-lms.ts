@@ -8,12 +8,14 @@ import { parseJsonBounded } from "../http/body";
 import type { LocalLms } from "../lrs";
 import type { PreviewLog } from "./event-log";
 import type { LearnerBook } from "./learners";
-import { checkLaunchRequest } from "./launch-request";
+import { cmi5Course, cmi5CourseView, lmsSatisfiedStatements, scormCourseView } from "./course-view";
+import { checkLaunchRequest, LaunchRequestError } from "./launch-request";
+import { launchActivityId } from "./lms-ids";
 import { cmi5View, scormView } from "./lms-view";
 import type { LmsHolding } from "./lms-profiles/profile";
 import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
 import type { PreparedCourse } from "./prepare";
-import type { LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormMode } from "./protocol";
+import type { CourseView, LaunchAnswer, LaunchRequest, LmsProfileId, LmsView, PreviewInfo, ScormMode } from "./protocol";
 import { effectiveData, type ScormStore } from "./scorm-store";
 
 /** What the LMS holds for a learner on a SCORM target, read with that learner's LMS behaviour. */
@@ -29,10 +31,7 @@ export interface LmsRecord extends LmsHolding {
   sessions: number;
 }
 
-/** cmi5 §8.1: the LMS makes the activity id it hands the AU (stable, so State documents persist). */
-export function launchActivityId(auId: string): string {
-  return `https://passmark.dev/preview/activity/${encodeURIComponent(auId)}`;
-}
+export { launchActivityId } from "./lms-ids";
 
 export interface PreviewLmsParts {
   course: PreparedCourse;
@@ -51,6 +50,8 @@ export class PreviewLms {
   currentTarget: TargetId | null = null;
   /** The AU / SCO last launched on each target (the view and lmsRecord read that one's data). */
   private readonly currentUnit = new Map<TargetId, string>();
+  /** Satisfied statements the LMS recorded and the log already shows. */
+  private readonly loggedSatisfied = new Set<string>();
 
   constructor(readonly parts: PreviewLmsParts) {}
 
@@ -108,6 +109,8 @@ export class PreviewLms {
         moveOn: facts.moveOn,
         masteryScore: facts.masteryScore === null ? undefined : facts.masteryScore / 100,
         returnURL: facts.returnURL === null ? null : new URL(facts.returnURL, packageOrigin).toString(),
+        // A course of several AUs: the LMS records Satisfied for its blocks and itself (cmi5 §9.3.9).
+        ...(several ? { course: cmi5Course(course.packages.get("cmi5")!) } : {}),
       });
       // The AU talks to its own (package) origin; the LRS behind it is reached through the proxy.
       const frame = new URL(launched.url);
@@ -129,6 +132,7 @@ export class PreviewLms {
         summary: `cmi5 launch${which} for ${learner.id} (registration ${launched.registration})`,
         detail: { facts, activityId: launched.activityId },
       });
+      this.logSatisfied(learner.registration);
     } else {
       const id = randomUUID();
       const record = scorm.start({
@@ -177,11 +181,16 @@ export class PreviewLms {
     const learner = this.parts.learners.current();
     const unit = this.unitScope(target);
     if (target !== "cmi5")
-      return withUnit(scormView(target, learner.id, scorm.sessions(learner.id, target, unit), scorm.holding(learner.id, target, unit)), unit);
+      return withCourse(
+        withUnit(scormView(target, learner.id, scorm.sessions(learner.id, target, unit), scorm.holding(learner.id, target, unit)), unit),
+        unit === undefined ? null : this.courseView(target),
+      );
     // Several AUs share the registration (cmi5 §5.1.1): the view reads the sessions of the AU launched.
     const ofUnit = (sessionId: unknown) => unit === undefined || lms.session(String(sessionId))?.info.activityId === launchActivityId(unit);
+    const satisfied = new Set(lmsSatisfiedStatements(lms.statements({ registration: learner.registration })).map((s) => s.id));
     const statements = lms
       .statements({ registration: learner.registration })
+      .filter((s) => !satisfied.has(s.id)) // the LMS's own, about a block or the course: in the course view
       .filter((s) => ofUnit((s.context?.extensions ?? {})["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]));
     const sessionIds = [
       ...new Set(
@@ -190,11 +199,41 @@ export class PreviewLms {
           .filter((id): id is string => typeof id === "string"),
       ),
     ];
-    return withUnit(cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds), unit);
+    return withCourse(
+      withUnit(cmi5View(learner.id, learner.registration, statements, lms.violations, sessionIds), unit),
+      unit === undefined ? null : this.courseView(target),
+    );
+  }
+
+  /** Each unit's result and the course-level rollup for the current learner on `target` (GET /api/course). */
+  courseView(target: TargetId): CourseView {
+    const pkg = this.parts.course.packages.get(target);
+    if (!pkg) throw new LaunchRequestError(`target: this preview has no ${target} package`);
+    const learner = this.parts.learners.current();
+    return target === "cmi5" ? cmi5CourseView(pkg, learner, this.parts.lms) : scormCourseView(pkg, learner.id, this.parts.scorm);
+  }
+
+  /** The Satisfied statements the LMS recorded in `registration` that the log does not show yet. */
+  private logSatisfied(registration: string): void {
+    for (const statement of lmsSatisfiedStatements(this.parts.lms.statements({ registration }))) {
+      if (this.loggedSatisfied.has(statement.id!)) continue;
+      this.loggedSatisfied.add(statement.id!);
+      const object = statement.object as { id: string; definition?: { type?: string; name?: Record<string, string> } };
+      const kind = object.definition?.type?.endsWith("/course") ? "course" : "block";
+      this.parts.log.add({
+        level: "info",
+        kind: "statement",
+        target: "cmi5",
+        sessionId: String(statement.context?.extensions?.["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] ?? ""),
+        summary: `LMS: Satisfied — the learner met every AU's moveOn in the ${kind} "${object.definition?.name?.["en-US"] ?? object.id}" (cmi5 §9.3.9)`,
+        detail: statement,
+      });
+    }
   }
 
   /** Refreshes the launch page's view when `target` is the one launched. */
   changed(target: TargetId): void {
+    if (target === "cmi5") this.logSatisfied(this.parts.learners.current().registration);
     if (this.currentTarget === target) this.parts.log.view(this.view(target));
   }
 
@@ -241,6 +280,11 @@ export class PreviewLms {
     for (const id of ids) if (stored.has(id)) known.add(id);
     return known;
   }
+}
+
+/** The view of a package with several units carries each one's result and the course rollup. */
+function withCourse(view: LmsView, course: CourseView | null): LmsView {
+  return course === null ? view : { ...view, course };
 }
 
 /** The view of one AU / SCO of several names it. */

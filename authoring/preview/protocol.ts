@@ -130,6 +130,46 @@ export interface LmsView {
   grade: string;
   /** Other facts worth showing (exit, suspend_data size, statements stored, …). */
   facts: Record<string, string>;
+  /** A package with several AUs / SCOs: each one's result and the course-level rollup. */
+  course?: CourseView;
+}
+
+/** Each unit's result on its own and the course-level rollup, as the LMS holds them for a learner (GET /api/course). */
+export interface CourseView {
+  target: TargetId;
+  learnerId: string;
+  /** The rule the LMS rolls up with, in words (shown on screen). */
+  rule: string;
+  /** Every AU / SCO in manifest order. */
+  units: UnitResult[];
+  /** The course first, then each block (cmi5) / cluster (SCORM) in manifest order. */
+  rollup: RollupEntry[];
+}
+
+export interface UnitResult {
+  id: string;
+  title: string;
+  /** The block / cluster it sits in; null at the top of the course. */
+  parent: string | null;
+  completion: string;
+  success: string;
+  score: string;
+  /** What the unit contributes to the rollup (cmi5: its moveOn met or not; SCORM: counted or left out, done or not). */
+  counts: string;
+  /** Sessions launched for it (0: never launched). */
+  sessions: number;
+}
+
+export interface RollupEntry {
+  id: string;
+  title: string;
+  kind: "course" | "block";
+  /** The overall verdict: cmi5 "satisfied" / "not satisfied"; SCORM 2004 "<completion>, <success>"; SCORM 1.2 "done" / "not done". */
+  status: string;
+  completion: string;
+  success: string;
+  /** How it was reached (how many units count, a Satisfied statement stored). */
+  detail: string;
 }
 
 export interface ScormCommit {

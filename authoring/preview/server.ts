@@ -16,7 +16,7 @@ import { PreviewLog } from "./event-log";
 import { LearnerBook } from "./learners";
 import { PreviewLms, type LmsRecord } from "./preview-lms";
 import { prepareCourse, type PreparedCourse } from "./prepare";
-import type { LaunchAnswer, LaunchRequest, LmsProfileId, LmsView } from "./protocol";
+import type { CourseView, LaunchAnswer, LaunchRequest, LmsProfileId, LmsView } from "./protocol";
 import { ScormStore } from "./scorm-store";
 import { loopbackGuard, packageRoutes, previewRoutes, type PreviewPorts } from "./site-routes";
 import type { ZipLimits } from "../validate/zip-reader";
@@ -65,6 +65,8 @@ export interface PreviewServer {
   launch(request: LaunchRequest | unknown): LaunchAnswer;
   /** The LMS's view of the current learner on `target`. */
   view(target: TargetId): LmsView;
+  /** Each AU / SCO's result and the course-level rollup for the current learner on `target` (GET /api/course?target=). */
+  courseView(target: TargetId): CourseView;
   /** What the LMS holds for a learner (default: the current one) on a SCORM target. */
   lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId?: string): LmsRecord;
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     builds,
     launch: (request) => previewLms.launch(request, packageSite.url),
     view: (target) => previewLms.view(target),
+    courseView: (target) => previewLms.courseView(target),
     lmsRecord: (target, learnerId) => previewLms.lmsRecord(target, learnerId),
     close: async () => {
       await builds?.close();

@@ -3,7 +3,7 @@
 // /pkg/<target>/ (confined to the package), the SCORM host page with its three calls, and xAPI and
 // cmi5 for the course, forwarded to the local LMS/LRS. State-changing API requests must be JSON from
 // the server's own origin (request-guard.ts); both answer their loopback address only.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TargetId } from "../../runtime/course/types";
 import { parseJsonBounded, readBoundedBody } from "../http/body";
 import { isLoopbackRequest, loopbackOrigins } from "../http/loopback";
@@ -43,6 +43,7 @@ export function previewRoutes({ lms, assets, ports, builds }: SiteContext): Rout
   const { log } = lms.parts;
   return [
     { method: "GET", path: "/api/info", handler: ({ response }) => sendJson(response, 200, lms.info()) },
+    { method: "GET", path: "/api/course", handler: ({ response, url }) => courseView(response, lms, url.searchParams.get("target")) },
     ...(builds ? [{ method: "GET", path: "/api/builds", handler: ({ response }: Exchange) => builds.follow(response) }] : []),
     { method: "GET", path: "/api/events", handler: ({ response, url }) => log.follow(response, Number(url.searchParams.get("since") ?? "0")) },
     {
@@ -118,6 +119,13 @@ export function packageRoutes({ lms, assets, ports }: SiteContext): Route<Handle
     },
     ...assetRoutes(assets, "package", ports),
   ];
+}
+
+/** GET /api/course?target=…: each unit's result and the course rollup (400 naming `target` when it is not one of the preview's). */
+function courseView(response: ServerResponse, lms: PreviewLms, target: string | null): void {
+  if (target === null || !lms.parts.course.packages.has(target as TargetId))
+    return sendError(response, 400, `target: expected one of ${[...lms.parts.course.packages.keys()].join(", ")}`);
+  sendJson(response, 200, lms.courseView(target as TargetId));
 }
 
 /** `handler`, behind request-guard.ts's check against cross-site requests. */

@@ -1,5 +1,6 @@
 // Start-up: load the course, detect the launch, start the right driver, decode the resume state,
-// pick the messages, mount the UI. Any failure on the way shows a readable error screen.
+// pick the messages, mount the UI. Any failure on the way shows a readable error screen. A package
+// with units opened without naming one shows its units outside an LMS, an error under one.
 import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
@@ -8,8 +9,10 @@ import type { LmsDriver } from "../lms/driver";
 import { consoleLogger, systemClock, type Logger } from "../lms/ports";
 import { App } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
+import { UnitListScreen } from "../ui/unit-list-screen";
+import { LaunchError } from "../lms/launch-error";
 import { randomSeed } from "./answers";
-import { loadCourseData } from "./course-data";
+import { loadLaunchCourseData, UnitNotNamed } from "./course-data";
 import { loadDriverMaker } from "./driver-factory";
 import { watchPageHide } from "./page-hide";
 import { CourseSession } from "./session";
@@ -32,12 +35,14 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
   const logger = entry?.logger ?? consoleLogger();
   const log = (message: string) => logger.warn(message);
   let session: CourseSession;
+  let detection: Detection | undefined;
   try {
     const fetchImpl = win.fetch.bind(win);
+    detection = entry?.detection ?? detectLaunch(win);
     // The driver's code loads (or its handshake already runs) while the course data is fetched.
-    const driverMaker = loadDriverMaker(entry?.detection ?? detectLaunch(win), win, logger, entry?.driver);
+    const driverMaker = loadDriverMaker(detection, win, logger, entry?.driver);
     driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
-    const course = await loadCourseData(fetchImpl);
+    const course = await loadLaunchCourseData(fetchImpl, win.location.search);
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
     const courseLang = pickLanguage(course.language, []);
     const early = loadCatalogue(courseLang, fetchImpl, log);
@@ -60,7 +65,22 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     const catalogue = lang === courseLang ? await early : await loadCatalogue(lang, fetchImpl, log);
     root.textContent = "";
     render(h(App, { session, i18n: translator(lang, catalogue) }), root);
-  } catch (error) {
+  } catch (caught) {
+    if (caught instanceof UnitNotNamed && detection?.standard === "standalone") {
+      const lang = pickLanguage(caught.list.language, []);
+      const catalogue = await loadCatalogue(lang, win.fetch.bind(win), log);
+      root.textContent = "";
+      render(h(UnitListScreen, { list: caught.list, i18n: translator(lang, catalogue) }), root);
+      return null;
+    }
+    // Under an LMS a unit must be named: the manifest's launch URL carries it, so the LMS dropped it.
+    const error =
+      caught instanceof UnitNotNamed
+        ? new LaunchError(
+            "course-data",
+            `${caught.message}: the LMS launched index.html without the unit the manifest names (its units: ${caught.list.units.map((u) => u.id).join(", ")})`,
+          )
+        : caught;
     logger.error(`the course could not start: ${String(error)}`);
     const lang = pickLanguage(doc.documentElement.lang, win.navigator.languages ?? []);
     const catalogue = await loadCatalogue(lang, win.fetch.bind(win), log);

@@ -79,7 +79,7 @@ describe("help and usage errors", () => {
     [["build", "a", "--target", "scorm2004"], /--target "scorm2004" is not one of/],
     [["build", "a", "--out"], /--out/],
     [["init"], /missing <dir>/],
-    [["init", "x", "--template", "observaton"], /--template "observaton" is not one of starter, observation \(did you mean "observation"\?\)/],
+    [["init", "x", "--template", "observaton"], /--template "observaton" is not one of starter, observation, multi-unit \(did you mean "observation"\?\)/],
     [["validate"], /missing <zip>/],
     [["help", "frob"], /Usage: passmark <command>/],
   ])("usage error %j exits 2", async (argv, message) => {

@@ -12,6 +12,7 @@ import { FileProblemError, UsageError, displayPath, type CliIo } from "../io";
 export const TEMPLATES: Readonly<Record<string, string>> = {
   starter: "fire safety: pages, audio with captions, every question type, a bank, a rubric with mods",
   observation: "safe lifting: tasks a trainer rates (rubric, marking guide, number of errors), a self-assessment",
+  "multi-unit": "workplace safety in three units (a welcome, two with an assessment), each launched and recorded on its own",
 };
 const DEFAULT_TEMPLATE = "starter";
 

@@ -1,7 +1,10 @@
 // The live log beside the course: follows /api/events (Server-Sent Events) and shows each event,
 // refusals and flags in red, plus the LMS's current view of status, score and completion, with the
-// grade the chosen LMS behaviour records next to the status.
+// grade the chosen LMS behaviour records next to the status; for a package with several units, each
+// unit's result on its own and the course-level rollup (course-panel.ts).
 import type { LmsView, LogEvent } from "../protocol";
+import { renderCourse } from "./course-panel";
+import { facts } from "./fact-list";
 
 export function followLog(list: HTMLElement, view: HTMLElement): () => void {
   const source = new EventSource("/api/events");
@@ -51,14 +54,5 @@ function renderView(container: HTMLElement, view: LmsView): void {
     ["Grade", view.grade],
     ...Object.entries(view.facts),
   ];
-  const list = document.createElement("dl");
-  for (const [name, value] of rows) {
-    const dt = document.createElement("dt");
-    dt.textContent = name;
-    const dd = document.createElement("dd");
-    dd.textContent = value;
-    dd.dataset.field = name;
-    list.append(dt, dd);
-  }
-  container.replaceChildren(list);
+  container.replaceChildren(facts(rows), ...(view.course ? renderCourse(view.course) : []));
 }

@@ -1,0 +1,107 @@
+// The multi-unit template builds for every target: each zip holds one course.json per unit (a full
+// CourseData whose id is the unit's activity IRI), the list course/units.json, no course/course.json
+// and no preload of it; passmark validate accepts every zip and the manifests pass the official XSDs.
+// A single-unit course keeps its layout.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCourse, type BuildCourseResult } from "../../authoring/build-course";
+import { courseJson } from "../../authoring/package/course-json";
+import { errorsOf, validatePackage } from "../../authoring/validate/index";
+import type { CourseData, TargetId } from "../../runtime/course/types";
+import type { UnitList } from "../../runtime/course/unit-list";
+import { validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
+import { listZip, readZipEntry } from "../fixtures/packages/zip-inspect";
+
+const TARGETS: TargetId[] = ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"];
+const COURSE_ID = "https://example.com/courses/workplace-safety";
+const UNITS = [
+  ["welcome", "Welcome"],
+  ["fire", "Fire safety"],
+  ["first-aid", "First aid"],
+];
+const dirs: string[] = [];
+let multi: BuildCourseResult;
+let single: BuildCourseResult;
+
+async function build(template: string, targets: TargetId[]): Promise<BuildCourseResult> {
+  const out = await mkdtemp(join(tmpdir(), "passmark-multi-unit-"));
+  dirs.push(out);
+  return buildCourse(resolve("templates", template), { targets, outDir: out });
+}
+
+beforeAll(async () => {
+  multi = await build("multi-unit", TARGETS);
+  single = await build("starter", ["cmi5"]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("multi-unit packages", { timeout: 120_000 }, () => {
+  it("builds one zip per target, warning only that cmi5.xml cannot carry first-aid's requires", () => {
+    expect(multi.packages.map((p) => p.target)).toEqual(TARGETS);
+    expect(multi.warnings.map((w) => `${w.severity} ${w.file} ${w.path}`)).toEqual(["warning course.json /units/2/requires"]);
+    expect(multi.warnings[0]?.message).toMatch(/^unit "first-aid" requires "welcome": cmi5\.xml cannot express prerequisites/);
+  });
+
+  it("passmark validate finds no problem in any zip", async () => {
+    for (const p of multi.packages) {
+      const report = await validatePackage(p.path);
+      expect(errorsOf(report), p.target).toEqual([]);
+      expect(report.problems, p.target).toEqual([]);
+    }
+  });
+
+  it("every manifest validates against the official XSDs and launches each unit with ?pmUnit=<id>", async () => {
+    for (const p of multi.packages) {
+      const name = p.target === "cmi5" ? "cmi5.xml" : "imsmanifest.xml";
+      const xml = await readZipEntry(p.path, name);
+      const result = await validateWithSharedXsd(p.target, name, xml);
+      expect(result.valid, `${p.target}: ${result.output}`).toBe(true);
+      for (const [id] of UNITS) {
+        expect(xml.toString("utf8"), `${p.target} ${id}`).toContain(p.target === "cmi5" ? `<url>index.html?pmUnit=${id}</url>` : `parameters="?pmUnit=${id}"`);
+      }
+    }
+  });
+
+  it("every zip holds one course.json per unit with the unit's IRI and title, and no course/course.json", async () => {
+    for (const p of multi.packages) {
+      const names = (await listZip(p.path)).map((e) => e.name);
+      expect(names.filter((n) => n.startsWith("course/")).sort(), p.target).toEqual(
+        ["course/units.json", ...UNITS.map(([id]) => `course/units/${id}/course.json`)].sort(),
+      );
+      for (const [id, title] of UNITS) {
+        const bytes = await readZipEntry(p.path, `course/units/${id}/course.json`);
+        const data = JSON.parse(bytes.toString("utf8")) as CourseData;
+        expect([data.id, data.title, data.language], `${p.target} ${id}`).toEqual([`${COURSE_ID}/units/${id}`, title, "en"]);
+        const built = multi.course.units?.find((u) => u.id === id)?.data;
+        expect(built && courseJson(built).equals(bytes), `${p.target} ${id}: the loader's data, as written`).toBe(true);
+      }
+    }
+  });
+
+  it("lists the units in course/units.json, for a launch that names none", async () => {
+    const list = JSON.parse((await readZipEntry(multi.packages[0]!.path, "course/units.json")).toString("utf8")) as UnitList;
+    expect(list).toEqual({ title: "Workplace safety", language: "en", units: UNITS.map(([id, title]) => ({ id, title })) });
+  });
+
+  it("index.html preloads no course data (which unit's is known only from the launch URL)", async () => {
+    for (const p of multi.packages) {
+      const html = (await readZipEntry(p.path, "index.html")).toString("utf8");
+      expect(html, p.target).not.toContain("course/course.json");
+      expect(html, p.target).not.toMatch(/rel="preload"/);
+      expect(html, p.target).toContain("<title>Workplace safety</title>");
+    }
+  });
+
+  it("a single-unit course keeps course/course.json, its preload and no unit files", async () => {
+    const zip = single.packages[0]!.path;
+    const names = (await listZip(zip)).map((e) => e.name);
+    expect(names.filter((n) => n.startsWith("course/"))).toEqual(["course/course.json"]);
+    expect((await readZipEntry(zip, "course/course.json")).equals(courseJson(single.course.data))).toBe(true);
+    expect((await readZipEntry(zip, "index.html")).toString("utf8")).toContain('<link rel="preload" href="course/course.json" as="fetch" crossorigin>');
+    expect(single.course.units).toBeUndefined();
+  });
+});
