@@ -20,6 +20,7 @@ const TARGET_LABEL: Record<TargetId, string> = {
   scorm12: "SCORM 1.2",
   "scorm2004-3": "SCORM 2004 3rd edition",
   "scorm2004-4": "SCORM 2004 4th edition",
+  xapi: "xAPI (Tin Can)",
 };
 
 const form = byId<HTMLFormElement>("launch-form");
