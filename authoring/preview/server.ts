@@ -66,7 +66,7 @@ export interface PreviewServer {
   /** The LMS's view of the current learner on `target`. */
   view(target: TargetId): LmsView;
   /** What the LMS holds for a learner (default: the current one) on a SCORM target. */
-  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId?: string): LmsRecord;
+  lmsRecord(target: Exclude<TargetId, "cmi5" | "xapi">, learnerId?: string): LmsRecord;
   close(): Promise<void>;
 }
 
