@@ -34,8 +34,7 @@ export function isTincanLaunch(search: string): boolean {
 
 export function detectLaunch(win: LaunchWindow): Detection {
   const search = win.location.search;
-  if (new URLSearchParams(search).has("fetch")) return { standard: "cmi5" };
-  if (isTincanLaunch(search)) return { standard: "xapi" };
+  if (isTincanLaunch(search)) return { standard: "xapi" }; // never with `fetch`: that one is cmi5
   if (hasCmi5LaunchParameters(search)) return { standard: "cmi5" };
   const api2004 = findScorm2004Api(win);
   if (api2004) return { standard: "scorm2004", api: api2004 };
