@@ -13,6 +13,14 @@ const driver = detection.standard === "cmi5" ? new Cmi5Driver({ url: location.hr
 driver?.launch().catch(() => undefined); // a failure is boot's to show: driver.start() rejects with it
 
 void import("./main").then(({ start, standaloneCode }) =>
-  // @ts-expect-error the SCORM bundle is a build output beside this one (build.mjs), not a source module
-  start({ cmi5: { Cmi5Driver }, standalone: standaloneCode }, () => import("./passmark.scorm.js"), { detection, logger, driver }),
+  start(
+    { cmi5: { Cmi5Driver }, standalone: standaloneCode },
+    (standard) =>
+      standard === "xapi"
+        ? // @ts-expect-error the other bundles are build outputs beside this one (build.mjs), not source modules
+          import("./passmark.xapi.js")
+        : // @ts-expect-error (the same)
+          import("./passmark.scorm.js"),
+    { detection, logger, driver },
+  ),
 );

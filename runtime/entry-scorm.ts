@@ -4,5 +4,10 @@ import { createScorm12DriverForWindow, createScorm2004DriverForWindow } from "./
 import { StandaloneDriver } from "./lms/chunks/standalone";
 import { start } from "./main";
 
-// @ts-expect-error the cmi5 bundle is a build output beside this one (build.mjs), not a source module
-start({ scorm: { createScorm12DriverForWindow, createScorm2004DriverForWindow }, standalone: { StandaloneDriver } }, () => import("./passmark.cmi5.js"));
+start({ scorm: { createScorm12DriverForWindow, createScorm2004DriverForWindow }, standalone: { StandaloneDriver } }, (standard) =>
+  standard === "xapi"
+    ? // @ts-expect-error the other bundles are build outputs beside this one (build.mjs), not source modules
+      import("./passmark.xapi.js")
+    : // @ts-expect-error (the same)
+      import("./passmark.cmi5.js"),
+);

@@ -29,7 +29,7 @@ export function howToTry(courseArg: string, zips: readonly string[]): string {
   - on this machine, as an LMS would launch them, with a live log of what the course reports:
     passmark preview ${shellWord(courseArg)}${first !== undefined ? `   (or one zip: passmark preview ${shellWord(first)})` : ""}
   - upload a zip to your LMS as a new course / activity (Moodle, Canvas, Docebo, TalentLMS, ...), or to
-    SCORM Cloud (https://cloud.scorm.com, free account), which runs all four standards and shows the
-    data the course reports; cmi5 needs an LMS with cmi5 support (SCORM Cloud has it)
+    SCORM Cloud (https://cloud.scorm.com, free account), which runs all five targets and shows the
+    data the course reports; cmi5 and xapi need an LMS with cmi5 / Tin Can support (SCORM Cloud has both)
   - check the zips first: passmark validate ${zips.length > 0 ? zips.map(shellWord).join(" ") : "<zip>"}`;
 }

@@ -87,6 +87,7 @@ function authenticate(context: LrsRouteContext, header: string | undefined): Cal
   if (!match) return null;
   if (match[1] === context.adminToken) return { session: null };
   const session = context.store.sessionByToken(match[1]!);
+  // A cmi5 session's token counts once its fetch URL handed it out; a Tin Can one from the launch.
   if (!session || !session.fetchUsed || session.revoked) return null;
   return { session };
 }

@@ -1,4 +1,4 @@
-// The local LMS + LRS (node:http, 127.0.0.1, port 0 by default): launches cmi5 sessions, answers the
+// The local LMS + LRS (node:http, 127.0.0.1, port 0 by default): launches cmi5 (and Tin Can) sessions, answers the
 // fetch URL once, serves the xAPI resources an AU uses (routes.ts), checks every statement (xAPI validator +
 // cmi5 rules), injects faults on demand, and can serve a built package for `passmark preview`.
 // Answers only requests whose Host is its own loopback address (no DNS rebinding), grants no CORS
@@ -12,6 +12,7 @@ import { listen } from "../http/listen";
 import { matchRoute } from "../http/route-table";
 import { FaultInjector, type FaultAction } from "./faults";
 import { createLaunch, type Cmi5Launch, type LaunchOptions } from "./launch";
+import { createTincanLaunch, type TincanLaunch, type TincanLaunchOptions } from "./tincan-launch";
 import { lrsRoutes, sendAnswer } from "./routes";
 import type { Answer } from "./statements-resource";
 import { LrsStore, type LmsSession, type ViolationRecord } from "./store";
@@ -52,6 +53,8 @@ export interface LocalLms {
   readonly faults: FaultInjector;
   readonly requests: readonly RequestLogEntry[];
   launch(options: LaunchOptions): Cmi5Launch;
+  /** A Tin Can launch: credentials in the URL, no fetch, no cmi5 rules (tincan-launch.ts). */
+  launchTincan(options: TincanLaunchOptions): TincanLaunch;
   /** Stored statements in the order they were stored, optionally filtered. */
   statements(filter?: { registration?: string; sessionId?: string; verb?: string }): Statement[];
   readonly violations: readonly ViolationRecord[];
@@ -143,6 +146,7 @@ function localLmsApi(
     faults,
     requests,
     launch: (launchOptions) => createLaunch(store, origin, launchOptions),
+    launchTincan: (launchOptions) => createTincanLaunch(store, origin, launchOptions),
     statements: (filter = {}) =>
       store.data.statements
         .filter((s) => !filter.registration || s.statement.context?.registration === filter.registration)

@@ -1,6 +1,7 @@
 // xAPI Statement Resource of the local LRS: PUT ?statementId=, POST (one or a batch), GET.
 // Every received statement is validated with @learninglocker/xapi-validation (malformed → 400)
-// and, when an AU sends it, with the cmi5 rule checker (violation → 403 in strict-LMS mode).
+// and, when an AU sends it, with the cmi5 rule checker (violation → 403 in strict-LMS mode); a Tin Can
+// launch's statements are checked only for their actor (tincan-rules.ts), never with cmi5 rules.
 // A re-send of a stored id with the same content is accepted (idempotent retries); with different
 // content it is a 409 (xAPI 1.0.3 Part 3 §2.1.3).
 import xapiValidation from "@learninglocker/xapi-validation";
@@ -8,6 +9,7 @@ import type { Statement } from "@xapi/xapi";
 import { randomUUID } from "node:crypto";
 import { checkCmi5Statement, sessionIdOf, type RuleViolation } from "./cmi5-rules";
 import { recordSatisfied } from "./satisfied";
+import { checkTincanStatement } from "./tincan-rules";
 import type { LmsSession, LrsStore, StoredStatement } from "./store";
 
 type XapiValidator = typeof xapiValidation;
@@ -70,7 +72,14 @@ function receive(store: LrsStore, caller: Caller, batch: (Statement & { id: stri
       return { status: 409, body: { message: `statement ${statement.id} exists with different content` } };
     }
   }
-  if (caller.session) {
+  if (caller.session?.kind === "tincan") {
+    for (const statement of fresh) {
+      const violations = checkTincanStatement(statement, caller.session.info);
+      if (violations.length === 0) continue;
+      record(store, "lms", statement, caller, violations);
+      if (strict) return { status: 403, body: { message: "statement not about the launched learner", violations } };
+    }
+  } else if (caller.session) {
     const session = caller.session;
     const history = store.inRegistration(session.info.registration);
     for (const statement of fresh) {
@@ -119,7 +128,7 @@ function withLrsFields(stored: StoredStatement): Statement {
   } as Statement;
 }
 
-function record(store: LrsStore, kind: "xapi" | "cmi5", statement: Statement & { id: string }, caller: Caller, violations: RuleViolation[]): void {
+function record(store: LrsStore, kind: "xapi" | "cmi5" | "lms", statement: Statement & { id: string }, caller: Caller, violations: RuleViolation[]): void {
   store.data.violations.push({
     kind,
     statementId: statement.id,

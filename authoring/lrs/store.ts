@@ -20,6 +20,8 @@ export interface StoredDocument {
 }
 
 export interface LmsSession {
+  /** "tincan": a Tin Can launch (authoring/lrs/tincan-launch.ts): no fetch, no cmi5 rules. Absent: cmi5. */
+  kind?: "cmi5" | "tincan";
   info: Cmi5SessionInfo;
   /** The value of `auth-token` (sent back as `Authorization: Basic <token>`). */
   authToken: string;

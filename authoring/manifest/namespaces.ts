@@ -7,6 +7,9 @@ export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 /** cmi5 §13.2. */
 export const CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
 
+/** tincan.xml (the Tin Can package file; the public tincan.xsd of Project Tin Can). */
+export const TINCAN_NS = "http://projecttincan.com/tincan.xsd";
+
 /** SCORM 1.2 (SCORM 1.2 CAM). */
 export const SCORM12 = {
   imscp: "http://www.imsproject.org/xsd/imscp_rootv1p1p2",

@@ -6,19 +6,19 @@ import type { PackageFile } from "../course/loaded-course";
 import type { TargetId } from "../../runtime/course/types";
 import { scormDefinitionFilesDir } from "../paths";
 
-const EDITION_FOLDER: Record<Exclude<TargetId, "cmi5">, string> = {
+const EDITION_FOLDER: Record<Exclude<TargetId, "cmi5" | "xapi">, string> = {
   scorm12: "scorm12edition",
   "scorm2004-3": "scorm20043rdedition",
   "scorm2004-4": "scorm20044thedition",
 };
 
-export function scormEditionFolder(target: Exclude<TargetId, "cmi5">): string {
+export function scormEditionFolder(target: Exclude<TargetId, "cmi5" | "xapi">): string {
   return join(scormDefinitionFilesDir(), EDITION_FOLDER[target]);
 }
 
-/** Every file of the edition's schema set, placed at the zip root, sorted by name. cmi5 needs none. */
+/** Every file of the edition's schema set, placed at the zip root, sorted by name. cmi5 and xapi (tincan.xml) need none. */
 export async function schemaFilesFor(target: TargetId): Promise<PackageFile[]> {
-  if (target === "cmi5") return [];
+  if (target === "cmi5" || target === "xapi") return [];
   const dir = scormEditionFolder(target);
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isFile())

@@ -1,6 +1,6 @@
 // What goes into the zip for one target: manifest (+ schema files for SCORM), index.html, the
-// runtime (every file of dist/runtime but build by-products: both bundles, since a launch of the
-// other kind hands over to the other bundle, runtime/main.ts), the course data (course/course.json;
+// runtime (every file of dist/runtime but build by-products: every bundle, since a launch of another
+// kind hands over to that kind's bundle, runtime/main.ts), the course data (course/course.json;
 // for a course with units course/units/<id>/course.json per unit and the list course/units.json),
 // course/theme.css for a course with a theme, and the author's assets at their zip paths (once).
 import { access, readdir, readFile } from "node:fs/promises";
@@ -14,6 +14,7 @@ import { writeCmi5Xml } from "../manifest/cmi5";
 import { schemaFilesFor } from "../manifest/schema-files";
 import { writeScorm12Manifest } from "../manifest/scorm12";
 import { writeScorm2004Manifest } from "../manifest/scorm2004";
+import { writeTincanXml } from "../manifest/tincan";
 import { packageRoot, runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
 import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
@@ -21,10 +22,10 @@ import { shellHtml } from "./shell";
 import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
-export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.css"] as const;
+export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.xapi.js", "runtime/passmark.css"] as const;
 export const COURSE_JSON_PATH = "course/course.json";
-/** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM), at the zip root. */
-export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml"];
+/** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM, tincan.xml for xapi), at the zip root. */
+export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml", "tincan.xml"];
 
 /** Thrown when dist/runtime has not been built. */
 export class RuntimeNotBuiltError extends Error {
@@ -107,6 +108,9 @@ export async function targetEntries(course: LoadedCourse, target: TargetId, shar
         zipPath: "imsmanifest.xml",
         data: Buffer.from(writeScorm2004Manifest(outline, files, target === "scorm2004-3" ? 3 : 4), "utf8"),
       };
+      break;
+    case "xapi":
+      manifest = { zipPath: "tincan.xml", data: Buffer.from(writeTincanXml(outline), "utf8") };
       break;
   }
   const entries = [manifest, ...(await schemaFilesFor(target)), ...common];

@@ -21,6 +21,7 @@ export const RUNTIME_BUNDLE: Record<TargetId, string> = {
   scorm12: "runtime/passmark.scorm.js",
   "scorm2004-3": "runtime/passmark.scorm.js",
   "scorm2004-4": "runtime/passmark.scorm.js",
+  xapi: "runtime/passmark.xapi.js",
 };
 
 const APP_ENTRY = "runtime/main.ts";

@@ -84,7 +84,7 @@ function statementEvents(exchange: ProxiedExchange, url: URL, knownIds: Readonly
 /** "passed · score 0.9 · success true · rated by Ana Diaz <ana@example.org> · PT1M2S" */
 export function describe(statement: Statement | undefined): string {
   if (!statement) return "(no statement)";
-  const verb = VERB_DISPLAY[statement.verb?.id ?? ""] ?? statement.verb?.id ?? "?";
+  const verb = VERB_DISPLAY[statement.verb?.id ?? ""] ?? statement.verb?.display?.["en-US"] ?? statement.verb?.id ?? "?";
   const parts = [verb];
   const result = statement.result;
   if (verb === "answered") parts.push((statement.object as { id?: string }).id?.split("/").pop() ?? "");

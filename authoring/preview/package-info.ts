@@ -1,19 +1,20 @@
 // What the preview needs from an unpacked package's manifest: which target it is and every unit an LMS
 // would offer to launch — each cmi5 AU (cmi5 §13.1.4) or each SCORM SCO (an item of the default
-// organization whose resource is a sco) with its launch file, moveOn, mastery score (0..100) and, for
-// SCORM 2004, its objective ids (imsss:objectives) — read as an LMS importing the package would.
+// organization whose resource is a sco, each tincan.xml activity with a launch) with its launch file,
+// moveOn, mastery score (0..100) and, for SCORM 2004, its objective ids (imsss:objectives) — read as
+// an LMS importing the package would.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
-import { CMI5_NS, SCORM12, SCORM2004 } from "../manifest/namespaces";
+import { CMI5_NS, SCORM12, SCORM2004, TINCAN_NS } from "../manifest/namespaces";
 import { attr, childElements, descendants, textOf, type ElementLike } from "../validate/dom";
 import { parseXml } from "../validate/xml-dom";
 import { detectScormKind } from "../validate/scorm-rules";
 import { cmi5Tree, scormTree, type TreeNode } from "./package-tree";
 
-/** One launchable unit: a cmi5 AU or a SCORM SCO. */
+/** One launchable unit: a cmi5 AU, a SCORM SCO or a Tin Can activity with a launch. */
 export interface LaunchUnit {
-  /** cmi5: the AU id (publisher id); SCORM: the item identifier. */
+  /** cmi5: the AU id (publisher id); SCORM: the item identifier; Tin Can: the activity id (the launch's activity_id). */
   id: string;
   title: string;
   /** Launch file, relative to the package root (forward slashes, may carry a query). */
@@ -56,7 +57,8 @@ export class PackageInfoError extends Error {
 export function readPackageInfo(root: string): PackageInfo {
   if (existsSync(join(root, "cmi5.xml"))) return readCmi5(root);
   if (existsSync(join(root, "imsmanifest.xml"))) return readScorm(root);
-  throw new PackageInfoError(root, "neither cmi5.xml nor imsmanifest.xml at the root of the package");
+  if (existsSync(join(root, "tincan.xml"))) return readTincan(root);
+  throw new PackageInfoError(root, "no cmi5.xml, imsmanifest.xml or tincan.xml at the root of the package");
 }
 
 /** The unit `id` names, or the first one when `id` is absent; undefined for an unknown id. */
@@ -81,6 +83,26 @@ function readCmi5(root: string): PackageInfo {
   const first = units[0];
   if (!first) throw new PackageInfoError(root, "cmi5.xml has no <au>");
   return { target: "cmi5", root, title: first.title, ...firstUnitFacts(first), activityId: first.id, units, tree: cmi5Tree(doc) };
+}
+
+/** Tin Can: the activities with a <launch>, in file order (an LMS launches the first by default); no mastery score, no moveOn. */
+function readTincan(root: string): PackageInfo {
+  const doc = parseXml(readFileSync(join(root, "tincan.xml"), "utf8"));
+  const activities = descendants(doc, TINCAN_NS, "activity");
+  const nameOf = (a: ElementLike) => textOf(childElements(a, TINCAN_NS, "name")[0]).trim();
+  const units = activities
+    .filter((a) => childElements(a, TINCAN_NS, "launch").length > 0)
+    .map((a): LaunchUnit => ({
+      id: attr(a, "id") ?? "",
+      title: nameOf(a),
+      launchPath: textOf(childElements(a, TINCAN_NS, "launch")[0]).trim(),
+      moveOn: "NotApplicable",
+      masteryScore: null,
+      objectives: [],
+    }));
+  const first = units[0];
+  if (!first) throw new PackageInfoError(root, "tincan.xml has no <activity> with a <launch>");
+  return { target: "xapi", root, title: nameOf(activities[0]!) || first.title, ...firstUnitFacts(first), activityId: first.id, units };
 }
 
 function readScorm(root: string): PackageInfo {

@@ -1,5 +1,5 @@
-// What the preview's LMS does and knows, apart from HTTP: launches (cmi5 through the local LMS/LRS,
-// SCORM through the ScormStore and the host page), the LMS's view of the current learner, what it
+// What the preview's LMS does and knows, apart from HTTP: launches (cmi5 and Tin Can through the local
+// LMS/LRS, SCORM through the ScormStore and the host page), the LMS's view of the current learner, what it
 // holds for a learner on a SCORM target, and the course described for the launch page. A package with
 // several AUs / SCOs launches the one asked for, each with its own activity id / data model.
 import { randomUUID } from "node:crypto";
@@ -12,6 +12,7 @@ import { cmi5Course, cmi5CourseView, lmsSatisfiedStatements, scormCourseView } f
 import { checkLaunchRequest, LaunchRequestError } from "./launch-request";
 import { launchActivityId } from "./lms-ids";
 import { cmi5View, scormView } from "./lms-view";
+import { tincanView } from "./tincan-view";
 import type { LmsHolding } from "./lms-profiles/profile";
 import { coverage, profileCovers, profileSummaries } from "./lms-profiles/registry";
 import type { PreparedCourse } from "./prepare";
@@ -95,7 +96,7 @@ export class PreviewLms {
     const learner = checked.learner === "new" ? learners.next() : learners.current();
     this.currentTarget = checked.target;
     this.currentUnit.set(checked.target, unit.id);
-    const which = several ? ` of ${checked.target === "cmi5" ? "AU" : "SCO"} "${unit.title || unit.id}"` : "";
+    const which = several ? ` of ${checked.target === "cmi5" ? "AU" : checked.target === "xapi" ? "activity" : "SCO"} "${unit.title || unit.id}"` : "";
     let answer: LaunchAnswer;
     if (checked.target === "cmi5") {
       const facts = checked.cmi5;
@@ -133,6 +134,31 @@ export class PreviewLms {
         detail: { facts, activityId: launched.activityId },
       });
       this.logSatisfied(learner.registration);
+    } else if (checked.target === "xapi") {
+      // Tin Can: the launch URL carries the credentials (auth) and the endpoint, on the package origin (the proxy reaches the LRS).
+      const launched = lms.launchTincan({
+        launchUrl: `${packageOrigin}/pkg/xapi/${unit.launchPath}`,
+        activityId: unit.id,
+        actor: learner.actor,
+        registration: learner.registration,
+        endpoint: `${packageOrigin}/xapi/`,
+      });
+      answer = {
+        sessionId: launched.sessionId,
+        target: "xapi",
+        learnerId: learner.id,
+        registration: launched.registration,
+        unit: unit.id,
+        frameUrl: launched.url,
+      };
+      log.add({
+        level: "info",
+        kind: "launch",
+        target: "xapi",
+        sessionId: launched.sessionId,
+        summary: `Tin Can launch${which} for ${learner.id} (registration ${launched.registration}, activity_id ${launched.activityId})`,
+        detail: { activityId: launched.activityId, actor: launched.actor },
+      });
     } else {
       const id = randomUUID();
       const record = scorm.start({
@@ -180,6 +206,11 @@ export class PreviewLms {
     const { lms, scorm } = this.parts;
     const learner = this.parts.learners.current();
     const unit = this.unitScope(target);
+    if (target === "xapi") {
+      const pkg = this.parts.course.packages.get("xapi");
+      const activity = unit ?? pkg?.units[0]?.id ?? "";
+      return withUnit(tincanView(learner.id, learner.registration, lms.statements({ registration: learner.registration }), lms.violations, activity), unit);
+    }
     if (target !== "cmi5")
       return withCourse(
         withUnit(scormView(target, learner.id, scorm.sessions(learner.id, target, unit), scorm.holding(learner.id, target, unit)), unit),
@@ -238,7 +269,7 @@ export class PreviewLms {
   }
 
   /** `unit`: the SCO whose data to read (default: the one launched last, when the package has several). */
-  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId = this.parts.learners.current().id, unit = this.unitScope(target)): LmsRecord {
+  lmsRecord(target: Exclude<TargetId, "cmi5" | "xapi">, learnerId = this.parts.learners.current().id, unit = this.unitScope(target)): LmsRecord {
     const { scorm, defaultLms } = this.parts;
     const latest = scorm.latest(learnerId, target, unit);
     const data = latest ? effectiveData(latest) : {};

@@ -68,7 +68,7 @@ export interface PreviewServer {
   /** Each AU / SCO's result and the course-level rollup for the current learner on `target` (GET /api/course?target=). */
   courseView(target: TargetId): CourseView;
   /** What the LMS holds for a learner (default: the current one) on a SCORM target. */
-  lmsRecord(target: Exclude<TargetId, "cmi5">, learnerId?: string): LmsRecord;
+  lmsRecord(target: Exclude<TargetId, "cmi5" | "xapi">, learnerId?: string): LmsRecord;
   close(): Promise<void>;
 }
 

@@ -90,9 +90,11 @@ export function packageRoutes({ lms, assets, ports }: SiteContext): Route<Handle
     const read = await readBoundedBody(request, MAX_BODY_BYTES);
     if (!read.ok) return sendError(response, read.status, read.message);
     const known = lms.knownStatementIds(read.body);
+    // The LRS serves cmi5 and Tin Can launches alike: the events are the latest launch's target's.
+    const target = lms.currentTarget === "xapi" ? "xapi" : "cmi5";
     proxyTo(lms.parts.lms.origin, request, response, read.body, (exchange) => {
-      for (const event of cmi5Events(exchange, known)) log.add(event);
-      lms.changed("cmi5");
+      for (const event of cmi5Events(exchange, known)) log.add({ ...event, target });
+      lms.changed(target);
     });
   };
   const packageFile: Handler = async ({ request, response, params, url }) => {

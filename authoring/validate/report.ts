@@ -2,7 +2,7 @@
 // JSON, goes through terminal-text.ts, since names and messages quote the package's own text.
 import { escapeControls, terminalSafeJson } from "./terminal-text";
 
-export type PackageKind = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4";
+export type PackageKind = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4" | "xapi";
 
 export type Severity = "error" | "warning";
 
@@ -34,6 +34,7 @@ const KIND_LABEL: Record<PackageKind, string> = {
   scorm12: "SCORM 1.2 (imsmanifest.xml)",
   "scorm2004-3": "SCORM 2004 3rd Edition (imsmanifest.xml)",
   "scorm2004-4": "SCORM 2004 4th Edition (imsmanifest.xml)",
+  xapi: "xAPI Tin Can (tincan.xml)",
 };
 
 export function formatReport(report: ValidationReport): string {

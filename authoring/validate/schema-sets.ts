@@ -114,7 +114,8 @@ async function cmi5Set(): Promise<SchemaSet> {
 
 const cache = new Map<PackageKind, Promise<SchemaSet>>();
 
-export function schemaSetFor(kind: PackageKind): Promise<SchemaSet> {
+/** tincan.xml has no schema set: its structure rules are authoring/validate/tincan-rules.ts. */
+export function schemaSetFor(kind: Exclude<PackageKind, "xapi">): Promise<SchemaSet> {
   let set = cache.get(kind);
   if (!set) {
     set = kind === "cmi5" ? cmi5Set() : kind === "scorm12" ? scorm12Set() : scorm2004Set(kind);

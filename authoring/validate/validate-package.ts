@@ -1,4 +1,4 @@
-// `passmark validate`: checks any cmi5 or SCORM zip (ours or anyone's) and reports every finding.
+// `passmark validate`: checks any cmi5, SCORM or Tin Can zip (ours or anyone's) and reports every finding.
 import { stat } from "node:fs/promises";
 import { checkCmi5CourseStructure } from "./cmi5-rules";
 import { findDoctype } from "./doctype";
@@ -7,11 +7,12 @@ import type { PackageKind, PackageProblem, ValidationReport } from "./report";
 import { schemaSetFor } from "./schema-sets";
 import { checkScormManifest, detectScormKind } from "./scorm-rules";
 import { symlinkWarnings } from "./symlink-entries";
+import { checkTincanXml } from "./tincan-rules";
 import { checkAgainstSchema, type SchemaFinding } from "./xsd-check";
 import { parseXmlTree, type XmlDocument } from "./xml-tree";
 import { readZip, type ZipListing } from "./zip-reader";
 
-export const MANIFEST_NAMES = ["cmi5.xml", "imsmanifest.xml"] as const;
+export const MANIFEST_NAMES = ["cmi5.xml", "imsmanifest.xml", "tincan.xml"] as const;
 
 /** The file to validate does not exist or is not a regular file (a usage problem, not a package one). */
 export class PackageNotFoundError extends Error {
@@ -80,14 +81,16 @@ async function checkManifest(
     return { kind: null, problems: [...notes, ...problems] };
   }
 
-  let kind: PackageKind;
+  // tincan.xml: no official XSD; its structure rules (tincan-rules.ts) are the whole check.
+  if (name === "tincan.xml") return { kind: "xapi", problems: [...notes, ...checkTincanXml(doc, lineLocator(text), fileSet)] };
+  let kind: Exclude<PackageKind, "xapi">;
   const problems: PackageProblem[] = notes;
   if (name === "cmi5.xml") {
     kind = "cmi5";
   } else {
     const detected = detectScormKind(doc);
     if (detected.kind === null) return { kind: null, problems: [...notes, detected.problem] };
-    kind = detected.kind;
+    kind = detected.kind as Exclude<PackageKind, "xapi">; // detectScormKind names SCORM kinds only
     problems.push(...detected.notes);
   }
 
@@ -134,7 +137,7 @@ export async function validatePackage(zipPath: string): Promise<ValidationReport
               nested[0] ?? "",
               `the manifest must be at the zip root, found it at "${nested[0]}" (zip the folder's contents, not the folder)`,
             )
-          : err("package/no-manifest", "", "no cmi5.xml or imsmanifest.xml at the zip root: not a cmi5 or SCORM package"),
+          : err("package/no-manifest", "", "no cmi5.xml, imsmanifest.xml or tincan.xml at the zip root: not a cmi5, SCORM or Tin Can package"),
       );
       return report;
     }

@@ -1,7 +1,8 @@
 // The one place that knows which driver serves which launch (detect.ts decides the standard). Each
-// package target has a runtime bundle of its own (build.mjs): runtime/entry-cmi5.ts holds the cmi5 and
-// standalone drivers, runtime/entry-scorm.ts both SCORM drivers and the standalone one. The entry
-// names the drivers of its bundle here before boot.ts asks for one.
+// kind of package has a runtime bundle of its own (build.mjs): runtime/entry-cmi5.ts holds the cmi5 and
+// standalone drivers, runtime/entry-scorm.ts both SCORM drivers and the standalone one,
+// runtime/entry-xapi.ts the Tin Can and standalone ones. The entry names the drivers of its bundle
+// here before boot.ts asks for one.
 import type { CourseData } from "../course/types";
 import type { Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
@@ -12,6 +13,7 @@ import type { StateStorage } from "../lms/standalone/driver";
 export interface DriverCode {
   cmi5?: typeof import("../lms/chunks/cmi5");
   scorm?: typeof import("../lms/chunks/scorm");
+  xapi?: typeof import("../lms/chunks/xapi");
   standalone: typeof import("../lms/chunks/standalone");
 }
 
@@ -24,7 +26,7 @@ export function useDriverCode(code: DriverCode): void {
 
 /** The standards whose driver this bundle holds. */
 export function holdsDriverFor(code: DriverCode, standard: Detection["standard"]): boolean {
-  return standard === "standalone" || (standard === "cmi5" ? code.cmi5 : code.scorm) !== undefined;
+  return standard === "standalone" || (standard === "cmi5" ? code.cmi5 : standard === "xapi" ? code.xapi : code.scorm) !== undefined;
 }
 
 function browserStorage(win: Window): StateStorage | null {
@@ -61,6 +63,10 @@ export async function loadDriverMaker(detection: Detection, win: Window, logger:
           return early;
         };
       return (course) => new Cmi5Driver({ url: win.location.href, reporting: course.reporting, logger: driverLogger });
+    }
+    case "xapi": {
+      const { TincanDriver } = code.xapi ?? missing("xAPI (Tin Can)");
+      return (course) => new TincanDriver({ url: win.location.href, courseId: course.id, reporting: course.reporting, logger: driverLogger });
     }
     case "scorm2004": {
       const { createScorm2004DriverForWindow } = code.scorm ?? missing("SCORM 2004");

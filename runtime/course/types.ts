@@ -7,8 +7,8 @@ import type { GradingForm } from "../assessment/grading-form-types";
 
 export const COURSE_DATA_FORMAT = 1;
 
-export type TargetId = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4";
-export const ALL_TARGETS: readonly TargetId[] = ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"];
+export type TargetId = "cmi5" | "scorm12" | "scorm2004-3" | "scorm2004-4" | "xapi";
+export const ALL_TARGETS: readonly TargetId[] = ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"];
 
 /** Author text after the build: sanitised HTML for display, plain text for reports (LMS descriptions). */
 export interface RichText {

@@ -1,9 +1,9 @@
 // The one small interface between the learner-facing side (UI + engine) and an LMS.
-// One driver per standard implements it (cmi5, SCORM 1.2, SCORM 2004, standalone); the UI cannot
+// One driver per standard implements it (cmi5, xAPI Tin Can, SCORM 1.2, SCORM 2004, standalone); the UI cannot
 // tell them apart. Drivers translate and deliver; they never judge (the engine does).
 import type { InteractionReport, Outcome } from "../assessment/outcome";
 
-export type Standard = "cmi5" | "scorm12" | "scorm2004" | "standalone";
+export type Standard = "cmi5" | "xapi" | "scorm12" | "scorm2004" | "standalone";
 export type LaunchMode = "normal" | "browse" | "review";
 
 /** What the LMS told us at start, already parsed and validated. */
@@ -67,7 +67,7 @@ export interface ExitResult {
 }
 
 /**
- * The contract all four drivers keep; test/lms-contract/driver-contract.test.ts runs it on each.
+ * The contract all five drivers keep; test/lms-contract/driver-contract.test.ts runs it on each.
  * - start() is called once. It resolves with LmsFacts or rejects with a LaunchError; no other method
  *   throws or rejects: trouble shows in status() and the driver's log (errors as values).
  * - Before start() resolved, calls send nothing and throw nothing; exit() ends nothing and resolves

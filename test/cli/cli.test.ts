@@ -91,7 +91,7 @@ describe("help and usage errors", () => {
 
 // Whole builds and schema checks: generous time on a busy 2-core machine.
 describe("init, build, validate", { timeout: 120_000 }, () => {
-  it("init creates a course that builds into four valid packages", async () => {
+  it("init creates a course that builds into five valid packages (one per target)", async () => {
     const init = await run("init", "my-course");
     expect(init.code, init.err).toBe(0);
     expect(init.out).toContain("passmark build my-course");
@@ -103,7 +103,7 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
     const build = await run("build", "my-course", "--out", "zips");
     expect(build.code, build.err).toBe(0);
     const zips = (await readdir(join(work, "zips"))).sort();
-    expect(zips).toHaveLength(4);
+    expect(zips).toHaveLength(ALL_TARGETS.length);
     for (const t of ALL_TARGETS) expect(zips.some((z) => z.endsWith(`-${t}.zip`))).toBe(true);
     for (const z of zips) expect(build.out).toContain(join("zips", z));
     expect(build.out).toContain("How to try them");
@@ -111,10 +111,10 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
 
     const validate = await run("validate", ...zips.map((z) => join("zips", z)));
     expect(validate.code, validate.out).toBe(0);
-    expect(validate.out.match(/OK: no problems/g)).toHaveLength(4);
+    expect(validate.out.match(/OK: no problems/g)).toHaveLength(ALL_TARGETS.length);
   });
 
-  it("init --help lists the templates; init --template observation builds into four packages validate accepts", async () => {
+  it("init --help lists the templates; init --template observation builds into five packages validate accepts", async () => {
     const help = await run("init", "--help");
     expect(help.out).toMatch(/^\s+starter\s+\S/m);
     expect(help.out).toMatch(/^\s+observation\s+\S/m);
@@ -134,10 +134,10 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
       expect.stringContaining('warning: course.json /id: the course id "https://example.com/'),
     ]);
     const zips = (await readdir(join(work, "observed-zips"))).sort();
-    expect(zips).toHaveLength(4);
+    expect(zips).toHaveLength(ALL_TARGETS.length);
     const validate = await run("validate", ...zips.map((z) => join("observed-zips", z)));
     expect(validate.code, validate.out).toBe(0);
-    expect(validate.out.match(/OK: no problems/g)).toHaveLength(4);
+    expect(validate.out.match(/OK: no problems/g)).toHaveLength(ALL_TARGETS.length);
   });
 
   it("init refuses a folder that is not empty (exit 3) and leaves it alone", async () => {
@@ -165,7 +165,7 @@ describe("init, build, validate", { timeout: 120_000 }, () => {
     expect((await readdir(join(work, "t-out"))).map((n) => n.replace(/^.*-(cmi5|scorm12)\.zip$/, "$1")).sort()).toEqual(["cmi5", "scorm12"]);
     const all = await run("build", "t-course", "-t", "all", "-t", "cmi5", "--out", "t-all");
     expect(all.code).toBe(0);
-    expect(await readdir(join(work, "t-all"))).toHaveLength(4);
+    expect(await readdir(join(work, "t-all"))).toHaveLength(5); // cmi5, scorm12, scorm2004-3, scorm2004-4, xapi
   });
 
   it("a course with errors prints every problem as `file path: message`, exits 1 and writes nothing", async () => {
@@ -252,7 +252,7 @@ describe("the installed command (bin/passmark.mjs → dist/cli/passmark.mjs)", (
     const build = await spawnCli("build", starter, "--out", out);
     expect(build.code, build.err).toBe(0);
     const zips = await readdir(out);
-    expect(zips).toHaveLength(4);
+    expect(zips).toHaveLength(ALL_TARGETS.length);
     const validate = await spawnCli("validate", ...zips.map((z) => join(out, z)));
     expect(validate.code, validate.out + validate.err).toBe(0);
 

@@ -1,5 +1,5 @@
 // One harness per driver for the contract suite (runtime/lms/driver.ts): each starts its driver
-// against its real test LMS — cmi5 against the local LMS/LRS (authoring/lrs), SCORM 1.2 and 2004
+// against its real test LMS — cmi5 and xAPI Tin Can against the local LMS/LRS (authoring/lrs), SCORM 1.2 and 2004
 // against scorm-again, standalone against in-memory storage — and counts, on the LMS side, what reached it.
 import type { Statement } from "@xapi/xapi";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs";
@@ -10,6 +10,7 @@ import type { FetchLike } from "../../runtime/lms/xapi/client";
 import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { StandaloneDriver, type StateStorage } from "../../runtime/lms/standalone/driver";
+import { TincanDriver } from "../../runtime/lms/tincan/driver";
 import { AU_URL, ACTIVITY_ID, FAST_TIMING } from "../lms-cmi5/helpers";
 import { lms12, lms2004, logInto, reporting, stored, type RecordedCall } from "../lms-scorm/helpers";
 
@@ -39,6 +40,8 @@ export interface Enrolment {
 
 export interface Harness {
   standard: Standard;
+  /** The standard has a look-around launch (browse) whose results the LMS does not keep. */
+  browse: boolean;
   setUp(): Promise<void>;
   tearDown(): Promise<void>;
   enrol(): Enrolment;
@@ -46,10 +49,82 @@ export interface Harness {
 
 const JUDGEMENT_VERBS = new Set(["completed", "passed", "failed"]);
 
+/** Node's fetch, counting every request as it leaves; `landed` waits for the answers. */
+function countedFetch(): { fetch: FetchLike; started: () => number; landed: () => Promise<void> } {
+  let started = 0;
+  const inFlight = new Set<Promise<unknown>>();
+  const counted: FetchLike = (url, init) => {
+    started++;
+    const answer = fetch(url, init);
+    const tracked = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(tracked);
+    void tracked.then(() => inFlight.delete(tracked));
+    return answer;
+  };
+  const landed = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
+  return { fetch: counted, started: () => started, landed };
+}
+
+const TINCAN_LAUNCH_URL = "https://content.example.test/xapi/index.html";
+
+function tincanHarness(): Harness {
+  let lms: LocalLms | null = null;
+  return {
+    standard: "xapi",
+    browse: false, // a Tin Can launch has no mode: every launch counts
+    setUp: async () => void (lms = await startLocalLms()),
+    tearDown: async () => void (await lms?.close()),
+    enrol() {
+      const server = lms!;
+      let registration: string | null | undefined;
+      return {
+        launch(choice = {}) {
+          if (choice.mode === "browse") return null;
+          const launch = server.launchTincan({
+            launchUrl: TINCAN_LAUNCH_URL,
+            activityId: ACTIVITY_ID,
+            ...(registration !== undefined ? { registration } : {}),
+          });
+          registration = launch.registration;
+          const logs: string[] = [];
+          const counted = countedFetch();
+          const driver = new TincanDriver({
+            url: launch.url,
+            courseId: ACTIVITY_ID,
+            fetch: counted.fetch,
+            reporting: { interactions: choice.interactions ?? true },
+            sessionStorage: new MemorySessionStorage(), // a new tab per launch
+            logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+            timing: FAST_TIMING,
+          });
+          const verbs = (): string[] =>
+            server.statements({ registration: launch.registration ?? undefined }).map((s: Statement) => s.verb.id.split("/").pop()!);
+          return {
+            driver,
+            logs,
+            traffic: counted.started,
+            landed: counted.landed,
+            recorded: () => ({
+              judgements: verbs().filter((v) => JUDGEMENT_VERBS.has(v)).length,
+              interactions: verbs().filter((v) => v === "answered").length,
+            }),
+          };
+        },
+      };
+    },
+  };
+}
+
 function cmi5Harness(): Harness {
   let lms: LocalLms | null = null;
   return {
     standard: "cmi5",
+    browse: true,
     setUp: async () => void (lms = await startLocalLms()),
     tearDown: async () => void (await lms?.close()),
     enrol() {
@@ -116,6 +191,7 @@ const JUDGEMENT_ELEMENT = /lesson_status|success_status|completion_status|\.scor
 function scormHarness(standard: "scorm12" | "scorm2004"): Harness {
   return {
     standard,
+    browse: true,
     setUp: async () => undefined,
     tearDown: async () => undefined,
     enrol() {
@@ -183,6 +259,7 @@ class MemoryStorage implements StateStorage {
 function standaloneHarness(): Harness {
   return {
     standard: "standalone",
+    browse: false, // no LMS, no browse launch
     setUp: async () => undefined,
     tearDown: async () => undefined,
     enrol() {
@@ -199,4 +276,4 @@ function standaloneHarness(): Harness {
   };
 }
 
-export const harnesses: Harness[] = [cmi5Harness(), scormHarness("scorm12"), scormHarness("scorm2004"), standaloneHarness()];
+export const harnesses: Harness[] = [cmi5Harness(), tincanHarness(), scormHarness("scorm12"), scormHarness("scorm2004"), standaloneHarness()];

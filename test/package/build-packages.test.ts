@@ -101,7 +101,9 @@ describe("buildPackages", () => {
   });
 
   it("the manifest inside every zip validates against the official XSDs", async () => {
+    // xapi: tincan.xml has no official XSD; authoring/validate/tincan-rules.ts checks its structure.
     for (const b of built) {
+      if (b.target === "xapi") continue;
       const name = b.target === "cmi5" ? "cmi5.xml" : "imsmanifest.xml";
       const result = await validateWithSharedXsd(b.target, name, await readZipEntry(b.path, name));
       expect(result.valid, `${b.target}: ${result.output}`).toBe(true);

@@ -35,7 +35,9 @@ describe("observation template packages", { timeout: 120_000 }, () => {
   });
 
   it("every manifest validates against the official XSDs", async () => {
+    // xapi: tincan.xml has no official XSD; authoring/validate/tincan-rules.ts checks its structure.
     for (const p of first.packages) {
+      if (p.target === "xapi") continue;
       const name = p.target === "cmi5" ? "cmi5.xml" : "imsmanifest.xml";
       const result = await validateWithSharedXsd(p.target, name, await readZipEntry(p.path, name));
       expect(result.valid, `${p.target}: ${result.output}`).toBe(true);

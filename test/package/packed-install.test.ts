@@ -131,14 +131,14 @@ describe(`${PACKAGE_NAME} packed and installed`, () => {
     const build = await run(passmark, ["build", "my-course", "--target", "all", "--out", "out"], work);
     expect(build, build.stderr).toMatchObject({ code: 0 });
     for (const name of await readdir(join(work, "out"))) {
-      const target = /-(cmi5|scorm12|scorm2004-3|scorm2004-4)\.zip$/.exec(name)?.[1];
+      const target = /-(cmi5|scorm12|scorm2004-3|scorm2004-4|xapi)\.zip$/.exec(name)?.[1];
       if (target) zips.set(target, join("out", name));
     }
-    expect([...zips.keys()].sort()).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]);
+    expect([...zips.keys()].sort()).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"]);
   });
 
-  it("outside the repository: passmark validate finds no problem in any of the four zips", async () => {
-    expect(zips.size, "no zips: the build test above failed").toBe(4);
+  it("outside the repository: passmark validate finds no problem in any of the five zips", async () => {
+    expect(zips.size, "no zips: the build test above failed").toBe(5);
     const checked = await Promise.all([...zips.values()].map((zip) => run(passmark, ["validate", zip], work)));
     for (const r of checked) {
       expect(r, r.stdout + r.stderr).toMatchObject({ code: 0 });

@@ -1,6 +1,6 @@
 // The runtime is ES modules: one bundle per kind of package (build.mjs: passmark.cmi5.js,
-// passmark.scorm.js), the grading UI a lazy chunk. Every package must hold every module its bundle
-// can import (the other bundle too: a launch of the other kind is handed over to it), SCORM
+// passmark.scorm.js, passmark.xapi.js), the grading UI a lazy chunk. Every package must hold every module its bundle
+// can import (the other bundles too: a launch of another kind is handed over to its bundle), SCORM
 // manifests must list them, and no chunk of an earlier build may ride along.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25,7 +25,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-const bundleOf = (target: string): string => `runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js`;
+const bundleOf = (target: string): string => `runtime/passmark.${target === "cmi5" || target === "xapi" ? target : "scorm"}.js`;
 
 /** The relative module specifiers of a minified ES module: static `from"./x.js"` and dynamic `import("./x.js")`. */
 function importedModules(code: string): string[] {
@@ -50,9 +50,10 @@ describe("runtime chunks in the packages", () => {
         const code = (await readZipEntry(b.path, path)).toString("utf8");
         for (const spec of importedModules(code)) pending.push(`runtime/${spec.slice(2)}`);
       }
-      // Both bundles, and the lazy grading UI chunk.
+      // Every bundle, and the lazy grading UI chunk.
       expect(reached, b.target).toContain("runtime/passmark.cmi5.js");
       expect(reached, b.target).toContain("runtime/passmark.scorm.js");
+      expect(reached, b.target).toContain("runtime/passmark.xapi.js");
       expect(
         [...reached].some((p) => /passmark-grading-chunk-/.test(p)),
         `${b.target}: the grading chunk`,
@@ -63,7 +64,7 @@ describe("runtime chunks in the packages", () => {
   });
 
   it("SCORM manifests list every runtime chunk", async () => {
-    for (const b of built.filter((p) => p.target !== "cmi5")) {
+    for (const b of built.filter((p) => p.target !== "cmi5" && p.target !== "xapi")) {
       const manifest = (await readZipEntry(b.path, "imsmanifest.xml")).toString("utf8");
       const chunks = (await listZip(b.path)).map((e) => e.name).filter((n) => n.startsWith("runtime/") && n.endsWith(".js"));
       for (const chunk of chunks) expect(manifest, `${b.target}: ${chunk}`).toContain(`<file href="${chunk}"/>`);

@@ -45,7 +45,7 @@ describe("passmark preview arguments", () => {
       const info = (await (await fetch(`${preview.origin}/api/info`)).json()) as PreviewInfo;
       expect(info.lms).toBe("ilias");
       expect(info.profiles.map((p) => [p.id, p.targets])).toEqual([
-        ["strict", ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]],
+        ["strict", ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"]],
         ["moodle", ["scorm12", "scorm2004-3", "scorm2004-4"]],
         ["ilias", ["scorm12"]],
       ]);

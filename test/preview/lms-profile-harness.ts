@@ -6,7 +6,7 @@ import { ScormStore, type ScormSessionRecord } from "../../authoring/preview/sco
 import type { FlatCmi } from "../../authoring/preview/scorm-seed";
 import type { TargetId } from "../../runtime/course/types";
 
-export type ScormTarget = Exclude<TargetId, "cmi5">;
+export type ScormTarget = Exclude<TargetId, "cmi5" | "xapi">;
 export const LEARNER = { id: "learner-1", name: "Learner, One" };
 export const FACTS: ScormFacts = { credit: true, mode: "normal", masteryScore: 80, previousStatus: "stored", commitFailures: 0 };
 

@@ -58,7 +58,7 @@ describe("preview persistence", () => {
     cpSync(join(import.meta.dirname, "..", "..", "templates", "starter"), join(dir, "course"), { recursive: true });
     const folder = await prepareCourse(join(dir, "course"));
     expect(folder.workDir).toBe(join(dir, "course", ".passmark"));
-    expect([...folder.packages.keys()]).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]);
+    expect([...folder.packages.keys()]).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"]);
     const zip = join(dir, "course", ".passmark", "preview-build", "fire-safety-basics-scorm2004-3.zip");
     const fromZip = await prepareCourse(zip);
     expect(fromZip.workDir).toBe(join(dir, "course", ".passmark", "preview-build", ".passmark", "fire-safety-basics-scorm2004-3"));

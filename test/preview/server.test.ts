@@ -127,7 +127,7 @@ describe("preview pages", () => {
     const info = JSON.parse((await raw(preview.origin, "/api/info")).body) as Record<string, unknown>;
     expect(info).toMatchObject({
       title: "Fire safety basics",
-      targets: ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"],
+      targets: ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"],
       masteryScore: 80,
       moveOn: "Passed",
       learnerId: "learner-1",

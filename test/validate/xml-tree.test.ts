@@ -51,7 +51,7 @@ beforeAll(async () => {
   const course = await sampleLoadedCourse();
   courseDir = course.dir;
   for (const b of await buildPackages(course, { targets: ALL_TARGETS, outDir: work })) {
-    const name = b.target === "cmi5" ? "cmi5.xml" : "imsmanifest.xml";
+    const name = b.target === "cmi5" ? "cmi5.xml" : b.target === "xapi" ? "tincan.xml" : "imsmanifest.xml";
     built[b.target] = (await readZipEntry(b.path, name)).toString("utf8");
   }
 }, 120_000);

@@ -16,6 +16,7 @@ const TARGET_LABEL: Record<TargetId, string> = {
   scorm12: "SCORM 1.2",
   "scorm2004-3": "SCORM 2004 3rd ed.",
   "scorm2004-4": "SCORM 2004 4th ed.",
+  xapi: "xAPI (Tin Can)",
 };
 
 export function parseTargets(values: readonly string[]): TargetId[] | undefined {
@@ -46,8 +47,9 @@ Reads <dir>/course.json, checks it (all problems are reported at once) and write
 named <course-slug>-<target>.zip. Nothing is written when the course has an error.
 
 Options:
-  --target <t>   cmi5 | scorm12 | scorm2004-3 | scorm2004-4 | all   (repeat or comma-separate for several)
-                 default: the "targets" of course.json (all four when it names none)
+  --target <t>   cmi5 | scorm12 | scorm2004-3 | scorm2004-4 | xapi | all   (repeat or comma-separate
+                 for several; xapi: an xAPI Tin Can package with tincan.xml)
+                 default: the "targets" of course.json (all five when it names none)
   --out <folder> where the zips go; default: ./${DEFAULT_OUT_DIR}
   --watch        build again after every save in <dir> until Ctrl-C (a course with errors is
                  reported and watched on; the zips there stay as they were)`,

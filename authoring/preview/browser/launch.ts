@@ -20,6 +20,7 @@ const TARGET_LABEL: Record<TargetId, string> = {
   scorm12: "SCORM 1.2",
   "scorm2004-3": "SCORM 2004 3rd edition",
   "scorm2004-4": "SCORM 2004 4th edition",
+  xapi: "xAPI (Tin Can)",
 };
 
 const form = byId<HTMLFormElement>("launch-form");
@@ -78,8 +79,9 @@ function setUpUnitPicker(info: PreviewInfo): UnitPicker {
 function showTargetFields(): void {
   units?.show(targetSelect.value as TargetId);
   const cmi5 = targetSelect.value === "cmi5";
+  const tincan = targetSelect.value === "xapi"; // a Tin Can launch has no facts to set
   byId<HTMLFieldSetElement>("cmi5-facts").hidden = !cmi5;
-  byId<HTMLFieldSetElement>("scorm-facts").hidden = cmi5;
+  byId<HTMLFieldSetElement>("scorm-facts").hidden = cmi5 || tincan;
   // Each LMS behaviour covers some targets only (moodle: SCORM; ilias: SCORM 1.2): others fall back to strict.
   for (const option of Array.from(lmsSelect.options)) {
     const covers = profiles.find((p) => p.id === option.value)?.targets.includes(targetSelect.value as TargetId) ?? false;
@@ -118,12 +120,12 @@ async function launch(learner: LaunchRequest["learner"], again: LaunchRequest | 
   }
   launched = { ...request, learner: "current", newAttempt: false };
   byId<HTMLElement>("learner").textContent = answer.learnerId;
-  const unit = byId("unit-field").hidden ? "" : ` · ${answer.target === "cmi5" ? "AU" : "SCO"} ${answer.unit}`;
+  const unit = byId("unit-field").hidden ? "" : ` · ${answer.target === "cmi5" ? "AU" : answer.target === "xapi" ? "activity" : "SCO"} ${answer.unit}`;
   message.textContent = `${TARGET_LABEL[answer.target]}${unit} · learner ${answer.learnerId}${answer.registration ? ` · registration ${answer.registration}` : ""} · session ${answer.sessionId}`;
   frame.src = answer.frameUrl;
   newAttempt.checked = false; // asked for one launch, as on Moodle's entry page
   byId<HTMLButtonElement>("relaunch").disabled = false;
-  byId<HTMLButtonElement>("refuse-commits").disabled = answer.target === "cmi5";
+  byId<HTMLButtonElement>("refuse-commits").disabled = answer.target === "cmi5" || answer.target === "xapi";
 }
 
 async function init(): Promise<void> {

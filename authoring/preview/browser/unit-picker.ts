@@ -32,7 +32,7 @@ export function unitPicker({ field, select, kind, units, picked }: UnitPickerPar
   return {
     show(target) {
       shown = units[target] ?? [];
-      kind.textContent = target === "cmi5" ? "AU" : "SCO";
+      kind.textContent = target === "cmi5" ? "AU" : target === "xapi" ? "activity" : "SCO";
       select.replaceChildren(...shown.map((u, i) => new Option(`${i + 1}. ${u.title || u.id}`, u.id)));
       field.hidden = shown.length < 2;
     },

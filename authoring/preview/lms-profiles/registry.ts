@@ -21,6 +21,7 @@ const TARGET_NAMES: Record<TargetId, string> = {
   scorm12: "SCORM 1.2",
   "scorm2004-3": "SCORM 2004 3rd edition",
   "scorm2004-4": "SCORM 2004 4th edition",
+  xapi: "xAPI (Tin Can)",
 };
 
 /** "moodle covers SCORM 1.2, SCORM 2004 3rd edition, SCORM 2004 4th edition" */

@@ -16,7 +16,7 @@ import type { AttemptPlan, AttemptResult, Learner } from "./learner";
 import { previewStarter, type CoursePreview } from "./preview-fixture";
 import { enrolForTest } from "./test-learner";
 
-export type ScormTarget = Exclude<TargetId, "cmi5">;
+export type ScormTarget = Exclude<TargetId, "cmi5" | "xapi">;
 const SENT = "Your result has been sent to the LMS.";
 
 /** The five journeys of one LMS behaviour on one target, with their own browser and preview LMS. */

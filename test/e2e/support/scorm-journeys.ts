@@ -15,7 +15,7 @@ type Data = Record<string, string>;
 
 /** The status line while a failing score waits, on purpose, for the result to be final. */
 const HELD_UNTIL_FINAL = "Your progress is saved. Your score goes to the LMS when your result is final.";
-type ScormTarget = Exclude<TargetId, "cmi5">;
+type ScormTarget = Exclude<TargetId, "cmi5" | "xapi">;
 
 /** What docs/rules/reporting.md says the LMS must hold, by edition. */
 interface Expected {

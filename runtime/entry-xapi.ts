@@ -1,0 +1,13 @@
+// Runtime bundle of an xAPI (Tin Can) package (dist/runtime/passmark.xapi.js): the Tin Can and
+// standalone drivers. A cmi5 launch or a SCORM API hands over to that kind's bundle (runtime/main.ts).
+import { TincanDriver } from "./lms/chunks/xapi";
+import { StandaloneDriver } from "./lms/chunks/standalone";
+import { start } from "./main";
+
+start({ xapi: { TincanDriver }, standalone: { StandaloneDriver } }, (standard) =>
+  standard === "cmi5"
+    ? // @ts-expect-error the other bundles are build outputs beside this one (build.mjs), not source modules
+      import("./passmark.cmi5.js")
+    : // @ts-expect-error (the same)
+      import("./passmark.scorm.js"),
+);
