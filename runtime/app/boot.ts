@@ -2,6 +2,7 @@
 // pick the messages, mount the UI. Any failure on the way shows a readable error screen.
 import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
+import { courseHasTasks, loadTaskKit } from "../assessment/task-kit";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch, type Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
@@ -38,10 +39,14 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     const driverMaker = loadDriverMaker(entry?.detection ?? detectLaunch(win), win, logger, entry?.driver);
     driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
     const course = await loadCourseData(fetchImpl);
+    // A course with a task loads the task code (assessment/task-kit.ts) while the driver starts.
+    const taskCode = courseHasTasks(course) ? loadTaskKit() : null;
+    taskCode?.catch(() => undefined); // its failure is reported below, before the LMS session opens
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
     const courseLang = pickLanguage(course.language, []);
     const early = loadCatalogue(courseLang, fetchImpl, log);
     const driver = (await driverMaker)(course);
+    await taskCode;
     const facts = await driver.start();
     facts.warnings.forEach(log);
     const decoded = decodeState(facts.resumeState, course);
