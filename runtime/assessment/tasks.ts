@@ -62,6 +62,7 @@ export function learnerTaskResponse(task: TaskQuestion, given: TaskResponse, pre
   return taskKit().learnerTaskResponse(task, given, previous, now);
 }
 
+/** The tasks among the attempt's drawn questions, in the order shown. */
 export function drawnTasks(current: AttemptInProgress, course: CourseData): TaskQuestion[] {
   const byId = course.assessment ? questionIndex(course.assessment) : new Map<string, QuestionData>();
   return current.draw.questions.flatMap((d) => {
