@@ -3,6 +3,7 @@
 // with units opened without naming one shows its units outside an LMS, an error under one.
 import { h, render } from "preact";
 import { createLearnerState, decodeState } from "../assessment/index";
+import { courseHasTasks, loadTaskKit } from "../assessment/task-kit";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch, type Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
@@ -43,10 +44,14 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     const driverMaker = loadDriverMaker(detection, win, logger, entry?.driver);
     driverMaker.catch(() => undefined); // its failure is reported below, unless the course fails first
     const course = await loadLaunchCourseData(fetchImpl, win.location.search);
+    // A course with a task loads the task code (assessment/task-kit.ts) while the driver starts.
+    const taskCode = courseHasTasks(course) ? loadTaskKit() : null;
+    taskCode?.catch(() => undefined); // its failure is reported below, before the LMS session opens
     // The course language's catalogue loads while the driver starts (a cmi5 preference may pick another).
     const courseLang = pickLanguage(course.language, []);
     const early = loadCatalogue(courseLang, fetchImpl, log);
     const driver = (await driverMaker)(course);
+    await taskCode;
     const facts = await driver.start();
     facts.warnings.forEach(log);
     const decoded = decodeState(facts.resumeState, course);

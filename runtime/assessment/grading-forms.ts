@@ -3,6 +3,7 @@
 import { gradeErrors } from "./grading-form-errors";
 import { gradeGuide } from "./grading-form-guide";
 import { gradeRubric } from "./grading-form-rubric";
+import { weightOf } from "./grading-form-sum";
 import type { FormFilling, FormGrade, GradingForm } from "./grading-form-types";
 
 export type {
@@ -40,4 +41,14 @@ export function gradeForm(form: GradingForm, filling: FormFilling): FormGrade {
     default:
       return { grade: null, criteria: {} };
   }
+}
+
+/**
+ * Ids of the criteria that still need a value before the form is complete, in form order: every
+ * rubric row; in a guide or errors form each criterion that counts (weight 0 never needs one).
+ */
+export function missingCriteria(form: GradingForm, filling: FormFilling): string[] {
+  const values = gradeForm(form, filling).criteria;
+  const criteria: { id: string; weight?: number }[] = form.criteria;
+  return criteria.filter((c) => values[c.id] == null && (form.method === "rubric" || weightOf(c) !== 0)).map((c) => c.id);
 }

@@ -84,17 +84,9 @@ export { validateRubric, type RubricValidationOptions } from "./rubric-validate"
 export { parseRange, rangeContains, type Range, type RangeBound } from "./range";
 
 // ── Grading forms (docs/grading-forms.md): rubric, marking guide, number of errors ─────────────────
-export {
-  errorsToGrade,
-  gradeForm,
-  validateGradingForm,
-  type ErrorsForm,
-  type FormFilling,
-  type FormGrade,
-  type GradingForm,
-  type GuideForm,
-  type RubricForm,
-} from "./grading-forms";
+// gradeForm, errorsToGrade and validateGradingForm are imported from grading-forms.ts itself: only a
+// course with a task loads that code (task-kit.ts), and a re-export here would ship it to every launch.
+export type { ErrorsForm, FormFilling, FormGrade, GradingForm, GuideForm, RubricForm } from "./grading-forms";
 /**
  * Tasks a person rates (docs/grading-forms.md). An attempt with an unrated assessor task cannot be
  * submitted: handIn (awaiting rating) → rateTask per change → completeRating(rater) → submitAttempt.

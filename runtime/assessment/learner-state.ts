@@ -8,7 +8,8 @@ import { buildInteractionReport } from "./interactions/report";
 import type { InteractionReport } from "./outcome";
 import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { canonicalResponse } from "./responses";
-import { learnerTaskResponse, pendingRatings } from "./tasks";
+import { taskKit } from "./task-kit";
+import { pendingRatings } from "./tasks";
 import { LEARNER_STATE_VERSION, type AttemptResult, type FinishedAttempt, type LearnerState, type Response } from "./types";
 
 /** A fresh state: nothing seen, no attempt. */
@@ -94,7 +95,7 @@ export function answerQuestion(state: LearnerState, course: CourseData, question
   const previous = current.answers[questionId];
   if (previous?.locked) return state;
   let canonical = canonicalResponse(question, response);
-  if (canonical?.type === "task" && question.type === "task") canonical = learnerTaskResponse(question, canonical, previous?.response, now);
+  if (canonical?.type === "task" && question.type === "task") canonical = taskKit().learnerTaskResponse(question, canonical, previous?.response, now);
   if (!canonical) return state;
   const spent = Math.max(0, now - current.lastActivityAt);
   return {

@@ -3,7 +3,7 @@
 
 import type { QuestionData } from "../course/types";
 import { responseMatchesType } from "./scoring";
-import { canonicalTaskResponse } from "./tasks";
+import { taskKit } from "./task-kit";
 import type { Response } from "./types";
 
 /** The option ids of a question in authored order (choices, items, pairs); [] for the other types. */
@@ -59,6 +59,6 @@ export function canonicalResponse(question: QuestionData, response: unknown): Re
       if (r.order.length !== ids.length || !ids.every((id) => r.order.includes(id))) return null;
       return { type: r.type, order: [...r.order] };
     case "task":
-      return question.type === "task" ? canonicalTaskResponse(question, r) : null;
+      return question.type === "task" ? taskKit().canonicalTaskResponse(question, r) : null;
   }
 }

@@ -2,7 +2,8 @@
 // Survey questions are not gradable (null); a task scores its grading form (tasks.ts).
 
 import type { MatchingQuestion, MultipleResponseQuestion, NumericAnswer, OrderingQuestion, QuestionData, TextEntryQuestion } from "../course/types";
-import { isTaskRatingShape, taskScore } from "./tasks";
+import { taskKit } from "./task-kit";
+import { isTaskRatingShape } from "./tasks";
 import type { Response } from "./types";
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -102,7 +103,7 @@ function scoreOrdering(q: OrderingQuestion, order: string[]): number {
 /** Score one question 0..100 (null for a survey). `response` may be anything: malformed → 0. */
 export function scoreQuestion(question: QuestionData, response: unknown): number | null {
   if (question.type === "survey") return null;
-  if (question.type === "task") return taskScore(question, response);
+  if (question.type === "task") return taskKit().taskScore(question, response);
   if (!responseMatchesType(question, response)) return 0;
   const r = response;
   switch (question.type) {

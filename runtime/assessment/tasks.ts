@@ -1,10 +1,12 @@
-// Tasks judged with a grading form (docs/grading-forms.md): the task's score, its canonical response,
-// and the "awaiting rating" step of an attempt — hand in, the assessor rates, then the attempt is submitted.
+// Tasks judged with a grading form (docs/grading-forms.md): the "awaiting rating" step of an attempt —
+// hand in, the assessor rates, then the attempt is submitted. Grading, scoring and checking a rating
+// is task-rating.ts, which only courses with a task load (task-kit.ts): the functions here that need
+// it reach it through taskKit(), and never for a course without a task.
 
 import type { CourseData, QuestionData, TaskQuestion } from "../course/types";
 import { questionIndex } from "./bank";
-import { gradeForm } from "./grading-forms";
 import type { FormGrade } from "./grading-form-types";
+import { taskKit } from "./task-kit";
 import type { AttemptInProgress, LearnerState, Rater, Response, TaskRating } from "./types";
 
 type TaskResponse = Extract<Response, { type: "task" }>;
@@ -15,29 +17,7 @@ export type RatingInput = Pick<TaskRating, "filling" | "remarks" | "feedback">;
 /** Longest remark / feedback / learner text kept (characters); longer input is cut, never refused. */
 export const TASK_TEXT_MAX = 4000;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Lone UTF-16 surrogates become U+FFFD so the text can be stored and sent. */
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD").slice(0, TASK_TEXT_MAX);
-}
-
-/** The form's criteria as (id, accepts value) pairs. */
-function criterionChecks(task: TaskQuestion): Map<string, (value: unknown) => boolean> {
-  const checks = new Map<string, (value: unknown) => boolean>();
-  const form = task.gradingForm;
-  if (form.method === "rubric") {
-    for (const c of form.criteria) checks.set(c.id, (v) => typeof v === "string" && c.levels.some((l) => l.id === v));
-  } else if (form.method === "guide") {
-    for (const c of form.criteria) {
-      if ("scale" in c) checks.set(c.id, (v) => typeof v === "string" && c.scale.includes(v));
-      else checks.set(c.id, (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= c.maxPoints);
-    }
-  } else {
-    for (const c of form.criteria) checks.set(c.id, (v) => typeof v === "boolean");
-  }
-  return checks;
-}
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function isRater(v: unknown): v is Rater {
   if (!isRecord(v)) return false;
@@ -54,71 +34,36 @@ export function isTaskRatingShape(v: unknown): v is TaskRating {
 
 /** The rating with unknown criteria and values that do not fit the form left out, texts made storable. */
 export function canonicalRating(task: TaskQuestion, rating: TaskRating): TaskRating {
-  const checks = criterionChecks(task);
-  const filling: TaskRating["filling"] = {};
-  const remarks: TaskRating["remarks"] = {};
-  for (const [id, accepts] of checks) {
-    const value = rating.filling[id];
-    if (Object.prototype.hasOwnProperty.call(rating.filling, id) && accepts(value)) filling[id] = value as string | number | boolean;
-    const remark = rating.remarks[id];
-    if (typeof remark === "string" && remark.trim() !== "") remarks[id] = wellFormed(remark);
-  }
-  const rater: Rater | null =
-    rating.rater === null
-      ? null
-      : rating.rater.role === "learner"
-        ? { role: "learner" }
-        : { role: "assessor", name: wellFormed(rating.rater.name).slice(0, 250), id: wellFormed(rating.rater.id).slice(0, 250) };
-  return { filling, remarks, feedback: wellFormed(rating.feedback), rater, ratedAt: rating.ratedAt };
+  return taskKit().canonicalRating(task, rating);
 }
 
 /** The form's grade for a rating (null grade while incomplete). */
 export function ratingGrade(task: TaskQuestion, rating: Pick<TaskRating, "filling"> | null): FormGrade {
-  return gradeForm(task.gradingForm, rating?.filling ?? {});
+  return taskKit().ratingGrade(task, rating);
 }
 
 /** Whether the rater finished the form: complete and submitted (who and when recorded). */
 export function isRated(task: TaskQuestion, response: unknown): boolean {
-  const r = response as TaskResponse | undefined;
-  return !!r && r.type === "task" && r.rating !== null && r.rating.ratedAt !== null && ratingGrade(task, r.rating).grade !== null;
+  return taskKit().isRated(task, response);
 }
 
-/**
- * A task's score 0..100: the form's grade once rated; 0 while not rated (an attempt with an unrated
- * assessor task is never scored: see pendingRatings); null for a self-assessment that does not count.
- */
+/** A task's score 0..100 (task-rating.ts); null for a self-assessment that does not count. */
 export function taskScore(task: TaskQuestion, response: unknown): number | null {
-  if (!task.counts) return null;
-  if (!isRated(task, response)) return 0;
-  return ratingGrade(task, (response as TaskResponse).rating).grade ?? 0;
+  return taskKit().taskScore(task, response);
 }
 
 /** Canonical task response: the text ("" when the task takes none) and the rating checked against the form. */
 export function canonicalTaskResponse(task: TaskQuestion, response: TaskResponse): TaskResponse {
-  return {
-    type: "task",
-    text: task.learnerResponse === "text" ? wellFormed(response.text) : "",
-    rating: response.rating === null ? null : canonicalRating(task, response.rating),
-  };
+  return taskKit().canonicalTaskResponse(task, response);
 }
 
-/**
- * The response the learner's own answer leaves: an assessor task keeps its rating untouched (the
- * learner never rates it); a self-assessment is stamped with the learner as rater and `now` once the
- * form is complete.
- */
+/** The response the learner's own answer leaves (task-rating.ts). */
 export function learnerTaskResponse(task: TaskQuestion, given: TaskResponse, previous: Response | undefined, now: number): TaskResponse {
-  const canonical = canonicalTaskResponse(task, given);
-  if (task.rater === "assessor") {
-    const kept = previous?.type === "task" ? previous.rating : null;
-    return { ...canonical, rating: kept };
-  }
-  if (canonical.rating === null) return canonical;
-  const complete = ratingGrade(task, canonical.rating).grade !== null;
-  return { ...canonical, rating: { ...canonical.rating, rater: complete ? { role: "learner" } : null, ratedAt: complete ? now : null } };
+  return taskKit().learnerTaskResponse(task, given, previous, now);
 }
 
-function drawnTasks(current: AttemptInProgress, course: CourseData): TaskQuestion[] {
+/** The tasks among the attempt's drawn questions, in the order shown. */
+export function drawnTasks(current: AttemptInProgress, course: CourseData): TaskQuestion[] {
   const byId = course.assessment ? questionIndex(course.assessment) : new Map<string, QuestionData>();
   return current.draw.questions.flatMap((d) => {
     const q = byId.get(d.questionId);
@@ -130,7 +75,7 @@ function drawnTasks(current: AttemptInProgress, course: CourseData): TaskQuestio
 export function pendingRatings(state: LearnerState, course: CourseData): TaskQuestion[] {
   const current = state.current;
   if (!current) return [];
-  return drawnTasks(current, course).filter((t) => t.rater === "assessor" && !isRated(t, current.answers[t.id]?.response));
+  return drawnTasks(current, course).filter((t) => t.rater === "assessor" && !taskKit().isRated(t, current.answers[t.id]?.response));
 }
 
 /** Whether the attempt in progress is handed in and waits for the assessor. */
@@ -148,60 +93,14 @@ export function handIn(state: LearnerState, course: CourseData, now: number): Le
   return { ...state, current: { ...current, handedInAt: now } };
 }
 
-/**
- * The assessor's filling of one task while the attempt awaits rating (kept as it is typed, so a
- * reload loses nothing). Ignored unless the attempt is handed in and `taskId` is one of its assessor tasks.
- */
+/** The assessor's filling of one task while the attempt awaits rating (task-rating.ts). */
 export function rateTask(state: LearnerState, course: CourseData, taskId: string, input: RatingInput, now: number): LearnerState {
-  const current = state.current;
-  if (!current || current.handedInAt === null || !isRecord(input)) return state;
-  const task = drawnTasks(current, course).find((t) => t.id === taskId && t.rater === "assessor");
-  if (!task) return state;
-  const rating = canonicalRating(task, {
-    filling: isRecord(input.filling) ? (input.filling as TaskRating["filling"]) : {},
-    remarks: isRecord(input.remarks) ? (input.remarks as TaskRating["remarks"]) : {},
-    feedback: typeof input.feedback === "string" ? input.feedback : "",
-    rater: null,
-    ratedAt: null,
-  });
-  const previous = current.answers[taskId];
-  const text = previous?.response.type === "task" ? previous.response.text : "";
-  return {
-    ...state,
-    current: {
-      ...current,
-      answers: {
-        ...current.answers,
-        [taskId]: { response: { type: "task", text, rating }, answeredAt: previous?.answeredAt ?? now, timeMs: previous?.timeMs ?? 0 },
-      },
-    },
-  };
+  return taskKit().rateTask(state, course, taskId, input, now);
 }
 
-/**
- * The assessor submits: every pending task must have a complete form. Stamps `rater` and `now` on
- * each and returns the new state (the caller then submits the attempt); null when a form is not
- * complete, the rater has no name or identifier, or nothing awaits rating.
- */
+/** The assessor submits: the new state, or null when a form is not complete (task-rating.ts). */
 export function completeRating(state: LearnerState, course: CourseData, rater: { name: string; id: string }, now: number): LearnerState | null {
-  const current = state.current;
-  const pending = pendingRatings(state, course);
-  if (!current || current.handedInAt === null || pending.length === 0) return null;
-  const name = wellFormed(String(rater?.name ?? ""))
-    .trim()
-    .slice(0, 250);
-  const id = wellFormed(String(rater?.id ?? ""))
-    .trim()
-    .slice(0, 250);
-  if (name === "" || id === "") return null;
-  const answers = { ...current.answers };
-  for (const task of pending) {
-    const answer = answers[task.id];
-    const response = answer?.response;
-    if (!answer || response?.type !== "task" || response.rating === null || ratingGrade(task, response.rating).grade === null) return null;
-    answers[task.id] = { ...answer, response: { ...response, rating: { ...response.rating, rater: { role: "assessor", name, id }, ratedAt: now } } };
-  }
-  return { ...state, current: { ...current, answers } };
+  return taskKit().completeRating(state, course, rater, now);
 }
 
 /** The assessor of an attempt's responses (the first assessor rating found), or null. */

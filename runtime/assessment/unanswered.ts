@@ -3,8 +3,8 @@
 // self-assessment, the form: an assessor's form is never the learner's to fill in.
 
 import type { QuestionData } from "../course/types";
-import { weightOf } from "./grading-form-sum";
-import { gradeForm, type FormFilling, type GradingForm } from "./grading-forms";
+import type { FormFilling, GradingForm } from "./grading-form-types";
+import { taskKit } from "./task-kit";
 import type { AnsweredQuestion, Response } from "./types";
 
 /** Whether a response says something (an empty text or no ticked box counts as unanswered). */
@@ -25,11 +25,10 @@ export function responseSaysSomething(response: Response | undefined): boolean {
 /**
  * Ids of the criteria that still need a value before the form is complete, in form order: every
  * rubric row; in a guide or errors form each criterion that counts (weight 0 never needs one).
+ * (grading-forms.ts, loaded with the task code: task-kit.ts)
  */
 export function missingCriteria(form: GradingForm, filling: FormFilling): string[] {
-  const values = gradeForm(form, filling).criteria;
-  const criteria: { id: string; weight?: number }[] = form.criteria;
-  return criteria.filter((c) => values[c.id] == null && (form.method === "rubric" || weightOf(c) !== 0)).map((c) => c.id);
+  return taskKit().missingCriteria(form, filling);
 }
 
 /** Whether the learner has left something of `question` to do. An ordering question's shown order is an answer. */

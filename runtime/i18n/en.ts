@@ -1,8 +1,11 @@
 // English UI messages: the reference catalogue, built into the bundle (the fallback, and what the
-// error screen can always show). The others are data files (fr.json, es.json) that build.mjs copies
-// to dist/runtime/passmark.<lang>.json and the runtime fetches only when a learner needs them, so
-// every learner downloads one catalogue. Every catalogue has exactly these keys.
+// error screen can always show); the grading UI's are in en-grading.ts, in that UI's lazy chunk. The
+// others are data files (fr.json, es.json) that build.mjs copies to dist/runtime/passmark.<lang>.json
+// and the runtime fetches only when a learner needs them, so every learner downloads one catalogue.
+// Every catalogue has exactly the keys of en.ts and en-grading.ts.
 // {name} placeholders are filled by format(); keys ending in _one/_other are plural forms.
+import type { enGrading } from "./en-grading";
+
 export const en = {
   /** How a percentage is written ({n} already uses decimalSeparator). */
   percent: "{n}%",
@@ -98,44 +101,9 @@ export const en = {
   loading: "Loading…",
   gradingLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
   loadAgain: "Load again",
-  taskAssessorNote: "Your assessor rates this task after you hand in your work.",
-  rateYourWork: "Rate your own work",
-  remark: "Remark (optional)",
-  overallFeedback: "Overall feedback (optional)",
-  points_one: "{n} point",
-  points_other: "{n} points",
-  pointsField: "Points (0 to {max})",
-  pointsOutOfRange: "Enter a number from 0 to {max}: this value is not kept.",
-  scaleField: "Rating",
-  yes: "Yes",
   no: "No",
-  awaitingTitle: "Waiting for your assessor",
-  awaitingBody: "Your work is handed in. It is scored when your assessor has rated it.",
-  handOver: "Hand the device to your assessor",
-  handOverBody: "Assessor: enter your name and an identifier, then rate the work.",
-  raterName: "Your name",
-  raterId: "Your email or employee number",
-  passcode: "Passcode",
-  enterName: "Enter your name.",
-  enterId: "Enter your email or employee number.",
-  enterPasscode: "Enter the passcode.",
-  wrongPasscode: "This passcode is not right. Check it and try again.",
-  passcodeUnavailable: "The passcode could not be checked on this device. Try again; if it happens again, open the course in another browser.",
-  checking: "Checking…",
-  continue: "Continue",
-  back: "Back",
-  rateHeading: "Rate the work: attempt {n}",
-  raterLine: "Rater: {name} ({id})",
-  learnerText: "The learner’s answer",
-  submitRating: "Submit rating",
-  ratingIncomplete: "The rating is not complete",
-  ratingIncompleteBody: "Rate these criteria before you submit:",
   taskGrade: "Grade: {score}",
-  pointsOf: "{n} of {max} points",
   feedback: "Feedback",
-  remarkShort: "Remark: {text}",
-  ratedByAssessor: "Rated by {name} ({id}) on {date}",
-  ratedBySelf: "Rated by you on {date}",
   errorTitle: "This course cannot start",
   errorCmi5Parameters: "The link that opened this course is incomplete or damaged.",
   errorCmi5FetchUsed: "This launch link has already been used or has expired.",
@@ -154,5 +122,9 @@ export const en = {
   errorDetail: "Technical detail (for your administrator): {detail}",
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalogue = Record<MessageKey, string>;
+/** Every message key: the ones here and the grading UI's (en-grading.ts). */
+export type MessageKey = keyof typeof en | keyof typeof enGrading;
+/** The grading UI's keys (en-grading.ts). */
+export type GradingMessageKey = keyof typeof enGrading;
+/** A catalogue: every key of en.ts; the grading UI's may be missing (English has them once its chunk is loaded). */
+export type Catalogue = Record<keyof typeof en, string> & Partial<Record<GradingMessageKey, string>>;

@@ -33,18 +33,23 @@ export function catalogueUrl(lang: string): string {
 
 /**
  * A catalogue checked against English: every key a non-empty string; missing or bad entries fall
- * back to English (and are listed in `problems`).
+ * back to English (and are listed in `problems`; the grading UI's keys, whose English is in its lazy
+ * chunk, fall back without being listed).
  */
 export function checkedCatalogue(data: unknown): { catalogue: Catalogue; problems: string[] } {
   const source = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   const problems: string[] = [];
-  const catalogue = { ...en } as Record<MessageKey, string>;
-  for (const key of Object.keys(en) as MessageKey[]) {
+  const catalogue: Record<string, string> = { ...en };
+  for (const key of Object.keys(en)) {
     const text = source[key];
     if (typeof text === "string" && text.trim() !== "") catalogue[key] = text;
     else problems.push(key);
   }
-  return { catalogue, problems };
+  // The grading UI's messages (en-grading.ts, not in this chunk): kept when usable; a missing one is shown in English.
+  for (const [key, text] of Object.entries(source)) {
+    if (!(key in en) && typeof text === "string" && text.trim() !== "") catalogue[key] = text;
+  }
+  return { catalogue: catalogue as Catalogue, problems };
 }
 
 /** The catalogue for `lang` (English at once; others fetched), never failing: English on any trouble. */
@@ -83,10 +88,18 @@ function isOne(lang: string, n: number): boolean {
   return lang === "fr" ? n >= 0 && n < 2 : n === 1;
 }
 
+/** English messages that arrive with a lazy chunk (the grading UI's, en-grading.ts): every translator falls back to them. */
+const lateEnglish: Partial<Record<MessageKey, string>> = {};
+
+/** Called by a lazy chunk with its English messages (runtime/ui/grading/grading-chunk.ts), before its screens render. */
+export function addEnglish(messages: Partial<Record<MessageKey, string>>): void {
+  Object.assign(lateEnglish, messages);
+}
+
 export function translator(lang: string, catalogue: Catalogue = en): Translator {
   const language = catalogue === en ? DEFAULT_LANGUAGE : lang;
   const t = (key: MessageKey, params: Params = {}): string =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    (catalogue[key] ?? lateEnglish[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   const number = (n: number, decimals = 2): string => {
     const rounded = Number(n.toFixed(decimals));
     return String(rounded === 0 ? 0 : rounded)

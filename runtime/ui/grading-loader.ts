@@ -1,6 +1,7 @@
 // The grading UI (a task in an attempt, awaiting rating, hand-over, the assessor's form, a filled
 // form in review) is a chunk of its own (build.mjs splitting): only a course with a task loads it.
 import { useEffect, useState } from "preact/hooks";
+import { addEnglish } from "../i18n/index";
 
 export type GradingUi = typeof import("./grading/grading-chunk");
 
@@ -17,7 +18,10 @@ let loading: Promise<GradingUi> | null = null;
 /** Load the chunk once (a failed load is tried again next time). */
 export function loadGradingUi(): Promise<GradingUi> {
   loading ??= import("./grading/grading-chunk").then(
-    (ui) => (loaded = ui),
+    (ui) => {
+      addEnglish(ui.enGrading); // its messages, before any of its screens renders
+      return (loaded = ui);
+    },
     (error: unknown) => {
       loading = null;
       throw error;

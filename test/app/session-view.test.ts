@@ -17,6 +17,10 @@ import { assessmentViewer, passingScoreFor, type AssessmentView, type ViewFacts 
 import type { AssessmentData, CourseData } from "../../runtime/course/types";
 import { assessment as quizOf, course as courseOf, singleChoices, text } from "../assessment/fixtures";
 import { RUBRIC, task } from "../ui/task-fixture";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const NORMAL: ViewFacts = { masteryScore: null, launchMode: "normal" };
 

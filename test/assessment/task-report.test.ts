@@ -6,6 +6,10 @@ import type { GradingForm } from "../../runtime/assessment/grading-forms";
 import type { Response } from "../../runtime/assessment/types";
 import { formatted } from "../lms-format/formatted";
 import { ASSESSOR, NOW, PASSING, assessorAttempt, assessorCourse, freshState, selfAssessedCourse, taskQuestion } from "./rated-task-flow";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const context = { attemptNumber: 1, language: "en", latencyMs: 0, timestamp: NOW };
 const rated = (filling: Record<string, string | number | boolean>, over: Partial<Extract<Response, { type: "task" }>["rating"] & object> = {}): Response => ({

@@ -22,6 +22,10 @@ import type { GradingForm } from "../../runtime/assessment/grading-forms";
 import type { CourseData, QuestionData, TaskQuestion } from "../../runtime/course/types";
 import { formatted } from "../lms-format/formatted";
 import { assessment, base, course, singleChoices } from "./fixtures";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const rubric: GradingForm = {
   method: "rubric",

@@ -14,6 +14,10 @@ import { uuidV4 } from "../../runtime/lms/xapi/uuid";
 import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 import { ASSESSOR, NOW, PASSING, assessorAttempt, assessorCourse, freshState, selfAssessedCourse } from "../assessment/rated-task-flow";
 import { launch, newDriver, newPage, readBack, useLocalLms, verbs } from "./helpers";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const frame = () => ({
   id: uuidV4(),

@@ -126,7 +126,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     // The UI says what happened and what to do in every catalogue (test/ui/session-ended.test.ts shows it).
     const key = reasonMessage("cmi5-session-ended");
     for (const catalogue of [en, fr, es] as Record<string, string>[]) expect(catalogue[key]).toMatch(/\S/);
-    expect(en[key]).toMatch(/reloaded or closed\. Your progress is saved\./);
+    expect((en as Record<string, string>)[key]).toMatch(/reloaded or closed\. Your progress is saved\./);
     expect(en.sessionEndedWhatToDo).toMatch(/launch the course again from your LMS/);
     expect(marks.newViolations()).toEqual([]);
   });

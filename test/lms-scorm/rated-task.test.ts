@@ -8,6 +8,10 @@ import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { NOW, assessorAttempt, assessorCourse, freshState, taskQuestion } from "../assessment/rated-task-flow";
 import { lms12, lms2004, logInto, quiet, reporting, stored, type RecordedCall } from "./helpers";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const rating = {
   filling: { plan: "p3", safety: "s2" },

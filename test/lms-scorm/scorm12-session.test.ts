@@ -9,6 +9,10 @@ import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { base, options } from "../assessment/fixtures";
 import { ASSESSOR, NOW, taskQuestion } from "../assessment/rated-task-flow";
 import { callsAfterFinish, interaction, lms12, logInto, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const quietly = { logger: quiet };
 

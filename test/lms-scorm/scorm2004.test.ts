@@ -10,6 +10,10 @@ import { NOW, taskQuestion } from "../assessment/rated-task-flow";
 import { COUNTER_RESERVE } from "../../runtime/lms/scorm-common/suspend-data";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { callsAfterFinish, firstSet, interaction, lms2004, logInto, notStarted, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 async function run(outcomes: Outcome[], seed: Record<string, unknown> = {}) {
   const lms = lms2004({ entry: "ab-initio", ...seed });

@@ -7,6 +7,10 @@ import type { HostEvent } from "../../authoring/preview/protocol";
 import { buildAnswered, buildPassed } from "../../runtime/lms/cmi5/statements";
 import { xapiInteraction } from "../../runtime/lms/xapi/interaction";
 import { assessorAttempt, assessorCourse, freshState } from "../assessment/rated-task-flow";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const frame = {
   id: "0a6b3c1e-2f4d-4e5a-8b7c-9d0e1f2a3b4c",

@@ -14,6 +14,10 @@ import { passcodeMatches } from "../../runtime/ui/grading/passcode";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { ERRORS, GUIDE, passcodeHash, RUBRIC, task } from "./task-fixture";
 import { MemoryStorage } from "../support/memory-storage";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
+
+// The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
+await loadTaskKit();
 
 const observed = task("observed", "Clean the spill.", RUBRIC);
 const watched = task("watched", "Show the method.", GUIDE, { learnerResponse: "none" });

@@ -1,30 +1,33 @@
 // Message catalogues: every language has every message, with the same placeholders; the pick rule.
 import { describe, expect, it } from "vitest";
 import { en, type Catalogue } from "../../runtime/i18n/en";
+import { enGrading } from "../../runtime/i18n/en-grading";
 import es from "../../runtime/i18n/es.json";
 import fr from "../../runtime/i18n/fr.json";
 import { catalogueUrl, checkedCatalogue, LANGUAGES, loadCatalogue, pickLanguage, translator } from "../../runtime/i18n/index";
 import type { LaunchErrorReason } from "../../runtime/lms/launch-error";
 import { reasonMessage } from "../../runtime/ui/error-screen";
 
-const CATALOGUES: Record<string, Record<string, string>> = { en, fr, es };
+/** English: the bundle's messages and the grading UI's (its lazy chunk). */
+const english: Record<string, string> = { ...en, ...enGrading };
+const CATALOGUES: Record<string, Record<string, string>> = { en: english, fr, es };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("catalogues", () => {
   for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
     it(`${lang}: exactly the English keys, no empty message, the same placeholders`, () => {
-      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english).sort());
       for (const [key, text] of Object.entries(catalogue)) {
         expect(text.trim(), `${lang}.${key}`).not.toBe("");
-        expect(placeholders(text), `${lang}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+        expect(placeholders(text), `${lang}.${key}`).toEqual(placeholders(english[key]!));
       }
     });
   }
 
   it("French and Spanish are translated, not copies of English", () => {
     for (const lang of ["fr", "es"]) {
-      const same = Object.entries(CATALOGUES[lang]!).filter(([key, text]) => text === en[key as keyof typeof en] && text.length > 12);
+      const same = Object.entries(CATALOGUES[lang]!).filter(([key, text]) => text === english[key] && text.length > 12);
       expect(
         same.map(([key]) => key),
         lang,

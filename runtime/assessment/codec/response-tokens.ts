@@ -5,7 +5,7 @@
 import type { QuestionData } from "../../course/types";
 import { optionIds } from "../responses";
 import type { Response } from "../types";
-import { decodeTaskToken, encodeTaskToken } from "./task-tokens";
+import { taskKit } from "../task-kit";
 import {
   decodeBits,
   decodeDigits,
@@ -47,7 +47,7 @@ export function encodeResponse(question: QuestionData, response: Response | unde
     case "ordering":
       return encodeIndexList(response.order.map(index), ids.length);
     case "task":
-      return question.type === "task" ? encodeTaskToken(question, response) : fail("a task response for another question");
+      return question.type === "task" ? taskKit().encodeTaskToken(question, response) : fail("a task response for another question");
   }
 }
 
@@ -95,6 +95,6 @@ export function decodeResponse(question: QuestionData, token: string): Response 
       return { type: "ordering", order: order.map(id) };
     }
     case "task":
-      return decodeTaskToken(question, token);
+      return taskKit().decodeTaskToken(question, token);
   }
 }

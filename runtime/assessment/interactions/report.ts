@@ -6,7 +6,7 @@ import type { QuestionData } from "../../course/types";
 import type { InteractionReport, InteractionResult } from "../outcome";
 import { responseMatchesType, scoreQuestion } from "../scoring";
 import type { Response } from "../types";
-import { taskReport } from "./task-report";
+import { taskKit } from "../task-kit";
 
 export interface InteractionContext {
   attemptNumber: number;
@@ -44,6 +44,6 @@ export function buildInteractionReport(question: QuestionData, response: unknown
     language: context.language,
     question,
     response: usable,
-    task: taskReport(question, usable ?? undefined),
+    task: question.type === "task" ? taskKit().taskReport(question, usable ?? undefined) : null,
   };
 }

@@ -3,7 +3,7 @@
 
 import type { QuestionData } from "../../course/types";
 import type { TaskReport } from "../outcome";
-import { isRated, ratingGrade } from "../tasks";
+import { isRated, ratingGrade } from "../task-rating";
 import type { Response } from "../types";
 
 /** The task's report, or null: not a task, or its form is not complete and submitted (nothing unrated leaves). */

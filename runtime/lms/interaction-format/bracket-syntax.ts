@@ -4,9 +4,8 @@
 // the SCORM 2004 limits are applied there.
 
 import type { QuestionData } from "../../course/types";
-import { gradeForm } from "../../assessment/grading-forms";
 import { ID_PATTERN } from "../../assessment/question-validate";
-import { isRated } from "../../assessment/tasks";
+import { taskKit } from "../../assessment/task-kit";
 import type { Response } from "../../assessment/types";
 import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./values";
 
@@ -65,8 +64,8 @@ export function bracketPatterns(question: QuestionData): string[] {
  * submitted (a half-filled form is never reported).
  */
 export function taskSteps(question: QuestionData, response: Response | null): [string, string][] {
-  if (question.type !== "task" || response?.type !== "task" || response.rating === null || !isRated(question, response)) return [];
-  const { criteria } = gradeForm(question.gradingForm, response.rating.filling);
+  if (question.type !== "task" || response?.type !== "task" || response.rating === null || !taskKit().isRated(question, response)) return [];
+  const { criteria } = taskKit().gradeForm(question.gradingForm, response.rating.filling);
   return question.gradingForm.criteria.flatMap((c) => {
     const value = criteria[c.id];
     return value === null || value === undefined ? [] : [[c.id, plainNumber(value)] as [string, string]];
