@@ -12,7 +12,7 @@ export interface UnitOutline {
   title: string;
   /** Plain text; never empty (falls back to the title). */
   description: string;
-  /** The launch query without "?", e.g. "pmUnit=intro" (runtime/course/units.ts); "" for a single-unit course. */
+  /** The launch query without "?": unitLaunchQuery(id) in unit-ids.ts, e.g. "pmUnit=intro"; "" for a single-unit course. */
   launchQuery: string;
   reporting: ReportingOptions;
   /** Whether the unit has an assessment (a unit without one is satisfied by completion). */

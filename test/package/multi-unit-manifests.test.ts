@@ -6,7 +6,7 @@ import { cmi5Limitations, writeCmi5Xml } from "../../authoring/manifest/cmi5";
 import { auIdFor } from "../../authoring/manifest/ids";
 import { SCORM12, SCORM2004 } from "../../authoring/manifest/namespaces";
 import { singleUnitOutline, type CourseOutline } from "../../authoring/manifest/outline";
-import { writeScorm12Manifest } from "../../authoring/manifest/scorm12";
+import { scorm12Limitations, writeScorm12Manifest } from "../../authoring/manifest/scorm12";
 import { writeScorm2004Manifest } from "../../authoring/manifest/scorm2004";
 import { scormItemIdentifiers, unitLaunchQuery } from "../../authoring/manifest/unit-ids";
 import { parseXml } from "../../authoring/validate/xml-dom";
@@ -159,6 +159,24 @@ describe("SCORM 1.2 imsmanifest.xml", () => {
     const last = children(both, "item")[2]!;
     expect(children(last).map((e) => e.localName)).toEqual(["title", "prerequisites", "masteryscore"]);
     expect(child(last, "prerequisites").textContent).toBe("ITEM-1st & ITEM-one_two");
+  });
+
+  it("scorm12Limitations: titles and prerequisites past the 200 characters the 1.2 schema allows (the XSD agrees)", async () => {
+    expect(scorm12Limitations(threeUnitOutline())).toEqual([]);
+    const long = "u".repeat(60);
+    const ids = [1, 2, 3, 4].map((n) => `${long}${n}`);
+    const outline = {
+      ...threeUnitOutline(),
+      units: [...ids.map((id) => unitOutline(id)), unitOutline("last", { title: "T".repeat(201), requires: ids })],
+      blocks: [],
+    };
+    const messages = scorm12Limitations(outline);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^the title of unit "last" is 201 characters long/);
+    expect(messages[1]).toMatch(/^unit "last" requires 4 units: its SCORM 1.2 prerequisites ".*" are 273 characters long, at most 200 fit/);
+    const result = await validateWithSharedXsd("scorm12", "imsmanifest.xml", writeScorm12Manifest(outline, FILES));
+    expect(result.valid).toBe(false);
+    expect(result.output).toMatch(/prerequisites[\s\S]*maxLength|maxLength[\s\S]*prerequisites/);
   });
 
   it("identifiers: NCNames from the unit ids, unique", () => {
