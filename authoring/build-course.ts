@@ -7,6 +7,7 @@ import { COURSE_FILE, loadCourse } from "./course/load-course";
 import type { CourseProblem, LoadedCourse } from "./course/loaded-course";
 import { pointer } from "./course/problems";
 import { cmi5Limitations } from "./manifest/cmi5";
+import { scorm12Limitations } from "./manifest/scorm12";
 import { buildPackages, type BuiltPackage } from "./package/build-packages";
 import type { TargetId } from "../runtime/course/types";
 
@@ -32,14 +33,21 @@ export async function buildCourse(dir: string, options: BuildCourseOptions = {})
   return { course, packages, warnings: [...course.warnings, ...targetWarnings(course, targets)] };
 }
 
-/** What a target cannot carry of the course: a unit's `requires` in cmi5.xml (cmi5Limitations). */
+/**
+ * What a target's manifest cannot carry of the course: a unit's `requires` in cmi5.xml
+ * (cmi5Limitations: one message per requiring unit, in course order), titles and prerequisites past
+ * the SCORM 1.2 schema's 200 characters (scorm12Limitations, each message naming what it is about).
+ */
 function targetWarnings(course: LoadedCourse, targets: readonly TargetId[]): CourseProblem[] {
-  if (!targets.includes("cmi5") || course.units === undefined) return [];
-  const requiring = course.units.flatMap((unit, i) => (unit.requires.length > 0 ? [i] : []));
-  return cmi5Limitations(courseOutline(course)).map((message, k) => ({
-    file: COURSE_FILE,
-    path: pointer("units", requiring[k] ?? 0, "requires"),
-    message,
-    severity: "warning",
-  }));
+  const outline = courseOutline(course);
+  const warning = (path: string, message: string): CourseProblem => ({ file: COURSE_FILE, path, message, severity: "warning" });
+  const warnings: CourseProblem[] = [];
+  if (targets.includes("cmi5") && course.units !== undefined) {
+    const requiring = course.units.flatMap((unit, i) => (unit.requires.length > 0 ? [pointer("units", i, "requires")] : []));
+    warnings.push(...cmi5Limitations(outline).map((message, k) => warning(requiring[k] ?? "/units", message)));
+  }
+  if (targets.includes("scorm12")) {
+    warnings.push(...scorm12Limitations(outline).map((message) => warning("", `the SCORM 1.2 package: ${message}`)));
+  }
+  return warnings;
 }

@@ -1,8 +1,8 @@
 // The CourseOutline the manifest writers read (authoring/manifest/outline.ts), from a loaded course:
 // a single-unit course gives singleUnitOutline (the ids and launch every earlier build wrote); a
 // course with units gives one launchable unit per unit (launched with ?pmUnit=<id>) and its blocks.
-import { UNIT_PARAMETER } from "../../runtime/course/units";
 import { singleUnitOutline, type CourseOutline } from "../manifest/outline";
+import { unitLaunchQuery } from "../manifest/unit-ids";
 import type { LoadedCourse } from "./loaded-course";
 
 /** LMS catalogues show the description: an empty one falls back to the title. */
@@ -23,7 +23,7 @@ export function courseOutline(course: LoadedCourse): CourseOutline {
       activityId: unit.data.id,
       title: unit.data.title,
       description: shown(unit.data.description, unit.data.title),
-      launchQuery: `${UNIT_PARAMETER}=${unit.id}`,
+      launchQuery: unitLaunchQuery(unit.id),
       reporting: unit.data.reporting,
       hasAssessment: unit.data.assessment !== null,
       requires: unit.requires,

@@ -13,6 +13,7 @@ import type { CourseData, TargetId } from "../../runtime/course/types";
 import type { UnitList } from "../../runtime/course/unit-list";
 import { validateWithSharedXsd } from "../fixtures/packages/shared-xsd";
 import { listZip, readZipEntry } from "../fixtures/packages/zip-inspect";
+import { makeCourse, removeCourses } from "../course/course-fixtures";
 
 const TARGETS: TargetId[] = ["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"];
 const COURSE_ID = "https://example.com/courses/workplace-safety";
@@ -36,6 +37,7 @@ beforeAll(async () => {
   single = await build("starter", ["cmi5"]);
 }, 120_000);
 afterAll(async () => {
+  removeCourses();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -114,5 +116,26 @@ describe("multi-unit packages", { timeout: 120_000 }, () => {
     expect((await readZipEntry(zip, "course/course.json")).equals(courseJson(single.course.data))).toBe(true);
     expect((await readZipEntry(zip, "index.html")).toString("utf8")).toContain('<link rel="preload" href="course/course.json" as="fetch" crossorigin>');
     expect(single.course.units).toBeUndefined();
+  });
+
+  it("warns, for a SCORM 1.2 build only, about a unit title longer than the SCORM 1.2 schema allows", async () => {
+    const long = "T".repeat(201);
+    const dir = makeCourse({
+      "course.json": {
+        id: "https://example.com/courses/long",
+        title: "Long",
+        units: [
+          { id: "a", title: "A", pages: [{ id: "p", title: "P" }] },
+          { id: "b", title: long, pages: [{ id: "p", title: "P" }] },
+        ],
+      },
+    });
+    const out = await mkdtemp(join(tmpdir(), "passmark-multi-unit-"));
+    dirs.push(out);
+    const scorm12 = await buildCourse(dir, { targets: ["scorm12"], outDir: out });
+    expect(scorm12.warnings.map((w) => [w.path, w.message])).toEqual([
+      ["", 'the SCORM 1.2 package: the title of unit "b" is 201 characters long: a SCORM 1.2 <title> holds at most 200 (SCORM 1.2 CAM schema)'],
+    ]);
+    expect((await buildCourse(dir, { targets: ["scorm2004-4"], outDir: out })).warnings).toEqual([]);
   });
 });
