@@ -345,7 +345,7 @@ const cases: BadCase[] = [
     files: () => course((c) => (c.targets = ["cmi5", "scorm2004"])),
     file: "course.json",
     path: "/targets/1",
-    message: /^expected one of "cmi5", "scorm12", "scorm2004-3", "scorm2004-4", found "scorm2004" \(did you mean "scorm2004-3"\?\)$/,
+    message: /^expected one of "cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi", found "scorm2004" \(did you mean "scorm2004-3"\?\)$/,
   },
   {
     name: "only surveys in a pass-fail assessment",

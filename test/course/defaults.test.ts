@@ -26,7 +26,7 @@ describe("defaults", () => {
         interactions: true,
       },
     });
-    expect(loaded.targets).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]);
+    expect(loaded.targets).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"]);
     expect(loaded.assets).toEqual([]);
     expect(loaded.warnings).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("defaults", () => {
   it("the schema documents the same defaults", () => {
     const defs = courseSchema.$defs;
     expect(courseSchema.properties.language.default).toBe("en");
-    expect(courseSchema.properties.targets.default).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4"]);
+    expect(courseSchema.properties.targets.default).toEqual(["cmi5", "scorm12", "scorm2004-3", "scorm2004-4", "xapi"]);
     expect(defs.media.properties.watchedThreshold.default).toBe(0.9);
     expect(defs.assessment.properties.attempts.default).toBe("unlimited");
     expect(defs.assessment.properties.review.default).toBe("never");
