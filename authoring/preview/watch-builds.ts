@@ -5,15 +5,18 @@
 // at a time; saves during a build make one more. A failed build leaves the packages as they were
 // and sends its problems, which the launch page shows instead of the course.
 import type { ServerResponse } from "node:http";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_TARGETS, type CourseData, type TargetId } from "../../runtime/course/types";
+import { UNIT_LIST_PATH, type UnitList } from "../../runtime/course/unit-list";
+import { unitCourseDataPath } from "../../runtime/course/units";
 import { CourseError } from "../course/loaded-course";
+import { COURSE_JSON_PATH } from "../package/contents";
 import { SerialRunner } from "../watch/serial-runner";
 import { watchTree, type TreeWatcher } from "../watch/tree-watcher";
 import type { PreviewLog } from "./event-log";
 import type { PreparedCourse } from "./prepare";
-import { rebuildTargets, stateResets } from "./watch-rebuild";
+import { rebuildTargets, unitResets, type BuiltUnits } from "./watch-rebuild";
 import type { BuildCause, BuildStatus } from "./watch-protocol";
 
 export interface PreviewWatchOptions {
@@ -48,7 +51,7 @@ export class PreviewBuilds {
   private readonly listeners = new Set<(status: BuildStatus) => void>();
   private watcher: TreeWatcher | null = null;
   /** The course data of the latest good build (read from a served package at first). */
-  private built: CourseData | null;
+  private built: BuiltUnits | null;
 
   constructor(private readonly options: PreviewWatchOptions) {
     const { course } = options;
@@ -143,7 +146,7 @@ export class PreviewBuilds {
     let resets: string[];
     try {
       const data = await rebuildTargets(course, targets);
-      resets = stateResets(this.built, data);
+      resets = unitResets(this.built, data);
       this.built = data;
     } catch (error) {
       const problems = problemLines(error);
@@ -178,11 +181,14 @@ export class PreviewBuilds {
   }
 }
 
-/** The course data of the first package served (null when it cannot be read: no resets are told then). */
-function servedCourseData(course: PreparedCourse): CourseData | null {
+/** The course data of the first package served, per unit (null when it cannot be read: no resets are told then). */
+function servedCourseData(course: PreparedCourse): BuiltUnits | null {
   const first = course.packages.values().next().value;
+  if (!first) return null;
+  const read = <T>(path: string) => JSON.parse(readFileSync(join(first.root, path), "utf8")) as T;
   try {
-    return first ? (JSON.parse(readFileSync(join(first.root, "course", "course.json"), "utf8")) as CourseData) : null;
+    if (!existsSync(join(first.root, UNIT_LIST_PATH))) return new Map([["", read<CourseData>(COURSE_JSON_PATH)]]);
+    return new Map(read<UnitList>(UNIT_LIST_PATH).units.map((u) => [u.id, read<CourseData>(unitCourseDataPath(u.id))]));
   } catch {
     return null;
   }

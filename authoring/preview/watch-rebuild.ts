@@ -33,12 +33,31 @@ export function stateResets(before: CourseData | null, after: CourseData): strin
   return resets;
 }
 
+/** The built course data of each unit, by unit id ("" for a single-unit course). */
+export type BuiltUnits = ReadonlyMap<string, CourseData>;
+
+/**
+ * stateResets per unit (a course with units keeps one resume state per unit): a unit's lines name
+ * it; a unit that is gone is told, a new one loses nothing.
+ */
+export function unitResets(before: BuiltUnits | null, after: BuiltUnits): string[] {
+  if (!before) return [];
+  const named = (id: string, line: string) => (id === "" ? line : `unit "${id}": ${line}`);
+  const resets: string[] = [];
+  for (const [id, data] of after) {
+    const was = before.get(id);
+    if (was) resets.push(...stateResets(was, data).map((line) => named(id, line)));
+  }
+  for (const id of before.keys()) if (id !== "" && !after.has(id)) resets.push(`unit "${id}" was removed: its learners' records stay in the LMS`);
+  return resets;
+}
+
 /**
  * Builds `targets` of a course folder again and swaps each into place, with the title and warnings
- * of this build; resolves to the course data built. A course with errors throws CourseError and the
+ * of this build; resolves to the course data built, per unit. A course with errors throws CourseError and the
  * packages served stay as they were.
  */
-export async function rebuildTargets(course: PreparedCourse, targets: readonly TargetId[]): Promise<CourseData> {
+export async function rebuildTargets(course: PreparedCourse, targets: readonly TargetId[]): Promise<BuiltUnits> {
   const loaded = await loadCourse(course.source);
   const shared = await commonEntries(loaded);
   const plans = await Promise.all(targets.map(async (target) => ({ target, entries: await targetEntries(loaded, target, shared) })));
@@ -49,7 +68,7 @@ export async function rebuildTargets(course: PreparedCourse, targets: readonly T
   }
   course.title = loaded.data.title;
   course.warnings = loaded.warnings.map((w) => `${w.file}: ${w.message}`);
-  return loaded.data;
+  return new Map(loaded.units ? loaded.units.map((u) => [u.id, u.data]) : [["", loaded.data]]);
 }
 
 /** Writes the entries into a staging folder beside `root`, then moves it into place (the old one is removed). */
