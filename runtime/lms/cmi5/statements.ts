@@ -106,17 +106,10 @@ export function questionActivityId(activityId: string, questionId: string): stri
 }
 
 /**
- * cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the report's xAPI interaction
- * (lms/xapi/interaction.ts).
- * A rated task (docs/reporting.md "Rated tasks") has no success (a grade is not right or wrong), its
- * grade as the score, the filled form in EXT_TASK_RATING and its assessor as context.instructor.
+ * The result of an `answered` statement (cmi5's and Tin Can's): the response and latency; a rated
+ * task's grade and filled form, else the question's success and score.
  */
-export function buildAnswered(frame: StatementFrame, report: InteractionReport, xapi: XapiInteraction): Cmi5Statement {
-  const object: Activity = {
-    objectType: "Activity",
-    id: questionActivityId(frame.activityId, report.questionId),
-    definition: xapi.definition,
-  };
+export function answeredResult(report: InteractionReport, xapi: XapiInteraction): Result {
   const result: Result = { response: xapi.response, duration: isoDuration(report.latencyMs) };
   const task = report.task ?? null;
   if (task) {
@@ -130,6 +123,23 @@ export function buildAnswered(frame: StatementFrame, report: InteractionReport, 
       result.score = Number.isInteger(report.score) ? { scaled, raw: report.score, min: 0, max: 100 } : { scaled };
     }
   }
+  return result;
+}
+
+/**
+ * cmi5 allowed `answered` statement (docs/rules/interactions.md §2) from the report's xAPI interaction
+ * (lms/xapi/interaction.ts).
+ * A rated task (docs/reporting.md "Rated tasks") has no success (a grade is not right or wrong), its
+ * grade as the score, the filled form in EXT_TASK_RATING and its assessor as context.instructor.
+ */
+export function buildAnswered(frame: StatementFrame, report: InteractionReport, xapi: XapiInteraction): Cmi5Statement {
+  const object: Activity = {
+    objectType: "Activity",
+    id: questionActivityId(frame.activityId, report.questionId),
+    definition: xapi.definition,
+  };
+  const result = answeredResult(report, xapi);
+  const task = report.task ?? null;
   const instructor = task?.rater.role === "assessor" ? instructorAgent(task.rater) : null;
   const context = buildContext(frame.contextTemplate, frame.registration, { cmi5Category: false, moveOnCategory: false, masteryScore: null, instructor });
   return statement(frame, "answered", object, context, result);

@@ -2,9 +2,7 @@
 // categories, no cmi5 session id, no masteryScore extension. Ids and timestamps are handed in.
 import type { InteractionReport } from "../../assessment/outcome";
 import { instructorAgent } from "../cmi5/instructor";
-import { questionActivityId } from "../cmi5/statements";
-import { taskRatingExtension, taskScore } from "../cmi5/task-result";
-import { EXT_TASK_RATING } from "../cmi5/vocabulary";
+import { answeredResult, questionActivityId } from "../cmi5/statements";
 import { isoDuration } from "../xapi/duration";
 import type { XapiInteraction } from "../xapi/interaction";
 import type { Activity, Agent, Context, Result, ResultScore, Statement } from "../xapi/types";
@@ -99,19 +97,8 @@ export function buildTerminated(frame: TincanFrame, sessionMs: number): TincanSt
  */
 export function buildAnswered(frame: TincanFrame, report: InteractionReport, xapi: XapiInteraction): TincanStatement {
   const object: Activity = { objectType: "Activity", id: questionActivityId(frame.activityId, report.questionId), definition: xapi.definition };
-  const result: Result = { response: xapi.response, duration: isoDuration(report.latencyMs) };
+  const result = answeredResult(report, xapi);
   const task = report.task ?? null;
-  if (task) {
-    const score = taskScore(task);
-    if (score !== null) result.score = score;
-    result.extensions = { [EXT_TASK_RATING]: taskRatingExtension(task) };
-  } else {
-    if (report.result !== "neutral") result.success = report.result === "correct";
-    if (report.score !== null) {
-      const scaled = Math.round(report.score * 1e4) / 1e6;
-      result.score = Number.isInteger(report.score) ? { scaled, raw: report.score, min: 0, max: 100 } : { scaled };
-    }
-  }
   const extra: Partial<Context> = { contextActivities: { parent: [activity(frame)] } };
   if (task?.rater.role === "assessor") extra.instructor = instructorAgent(task.rater);
   return statement(frame, "answered", object, result, context(frame, extra));
