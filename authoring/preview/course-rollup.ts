@@ -7,6 +7,8 @@
 //   incomplete alike. A child contributes unless it is untracked or its imsss:rollupRules say
 //   rollupObjectiveSatisfied="false" (success) / rollupProgressCompletion="false" (completion).
 // - SCORM 1.2 defines no rollup: the preview counts the course done when every SCO is passed or completed.
+// - Tin Can (xAPI) defines none either: the preview's rule (TINCAN_RULE) reads each unit's activity's
+//   statements — done when completed and, for a unit with an assessment, passed.
 import type { Cmi5MoveOn } from "../../runtime/course/types";
 import type { Cmi5Entry, Cmi5GroupEntry } from "../lrs/satisfied";
 import type { TreeNode } from "./package-tree";
@@ -94,6 +96,47 @@ export interface Scorm12Rollup {
 export function scorm12Rollup(statuses: readonly string[]): Scorm12Rollup {
   const finished = statuses.filter((s) => s === "passed" || s === "completed").length;
   return { done: statuses.length > 0 && finished === statuses.length, finished, of: statuses.length };
+}
+
+export const TINCAN_RULE =
+  "Tin Can (xAPI) defines no rollup; this preview's rule: the course is done when every unit's activity has a completed " +
+  "statement in the learner's registration, and every unit with an assessment has a passed statement (failed alone does not count).";
+
+/** A Tin Can unit as its statements show it (object id = the unit's activity id, in the learner's registration). */
+export interface TincanUnitState {
+  completed: boolean;
+  passed: boolean;
+  /** The unit has an assessment (its course data's `assessment`): it must be passed to count. */
+  assessed: boolean;
+}
+
+export interface TincanRollup {
+  done: boolean;
+  /** Units done under TINCAN_RULE, of `of`. */
+  finished: number;
+  completed: number;
+  /** Units with an assessment passed, of `assessed`. */
+  passed: number;
+  assessed: number;
+  of: number;
+}
+
+/** TINCAN_RULE: a unit is done when completed and, if it has an assessment, passed; the course when every unit is. */
+export function tincanUnitDone(unit: TincanUnitState): boolean {
+  return unit.completed && (!unit.assessed || unit.passed);
+}
+
+export function tincanRollup(units: readonly TincanUnitState[]): TincanRollup {
+  const finished = units.filter(tincanUnitDone).length;
+  const assessed = units.filter((u) => u.assessed);
+  return {
+    done: units.length > 0 && finished === units.length,
+    finished,
+    completed: units.filter((u) => u.completed).length,
+    passed: assessed.filter((u) => u.passed).length,
+    assessed: assessed.length,
+    of: units.length,
+  };
 }
 
 /** An AU as the rollup needs it: its moveOn from cmi5.xml and the activity id the LMS launches it with. */

@@ -1,17 +1,34 @@
-// "What the LMS holds" for a whole course: each AU / SCO's result on its own (cmi5: the statements
-// about that AU in the learner's registration; SCORM: the data model the LMS keeps for that SCO) and
-// the course-level rollup of course-rollup.ts, with the rule it applies in words.
+// "What the LMS holds" for a whole course: each AU / SCO / Tin Can activity's result on its own (cmi5,
+// Tin Can: the statements about that unit in the learner's registration; SCORM: the data model the LMS
+// keeps for that SCO) and the course-level rollup of course-rollup.ts, with the rule it applies in words.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Statement } from "@xapi/xapi";
 import type { TargetId } from "../../runtime/course/types";
+import { UNIT_PARAMETER, unitCourseDataPath } from "../../runtime/course/units";
 import { VERB } from "../../runtime/lms/cmi5/vocabulary";
 import type { LocalLms } from "../lrs";
 import { satisfaction, VERB_SATISFIED, type Cmi5GroupEntry } from "../lrs/satisfied";
-import { cmi5CourseEntry, CMI5_RULE, flatTree, scorm12Rollup, scorm2004Rollup, SCORM12_RULE, SCORM2004_RULE, type Scorm2004UnitState } from "./course-rollup";
+import {
+  cmi5CourseEntry,
+  CMI5_RULE,
+  flatTree,
+  scorm12Rollup,
+  scorm2004Rollup,
+  SCORM12_RULE,
+  SCORM2004_RULE,
+  tincanRollup,
+  tincanUnitDone,
+  TINCAN_RULE,
+  type Scorm2004UnitState,
+  type TincanUnitState,
+} from "./course-rollup";
 import { launchActivityId, lmsGroupId } from "./lms-ids";
-import type { PackageInfo } from "./package-info";
+import type { LaunchUnit, PackageInfo } from "./package-info";
 import { blocksOf, unitsOf, type TreeNode } from "./package-tree";
 import type { CourseView, RollupEntry, UnitResult } from "./protocol";
 import { effectiveData, type ScormStore } from "./scorm-store";
+import { tincanView } from "./tincan-view";
 
 const EXT_SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 
@@ -158,6 +175,68 @@ export function scormCourseView(pkg: PackageInfo, learnerId: string, scorm: Scor
     };
   };
   return { target, learnerId, rule: is12 ? SCORM12_RULE : SCORM2004_RULE, units, rollup: [tree, ...blocksOf(tree)].map(entry) };
+}
+
+/**
+ * Tin Can: each unit's result from the statements whose object is its activity id (tincan-view.ts),
+ * and the course by this preview's rule (TINCAN_RULE: Tin Can defines no rollup).
+ */
+export function tincanCourseView(pkg: PackageInfo, learner: { id: string; registration: string }, lms: LocalLms): CourseView {
+  const tree = treeOf(pkg);
+  const statements = lms.statements({ registration: learner.registration });
+  const states = new Map<string, TincanUnitState>();
+  const units = pkg.units.map((unit): UnitResult => {
+    const view = tincanView(learner.id, learner.registration, statements, [], unit.id);
+    const judged = view.success !== "unknown";
+    const state = { completed: view.completion === "completed", passed: view.success === "passed", assessed: hasAssessment(pkg, unit) ?? judged };
+    states.set(unit.id, state);
+    const needs = state.assessed ? "completed and passed" : "completed";
+    return {
+      id: unit.id,
+      title: unit.title,
+      parent: null,
+      completion: view.completion === "completed" ? "completed" : Number(view.facts.Sessions) > 0 ? "not completed" : "not attempted",
+      success: view.success,
+      score: view.score,
+      counts: `counts when ${needs}: ${tincanUnitDone(state) ? "done" : "not done"}`,
+      sessions: Number(view.facts.Sessions),
+    };
+  });
+  const entry = (node: TreeNode): RollupEntry => {
+    const result = tincanRollup(unitsOf(node).map((u) => states.get(u.id)!));
+    return {
+      id: node.id,
+      title: node.title,
+      kind: node.kind === "course" ? "course" : "block",
+      status: result.done ? "done" : "not done",
+      completion: `${result.completed} of ${result.of} activities completed`,
+      success: `${result.passed} of ${result.assessed} assessed activities passed`,
+      detail: `${result.finished} of ${result.of} activities done (completed, and passed when assessed)`,
+    };
+  };
+  return { target: "xapi", learnerId: learner.id, rule: TINCAN_RULE, units, rollup: [tree, ...blocksOf(tree)].map(entry) };
+}
+
+const assessedCache = new WeakMap<PackageInfo, Map<string, boolean | null>>();
+
+/** Whether the unit's built course data has an assessment (null: unreadable — the statements decide). */
+function hasAssessment(pkg: PackageInfo, unit: LaunchUnit): boolean | null {
+  const cache = assessedCache.get(pkg) ?? new Map<string, boolean | null>();
+  assessedCache.set(pkg, cache);
+  if (cache.has(unit.id)) return cache.get(unit.id)!;
+  const query = unit.launchPath.includes("?") ? unit.launchPath.slice(unit.launchPath.indexOf("?") + 1) : "";
+  const id = new URLSearchParams(query).get(UNIT_PARAMETER);
+  let answer: boolean | null = null;
+  if (id === null || /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) {
+    try {
+      const data = JSON.parse(readFileSync(join(pkg.root, id === null ? "course/course.json" : unitCourseDataPath(id)), "utf8")) as { assessment?: unknown };
+      answer = data.assessment !== undefined && data.assessment !== null;
+    } catch {
+      answer = null;
+    }
+  }
+  cache.set(unit.id, answer);
+  return answer;
 }
 
 /** Statements the LMS itself recorded (Satisfied), for the log. */

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Cmi5MoveOn, TargetId } from "../../runtime/course/types";
 import { CMI5_NS, SCORM12, SCORM2004, TINCAN_NS } from "../manifest/namespaces";
+import { flatTree } from "./course-rollup";
 import { attr, childElements, descendants, textOf, type ElementLike } from "../validate/dom";
 import { parseXml } from "../validate/xml-dom";
 import { detectScormKind } from "../validate/scorm-rules";
@@ -102,7 +103,11 @@ function readTincan(root: string): PackageInfo {
     }));
   const first = units[0];
   if (!first) throw new PackageInfoError(root, "tincan.xml has no <activity> with a <launch>");
-  return { target: "xapi", root, title: nameOf(activities[0]!) || first.title, ...firstUnitFacts(first), activityId: first.id, units };
+  const title = nameOf(activities[0]!) || first.title;
+  // Multi-unit: the course activity (no launch) first, then the units — the course rollup's root.
+  const course = childElements(activities[0]!, TINCAN_NS, "launch").length === 0 ? (attr(activities[0]!, "id") ?? "") : null;
+  const tree = course === null ? undefined : flatTree(course, title, units);
+  return { target: "xapi", root, title, ...firstUnitFacts(first), activityId: first.id, units, ...(tree ? { tree } : {}) };
 }
 
 function readScorm(root: string): PackageInfo {

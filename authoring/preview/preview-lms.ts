@@ -8,7 +8,7 @@ import { parseJsonBounded } from "../http/body";
 import type { LocalLms } from "../lrs";
 import type { PreviewLog } from "./event-log";
 import type { LearnerBook } from "./learners";
-import { cmi5Course, cmi5CourseView, lmsSatisfiedStatements, scormCourseView } from "./course-view";
+import { cmi5Course, cmi5CourseView, lmsSatisfiedStatements, scormCourseView, tincanCourseView } from "./course-view";
 import { checkLaunchRequest, LaunchRequestError } from "./launch-request";
 import { launchActivityId } from "./lms-ids";
 import { cmi5View, scormView } from "./lms-view";
@@ -209,7 +209,10 @@ export class PreviewLms {
     if (target === "xapi") {
       const pkg = this.parts.course.packages.get("xapi");
       const activity = unit ?? pkg?.units[0]?.id ?? "";
-      return withUnit(tincanView(learner.id, learner.registration, lms.statements({ registration: learner.registration }), lms.violations, activity), unit);
+      return withCourse(
+        withUnit(tincanView(learner.id, learner.registration, lms.statements({ registration: learner.registration }), lms.violations, activity), unit),
+        unit === undefined ? null : this.courseView(target),
+      );
     }
     if (target !== "cmi5")
       return withCourse(
@@ -241,7 +244,9 @@ export class PreviewLms {
     const pkg = this.parts.course.packages.get(target);
     if (!pkg) throw new LaunchRequestError(`target: this preview has no ${target} package`);
     const learner = this.parts.learners.current();
-    return target === "cmi5" ? cmi5CourseView(pkg, learner, this.parts.lms) : scormCourseView(pkg, learner.id, this.parts.scorm);
+    if (target === "cmi5") return cmi5CourseView(pkg, learner, this.parts.lms);
+    if (target === "xapi") return tincanCourseView(pkg, learner, this.parts.lms);
+    return scormCourseView(pkg, learner.id, this.parts.scorm);
   }
 
   /** The Satisfied statements the LMS recorded in `registration` that the log does not show yet. */

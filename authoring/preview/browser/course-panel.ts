@@ -5,7 +5,7 @@ import type { CourseView, RollupEntry, UnitResult } from "../protocol";
 import { facts } from "./fact-list";
 
 export function renderCourse(course: CourseView): HTMLElement[] {
-  const unitWord = course.target === "cmi5" ? "AU" : "SCO";
+  const unitWord = course.target === "cmi5" ? "AU" : course.target === "xapi" ? "activity" : "SCO";
   const rollup = section("course-rollup", "Course rollup", course.rule);
   rollup.append(
     list(
