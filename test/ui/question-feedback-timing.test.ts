@@ -54,8 +54,9 @@ async function submitAnyway(page: Page): Promise<void> {
 
 const bodyText = (page: Page) => page.locator("main, body").first().innerText();
 
-// Each test has a page (and a browser context) of its own: they run concurrently (docs/testing.md).
-describe.concurrent("feedback timing", () => {
+// Each test has a page (and a browser context) of its own: they run concurrently (docs/testing.md),
+// so each may take twice as long on a busy machine: the browser describes' 180 s.
+describe.concurrent("feedback timing", { timeout: 180_000 }, () => {
   it("after-answer: Check answer locks the answer and shows the verdict, the question's and the choice's feedback; a reload keeps both", async (test) => {
     const { expect } = test;
     const page = await startAndAnswer(test, "after-answer");

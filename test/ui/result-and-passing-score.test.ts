@@ -57,7 +57,7 @@ describe.concurrent("the result after the last failed attempt (issue 10 item 4)"
     await expect.poll(() => h1(page)).toMatch(/^Result of attempt \d$/);
   }
 
-  it("70%, 50%, then 20%: heading, attempt score, assessment score, announcement and review are all attempt 3", { timeout: 90_000 }, async ({ expect }) => {
+  it("70%, 50%, then 20%: heading, attempt score, assessment score, announcement and review are all attempt 3", { timeout: 180_000 }, async ({ expect }) => {
     const pkg = await buildPackageFolder({ edit: tenQuestions });
     const server = await startStaticServer({ root: pkg.dir });
     cleanup.push(
@@ -120,7 +120,7 @@ describe.concurrent("the passing score in force in author text (issue 10 item 8)
 
   it(
     "the starter says 90% on the first page and the intro; 87.5% reads 'not passed yet' and never the pass message",
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async ({ expect }) => {
       const session = lms.launch({ auUrl: `${lms.origin}/content/index.html`, activityId: `${course.id}/au`, moveOn: "Passed", masteryScore: 0.9 });
       const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
