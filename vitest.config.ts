@@ -41,8 +41,10 @@ export default defineConfig({
     // reaching the LMS); the default 1 s made browser tests fail under CPU load, and journeys now run
     // two at a time (maxConcurrency). A deadline, not a wait: only a failing poll takes longer.
     expect: { poll: { timeout: 30_000 } },
-    // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts).
-    globalSetup: ["./test/support/chromium-global-setup.ts"],
+    // One Chromium for the run; each browser suite connects to it (test/support/chromium.ts). One
+    // folder of built packages for the run: each course/target is built once, whichever worker asks
+    // first (test/support/built-package-cache.ts).
+    globalSetup: ["./test/support/chromium-global-setup.ts", "./test/support/built-packages-global-setup.ts"],
     // Two workers on a 2-core machine. Three were tried (a journey keeps a core only partly busy), and a
     // quiet fresh-clone run then had a journey wait 30 s for a button of the SCO frame to become
     // "stable" (animation frames starved while three files drove the one Chromium); its gain was never measured quiet.

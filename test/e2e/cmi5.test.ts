@@ -18,9 +18,11 @@ let variant: CoursePreview;
 beforeAll(async () => {
   [browser, starter, variant] = await Promise.all([
     launchChromium(),
-    previewStarter(),
+    previewStarter(undefined, { target: "cmi5" }),
     // unableToPassResult not set: a learner who uses every attempt is "failed", never "unableToPass".
-    previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult),
+    previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult, {
+      target: "cmi5",
+    }),
   ]);
 });
 afterAll(async () => {

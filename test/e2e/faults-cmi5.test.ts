@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** Each scenario has its own preview LMS (faults are injected per LRS) so that they can run concurrently. */
 async function setUp(expect: ExpectStatic): Promise<{ starter: CoursePreview; learner: Learner }> {
-  const starter = await previewStarter();
+  const starter = await previewStarter(undefined, { target: "cmi5" });
   const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
   cleanup.push(
     () => starter.close(),

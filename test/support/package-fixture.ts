@@ -8,8 +8,9 @@
 //
 // The browser runtime (dist/runtime) is rebuilt first when any runtime source is newer than it;
 // a lock folder keeps parallel test files from building at the same time. A course of the same
-// content (files, edited course.json, target) is built once per test process and copied after
-// that (built-package-cache.ts): every test still gets a folder of its own.
+// content (files, edited course.json, target) is built once per test run and copied after
+// that (built-package-cache.ts): every test still gets a folder of its own. builtPackage() gives
+// the shared build itself, for callers that only read it.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,7 +19,7 @@ import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { buildCourse } from "../../authoring/build-course";
 import type { TargetId } from "../../runtime/course/types";
-import { cachedBuild } from "./built-package-cache";
+import { cachedBuild, type BuiltPackage } from "./built-package-cache";
 
 export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
 export const STARTER_COURSE = join(REPO_ROOT, "templates", "starter");
@@ -111,11 +112,14 @@ export async function extractZip(zip: string, dest: string): Promise<void> {
   });
 }
 
-/** Build the course into a zip with buildCourse (or copy the same content's build), then unpack it; remove() deletes both. */
-export async function buildPackageFolder(options: PackageFixtureOptions = {}): Promise<PackageFolder> {
+/**
+ * The run's build of the course (buildCourse, the first time this content is asked for; see
+ * built-package-cache.ts), shared: READ it only (serve it, unpack it, preview the zip). A test that
+ * changes files takes buildPackageFolder's copy instead.
+ */
+export async function builtPackage(options: PackageFixtureOptions = {}): Promise<BuiltPackage> {
   await ensureRuntimeBuilt();
   const target = options.target ?? "scorm2004-4";
-  const work = await mkdtemp(join(tmpdir(), "passmark-pkg-"));
   const sourceDir = options.courseDir ?? STARTER_COURSE;
   let edited: string | null = null;
   if (options.edit) {
@@ -123,7 +127,7 @@ export async function buildPackageFolder(options: PackageFixtureOptions = {}): P
     options.edit(course);
     edited = JSON.stringify(course, null, 2);
   }
-  const built = await cachedBuild({ sourceDir, target, editedCourseJson: edited }, async (out) => {
+  return cachedBuild({ sourceDir, target, editedCourseJson: edited }, async (out) => {
     let courseDir = sourceDir;
     if (edited !== null) {
       courseDir = join(out, "course");
@@ -137,6 +141,12 @@ export async function buildPackageFolder(options: PackageFixtureOptions = {}): P
     await extractZip(zip, dir);
     return { zip, dir };
   });
+}
+
+/** Build the course into a zip with buildCourse (or copy the same content's build), then unpack it; remove() deletes both. */
+export async function buildPackageFolder(options: PackageFixtureOptions = {}): Promise<PackageFolder> {
+  const built = await builtPackage(options);
+  const work = await mkdtemp(join(tmpdir(), "passmark-pkg-"));
   const zip = join(work, "out", basename(built.zip));
   const dir = join(work, "package");
   await mkdir(dirname(zip), { recursive: true });

@@ -7,6 +7,10 @@
 import { rm } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic, type TestContext } from "vitest";
+import type { TaskRating } from "../../runtime/assessment/types";
+import { decodeState } from "../../runtime/assessment/codec/state-decode";
+import type { CourseData } from "../../runtime/course/types";
+import { standaloneStateKey } from "../../runtime/lms/standalone/driver";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
 import { shownQuestionIds } from "./answers";
@@ -19,6 +23,7 @@ const PASSCODE = "blue lantern 7";
 let browser: Browser;
 let pkg: PackageFolder;
 let assessed: StaticServer;
+let assessedCourse: CourseData;
 let self: StaticServer;
 const dirs: string[] = [];
 
@@ -33,6 +38,7 @@ beforeAll(async () => {
   ]);
   const s = await packageWithItems(pkg.dir, "self", [task("reflect", "Describe what you would do differently.", RUBRIC, { rater: "learner" })]);
   dirs.push(a.dir, s.dir);
+  assessedCourse = a.course;
   assessed = await startStaticServer({ root: a.dir });
   self = await startStaticServer({ root: s.dir });
   browser = await launchChromium();
@@ -55,6 +61,14 @@ async function open(test: TestContext, server: StaticServer, width?: number): Pr
 const h1 = (page: Page) => page.locator("h1").first().textContent();
 const main = (page: Page) => page.locator("#pm-content").textContent();
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+/** The rating of `taskId` as the page last SAVED it (the standalone driver's localStorage), decoded as the runtime decodes it. */
+async function savedRating(page: Page, taskId: string): Promise<TaskRating | null> {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), standaloneStateKey(assessedCourse.id));
+  if (raw === null) return null;
+  const response = decodeState((JSON.parse(raw) as { state: string }).state, assessedCourse).state?.current?.answers[taskId]?.response;
+  return response?.type === "task" ? response.rating : null;
+}
 
 type Focused = Awaited<ReturnType<typeof focused>>;
 async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string, max = 120): Promise<void> {
@@ -205,8 +219,13 @@ describe.concurrent("grading forms in Chromium", { timeout: 180_000 }, () => {
         await pickRadio(expect, page, "pm-rate-steps-c-seal-", "pm-rate-steps-c-seal-false");
         expect(await page.locator(".pm-warning").count()).toBe(0); // nothing missing any more
 
-        // A reload loses nothing: hand over again, every value is there.
-        await page.waitForTimeout(600); // past the typing save delay
+        // A reload loses nothing: hand over again, every value is there. The typing save comes after a
+        // pause (TYPING_SAVE_DELAY_MS), later on a busy machine: poll until the last values are saved.
+        await expect.poll(() => savedRating(page, "steps")).toMatchObject({ filling: { gloves: true, seal: false } });
+        await expect.poll(() => savedRating(page, "demo")).toMatchObject({ filling: { method: 7, manner: "good" } });
+        await expect
+          .poll(() => savedRating(page, "observe"))
+          .toMatchObject({ filling: { plan: "some", safety: "always" }, remarks: { plan: "Good order" }, feedback: "Solid work." });
         await page.reload();
         await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
         await handOver(page);

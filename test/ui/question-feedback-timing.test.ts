@@ -2,11 +2,11 @@
 // after Check answer and locks that answer (kept after a reload), "after-attempt" on the result
 // screen, "review" only in review. axe-clean on every screen that shows feedback.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
 import type { FeedbackTiming } from "../../runtime/course/types";
 import { buildPackageFolder, REPO_ROOT, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
-import { expectNoAxeViolations, launchChromium, openLearnerPage, type LearnerPage } from "./browser";
+import { expectNoAxeViolations, launchChromium, openForTest } from "./browser";
 
 const SHOWCASE = `${REPO_ROOT}test/fixtures/questions-showcase`;
 const CHOICE_FEEDBACK = "Water conducts electricity: never use it on electrical fires.";
@@ -14,13 +14,16 @@ const QUESTION_FEEDBACK = "Look at the label again.";
 
 let browser: Browser;
 const packages = new Map<FeedbackTiming, { pkg: PackageFolder; server: StaticServer }>();
-const opened: LearnerPage[] = [];
 
 beforeAll(async () => {
-  for (const timing of ["after-answer", "after-attempt", "review"] as const) {
-    const pkg = await buildPackageFolder({ courseDir: SHOWCASE, edit: (c) => ((c.assessment as Record<string, unknown>).feedbackTiming = timing) });
-    packages.set(timing, { pkg, server: await startStaticServer({ root: pkg.dir }) });
-  }
+  const timings = ["after-answer", "after-attempt", "review"] as const;
+  const started = await Promise.all(
+    timings.map(async (timing) => {
+      const pkg = await buildPackageFolder({ courseDir: SHOWCASE, edit: (c) => ((c.assessment as Record<string, unknown>).feedbackTiming = timing) });
+      return { pkg, server: await startStaticServer({ root: pkg.dir }) };
+    }),
+  );
+  timings.forEach((timing, i) => packages.set(timing, started[i]!));
   browser = await launchChromium();
 }, 120_000);
 
@@ -32,18 +35,12 @@ afterAll(async () => {
   }
 });
 
-afterEach(async () => {
-  for (const learner of opened.splice(0)) {
-    expect(learner.problems).toEqual([]);
-    await learner.close();
-  }
-});
-
-/** Open the package of `timing`, start attempt 1 and give the wrong answer (Water) to the first question. */
-async function startAndAnswer(timing: FeedbackTiming): Promise<Page> {
-  const learner = await openLearnerPage(browser, `${packages.get(timing)!.server.url}/index.html`);
-  opened.push(learner);
-  const { page } = learner;
+/**
+ * Open the package of `timing` for this test (closed when it ends, which fails on any console error,
+ * page error or CSP violation), start attempt 1 and give the wrong answer (Water) to the first question.
+ */
+async function startAndAnswer(test: TestContext, timing: FeedbackTiming): Promise<Page> {
+  const { page } = await openForTest(test, browser, `${packages.get(timing)!.server.url}/index.html`, { checkProblems: true });
   await page.getByRole("button", { name: "Start attempt 1" }).click();
   await page.locator("#pm-q-ext-a").check();
   return page;
@@ -57,9 +54,12 @@ async function submitAnyway(page: Page): Promise<void> {
 
 const bodyText = (page: Page) => page.locator("main, body").first().innerText();
 
-describe("feedback timing", () => {
-  it("after-answer: Check answer locks the answer and shows the verdict, the question's and the choice's feedback; a reload keeps both", async () => {
-    const page = await startAndAnswer("after-answer");
+// Each test has a page (and a browser context) of its own: they run concurrently (docs/testing.md),
+// so each may take twice as long on a busy machine: the browser describes' 180 s.
+describe.concurrent("feedback timing", { timeout: 180_000 }, () => {
+  it("after-answer: Check answer locks the answer and shows the verdict, the question's and the choice's feedback; a reload keeps both", async (test) => {
+    const { expect } = test;
+    const page = await startAndAnswer(test, "after-answer");
     expect(await bodyText(page)).not.toContain(CHOICE_FEEDBACK);
     await expect.poll(() => page.locator("#pm-check-hint").innerText()).toContain("locks that answer");
     // Unanswered: nothing to check yet; the ordering question's shown order is an answer already.
@@ -95,8 +95,9 @@ describe("feedback timing", () => {
     await expect.poll(() => bodyText(page)).toContain(CHOICE_FEEDBACK);
   });
 
-  it("after-attempt: no Check button, nothing during the attempt; the result screen lists each question's feedback", async () => {
-    const page = await startAndAnswer("after-attempt");
+  it("after-attempt: no Check button, nothing during the attempt; the result screen lists each question's feedback", async (test) => {
+    const { expect } = test;
+    const page = await startAndAnswer(test, "after-attempt");
     expect(await page.getByRole("button", { name: "Check answer" }).count()).toBe(0);
     expect(await bodyText(page)).not.toContain(CHOICE_FEEDBACK);
     await submitAnyway(page);
@@ -110,8 +111,9 @@ describe("feedback timing", () => {
     await expectNoAxeViolations(page, "result with feedback");
   });
 
-  it("review: feedback neither during the attempt nor on the result screen, only in review", async () => {
-    const page = await startAndAnswer("review");
+  it("review: feedback neither during the attempt nor on the result screen, only in review", async (test) => {
+    const { expect } = test;
+    const page = await startAndAnswer(test, "review");
     expect(await page.getByRole("button", { name: "Check answer" }).count()).toBe(0);
     await submitAnyway(page);
     expect(await bodyText(page)).not.toContain(CHOICE_FEEDBACK);

@@ -2,7 +2,7 @@
 // text agrees with the passing score in force (item 8): {passingScore} shows the LMS's mastery score
 // and a score action keyed on "when" never says "Well done" next to "not passed yet".
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs/index";
 import type { CourseData } from "../../runtime/course/types";
 import { buildPackageFolder } from "../support/package-fixture";
@@ -26,7 +26,9 @@ const h1 = (page: Page) => page.locator("h1").first().textContent();
 const main = async (page: Page) => (await page.locator("#pm-content").textContent()) ?? "";
 const liveRegion = (page: Page) => page.locator(".pm-sr[role=status]").textContent();
 
-describe("the result after the last failed attempt (issue 10 item 4)", () => {
+// The two describes run side by side (describe.concurrent), each test with its own page and its own
+// expect (docs/testing.md).
+describe.concurrent("the result after the last failed attempt (issue 10 item 4)", () => {
   /** Ten true-false questions (all "true"), three attempts, the highest score reported when unable to pass. */
   const tenQuestions = (course: Record<string, unknown>) => {
     course.pages = [{ id: "start", title: "Start", body: { markdown: "Ten quick questions." } }];
@@ -46,7 +48,7 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
   };
 
   /** Take an attempt with the first `right` questions answered right, the others wrong. */
-  async function takeAttempt(page: Page, right: number): Promise<void> {
+  async function takeAttempt(expect: ExpectStatic, page: Page, right: number): Promise<void> {
     await page.getByRole("button", { name: /^(Start attempt|Try again)/ }).click();
     await expect.poll(() => h1(page)).toMatch(/^Quiz: attempt \d$/);
     const ids = await shownQuestionIds(page);
@@ -55,7 +57,7 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
     await expect.poll(() => h1(page)).toMatch(/^Result of attempt \d$/);
   }
 
-  it("70%, 50%, then 20%: heading, attempt score, assessment score, announcement and review are all attempt 3", { timeout: 90_000 }, async () => {
+  it("70%, 50%, then 20%: heading, attempt score, assessment score, announcement and review are all attempt 3", { timeout: 180_000 }, async ({ expect }) => {
     const pkg = await buildPackageFolder({ edit: tenQuestions });
     const server = await startStaticServer({ root: pkg.dir });
     cleanup.push(
@@ -68,15 +70,15 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect.poll(() => h1(page)).toBe("Quiz");
 
-    await takeAttempt(page, 7);
+    await takeAttempt(expect, page, 7);
     expect(await h1(page)).toBe("Result of attempt 1");
     expect(await main(page)).toContain("Score for this attempt: 70%");
-    await takeAttempt(page, 5);
+    await takeAttempt(expect, page, 5);
     expect(await h1(page)).toBe("Result of attempt 2");
     expect(await main(page)).toContain("Score for this attempt: 50%");
     expect(await main(page)).toContain("Assessment score: 70%");
 
-    await takeAttempt(page, 2);
+    await takeAttempt(expect, page, 2);
     expect(await h1(page)).toBe("Result of attempt 3");
     const result = await main(page);
     expect(result).toContain("Score for this attempt: 20%");
@@ -100,7 +102,7 @@ describe("the result after the last failed attempt (issue 10 item 4)", () => {
   });
 });
 
-describe("the passing score in force in author text (issue 10 item 8), cmi5 LMS with a mastery score of 0.9", () => {
+describe.concurrent("the passing score in force in author text (issue 10 item 8), cmi5 LMS with a mastery score of 0.9", () => {
   /** xAPI: GET of a State / profile document that does not exist yet answers 404 (first launch). */
   const NO_STATE_YET = /\/xapi\/(activities\/state|agents\/profile)\?/;
   let lms: LocalLms;
@@ -116,34 +118,38 @@ describe("the passing score in force in author text (issue 10 item 8), cmi5 LMS 
     );
   });
 
-  it("the starter says 90% on the first page and the intro; 87.5% reads 'not passed yet' and never the pass message", { timeout: 90_000 }, async () => {
-    const session = lms.launch({ auUrl: `${lms.origin}/content/index.html`, activityId: `${course.id}/au`, moveOn: "Passed", masteryScore: 0.9 });
-    const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
-    const { page } = learner;
-    await expect.poll(() => h1(page)).toBe("Welcome");
-    expect(await main(page)).toContain("You need 90% to pass,");
-    for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
-    await expect.poll(() => h1(page)).toBe("Final check");
-    const intro = await main(page);
-    expect(intro).toContain("You need 90% to pass; you have three attempts.");
-    expect(intro).toContain("Passing score: 90% (set by your LMS)");
-    expect(intro).not.toContain("80%");
+  it(
+    "the starter says 90% on the first page and the intro; 87.5% reads 'not passed yet' and never the pass message",
+    { timeout: 180_000 },
+    async ({ expect }) => {
+      const session = lms.launch({ auUrl: `${lms.origin}/content/index.html`, activityId: `${course.id}/au`, moveOn: "Passed", masteryScore: 0.9 });
+      const learner = await openLearnerPage(browser, session.url, { expectedFailures: NO_STATE_YET });
+      const { page } = learner;
+      await expect.poll(() => h1(page)).toBe("Welcome");
+      expect(await main(page)).toContain("You need 90% to pass,");
+      for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
+      await expect.poll(() => h1(page)).toBe("Final check");
+      const intro = await main(page);
+      expect(intro).toContain("You need 90% to pass; you have three attempts.");
+      expect(intro).toContain("Passing score: 90% (set by your LMS)");
+      expect(intro).not.toContain("80%");
 
-    // Seven of the eight graded questions right: 87.5%, which the rubric's 80 would pass and the LMS's 90 does not.
-    await page.getByRole("button", { name: "Start attempt 1" }).click();
-    await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
-    const byId = questionsById(course);
-    for (const id of await shownQuestionIds(page)) await answerQuestion(page, byId.get(id)!, id === "use-lift" ? "wrong" : "right");
-    await page.getByRole("button", { name: "Submit answers" }).click();
-    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
-    const result = await main(page);
-    expect(result).toContain("Score for this attempt: 87.5%");
-    expect(result).toContain("Status: not passed yet");
-    expect(result).not.toContain("Well done");
-    expect(result).toContain("Not quite there yet: you need 90% to pass.");
-    expect(await page.locator(".pm-message strong").allTextContents()).toEqual(["Fire extinguishers", "Leaving the building"]);
-    expect(lms.violations).toEqual([]);
-    expect(learner.problems).toEqual([]);
-    await learner.close();
-  });
+      // Seven of the eight graded questions right: 87.5%, which the rubric's 80 would pass and the LMS's 90 does not.
+      await page.getByRole("button", { name: "Start attempt 1" }).click();
+      await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+      const byId = questionsById(course);
+      for (const id of await shownQuestionIds(page)) await answerQuestion(page, byId.get(id)!, id === "use-lift" ? "wrong" : "right");
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+      const result = await main(page);
+      expect(result).toContain("Score for this attempt: 87.5%");
+      expect(result).toContain("Status: not passed yet");
+      expect(result).not.toContain("Well done");
+      expect(result).toContain("Not quite there yet: you need 90% to pass.");
+      expect(await page.locator(".pm-message strong").allTextContents()).toEqual(["Fire extinguishers", "Leaving the building"]);
+      expect(lms.violations).toEqual([]);
+      expect(learner.problems).toEqual([]);
+      await learner.close();
+    },
+  );
 });

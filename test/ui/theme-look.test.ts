@@ -3,10 +3,10 @@
 // words whole at 320 px; a theme (logo, font stack, light and dark) loads course/theme.css without a
 // CSP violation and stays axe-clean in light, dark and forced colours.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from "vitest";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, type StaticServer } from "../support/static-server";
-import { expectNoAxeViolations, launchChromium, openLearnerPage, type LearnerPage } from "./browser";
+import { expectNoAxeViolations, launchChromium, openForTest, type LearnerPage } from "./browser";
 
 const THEME = {
   brand: "#7a1f5c",
@@ -22,7 +22,6 @@ let plain: PackageFolder;
 let themed: PackageFolder;
 let plainServer: StaticServer;
 let themedServer: StaticServer;
-const opened: LearnerPage[] = [];
 
 beforeAll(async () => {
   [plain, themed] = await Promise.all([buildPackageFolder(), buildPackageFolder({ edit: (course) => (course.theme = THEME) })]);
@@ -38,13 +37,9 @@ afterAll(async () => {
   await themed?.remove();
 });
 
-afterEach(async () => {
-  for (const learner of opened.splice(0)) await learner.close();
-});
-
-async function open(server: StaticServer, width?: number): Promise<LearnerPage> {
-  const learner = await openLearnerPage(browser, `${server.url}/index.html`, { width });
-  opened.push(learner);
+/** A page of its own for this test, closed when the test ends (the tests of a describe run concurrently). */
+async function open(test: TestContext, server: StaticServer, width?: number): Promise<LearnerPage> {
+  const learner = await openForTest(test, browser, `${server.url}/index.html`, { width });
   await learner.page.locator("h1").first().waitFor();
   return learner;
 }
@@ -61,17 +56,19 @@ async function openMenu(page: Page): Promise<void> {
   if (!(await page.locator(".pm-menu details").evaluate((d: HTMLDetailsElement) => d.open))) await page.locator(".pm-menu summary").click();
 }
 
-async function goToPage(page: Page, name: string): Promise<void> {
+async function goToPage(expect: ExpectStatic, page: Page, name: string): Promise<void> {
   await openMenu(page);
   await page.getByRole("button", { name: new RegExp(`^${name} \\(`) }).click();
   await expect.poll(() => page.locator("h1").first().textContent()).toBe(name);
 }
 
-describe("the default look", () => {
-  it("document.title follows the screen: page, assessment intro, attempt, result, exit", { timeout: 240_000 }, async () => {
-    const { page, problems } = await open(plainServer);
+// Each test has a page (and a browser context) of its own: they run concurrently (docs/testing.md).
+describe.concurrent("the default look", () => {
+  it("document.title follows the screen: page, assessment intro, attempt, result, exit", { timeout: 240_000 }, async (test) => {
+    const { expect } = test;
+    const { page, problems } = await open(test, plainServer);
     await expect.poll(() => title(page)).toBe("Welcome – Fire safety basics");
-    await goToPage(page, "The alarm");
+    await goToPage(expect, page, "The alarm");
     await expect.poll(() => title(page)).toBe("The alarm – Fire safety basics");
     await openMenu(page);
     await page.getByRole("button", { name: "Final check", exact: true }).click();
@@ -86,9 +83,10 @@ describe("the default look", () => {
     expect(problems).toEqual([]);
   });
 
-  it("the menu's names say seen / current in words, the tick is for the eye only", { timeout: 180_000 }, async () => {
-    const { page } = await open(plainServer);
-    await goToPage(page, "The alarm");
+  it("the menu's names say seen / current in words, the tick is for the eye only", { timeout: 180_000 }, async (test) => {
+    const { expect } = test;
+    const { page } = await open(test, plainServer);
+    await goToPage(expect, page, "The alarm");
     const menu = await page.locator(".pm-menu ol").ariaSnapshot();
     expect(menu).toContain('button "Welcome (seen)"');
     expect(menu).toContain('button "The alarm (current)"');
@@ -100,10 +98,11 @@ describe("the default look", () => {
     await expectNoAxeViolations(page, "page with the menu open");
   });
 
-  it("progress counts the assessment: every page read is not 100% before an attempt", { timeout: 180_000 }, async () => {
-    const { page } = await open(plainServer);
+  it("progress counts the assessment: every page read is not 100% before an attempt", { timeout: 180_000 }, async (test) => {
+    const { expect } = test;
+    const { page } = await open(test, plainServer);
     // Starter: 4 pages and 1 medium the outcome counts, and the assessment as one step more.
-    for (const name of ["The alarm", "Fire extinguishers", "Leaving the building"]) await goToPage(page, name);
+    for (const name of ["The alarm", "Fire extinguishers", "Leaving the building"]) await goToPage(expect, page, name);
     await expect.poll(() => progressLabel(page)).toBe("Progress: 67% complete"); // 4 of 6
     await openMenu(page);
     await page.getByRole("button", { name: "Final check", exact: true }).click();
@@ -113,9 +112,10 @@ describe("the default look", () => {
     await expect.poll(() => progressLabel(page)).toBe("Progress: 83% complete"); // 5 of 6: the medium is not watched
   });
 
-  it("at 320 px a table keeps every word whole and scrolls within itself; the page does not scroll sideways", { timeout: 180_000 }, async () => {
-    const { page } = await open(plainServer, 320);
-    await goToPage(page, "Fire extinguishers");
+  it("at 320 px a table keeps every word whole and scrolls within itself; the page does not scroll sideways", { timeout: 180_000 }, async (test) => {
+    const { expect } = test;
+    const { page } = await open(test, plainServer, 320);
+    await goToPage(expect, page, "Fire extinguishers");
     const split = await page.locator(".pm-prose table").evaluate((table) => {
       const broken: string[] = [];
       const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
@@ -137,12 +137,13 @@ describe("the default look", () => {
   });
 });
 
-describe("a themed course", () => {
+describe.concurrent("a themed course", () => {
   it(
     "theme.css loads under the strict CSP: brand, logo with its alt text, font stack; axe-clean light, dark, forced colours, 320 px",
     { timeout: 300_000 },
-    async () => {
-      const { page, problems } = await open(themedServer);
+    async (test) => {
+      const { expect } = test;
+      const { page, problems } = await open(test, themedServer);
       expect(await page.locator("link[rel=stylesheet]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).toEqual([
         "runtime/passmark.css",
         "course/theme.css",
@@ -164,7 +165,7 @@ describe("a themed course", () => {
       await expectNoAxeViolations(page, "themed page, forced colours");
       await page.emulateMedia({ forcedColors: "none" });
       await page.setViewportSize({ width: 320, height: 800 });
-      await goToPage(page, "Fire extinguishers");
+      await goToPage(expect, page, "Fire extinguishers");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page, "themed table page at 320 px");
       expect(problems).toEqual([]);

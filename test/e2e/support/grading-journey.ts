@@ -42,7 +42,7 @@ export function gradingJourney(target: TargetId): void {
   const learners: Learner[] = [];
 
   beforeAll(async () => {
-    [browser, observed] = await Promise.all([launchChromium(), previewCourse(OBSERVATION_COURSE)]);
+    [browser, observed] = await Promise.all([launchChromium(), previewCourse(OBSERVATION_COURSE, { target })]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -25,7 +25,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget): voi
   let starter: CoursePreview;
 
   beforeAll(async () => {
-    [browser, starter] = await Promise.all([launchChromium(), previewStarter()]);
+    [browser, starter] = await Promise.all([launchChromium(), previewStarter(undefined, { target })]);
   });
   afterAll(async () => {
     await browser?.close();

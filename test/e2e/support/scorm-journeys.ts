@@ -59,8 +59,8 @@ export function scormJourneys(target: ScormTarget): void {
   beforeAll(async () => {
     [browser, starter, variant] = await Promise.all([
       launchChromium(),
-      previewStarter(),
-      previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult),
+      previewStarter(undefined, { target }),
+      previewStarter((course) => delete ((course.assessment as Record<string, unknown>).rubric as Record<string, unknown>).unableToPassResult, { target }),
     ]);
   });
   afterAll(async () => {
