@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic, type TestContext } from "vitest";
 import type { TaskRating } from "../../runtime/assessment/types";
 import { decodeState } from "../../runtime/assessment/codec/state-decode";
+import { loadTaskKit } from "../../runtime/assessment/task-kit";
 import type { CourseData } from "../../runtime/course/types";
 import { standaloneStateKey } from "../../runtime/lms/standalone/driver";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
@@ -26,6 +27,9 @@ let assessed: StaticServer;
 let assessedCourse: CourseData;
 let self: StaticServer;
 const dirs: string[] = [];
+
+// savedRating decodes task answers, whose codec is the lazily loaded task code (runtime/assessment/task-kit.ts).
+await loadTaskKit();
 
 beforeAll(async () => {
   pkg = await buildPackageFolder();
