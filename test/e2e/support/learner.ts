@@ -234,10 +234,20 @@ export class Learner {
     else await this.expect.poll(() => this.h1(), { timeout: STEP_DEADLINE_MS }).toBe("You have left the course");
   }
 
-  /** Close the tab without exiting (the learner just closes the window). */
+  /**
+   * Leave the course for good without exiting, as closing the tab does: the page is unloaded
+   * (pagehide with persisted false — Playwright's Chromium runs without the back/forward cache) and
+   * what its handlers send (SCORM Commit + Terminate, cmi5 Terminated) travels on. The page is
+   * navigated away and then closed rather than closed at once: a browser gives a CLOSING tab's unload
+   * handlers a deadline (Chromium: 500 ms) and then drops its renderer, which a busy machine misses —
+   * the session was then never finished (seen at load 20–40; certain with a 40× CPU throttle), a race
+   * against the machine, not something the course decides. A navigation's unload runs to its end.
+   */
   async closeTab(): Promise<void> {
-    await this.page!.close({ runBeforeUnload: true });
+    const page = this.page!;
     this.page = null;
+    await page.goto("about:blank");
+    await page.close();
   }
 
   async dispose(): Promise<void> {
