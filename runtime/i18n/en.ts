@@ -99,7 +99,7 @@ export const en = {
   notGraded: "Not graded",
   backToResult: "Back to the result",
   loading: "Loading…",
-  gradingLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
+  chunkLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
   loadAgain: "Load again",
   no: "No",
   taskGrade: "Grade: {score}",
