@@ -11,7 +11,7 @@ import { ExitedScreen } from "./exited-screen";
 import { loadGradingUi } from "./grading-loader";
 import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
-import { screenTitle } from "./screen-title";
+import { screenHeading, screenTitle } from "./screen-title";
 import { inScreensChunk, useScreens } from "./screens-loader";
 import type { SessionPort, SessionView } from "./session-port";
 import { NothingToReviewScreen, nothingToReview } from "./nothing-to-review-screen";
@@ -83,7 +83,8 @@ export function App({ session, i18n }: Props) {
   else if (screen.kind === "page") content = <PageScreen pageId={screen.pageId} view={view} navigate={navigate} />;
   else if (screen.kind === "intro") content = <AssessmentIntro view={view} navigate={navigate} />;
   else if (screen.kind === "nothing-to-review") content = <NothingToReviewScreen />;
-  else if (!screens.ui) content = <ScreenPending slot={screens} screen={screen.kind} />;
+  else if (!screens.ui)
+    content = <ScreenPending slot={screens} screen={screen.kind} heading={screenHeading(screen, view, session, i18n) || session.course.title} />;
   else if (screen.kind === "attempt") content = <screens.ui.AttemptScreen view={view} navigate={navigate} />;
   else if (screen.kind === "result") content = <screens.ui.ResultScreen attempt={screen.attempt} view={view} navigate={navigate} />;
   else content = <screens.ui.ReviewScreen attempt={screen.attempt} view={view} navigate={navigate} />;

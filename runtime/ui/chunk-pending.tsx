@@ -20,11 +20,12 @@ export function ChunkPending({ slot }: { slot: ChunkSlot<unknown> }) {
 }
 
 /**
- * A screen whose code is still on its way. It takes the focus as a screen's heading would (focus.ts),
- * so a keyboard or screen-reader user hears "Loading…" (or the failure) where the screen will be; the
- * screen, once there, moves the focus to its own heading. "Load again" keeps the focus here.
+ * A screen whose code is still on its way: its heading, then "Loading…" or the failure. It takes the
+ * focus as a screen would (focus.ts), so a keyboard or screen-reader user hears where they are and
+ * that it is loading; the screen, once there, moves the focus to its own heading. "Load again" keeps
+ * the focus here.
  */
-export function ScreenPending({ slot, screen }: { slot: ChunkSlot<unknown>; screen: string }) {
+export function ScreenPending({ slot, screen, heading }: { slot: ChunkSlot<unknown>; screen: string; heading: string }) {
   const box = useRef<HTMLElement>(null);
   useFocusOnChange(() => box.current, `pending-${screen}`);
   const retry = () => {
@@ -32,7 +33,8 @@ export function ScreenPending({ slot, screen }: { slot: ChunkSlot<unknown>; scre
     slot.retry();
   };
   return (
-    <section class="pm-screen" ref={box} tabIndex={-1}>
+    <section class="pm-screen" ref={box} tabIndex={-1} aria-labelledby="pm-pending-title">
+      <h1 id="pm-pending-title">{heading}</h1>
       <ChunkPending slot={{ ...slot, retry }} />
     </section>
   );
