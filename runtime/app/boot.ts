@@ -8,9 +8,10 @@ import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch, type Detection } from "../lms/detect";
 import type { LmsDriver } from "../lms/driver";
 import { consoleLogger, systemClock, type Logger } from "../lms/ports";
-import { App } from "../ui/app";
+import { App, initialScreen } from "../ui/app";
 import { ErrorScreen } from "../ui/error-screen";
 import { UnitListScreen } from "../ui/unit-list-screen";
+import { inScreensChunk, loadScreens } from "../ui/screens-loader";
 import { LaunchError } from "../lms/launch-error";
 import { randomSeed } from "./answers";
 import { loadLaunchCourseData, UnitNotNamed } from "./course-data";
@@ -67,7 +68,13 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     watchPageHide(win, doc, (unloading) => started.pageHidden(unloading));
     // cmi5 languagePreference wins when we have that language; SCORM and standalone follow the course.
     const lang = pickLanguage(course.language, facts.standard === "cmi5" ? facts.languagePreference : []);
+    // A first screen from the screens chunk (a resume into an attempt in progress) waits for it; if it
+    // fails, the App shows that with "Load again" (ui/chunk-pending.tsx).
+    const screens = inScreensChunk(initialScreen(started))
+      ? loadScreens().catch((error: unknown) => log(`the assessment screens could not be loaded: ${String(error)}`))
+      : null;
     const catalogue = lang === courseLang ? await early : await loadCatalogue(lang, fetchImpl, log);
+    await screens;
     root.textContent = "";
     render(h(App, { session, i18n: translator(lang, catalogue) }), root);
   } catch (caught) {
@@ -95,5 +102,8 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
   }
   session.begin();
   win.performance?.mark?.(INTERACTIVE_MARK);
+  // The attempt, result and review screens load now, once the first screen is interactive, so they are
+  // there before the learner can reach the assessment (a course without one never loads them).
+  if (session.course.assessment) loadScreens().catch(() => undefined); // a screen that needs it reports a failure
   return session;
 }

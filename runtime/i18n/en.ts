@@ -1,10 +1,12 @@
 // English UI messages: the reference catalogue, built into the bundle (the fallback, and what the
-// error screen can always show); the grading UI's are in en-grading.ts, in that UI's lazy chunk. The
+// error screen can always show); the assessment screens' are in en-screens.ts and the grading UI's
+// in en-grading.ts, each in its lazy chunk. The
 // others are data files (fr.json, es.json) that build.mjs copies to dist/runtime/passmark.<lang>.json
 // and the runtime fetches only when a learner needs them, so every learner downloads one catalogue.
-// Every catalogue has exactly the keys of en.ts and en-grading.ts.
+// Every catalogue has exactly the keys of en.ts, en-screens.ts and en-grading.ts.
 // {name} placeholders are filled by format(); keys ending in _one/_other are plural forms.
 import type { enGrading } from "./en-grading";
+import type { enScreens } from "./en-screens";
 
 export const en = {
   /** How a percentage is written ({n} already uses decimalSeparator). */
@@ -59,51 +61,18 @@ export const en = {
   closedAfterPass: "You have passed: the assessment is closed.",
   readOnlyAssessment: "Attempts cannot be started in this mode.",
   attemptHeading: "{title}: attempt {n}",
-  questionOf: "Question {n} of {total}",
-  yourAnswer: "Your answer",
-  true: "True",
-  false: "False",
-  chooseOption: "Choose…",
-  numberHint: "Enter a number, for example 2.5",
-  notANumber: "This is not a number: it is not kept as your answer.",
-  orderHint: "Put the items in order with the Up and Down buttons. The order shown is your answer.",
-  up: "Up",
-  down: "Down",
-  quoted: "“{item}”",
-  checkAnswer: "Check answer",
-  checkHint: "Check answer shows the feedback and locks that answer: it can no longer change.",
-  movedTo: "“{item}” is now at position {n} of {total}.",
-  submit: "Submit answers",
-  unansweredTitle: "Some questions are not answered",
-  unansweredBody: "Unanswered questions score 0. Questions not answered:",
-  submitAnyway: "Submit anyway",
-  keepAnswering: "Go back to the questions",
   resultHeading: "Result of attempt {n}",
-  attemptScore: "Score for this attempt: {score}",
   assessmentScore: "Assessment score: {score}",
   noScoreYet: "No score recorded yet.",
   statusPassed: "Status: passed",
   statusFailed: "Status: not passed yet",
   statusUnableToPass: "Status: not passed (no attempts left that could change this)",
   statusNotAttempted: "Status: not attempted",
-  retake: "Try again (attempt {n})",
-  review: "Review your answers",
   reviewAttempt: "Review attempt {n}",
   reviewHeading: "Review of attempt {n}",
-  reviewUnavailable: "The details of this attempt were not kept, so it cannot be reviewed.",
-  correctAnswer: "Correct answer",
-  noAnswer: "(no answer)",
-  resultCorrect: "Correct",
-  resultIncorrect: "Incorrect",
-  resultPartial: "Partly correct ({score})",
-  notGraded: "Not graded",
-  backToResult: "Back to the result",
   loading: "Loading…",
-  gradingLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
+  chunkLoadFailed: "This part of the course could not be loaded. Check your connection, then load it again.",
   loadAgain: "Load again",
-  no: "No",
-  taskGrade: "Grade: {score}",
-  feedback: "Feedback",
   errorTitle: "This course cannot start",
   errorCmi5Parameters: "The link that opened this course is incomplete or damaged.",
   errorCmi5FetchUsed: "This launch link has already been used or has expired.",
@@ -122,9 +91,9 @@ export const en = {
   errorDetail: "Technical detail (for your administrator): {detail}",
 } as const;
 
-/** Every message key: the ones here and the grading UI's (en-grading.ts). */
-export type MessageKey = keyof typeof en | keyof typeof enGrading;
-/** The grading UI's keys (en-grading.ts). */
-export type GradingMessageKey = keyof typeof enGrading;
-/** A catalogue: every key of en.ts; the grading UI's may be missing (English has them once its chunk is loaded). */
-export type Catalogue = Record<keyof typeof en, string> & Partial<Record<GradingMessageKey, string>>;
+/** Every message key: the ones here, the assessment screens' (en-screens.ts) and the grading UI's (en-grading.ts). */
+export type MessageKey = keyof typeof en | LateMessageKey;
+/** The keys whose English comes with a lazy chunk (en-screens.ts, en-grading.ts). */
+export type LateMessageKey = keyof typeof enScreens | keyof typeof enGrading;
+/** A catalogue: every key of en.ts; the lazy chunks' may be missing (English has them once the chunk is loaded). */
+export type Catalogue = Record<keyof typeof en, string> & Partial<Record<LateMessageKey, string>>;

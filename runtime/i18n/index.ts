@@ -33,8 +33,8 @@ export function catalogueUrl(lang: string): string {
 
 /**
  * A catalogue checked against English: every key a non-empty string; missing or bad entries fall
- * back to English (and are listed in `problems`; the grading UI's keys, whose English is in its lazy
- * chunk, fall back without being listed).
+ * back to English (and are listed in `problems`; the lazy chunks' keys, whose English is in those
+ * chunks (en-screens.ts, en-grading.ts), fall back without being listed).
  */
 export function checkedCatalogue(data: unknown): { catalogue: Catalogue; problems: string[] } {
   const source = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
@@ -45,7 +45,7 @@ export function checkedCatalogue(data: unknown): { catalogue: Catalogue; problem
     if (typeof text === "string" && text.trim() !== "") catalogue[key] = text;
     else problems.push(key);
   }
-  // The grading UI's messages (en-grading.ts, not in this chunk): kept when usable; a missing one is shown in English.
+  // The lazy chunks' messages (en-screens.ts, en-grading.ts): kept when usable; a missing one is shown in English.
   for (const [key, text] of Object.entries(source)) {
     if (!(key in en) && typeof text === "string" && text.trim() !== "") catalogue[key] = text;
   }
@@ -88,10 +88,10 @@ function isOne(lang: string, n: number): boolean {
   return lang === "fr" ? n >= 0 && n < 2 : n === 1;
 }
 
-/** English messages that arrive with a lazy chunk (the grading UI's, en-grading.ts): every translator falls back to them. */
+/** English messages that arrive with a lazy chunk (en-screens.ts, en-grading.ts): every translator falls back to them. */
 const lateEnglish: Partial<Record<MessageKey, string>> = {};
 
-/** Called by a lazy chunk with its English messages (runtime/ui/grading/grading-chunk.ts), before its screens render. */
+/** Called when a lazy chunk arrives, with its English messages (ui/screens-loader.ts, ui/grading-loader.ts), before its screens render. */
 export function addEnglish(messages: Partial<Record<MessageKey, string>>): void {
   Object.assign(lateEnglish, messages);
 }

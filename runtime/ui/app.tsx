@@ -1,19 +1,18 @@
 // The learner UI: header (course, progress, exit), mode notice, honest status line, the course
 // menu and one screen at a time, named in the window title (screen-title.ts). Screens: a page, the
-// assessment intro, an attempt, a result, a review.
+// assessment intro, an attempt, a result, a review (those three from a lazy chunk, screens-loader.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { Translator } from "../i18n/index";
 import { AssessmentIntro } from "./assessment-intro";
-import { AttemptScreen } from "./attempt-screen";
+import { ScreenPending } from "./chunk-pending";
 import { Ui, type UiContext } from "./context";
 import { CourseHeader } from "./course-header";
 import { ExitedScreen } from "./exited-screen";
 import { loadGradingUi } from "./grading-loader";
 import { CourseMenu } from "./course-menu";
 import { PageScreen } from "./page-screen";
-import { ResultScreen } from "./result-screen";
-import { ReviewScreen } from "./review-screen";
-import { screenTitle } from "./screen-title";
+import { screenHeading, screenTitle } from "./screen-title";
+import { inScreensChunk, useScreens } from "./screens-loader";
 import type { SessionPort, SessionView } from "./session-port";
 import { NothingToReviewScreen, nothingToReview } from "./nothing-to-review-screen";
 import { ModeNotice, StatusLine } from "./status-line";
@@ -58,6 +57,9 @@ export function App({ session, i18n }: Props) {
     setView(session.view());
     return unsubscribe;
   }, [session]);
+  // The attempt, result and review screens: there at once when loaded (boot starts that early), else
+  // "Loading…" (or the failure, with a way to load again) in their place, never another screen.
+  const screens = useScreens(inScreensChunk(screen), (m) => session.log(m));
   const ui = useMemo<UiContext>(() => ({ session, i18n, announce: setAnnouncement }), [session, i18n]);
 
   const navigate: Navigate = (next) => {
@@ -80,10 +82,12 @@ export function App({ session, i18n }: Props) {
   if (view.exited || view.exiting) content = <ExitedScreen view={view} />;
   else if (screen.kind === "page") content = <PageScreen pageId={screen.pageId} view={view} navigate={navigate} />;
   else if (screen.kind === "intro") content = <AssessmentIntro view={view} navigate={navigate} />;
-  else if (screen.kind === "attempt") content = <AttemptScreen view={view} navigate={navigate} />;
   else if (screen.kind === "nothing-to-review") content = <NothingToReviewScreen />;
-  else if (screen.kind === "result") content = <ResultScreen attempt={screen.attempt} view={view} navigate={navigate} />;
-  else content = <ReviewScreen attempt={screen.attempt} view={view} navigate={navigate} />;
+  else if (!screens.ui)
+    content = <ScreenPending slot={screens} screen={screen.kind} heading={screenHeading(screen, view, session, i18n) || session.course.title} />;
+  else if (screen.kind === "attempt") content = <screens.ui.AttemptScreen view={view} navigate={navigate} />;
+  else if (screen.kind === "result") content = <screens.ui.ResultScreen attempt={screen.attempt} view={view} navigate={navigate} />;
+  else content = <screens.ui.ReviewScreen attempt={screen.attempt} view={view} navigate={navigate} />;
 
   const inAttempt = screen.kind === "attempt" && !view.exited;
   return (

@@ -8,7 +8,7 @@ import { AssessmentIntro } from "./assessment-intro";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
-import { GradingPending } from "./grading-pending";
+import { ChunkPending } from "./chunk-pending";
 import { questionDomId, QuestionView } from "./questions/question-view";
 import { resultAnnouncement } from "./result-announcement";
 import type { SessionView } from "./session-port";
@@ -36,7 +36,7 @@ export function AttemptScreen({ view, navigate }: { view: SessionView; navigate:
   const grading = useGradingUi(awaiting, (m) => session.log(m));
   if (!attempt) return <AssessmentIntro view={view} navigate={navigate} />;
   // Handed in, waiting for the assessor (also after a reload): never the questions, never a score.
-  if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <GradingPending slot={grading} />;
+  if (awaiting) return grading.ui ? <grading.ui.AwaitingRating view={view} navigate={navigate} /> : <ChunkPending slot={grading} />;
   const assessment = session.course.assessment!;
   const shown = attempt.questions;
   const checking = assessment.feedbackTiming === "after-answer";

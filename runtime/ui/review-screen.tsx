@@ -8,7 +8,7 @@ import { AuthorHtml } from "./author-html";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import { useGradingUi } from "./grading-loader";
-import { GradingPending } from "./grading-pending";
+import { ChunkPending } from "./chunk-pending";
 import { AnswerFeedback, Verdict } from "./questions/answer-feedback";
 import type { SessionView } from "./session-port";
 
@@ -46,7 +46,7 @@ export function ReviewScreen({ attempt, view, navigate }: { attempt: number; vie
                 (grading.ui ? (
                   <grading.ui.FilledForm task={task} rating={response?.type === "task" ? response.rating : null} />
                 ) : (
-                  <GradingPending slot={grading} />
+                  <ChunkPending slot={grading} />
                 ))}
               {task && score !== null ? <p class="pm-verdict">{i18n.t("taskGrade", { score: i18n.percent(score) })}</p> : <Verdict score={score} />}
               <AnswerFeedback question={question} response={response} score={score} />

@@ -50,13 +50,17 @@ describe("runtime chunks in the packages", () => {
         const code = (await readZipEntry(b.path, path)).toString("utf8");
         for (const spec of importedModules(code)) pending.push(`runtime/${spec.slice(2)}`);
       }
-      // Every bundle, and the lazy grading UI chunk.
+      // Every bundle, and the lazy chunks: the grading UI, the assessment screens.
       expect(reached, b.target).toContain("runtime/passmark.cmi5.js");
       expect(reached, b.target).toContain("runtime/passmark.scorm.js");
       expect(reached, b.target).toContain("runtime/passmark.xapi.js");
       expect(
         [...reached].some((p) => /passmark-grading-chunk-/.test(p)),
         `${b.target}: the grading chunk`,
+      ).toBe(true);
+      expect(
+        [...reached].some((p) => /passmark-screens-chunk-/.test(p)),
+        `${b.target}: the assessment screens' chunk`,
       ).toBe(true);
       const shippedJs = names.filter((n) => n.startsWith("runtime/") && n.endsWith(".js"));
       expect(shippedJs.sort(), `${b.target}: stale or unreachable runtime files`).toEqual([...reached].sort());
@@ -90,7 +94,7 @@ describe("runtime chunks in the packages", () => {
       for (const chunk of app) expected.push(...(await staticImportsOf(chunk)));
       expect(preloads.sort(), `${b.target}: exactly the static imports (and the lazy app chunk's)`).toEqual([...new Set(expected)].sort());
       expect(
-        preloads.some((p) => /passmark\.(cmi5|scorm)\.js|passmark-grading-chunk-/.test(p)),
+        preloads.some((p) => /passmark\.(cmi5|scorm)\.js|passmark-(grading|screens)-chunk-/.test(p)),
         `${b.target}: no other bundle, no lazy chunk preloaded`,
       ).toBe(false);
       expect(html, "no inline script").not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { en, type Catalogue } from "../../runtime/i18n/en";
 import { enGrading } from "../../runtime/i18n/en-grading";
+import { enScreens } from "../../runtime/i18n/en-screens";
 import es from "../../runtime/i18n/es.json";
 import fr from "../../runtime/i18n/fr.json";
 import { catalogueUrl, checkedCatalogue, LANGUAGES, loadCatalogue, pickLanguage, translator } from "../../runtime/i18n/index";
@@ -9,7 +10,7 @@ import type { LaunchErrorReason } from "../../runtime/lms/launch-error";
 import { reasonMessage } from "../../runtime/ui/error-screen";
 
 /** English: the bundle's messages and the grading UI's (its lazy chunk). */
-const english: Record<string, string> = { ...en, ...enGrading };
+const english: Record<string, string> = { ...en, ...enScreens, ...enGrading };
 const CATALOGUES: Record<string, Record<string, string>> = { en: english, fr, es };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -89,13 +90,13 @@ describe("loading a catalogue", () => {
     const log: string[] = [];
     const fetchImpl = serve({
       [catalogueUrl("fr")]: () => new Response("not json"),
-      [catalogueUrl("es")]: () => new Response(JSON.stringify({ ...es, next: "", submit: 3 })),
+      [catalogueUrl("es")]: () => new Response(JSON.stringify({ ...es, next: "", exit: 3 })),
     });
     expect(await loadCatalogue("fr", fetchImpl, (m) => log.push(m))).toBe(en);
     const partial = await loadCatalogue("es", fetchImpl, (m) => log.push(m));
-    expect([partial.next, partial.submit, partial.previous]).toEqual(["Next", "Submit answers", "Anterior"]);
+    expect([partial.next, partial.exit, partial.previous]).toEqual(["Next", "Exit", "Anterior"]);
     expect(log).toHaveLength(2);
-    expect(log[1]).toContain("next, submit");
+    expect(log[1]).toContain("next, exit");
     expect(checkedCatalogue(null).problems).toHaveLength(Object.keys(en).length);
   });
 

@@ -23,6 +23,7 @@ import { safeReturnUrl } from "../../runtime/ui/exit";
 import { playedSeconds, reachedThreshold } from "../../runtime/ui/media-watch";
 import { parseLearnerNumber } from "../../runtime/ui/questions/learner-number";
 import { resultAnnouncement } from "../../runtime/ui/result-announcement";
+import { loadScreens } from "../../runtime/ui/screens-loader";
 import { statusMessage } from "../../runtime/ui/status-line";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { assessment as quizOf, course as courseOf, singleChoices } from "../assessment/fixtures";
@@ -31,6 +32,7 @@ import { questionsById } from "./answers";
 let course: CourseData;
 beforeAll(async () => {
   course = (await loadCourse(STARTER_COURSE)).data;
+  await loadScreens(); // the review texts and the result announcement are in that chunk, with their English messages
 });
 
 describe("media watched threshold (progress only)", () => {

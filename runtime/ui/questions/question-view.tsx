@@ -7,7 +7,7 @@ import type { QuestionData } from "../../course/types";
 import { AuthorHtml } from "../author-html";
 import { useUi } from "../context";
 import { useGradingUi } from "../grading-loader";
-import { GradingPending } from "../grading-pending";
+import { ChunkPending } from "../chunk-pending";
 import { AnswerFeedback, Verdict } from "./answer-feedback";
 import { ChoiceControl, MultipleControl } from "./choice-controls";
 import { NumericControl, TextControl } from "./entry-controls";
@@ -91,7 +91,7 @@ export function QuestionView({ question, drawn, number, total, answer, onAnswer,
       control = <OrderingControl {...props} question={question} />;
       break;
     case "task":
-      control = grading.ui ? <grading.ui.TaskControl {...props} question={question} /> : <GradingPending slot={grading} />;
+      control = grading.ui ? <grading.ui.TaskControl {...props} question={question} /> : <ChunkPending slot={grading} />;
       break;
   }
   return (

@@ -1,0 +1,40 @@
+// English messages of the attempt, result and review screens and their question controls: in the
+// screens' chunk (runtime/ui/screens-chunk.ts), which boot loads once the first page is interactive;
+// screens-loader.ts adds them to the English catalogue (i18n/index.ts addEnglish) before any of those
+// screens renders. The grading UI, drawn only within them, uses some too. The other catalogues
+// (fr.json, es.json) hold these keys. Placeholders and plurals as in en.ts.
+export const enScreens = {
+  questionOf: "Question {n} of {total}",
+  yourAnswer: "Your answer",
+  true: "True",
+  false: "False",
+  chooseOption: "Choose…",
+  numberHint: "Enter a number, for example 2.5",
+  notANumber: "This is not a number: it is not kept as your answer.",
+  orderHint: "Put the items in order with the Up and Down buttons. The order shown is your answer.",
+  up: "Up",
+  down: "Down",
+  quoted: "“{item}”",
+  checkAnswer: "Check answer",
+  checkHint: "Check answer shows the feedback and locks that answer: it can no longer change.",
+  movedTo: "“{item}” is now at position {n} of {total}.",
+  submit: "Submit answers",
+  unansweredTitle: "Some questions are not answered",
+  unansweredBody: "Unanswered questions score 0. Questions not answered:",
+  submitAnyway: "Submit anyway",
+  keepAnswering: "Go back to the questions",
+  attemptScore: "Score for this attempt: {score}",
+  retake: "Try again (attempt {n})",
+  review: "Review your answers",
+  reviewUnavailable: "The details of this attempt were not kept, so it cannot be reviewed.",
+  correctAnswer: "Correct answer",
+  noAnswer: "(no answer)",
+  resultCorrect: "Correct",
+  resultIncorrect: "Incorrect",
+  resultPartial: "Partly correct ({score})",
+  notGraded: "Not graded",
+  backToResult: "Back to the result",
+  no: "No",
+  taskGrade: "Grade: {score}",
+  feedback: "Feedback",
+} as const;

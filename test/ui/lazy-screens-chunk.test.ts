@@ -1,0 +1,202 @@
+// The attempt, result and review screens are a chunk of their own (runtime/ui/screens-loader.ts), in
+// Chromium: a fresh launch makes its first page interactive (the "passmark:interactive" mark) before
+// that chunk is even requested (Resource Timing), then loads it and the assessment works; a resume
+// into an attempt in progress waits for the chunk and renders the attempt at once; a learner who
+// reaches the assessment before the chunk arrived sees "Loading…" (focused), then the screen; a chunk
+// that cannot be loaded says so with "Load again" (by keyboard), and nothing the learner did is lost.
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from "vitest";
+import type { CourseData, TargetId } from "../../runtime/course/types";
+import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
+import { startStaticServer, type StaticServer } from "../support/static-server";
+import { answerAll, readBuiltCourse, shownQuestionIds } from "./answers";
+import { expectNoAxeViolations, focused, launchChromium } from "./browser";
+
+const CHUNK = /passmark-screens-chunk-[A-Z0-9]+\.js$/;
+const TARGETS: TargetId[] = ["cmi5", "scorm2004-4"]; // the cmi5 bundle (its app a lazy chunk) and the SCORM one
+
+let browser: Browser;
+const packages = new Map<TargetId, { pkg: PackageFolder; server: StaticServer; course: CourseData }>();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const target of TARGETS) {
+    const pkg = await buildPackageFolder({ target });
+    packages.set(target, { pkg, server: await startStaticServer({ root: pkg.dir }), course: await readBuiltCourse(pkg.dir) });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const { pkg, server } of packages.values()) {
+    await server.close();
+    await pkg.remove();
+  }
+});
+
+/** What the page showed, and which runtime files it had fetched, the moment boot set the interactive mark. */
+interface AtInteractive {
+  at: number;
+  h1: string | null;
+  text: string;
+}
+
+/** A context of the test's own whose pages record the interactive moment; `gate` sees every request for the chunk. */
+async function open(test: TestContext, target: TargetId, gate?: (route: Route) => void): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: "en-US" });
+  const errors: string[] = [];
+  test.onTestFinished(async () => {
+    await context.close();
+    test.expect(errors, "uncaught page errors").toEqual([]);
+  });
+  await context.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+      if (name === "passmark:interactive") {
+        const h1 = document.querySelector("h1");
+        (window as unknown as { pmInteractive: AtInteractive }).pmInteractive = {
+          at: performance.now(),
+          h1: h1?.textContent ?? null,
+          text: document.querySelector("#pm-content")?.textContent ?? "",
+        };
+      }
+      return mark(name, options);
+    }) as typeof performance.mark;
+  });
+  if (gate) await context.route(CHUNK, gate);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${packages.get(target)!.server.url}/index.html`);
+  return { page, context };
+}
+
+const h1 = (page: Page) => page.locator("h1").first().textContent();
+const atInteractive = (page: Page) => page.evaluate(() => (window as unknown as { pmInteractive?: AtInteractive }).pmInteractive ?? null);
+/** When the page started fetching the screens chunk (Resource Timing), or null if it has not fetched it. */
+const chunkFetchStarts = (page: Page) =>
+  page.evaluate((source) => {
+    const pattern = new RegExp(source);
+    return performance
+      .getEntriesByType("resource")
+      .filter((e) => pattern.test(e.name))
+      .map((e) => e.startTime);
+  }, CHUNK.source);
+
+async function goToAssessment(expect: ExpectStatic, page: Page): Promise<void> {
+  await page.locator(".pm-menu summary").click();
+  await page.getByRole("button", { name: /^Final check/ }).click();
+  await expect.poll(() => h1(page)).toBe("Final check");
+}
+
+describe.concurrent("the assessment screens' own chunk", { timeout: 180_000 }, () => {
+  for (const target of TARGETS) {
+    it(`${target} package, fresh launch: the first page is interactive before the chunk is requested; it loads then, and the assessment works`, async (test) => {
+      const { expect } = test; // the test's own: the tests run concurrently
+      const { course } = packages.get(target)!;
+      const { page } = await open(test, target);
+      await expect.poll(() => atInteractive(page)).not.toBeNull();
+      const first = (await atInteractive(page))!;
+      expect(first.h1).toBe("Welcome");
+      expect(first.text).not.toContain("Loading");
+      // Fetched on its own once the first page is interactive, before the learner goes anywhere.
+      await expect.poll(() => chunkFetchStarts(page)).toHaveLength(1);
+      expect((await chunkFetchStarts(page))[0]).toBeGreaterThanOrEqual(first.at);
+      expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
+        expect.stringMatching(CHUNK),
+      );
+
+      await goToAssessment(expect, page);
+      await page.getByRole("button", { name: "Start attempt 1" }).click();
+      await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+      expect(await focused(page)).toMatchObject({ tag: "h1", id: "pm-attempt-title" });
+      await answerAll(page, course, "right");
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+      expect(await page.locator("#pm-content").textContent()).toContain("Score for this attempt: 100%");
+      await page.getByRole("button", { name: "Review your answers" }).click();
+      await expect.poll(() => h1(page)).toBe("Review of attempt 1");
+      expect(await chunkFetchStarts(page)).toHaveLength(1); // loaded once
+    });
+  }
+
+  it("resume into an attempt in progress: boot waits for the chunk and the first screen is the attempt, answers kept", async (test) => {
+    const { expect } = test;
+    const { course } = packages.get("scorm2004-4")!;
+    const { page } = await open(test, "scorm2004-4");
+    await goToAssessment(expect, page);
+    await page.getByRole("button", { name: "Start attempt 1" }).click();
+    const ids = await shownQuestionIds(page);
+    await answerAll(page, course, "right");
+    const checked = () => page.locator("fieldset.pm-question input:checked").evaluateAll((els) => els.map((e) => e.id));
+    const checkedBefore = await checked();
+
+    await page.reload();
+    await expect.poll(() => atInteractive(page)).not.toBeNull();
+    const first = (await atInteractive(page))!;
+    expect(first.h1).toBe("Final check: attempt 1"); // never "Loading…" first
+    expect(first.text).not.toContain("Loading");
+    const starts = await chunkFetchStarts(page);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]).toBeLessThan(first.at);
+    expect(await shownQuestionIds(page)).toEqual(ids);
+    expect(await checked()).toEqual(checkedBefore);
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+  });
+
+  it("reached before the chunk arrived: 'Loading…' takes the focus, then the screen and its heading", async (test) => {
+    const { expect } = test;
+    const held: Route[] = [];
+    const { page } = await open(test, "scorm2004-4", (route) => void held.push(route));
+    await goToAssessment(expect, page);
+    await page.getByRole("button", { name: "Start attempt 1" }).click();
+    // The screen's heading and "Loading…", focused together; no other screen meanwhile.
+    await expect.poll(() => page.locator("#pm-content").textContent()).toBe("Final check: attempt 1Loading…");
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual([
+      "SECTION",
+      "Final check: attempt 1Loading…",
+    ]);
+    expect(await page.title()).toBe("Final check: attempt 1 – Fire safety basics");
+    await expectNoAxeViolations(page, "screens chunk loading");
+    expect(held.length).toBeGreaterThan(0);
+    for (const route of held) await route.continue();
+    await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "h1", id: "pm-attempt-title" });
+  });
+
+  it("a failed load says so with 'Load again' (keyboard), loses nothing, and a resume that cannot load it does too", async (test) => {
+    const { expect } = test;
+    const { course } = packages.get("scorm2004-4")!;
+    let blocked = true;
+    const { page } = await open(test, "scorm2004-4", (route) => void (blocked ? route.abort("connectionreset") : route.continue()));
+    expect(await h1(page)).toBe("Welcome"); // the first page never needed it
+    await goToAssessment(expect, page);
+    await page.getByRole("button", { name: "Start attempt 1" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "This part of the course could not be loaded" });
+    await alert.waitFor();
+    expect(await h1(page)).toBe("Final check: attempt 1"); // where the learner is
+    expect(await page.locator("fieldset.pm-question").count()).toBe(0); // not an empty attempt
+    expect(await page.getByRole("button", { name: /^Start attempt/ }).count()).toBe(0); // not the intro
+    await expectNoAxeViolations(page, "screens chunk failed");
+    // By keyboard alone: the focus is where the screen will be, "Load again" the next stop.
+    await page.keyboard.press("Tab");
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "button", text: "Load again" });
+    await page.keyboard.press("Enter"); // still failing: said again, never "Loading…" for ever
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("SECTION");
+    await alert.waitFor();
+    // The attempt was started all the same (the session holds it): a reload resumes it, and a resume
+    // that cannot load the chunk says so too.
+    await page.reload();
+    await alert.waitFor();
+    expect(await page.title()).toBe("Final check: attempt 1 – Fire safety basics");
+    blocked = false;
+    await alert.getByRole("button", { name: "Load again" }).click();
+    await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "h1", id: "pm-attempt-title" });
+    expect(await page.getByRole("alert").filter({ hasText: "could not be loaded" }).count()).toBe(0);
+    await answerAll(page, course, "right");
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+    expect(await page.locator("#pm-content").textContent()).toContain("Attempts used: 1");
+  });
+});
