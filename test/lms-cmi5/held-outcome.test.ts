@@ -91,7 +91,6 @@ describe("cmi5: the status of a Failed held until the session ends", () => {
     const second = launch(lms, { registration: first.registration });
     const d2 = newDriver(second.url, new MemorySessionStorage(), newPage());
     const facts = await d2.start();
-    await d2.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     expect(facts.resumeState).toBe("after-attempt-1");
     const seen: { held?: string; outcomeDelivered: boolean }[] = [];
     d2.onStatus((status) => seen.push({ held: status.held, outcomeDelivered: status.outcomeDelivered }));

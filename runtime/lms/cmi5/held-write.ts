@@ -20,20 +20,30 @@ export function withHeld(held: readonly HeldWrite[], write: HeldWrite): HeldWrit
 /**
  * The DeliveryStatus while the write path's code is on its way ("sent" only for what the LMS holds):
  * what waits is the held writes and an earlier page's queue; `loadError` (non-empty) when the last
- * load failed and is tried again. A failing result may still owe its Failed: not delivered.
+ * load failed and is tried again. A failing score may still owe its Failed: not delivered; held on
+ * purpose until the session ends when not final (reporting-policy.ts; the sequence rules that can
+ * forbid a Failed here: Normal mode only, one of Passed/Failed per session, none after a Passed).
  */
 export function statusWhileLoading(record: Readonly<Cmi5SessionRecord>, loadError: string): DeliveryStatus {
   const held = record.held ?? [];
   const isOutcome = (item: Cmi5SessionRecord["outbox"][number]) => item.kind === "statement" && item.role === "outcome";
-  const latest = record.latestOutcome;
-  // A failing score (reporting-policy.ts isFailingWithScore) may still owe its Failed.
-  const failing = latest !== null && (latest.status === "failed" || latest.status === "unableToPass") && latest.score !== null;
-  const failedMayBeOwed = failing && !record.judgement.failedSent && record.launch?.launchMode === "Normal";
+  const heldOutcomes = held.flatMap((w) => (w.kind === "outcome" ? [w.outcome] : []));
+  const latest = heldOutcomes[heldOutcomes.length - 1] ?? record.latestOutcome;
+  const { judgement, registrationRecord } = record;
+  const failedOwed =
+    latest !== null &&
+    (latest.status === "failed" || latest.status === "unableToPass") &&
+    latest.score !== null &&
+    record.launch?.launchMode === "Normal" &&
+    !judgement.failedSent &&
+    !judgement.passedSent &&
+    !registrationRecord.passedSent;
   const pending = record.outbox.length + held.length;
   return {
     state: loadError !== "" ? "retrying" : pending > 0 ? "sending" : record.initializedAt === null ? "idle" : "delivered",
     pending,
-    outcomeDelivered: !held.some((w) => w.kind === "outcome") && !record.outbox.some(isOutcome) && !record.rejected.some(isOutcome) && !failedMayBeOwed,
+    outcomeDelivered: heldOutcomes.length === 0 && !record.outbox.some(isOutcome) && !record.rejected.some(isOutcome) && !failedOwed,
+    ...(failedOwed && !latest.final ? { held: "until-session-end" as const } : {}),
     ...(loadError !== "" ? { detail: `the reporting code did not load (${loadError}); trying again` } : {}),
   };
 }
