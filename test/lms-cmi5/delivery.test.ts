@@ -201,6 +201,7 @@ describe("page hide", () => {
     };
     const driver = newDriver(l.url, new MemorySessionStorage(), page, { fetch: recordingFetch, timers: frozenTimers });
     await driver.start();
+    await driver.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     driver.reportInteraction(choiceReport("q1", true));
     driver.saveState("s", null);
     page.document.hide();

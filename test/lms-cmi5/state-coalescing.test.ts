@@ -98,6 +98,7 @@ describe("State document writes are coalesced", () => {
   it("a hidden page pushes the waiting state with fetch keepalive (no answer lost on close)", async () => {
     const { r, driver, page } = started(60_000);
     await driver.start();
+    await driver.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     driver.saveState("typed-before-hide", "attempt");
     page.document.hide();
     const keepalive = r.stateWrites().filter((s) => s.keepalive);
@@ -109,6 +110,7 @@ describe("State document writes are coalesced", () => {
   it("a page unloaded for good hands the waiting state to keepalive before Terminated", async () => {
     const { l, r, driver, page } = started(60_000);
     await driver.start();
+    await driver.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     driver.reportOutcome(outcome({ progress: 0.5 }));
     driver.saveState("answer-at-close", "attempt");
     page.window.dispatchEvent(Object.assign(new Event("pagehide"), { persisted: false }));

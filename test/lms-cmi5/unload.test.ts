@@ -107,6 +107,7 @@ describe("pagehide with persisted === false (the page is gone)", () => {
     const page = newPage();
     const driver = newDriver(l.url, storage, page);
     await driver.start();
+    await driver.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     driver.reportOutcome(outcome({ progress: 1, completed: true, status: "passed", score: 100, final: true }));
     pageHide(page, false);
     await until(() => lms.statements({ registration: l.registration }).length === 4);
@@ -178,6 +179,7 @@ describe("the learner may come back: no Terminated", () => {
     const log: Parameters<typeof recordingFetch>[0] = [];
     const driver = newDriver(l.url, new MemorySessionStorage(), page, { fetch: recordingFetch(log) });
     await driver.start();
+    await driver.writePathReady(); // the write path's chunk arrives after start() (the app renders meanwhile); the window before it: write-path-loading.test.ts
     driver.reportOutcome(outcome({ progress: 1, completed: true, status: "passed", score: 100, final: true }));
     hide(page);
     await until(() => lms.statements({ registration: l.registration }).length === 3);

@@ -1,6 +1,6 @@
 // The context of every statement: the LMS's contextTemplate + registration (cmi5 §9.6 / §10).
 import type { Activity, Agent, Context } from "../xapi/types";
-import { CATEGORY_CMI5, CATEGORY_MOVEON, EXT_MASTERY_SCORE } from "./vocabulary";
+import { CATEGORY_CMI5, CATEGORY_MOVEON, EXT_MASTERY_SCORE } from "./statement-vocabulary";
 
 type ListName = "parent" | "grouping" | "category" | "other";
 const LIST_NAMES: readonly ListName[] = ["parent", "grouping", "category", "other"];

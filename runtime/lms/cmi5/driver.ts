@@ -7,16 +7,15 @@ import { LaunchError } from "../launch-error";
 import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
 import { XapiClient, type FetchLike } from "../xapi/client";
 import type { RandomBytes } from "../xapi/uuid";
-import { fetchAuthToken, readLaunchDocuments, stateParams } from "./launch-sequence";
+import { statusWhileLoading, type HeldWrite } from "./held-write";
+import { fetchAuthToken, readLaunchDocuments } from "./launch-sequence";
 import type { Cmi5LaunchData } from "./launch-data";
 import { parseCmi5LaunchParams, type Cmi5LaunchParams } from "./launch-params";
-import { Outbox } from "./outbox";
-import { failedDue } from "./reporting-policy";
 import { Cmi5Session } from "./session";
-import { Cmi5SessionReporter } from "./session-reporter";
 import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
 import { Cmi5SessionStore, MemorySessionStorage, newSessionRecord, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
-import { AU_STATE_ID, LAUNCH_DATA_STATE_ID } from "./vocabulary";
+import type { Cmi5Writer, WritePathDeps } from "./write-path";
+import { WritePathLoader, type WritePathCode } from "./write-path-loader";
 
 export interface Cmi5Timing {
   requestTimeoutMs: number;
@@ -40,11 +39,11 @@ export const DEFAULT_CMI5_TIMING: Cmi5Timing = {
   launchRetries: 3,
 };
 
-/** What launch() found: the session, its outbox (nothing queued by us yet) and the launch warnings. */
+/** What launch() found: the session (nothing queued by us yet), its LRS client and the launch warnings. */
 interface Launched {
   params: Cmi5LaunchParams;
   session: Cmi5Session;
-  outbox: Outbox;
+  client: XapiClient;
   warnings: string[];
 }
 
@@ -62,6 +61,8 @@ export interface Cmi5DriverOptions {
   /** Default consoleLogger() (boot hands its own, labelled "cmi5"). */
   logger?: Logger;
   timing?: Partial<Cmi5Timing>;
+  /** Loads the write path (default: its chunk, `import("./write-path")`). */
+  loadWritePath?: () => Promise<WritePathCode>;
 }
 
 export class Cmi5Driver implements LmsDriver {
@@ -70,14 +71,22 @@ export class Cmi5Driver implements LmsDriver {
   private readonly timers_: Timers;
   private readonly now_: () => number;
   private readonly logger_: Logger;
-  private outbox_: Outbox | null = null;
-  private reporter_: Cmi5SessionReporter | null = null;
-  private session_: Cmi5Session | null = null;
   private launching_: Promise<void> | null = null;
   private launched_: Launched | null = null;
   private opening_: Promise<LmsFacts> | null = null;
+  /** open() resolved: writes are taken from here on (held until the write path arrives). */
+  private opened_ = false;
+  private openedAt_ = 0;
+  private interactions_ = true;
+  /** The write path, once its chunk arrived and took the held writes over. */
+  private path_: Cmi5Writer | null = null;
+  private arriving_: Promise<Cmi5Writer | null> | null = null;
+  private readonly loader_: WritePathLoader;
+  /** The page was unloaded for good before the write path arrived: this page sends nothing more. */
+  private gone_ = false;
+  /** A held write being replayed: the reporter's clock reads the time it was asked for. */
+  private replayAt_: number | null = null;
   private exiting_: Promise<ExitResult> | null = null;
-  private ended_ = false;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
 
   // Fields, not constructor parameter properties: esbuild keeps an unshortened declaration of those.
@@ -90,9 +99,10 @@ export class Cmi5Driver implements LmsDriver {
     const clock = options.clock ?? systemClock;
     this.now_ = () => clock.now();
     this.logger_ = options.logger ?? consoleLogger();
+    this.loader_ = new WritePathLoader(options.loadWritePath ?? (() => import("./write-path")), this.logger_, () => this.notify_());
   }
 
-  /** The LmsDriver start: the launch handshake, then the session opens (Initialized). */
+  /** The LmsDriver start: the launch handshake, then the session opens. */
   async start(): Promise<LmsFacts> {
     await this.launch();
     return this.open();
@@ -157,19 +167,23 @@ export class Cmi5Driver implements LmsDriver {
     } else {
       warnings.push(...(session.record.launch?.warnings ?? []));
     }
-    const outbox = this.createOutbox_(client, params, session);
     if (session.phase === "terminated") {
-      void outbox.flush(); // a reload after exit: finish delivering, but never start again
-      await outbox.whenSettled();
+      // A reload after exit: finish delivering (the write path's Outbox), but never start again.
+      if (session.record.outbox.length > 0) {
+        const code = await this.loader_.once();
+        if (code) await code.deliverRecordedOutbox(session, this.writeDeps_(params, client));
+      }
       throw new LaunchError("cmi5-fetch-used", "this session already ended; launch the course again from the LMS", session.record.launch?.returnURL);
     }
-    return { params, session, outbox, warnings };
+    return { params, session, client, warnings };
   }
 
   /**
-   * Opens the session: Initialized is queued first (sent while the course renders), once per session
-   * (a reload of the page continues it). Waits for launch(). `reporting` (the course's
-   * `reporting.interactions`) is needed from here on, given here or to the constructor.
+   * Opens the session and resolves with the facts, sending nothing: Initialized goes when the write
+   * path arrives, in one request with what the first screen reports (its progressed), so nothing the
+   * learner sees waits for a write or for the write path's code. Once per session (a reload of the
+   * page continues it). Waits for launch(). `reporting` (the course's `reporting.interactions`) is
+   * needed from here on, given here or to the constructor.
    */
   open(reporting: Pick<ReportingOptions, "interactions"> | undefined = this.options_.reporting): Promise<LmsFacts> {
     this.opening_ ??= this.open_(reporting);
@@ -178,34 +192,27 @@ export class Cmi5Driver implements LmsDriver {
 
   private async open_(reporting: Pick<ReportingOptions, "interactions"> | undefined): Promise<LmsFacts> {
     await this.launch();
-    const { params, session, outbox, warnings } = this.launched_!;
+    const { params, session, warnings } = this.launched_!;
     if (!reporting) throw new Error("Cmi5Driver.open needs the course's reporting options");
-    const reporter = new Cmi5SessionReporter({
-      params,
-      session,
-      outbox,
-      interactions: reporting.interactions,
-      now: this.now_,
-      timers: this.timers_,
-      randomBytes: this.options_.randomBytes,
-      logger: this.logger_,
-      progressIntervalMs: this.timing_.progressIntervalMs,
-      stateIntervalMs: this.timing_.stateIntervalMs,
-    });
-    this.outbox_ = outbox;
-    this.reporter_ = reporter;
-    this.session_ = session;
-    const reload = session.phase !== "launched";
-    // Queued first; sent once the first screen is up, in one request with what the first screen
-    // reports (its progressed): nothing the learner sees waits for a write.
-    reporter.initializeSession();
-    if (reload) void outbox.flush();
-    return factsOf(params, session.record, warnings, reload);
+    this.interactions_ = reporting.interactions;
+    this.openedAt_ = this.now_(); // Initialized's time, whenever the write path arrives
+    this.opened_ = true;
+    // Asked for in the next task: the app renders the first screen in this one (runtime/app/boot.ts).
+    this.timers_.setTimeout(() => void this.writePath_(), 0);
+    return factsOf(params, session.record, warnings, session.phase !== "launched");
+  }
+
+  /**
+   * Resolves true once the write path has arrived and took the held writes over (asked for now if
+   * it was not), false if the page was unloaded for good first. Before start() resolved: false.
+   */
+  async writePathReady(): Promise<boolean> {
+    return this.opened_ && (await this.writePath_()) !== null;
   }
 
   /** cmi5-specific launch facts beyond LmsFacts (moveOn, launchParameters, returnURL…); null before start(). */
   get launchData(): Cmi5LaunchData | null {
-    return this.reporter_?.record.launch ?? null;
+    return this.opened_ ? this.launched_!.session.record.launch : null;
   }
 
   saveState(state: string, location: string | null): void {
@@ -213,102 +220,70 @@ export class Cmi5Driver implements LmsDriver {
       this.logger_.error(`resume state of ${state.length} characters exceeds ${CMI5_STATE_BUDGET}; not saved`);
       return;
     }
-    this.reporter_?.saveState(state, location);
+    this.write_({ at: this.now_(), kind: "state", state, location });
   }
 
   reportProgress(progress: number): void {
-    this.reporter_?.reportProgress(progress);
+    this.write_({ at: this.now_(), kind: "progress", progress });
   }
 
   reportInteraction(report: InteractionReport): void {
-    this.reporter_?.reportInteraction(report);
+    this.write_({ at: this.now_(), kind: "interaction", report });
   }
 
   reportOutcome(outcome: Outcome): void {
-    this.reporter_?.reportOutcome(outcome);
-    // A Failed held for the session end queues nothing, yet changes the status (held): say so now.
-    if (this.reporter_) this.notify_();
+    this.write_({ at: this.now_(), kind: "outcome", outcome });
+  }
+
+  /**
+   * A write goes to the write path, or, until its chunk has arrived, is held in the session record
+   * (sessionStorage: a reload replays it) and the chunk is asked for. Before start(), after exit()
+   * or after the page was unloaded for good, nothing (runtime/lms/driver.ts).
+   */
+  private write_(write: HeldWrite): void {
+    if (!this.opened_ || this.gone_ || (this.exiting_ && !this.path_)) return;
+    if (this.path_) return this.path_.replay(write);
+    const refused = this.launched_!.session.hold(write);
+    if (refused) this.logger_.error(`${write.kind} not kept: session ${refused.kind === "phase" ? refused.phase : "refused"}`);
+    this.notify_();
+    void this.writePath_();
   }
 
   async checkpoint(): Promise<void> {
     // Before start or after the end (exit, page unloaded for good) there is nothing more to send.
-    if (!this.outbox_ || this.ended_) return;
-    this.reporter_?.sendPendingState(); // a checkpoint writes the coalesced state at once
-    void this.outbox_.flush();
-    await this.outbox_.whenSettled();
+    if (!this.opened_ || this.gone_) return;
+    const writer = this.path_ ?? (this.loader_.error !== "" ? null : await Promise.race([this.writePath_(), this.loader_.nextFailure()]));
+    await writer?.checkpoint(); // a failed load is a pause in delivery: resolve (errors show in status())
   }
 
   exit(): Promise<ExitResult> {
-    const { reporter_: reporter, outbox_: outbox } = this;
     // Before start() resolved there is no session to end; a later start() and exit() still work (runtime/lms/driver.ts contract).
-    if (!reporter || !outbox) return Promise.resolve({ navigateTo: null, closeWindow: true });
-    if (!this.exiting_) this.exiting_ = this.finish_(reporter, outbox);
+    if (!this.opened_) return Promise.resolve({ navigateTo: null, closeWindow: true });
+    this.exiting_ ??= this.writePath_().then((writer) => (writer ? writer.exit() : this.goneResult_()));
     return this.exiting_;
   }
 
   /** On hide push what waits (fetch keepalive); a page unloaded for good ends the session. */
   pageHidden(unloading: boolean): void {
-    const { reporter_: reporter, outbox_: outbox, session_: session } = this;
-    if (!reporter || !outbox || !session || this.ended_) return;
-    reporter.sendPendingProgress();
-    reporter.sendPendingState(); // the coalesced state goes with the rest (no answer lost on close)
-    if (unloading && !this.exiting_) return this.endOnUnload_(reporter, outbox, session);
-    outbox.keepaliveFlush(); // hidden, or kept in the back/forward cache: no Terminated, the learner may come back (docs/rules/lms.md §5)
+    if (!this.opened_ || this.gone_) return;
+    if (this.path_) return this.path_.pageHidden(unloading);
+    // The write path has not arrived: no statement can be built. What was asked for is held in
+    // sessionStorage (a reload of this page replays it); gone for good, this page sends nothing more.
+    if (unloading) {
+      this.gone_ = true;
+      this.notify_();
+    }
   }
 
-  /**
-   * pagehide with persisted === false: the page is gone for good (docs/rules/reporting.md "cmi5": exit, or the
-   * page is closed for good → Terminated). Same end as exit() — deferred Failed, state document,
-   * Terminated last — all handed to fetch keepalive in queue order within the 64 KiB budget.
-   */
-  private endOnUnload_(reporter: Cmi5SessionReporter, outbox: Outbox, session: Cmi5Session): void {
-    reporter.endSession();
-    // If the backlog exceeded the keepalive budget, Terminated did not go: the record keeps the
-    // queue and a reload delivers it (then stops, as after exit()). (Nothing to note when the LMS had ended the session.)
-    session.unloaded(outbox.keepaliveFlushAll());
-    outbox.dispose(); // no normal-loop copies of what keepalive carries
-    this.exiting_ = Promise.resolve(this.end_(reporter, outbox));
-  }
-
-  private async finish_(reporter: Cmi5SessionReporter, outbox: Outbox): Promise<ExitResult> {
-    reporter.endSession(); // nothing when the LMS already ended the session
-    void outbox.flush();
-    // returnURL only once Terminated is acknowledged (cmi5 §10, docs/rules/lms.md §5), or at once when the LMS ended the session.
-    await outbox.whenEmpty();
-    return this.end_(reporter, outbox);
-  }
-
-  private end_(reporter: Cmi5SessionReporter, outbox: Outbox): ExitResult {
-    this.ended_ = true;
-    reporter.dispose();
-    outbox.dispose();
-    this.notify_();
-    const returnURL = reporter.record.launch?.returnURL ?? null;
+  private goneResult_(): ExitResult {
+    const returnURL = this.launched_?.session.record.launch?.returnURL ?? null;
     return { navigateTo: returnURL, closeWindow: returnURL === null };
   }
 
   status(): DeliveryStatus {
-    const outbox = this.outbox_;
-    const session = this.session_;
-    if (!outbox || !session) return { state: "idle", pending: 0, outcomeDelivered: true };
-    const record = session.record;
-    const outcomeItems = [...outbox.pending, ...outbox.rejected].some((item) => item.kind === "statement" && item.role === "outcome");
-    const closed = record.closedByLms === true;
-    const owed = failedDue(record.latestOutcome, session.mayGo); // a Failed not told to the LMS yet (never in Browse/Review: the rules)
-    const deferred = owed && !closed; // held on purpose, unless it can no longer be sent
-    const rejected = outbox.rejected.length;
-    const phase = outbox.phase;
-    // After start() the Initialized was queued: an idle outbox means everything so far was accepted.
-    const state = closed || phase === "closed" ? "session-closed" : this.ended_ ? "ended" : phase === "idle" ? "delivered" : phase;
-    const detail = [outbox.detail, rejected > 0 ? `${rejected} item(s) refused by the LMS` : ""].filter((s) => s !== "").join("; ");
-    return {
-      state,
-      pending: outbox.pending.length,
-      outcomeDelivered: !outcomeItems && !owed,
-      // A deferred Failed is held on purpose (one judgement per session, docs/rules/reporting.md "cmi5"): not at risk.
-      ...(deferred ? { held: "until-session-end" as const } : {}),
-      ...(detail ? { detail } : {}),
-    };
+    if (!this.opened_) return { state: "idle", pending: 0, outcomeDelivered: true };
+    if (this.path_) return this.path_.status();
+    return statusWhileLoading(this.launched_!.session.record, this.loader_.error);
   }
 
   onStatus(listener: (status: DeliveryStatus) => void): () => void {
@@ -321,46 +296,81 @@ export class Cmi5Driver implements LmsDriver {
     for (const listener of this.listeners_) listener(status);
   }
 
-  private createOutbox_(client: XapiClient, params: Cmi5LaunchParams, session: Cmi5Session): Outbox {
-    const outbox = new Outbox({
-      transport: {
-        putStatement: (statement, options) => client.putStatement(statement, options),
-        postStatements: (statements, options) => client.postStatements(statements, options),
-        putState: (document, options) => client.putState(stateParams(params, AU_STATE_ID), document, options),
-        probe: () => client.getState(stateParams(params, LAUNCH_DATA_STATE_ID)),
-      },
-      items: session.record.outbox,
-      rejected: session.record.rejected,
-      persist: (items, rejected) => session.outboxChanged(items, rejected),
-      timers: this.timers_,
-      random: this.options_.random ?? Math.random,
-      logger: this.logger_,
-      retry: { baseMs: this.timing_.retryBaseMs, maxMs: this.timing_.retryMaxMs, authRetryMs: this.timing_.authRetryMs },
-    });
-    outbox.onChange(() => {
-      if (outbox.phase === "closed" && session.phase !== "closed-by-lms") {
-        session.closedByLms(); // a reload says so instead of trying again
-        this.logger_.error(`the LMS ended this session (${outbox.detail}); ${outbox.pending.length} item(s) not delivered, kept in sessionStorage`);
+  /**
+   * The write path, loaded on the first call: the first write (the first screen's reports, right
+   * after it is interactive: runtime/app/boot.ts), a checkpoint or exit. Asked for in a microtask,
+   * so never before the current task (boot's "interactive" mark) ends. A failed load is tried again
+   * with the Outbox's backoff (lms/backoff.ts) while the writes stay held. On arrival it opens the
+   * session (Initialized, at open()'s time) and replays the held writes in order, each at its time.
+   * Resolves null if the page was unloaded for good first.
+   */
+  private writePath_(): Promise<Cmi5Writer | null> {
+    this.arriving_ ??= Promise.resolve().then(async () => {
+      let code: WritePathCode | null = null;
+      while (!code && !this.gone_) {
+        code = await this.loader_.once();
+        if (!code) await this.sleep_(this.loader_.nextWaitMs({ baseMs: this.timing_.retryBaseMs, maxMs: this.timing_.retryMaxMs }, this.random_));
       }
-      this.notify_();
+      return code && !this.gone_ ? this.arrive_(code) : null;
     });
-    return outbox;
+    return this.arriving_;
+  }
+
+  private arrive_(code: WritePathCode): Cmi5Writer {
+    const launched = this.launched_!;
+    const writer = new code.Cmi5Writer(launched.session, this.interactions_, this.writeDeps_(launched.params, launched.client));
+    launched.session = writer.session; // the record's one writer from here on
+    const held = writer.takeHeld();
+    this.path_ = writer;
+    this.at_(this.openedAt_, () => writer.open());
+    for (const write of held) this.at_(write.at, () => writer.replay(write));
+    this.notify_();
+    return writer;
+  }
+
+  private at_(at: number, call: () => void): void {
+    this.replayAt_ = at;
+    try {
+      call();
+    } finally {
+      this.replayAt_ = null;
+    }
+  }
+
+  private get random_(): () => number {
+    return this.options_.random ?? Math.random;
+  }
+
+  private writeDeps_(params: Cmi5LaunchParams, client: XapiClient): WritePathDeps {
+    return {
+      params,
+      client,
+      timers: this.timers_,
+      random: this.random_,
+      randomBytes: this.options_.randomBytes,
+      logger: this.logger_,
+      timing: this.timing_,
+      now: () => this.replayAt_ ?? this.now_(),
+      onChange: () => this.notify_(),
+    };
   }
 
   /**
    * A new launch in a tab that still holds undelivered items of an earlier session (its exit never
    * got through): one attempt with that session's token, then the new session starts regardless.
+   * Writes that session held before its write path arrived were never made statements: not sent.
    */
   private async deliverLeftovers_(old: Cmi5SessionRecord, params: Cmi5LaunchParams, fetchImpl: FetchLike): Promise<string[]> {
-    if (old.outbox.length === 0 || old.endedOnUnload === true) return []; // handed to keepalive at unload
+    const unbuilt = old.held?.length
+      ? [`${old.held.length} write(s) of an earlier session were never sent (its page closed before its reporting code arrived)`]
+      : [];
+    if (old.outbox.length === 0 || old.endedOnUnload === true) return unbuilt; // handed to keepalive at unload
     if (old.closedByLms === true) return [`${old.outbox.length} item(s) of an earlier session the LMS ended were never delivered`];
-    const throwaway = new Cmi5SessionStore(new MemorySessionStorage(), params.registration);
-    const outbox = this.createOutbox_(this.client_(params, old.authToken, fetchImpl), params, new Cmi5Session(old, throwaway));
-    void outbox.flush();
-    await outbox.whenSettled();
-    outbox.dispose();
-    const left = outbox.pending.length;
-    return left === 0 ? [] : [`${left} item(s) of an earlier session could not be delivered and were dropped`];
+    const code = await this.loader_.once();
+    if (!code) return [...unbuilt, `${old.outbox.length} item(s) of an earlier session were not delivered: the reporting code did not load`];
+    const throwaway = new Cmi5Session(old, new Cmi5SessionStore(new MemorySessionStorage(), params.registration));
+    const left = await code.deliverRecordedOutbox(throwaway, this.writeDeps_(params, this.client_(params, old.authToken, fetchImpl)));
+    return [...unbuilt, ...(left === 0 ? [] : [`${left} item(s) of an earlier session could not be delivered and were dropped`])];
   }
 
   private client_(params: Cmi5LaunchParams, authToken: string, fetchImpl: FetchLike): XapiClient {

@@ -4,7 +4,7 @@
 // the course, not issued by the LMS).
 import type { Assessor } from "../../assessment/outcome";
 import type { Agent } from "../xapi/types";
-import { ASSESSOR_HOME_PAGE } from "./vocabulary";
+import { ASSESSOR_HOME_PAGE } from "./statement-vocabulary";
 
 /** The address form LRS validators accept in an mbox (e.g. @learninglocker/xapi-validation's mailto rule). */
 const EMAIL = /^[A-Z0-9.`'_%+-]+@[A-Z0-9.-]+\.[A-Z]{1,63}$/i;

@@ -2,7 +2,7 @@
 import { parseLmsMastery } from "../../assessment/mastery";
 import { LaunchError } from "../launch-error";
 import type { Context } from "../xapi/types";
-import { LAUNCH_MODES, MOVE_ON_VALUES, type Cmi5LaunchMode, type Cmi5MoveOnValue } from "./vocabulary";
+import { LAUNCH_MODES, MOVE_ON_VALUES, type Cmi5LaunchMode, type Cmi5MoveOnValue } from "./launch-vocabulary";
 
 export interface Cmi5LaunchData {
   /** Base of the context of every statement (cmi5 §10: add to it, never overwrite). */

@@ -1,5 +1,6 @@
 // What the UI and engine learn at start (LmsFacts), from the launch and the session record.
 import type { LmsFacts } from "../driver";
+import { heldResumeState } from "./held-write";
 import type { Cmi5LaunchParams } from "./launch-params";
 import type { Cmi5SessionRecord } from "./session-store";
 
@@ -19,7 +20,8 @@ export function factsOf(params: Cmi5LaunchParams, record: Cmi5SessionRecord, war
     learner: { id: params.actor.account?.name ?? null, name: params.actor.name ?? null },
     languagePreference: record.preferences?.languagePreference ?? [],
     audioPreference: record.preferences?.audioPreference ?? null,
-    resumeState: record.resumeState,
+    // A state held for the write path (a reload before it arrived) is newer than the record's.
+    resumeState: heldResumeState(record) ?? record.resumeState,
     stateBudget: CMI5_STATE_BUDGET,
     resumed: reload || record.resumed,
     returnUrl: launch.returnURL,

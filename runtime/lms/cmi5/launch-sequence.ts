@@ -6,7 +6,7 @@ import { parseJson, type FetchLike, type StateParams, type XapiAnswer, type Xapi
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
-import { AU_STATE_ID, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from "./vocabulary";
+import { AU_STATE_ID, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from "./launch-vocabulary";
 
 type FetchAnswer = { status: number; text: string } | { failure: string };
 

@@ -1,7 +1,7 @@
 // docs/rules/reporting.md "cmi5": which defined statements an outcome calls for. Whether each may
 // still go out is the sequence rules' one decision (cmi5 §9.3, sequence-rules.ts), handed in.
 import type { Outcome } from "../../assessment/outcome";
-import { VERB } from "./vocabulary";
+import { VERB } from "./statement-vocabulary";
 
 /** Kept in our State document, keyed by registration (docs/rules/reporting.md "cmi5": what the registration already received). */
 export interface RegistrationRecord {

@@ -2,7 +2,8 @@
 // session and registration already hold? Checked where the AU sends (an illegal statement never
 // leaves the page) and by the local LMS (authoring/lrs/cmi5-rules.ts). Each rule is named by its id
 // in ADL's published cmi5 requirement list (the ids ADL's test suite reports, e.g. "9.3.0.0-4").
-import { AU_DEFINED_VERBS, VERB, type Cmi5LaunchMode } from "./vocabulary";
+import { AU_DEFINED_VERBS, VERB } from "./statement-vocabulary";
+import type { Cmi5LaunchMode } from "./launch-vocabulary";
 
 /** What the rules need to know of the statements already accepted. Times are epoch ms. */
 export interface SequenceSoFar {

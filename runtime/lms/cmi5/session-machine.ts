@@ -1,59 +1,18 @@
 // The cmi5 session as a state machine, pure: launching → launched → initialized → terminated, or
 // closed by the LMS. Each transition takes the session record and returns the next one or an error
 // value; a statement is only let into the outbox when the sequence rules allow it (cmi5 §9.3).
-// `Cmi5Session` (session.ts) is the one writer that applies these and saves the record.
+// `Cmi5OpenSession` (open-session.ts) is the one writer that applies these and saves the record. The
+// phases and the launch's transitions are in session-phase.ts (the launch needs only those).
 import type { Outcome } from "../../assessment/outcome";
-import { registrationRecordOf, type AuStateDocument } from "./au-state";
-import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
+import type { Cmi5LaunchData } from "./launch-data";
 import type { OutboxItem } from "./outbox-item";
 import { checkSequence, mayFollow, sequenceStatementOf, type SequenceSoFar } from "./sequence-rules";
+import { ok, phaseOf, wrongPhase, type Transition } from "./session-phase";
 import type { Cmi5SessionRecord } from "./session-store";
 import type { Cmi5Statement } from "./statements";
-import { EXT_PROGRESS, VERB } from "./vocabulary";
+import { EXT_PROGRESS, VERB } from "./statement-vocabulary";
 
-/**
- * launching: token only, LaunchData not read yet · launched: LaunchData read, no Initialized ·
- * initialized: open, statements may go · terminated: Terminated queued (endedOnUnload: and handed to
- * keepalive) · closed-by-lms: the LMS refuses this session's token for good.
- */
-export type SessionPhase = "launching" | "launched" | "initialized" | "terminated" | "closed-by-lms";
-
-export type SessionError =
-  | { kind: "phase"; phase: SessionPhase; transition: string }
-  /** The cmi5 requirement ids the statement breaks (sequence-rules.ts). */
-  | { kind: "sequence"; violations: string[] };
-
-export type Transition = { ok: true; record: Cmi5SessionRecord } | { ok: false; error: SessionError };
-
-export interface LaunchReads {
-  launch: Cmi5LaunchData;
-  preferences: LearnerPreferences;
-  auState: AuStateDocument;
-}
-
-export function phaseOf(record: Cmi5SessionRecord): SessionPhase {
-  if (record.closedByLms === true) return "closed-by-lms";
-  if (record.terminated) return "terminated";
-  if (record.launch === null) return "launching";
-  return record.initializedAt === null ? "launched" : "initialized";
-}
-
-const ok = (record: Cmi5SessionRecord): Transition => ({ ok: true, record });
-const wrongPhase = (record: Cmi5SessionRecord, transition: string): Transition => ({ ok: false, error: { kind: "phase", phase: phaseOf(record), transition } });
-
-/** launching → launched: LaunchData, preferences and our State document were read (cmi5 §10, §11). */
-export function launched(record: Cmi5SessionRecord, reads: LaunchReads): Transition {
-  if (phaseOf(record) !== "launching") return wrongPhase(record, "launched");
-  return ok({
-    ...record,
-    launch: reads.launch,
-    preferences: reads.preferences,
-    registrationRecord: registrationRecordOf(reads.auState),
-    resumeState: reads.auState.resumeState,
-    location: reads.auState.location,
-    resumed: reads.auState.resumeState !== null,
-  });
-}
+export { heldTaken, launched, phaseOf, writeHeld, type LaunchReads, type SessionError, type SessionPhase, type Transition } from "./session-phase";
 
 /**
  * What this session and its registration already hold, as the sequence rules see it. The AU sends

@@ -10,7 +10,7 @@ import type { Logger, Timers } from "../ports";
 import type { Outbox } from "./outbox";
 import type { StatementRole } from "./outbox-item";
 import { failedDue, progressAllowed, statementsForOutcome } from "./reporting-policy";
-import type { Cmi5Session } from "./session";
+import type { Cmi5OpenSession } from "./open-session";
 import type { Cmi5SessionRecord } from "./session-store";
 import {
   buildAnswered,
@@ -26,7 +26,7 @@ import {
 
 export interface ReporterDeps {
   params: Cmi5LaunchParams;
-  session: Cmi5Session;
+  session: Cmi5OpenSession;
   outbox: Outbox;
   interactions: boolean;
   now: () => number;

@@ -4,6 +4,7 @@
 // is bound to the LRS endpoint its token came for: the driver never reuses it for another endpoint.
 import type { Outcome } from "../../assessment/outcome";
 import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
+import type { HeldWrite } from "./held-write";
 import type { OutboxItem } from "./outbox-item";
 import type { RegistrationRecord, SessionJudgement } from "./reporting-policy";
 
@@ -43,6 +44,8 @@ export interface Cmi5SessionRecord {
   outbox: OutboxItem[];
   /** Items the LMS refused for good (rule violation / malformed): kept, never silently dropped. */
   rejected: OutboxItem[];
+  /** Writes asked for before the write path's code arrived (held-write.ts): replayed, in order, once it has. */
+  held?: HeldWrite[];
 }
 
 const PREFIX = "passmark.cmi5.session:";

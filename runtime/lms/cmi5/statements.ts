@@ -5,7 +5,7 @@ import type { XapiInteraction } from "../xapi/interaction";
 import { isoDuration } from "../xapi/duration";
 import type { Activity, Agent, Context, Result, Statement } from "../xapi/types";
 import { buildContext, type ContextAdditions } from "./context";
-import { EXT_PROGRESS, EXT_TASK_RATING, VERB, type VerbName } from "./vocabulary";
+import { EXT_PROGRESS, EXT_TASK_RATING, VERB, type VerbName } from "./statement-vocabulary";
 import { instructorAgent } from "./instructor";
 import { scoreForJudgement } from "./score";
 import { taskRatingExtension, taskScore } from "./task-result";

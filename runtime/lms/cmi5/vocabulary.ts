@@ -1,50 +1,7 @@
-// cmi5 IRIs, verbatim from the cmi5 spec (cmi5 §9.3 verbs, §9.6 context, §9.5 result extensions).
+// cmi5 IRIs, verbatim from the cmi5 spec, in two files so that a launch loads only its own: the
+// launch's (launch-vocabulary.ts: §10 LaunchData, §11 preferences, our State document) and the
+// statements' (statement-vocabulary.ts: §9.3 verbs, §9.6 context, §9.5 result extensions; in the
+// write path's chunk). The runtime imports those; the authoring side and the tests import this.
 
-export const VERB = {
-  initialized: "http://adlnet.gov/expapi/verbs/initialized",
-  completed: "http://adlnet.gov/expapi/verbs/completed",
-  passed: "http://adlnet.gov/expapi/verbs/passed",
-  failed: "http://adlnet.gov/expapi/verbs/failed",
-  terminated: "http://adlnet.gov/expapi/verbs/terminated",
-  // "cmi5 allowed" statements (cmi5 §7.1.3 / docs/rules/reporting.md)
-  answered: "http://adlnet.gov/expapi/verbs/answered",
-  progressed: "http://adlnet.gov/expapi/verbs/progressed",
-} as const;
-
-/** LMS-only verbs: an AU never sends them (cmi5 §9.3). */
-export const LMS_ONLY_VERBS = [
-  "http://adlnet.gov/expapi/verbs/launched",
-  "https://w3id.org/xapi/adl/verbs/abandoned",
-  "https://w3id.org/xapi/adl/verbs/waived",
-  "https://w3id.org/xapi/adl/verbs/satisfied",
-] as const;
-
-export const AU_DEFINED_VERBS: readonly string[] = [VERB.initialized, VERB.completed, VERB.passed, VERB.failed, VERB.terminated];
-
-/** The verbs we send, by name: each one's display name ("en-US") is its name. */
-export type VerbName = keyof typeof VERB;
-
-/** Display names ("en-US") for the verbs we send, by verb id. */
-export const VERB_DISPLAY: Record<string, string> = /* @__PURE__ */ Object.fromEntries(Object.entries(VERB).map(([name, id]) => [id, name]));
-
-export const CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
-export const CATEGORY_MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
-export const EXT_SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
-export const EXT_MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
-export const EXT_PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress";
-/** passmark's own result extension on a rated task's `answered` (docs/reporting.md "Rated tasks"). */
-export const EXT_TASK_RATING = "https://passmark.dev/xapi/extensions/task-rating";
-/** account.homePage of an assessor identified by what they typed in the course (not an email). */
-export const ASSESSOR_HOME_PAGE = "https://passmark.dev/xapi/assessor";
-
-/** cmi5 §10: the document the LMS writes; the AU only reads it. */
-export const LAUNCH_DATA_STATE_ID = "LMS.LaunchData";
-/** cmi5 §11 */
-export const LEARNER_PREFERENCES_PROFILE_ID = "cmi5LearnerPreferences";
-/** Our own State document (docs/rules/reporting.md "cmi5": a state id of ours, keyed by the registration). */
-export const AU_STATE_ID = "https://passmark.dev/xapi/state/au-state";
-
-export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
-export type Cmi5MoveOnValue = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
-export const LAUNCH_MODES: readonly Cmi5LaunchMode[] = ["Normal", "Browse", "Review"];
-export const MOVE_ON_VALUES: readonly Cmi5MoveOnValue[] = ["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"];
+export * from "./launch-vocabulary";
+export * from "./statement-vocabulary";
