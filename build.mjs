@@ -58,6 +58,25 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
   });
   metafiles.push(result.metafile);
 }
+// The early script of a cmi5 package's page (runtime/early-launch.ts → dist/runtime/passmark-launch.js):
+// a classic script (no module, no chunk, nothing imported at run time) that begins the cmi5 handshake
+// before the module bundle has arrived (authoring/package/shell.ts puts it first in <head>).
+{
+  const result = await build({
+    entryPoints: { "passmark-launch": "runtime/early-launch.ts" },
+    outdir: "dist/runtime",
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["chrome91", "firefox90", "safari14.1"],
+    platform: "browser",
+    legalComments: "none",
+    mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
+    metafile: true,
+    logLevel: "warning",
+  });
+  metafiles.push(result.metafile);
+}
 {
   // One metafile for every bundle (bench/lib/runtime-payload.ts, authoring/package/runtime-preloads.ts).
   const { writeFile } = await import("node:fs/promises");

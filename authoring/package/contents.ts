@@ -17,7 +17,7 @@ import { writeScorm2004Manifest } from "../manifest/scorm2004";
 import { writeTincanXml } from "../manifest/tincan";
 import { packageRoot, runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
-import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
+import { RUNTIME_BUNDLE, earlyScript, runtimePreloads } from "./runtime-preloads";
 import { shellHtml } from "./shell";
 import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
@@ -89,7 +89,14 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
   const index: ZipEntrySource = {
     zipPath: "index.html",
-    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null, course.units === undefined),
+    data: await shellHtml(
+      course.data,
+      RUNTIME_BUNDLE[target],
+      await runtimePreloads(target),
+      course.theme ? THEME_CSS_PATH : null,
+      course.units === undefined,
+      earlyScript(target),
+    ),
   };
   const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
