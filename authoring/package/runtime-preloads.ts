@@ -31,8 +31,10 @@ const APP_ENTRY = "runtime/main.ts";
  * package begins the cmi5 handshake there (runtime/early-launch.ts, built by build.mjs).
  */
 export function earlyScript(target: TargetId): string | null {
-  return target === "cmi5" ? "runtime/passmark-launch.js" : null;
+  return target === "cmi5" ? EARLY_SCRIPT_PATH : null;
 }
+
+export const EARLY_SCRIPT_PATH = "runtime/passmark-launch.js";
 
 /** Zip paths ("runtime/passmark-….js") to preload for `target`, sorted; [] when the metafile is absent. */
 export async function runtimePreloads(target: TargetId): Promise<string[]> {
