@@ -1,6 +1,7 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
 //   dist/runtime/passmark.cmi5.js, passmark.scorm.js, passmark.xapi.js (+ passmark.css) — in every package,
 //                                                  with the chunks passmark-*.js they load (ES modules)
+//   dist/runtime/passmark-launch.js                — a cmi5 package's early script (classic, runtime/early-launch.ts)
 //   dist/preview/launch.js, scorm-host.js         — the scripts of `passmark preview`'s pages
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
