@@ -17,12 +17,18 @@ import { writeScorm2004Manifest } from "../manifest/scorm2004";
 import { writeTincanXml } from "../manifest/tincan";
 import { packageRoot, runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
-import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
+import { EARLY_SCRIPT_PATH, RUNTIME_BUNDLE, earlyScript, runtimePreloads } from "./runtime-preloads";
 import { shellHtml } from "./shell";
 import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
-export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.xapi.js", "runtime/passmark.css"] as const;
+export const RUNTIME_FILES = [
+  "runtime/passmark.cmi5.js",
+  "runtime/passmark.scorm.js",
+  "runtime/passmark.xapi.js",
+  "runtime/passmark.css",
+  EARLY_SCRIPT_PATH,
+] as const;
 export const COURSE_JSON_PATH = "course/course.json";
 /** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM, tincan.xml for xapi), at the zip root. */
 export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml", "tincan.xml"];
@@ -89,9 +95,17 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
   const index: ZipEntrySource = {
     zipPath: "index.html",
-    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null, course.units === undefined),
+    data: await shellHtml(
+      course.data,
+      RUNTIME_BUNDLE[target],
+      await runtimePreloads(target),
+      course.theme ? THEME_CSS_PATH : null,
+      course.units === undefined,
+      earlyScript(target),
+    ),
   };
-  const common = [index, ...shared];
+  // The early script only in the packages whose index.html runs it (a cmi5 package's).
+  const common = [index, ...shared.filter((e) => e.zipPath !== EARLY_SCRIPT_PATH || earlyScript(target) === EARLY_SCRIPT_PATH)];
   const files = common.map((e) => e.zipPath);
   const outline = courseOutline(course);
   let manifest: ZipEntrySource;

@@ -26,6 +26,16 @@ export const RUNTIME_BUNDLE: Record<TargetId, string> = {
 
 const APP_ENTRY = "runtime/main.ts";
 
+/**
+ * The classic script a package's index.html runs first, before its bundle (zip path), or null: a cmi5
+ * package begins the cmi5 handshake there (runtime/early-launch.ts, built by build.mjs).
+ */
+export function earlyScript(target: TargetId): string | null {
+  return target === "cmi5" ? EARLY_SCRIPT_PATH : null;
+}
+
+export const EARLY_SCRIPT_PATH = "runtime/passmark-launch.js";
+
 /** Zip paths ("runtime/passmark-….js") to preload for `target`, sorted; [] when the metafile is absent. */
 export async function runtimePreloads(target: TargetId): Promise<string[]> {
   const dir = runtimeDistDir();

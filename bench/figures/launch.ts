@@ -3,7 +3,7 @@
 // time until @xapi/cmi5's initialize() and @rusticisoftware/cmi5's start() resolve, same server,
 // same browser, interleaved runs. Target: passmark ≤ 0.5× each reference, and ≤ 1.3× the same cmi5
 // package opened standalone (no launch parameters, so no LMS request: the page load alone; issue 14).
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -34,6 +34,18 @@ interface Sample {
   lmsPhase: number;
   roundTrips: number;
   requests: number;
+  /** Runtime files the page asked for before it was interactive (file names, content hash left out). */
+  runtimeFiles: string[];
+}
+
+/** "passmark-chunk-4SUTD6IG.js" → "passmark-chunk.js": esbuild's content hash is not part of what a file is. */
+const withoutHash = (name: string): string => name.replace(/-[A-Z0-9]{8}\.js$/, ".js");
+
+/** ["a.js", "b.js", "b.js"] → "a.js, 2× b.js" (in first-seen order). */
+function fileList(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n > 1 ? `${n}× ${name}` : name)).join(", ");
 }
 
 /** The LMS's launch URL, with the endpoint and fetch URL pointing at the front server's origin. */
@@ -69,7 +81,10 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
     });
     if (process.env.BENCH_DEBUG) {
       const requests = timing.lmsRequests.map((r) => `${r.name.replace(/^.*\/(xapi|cmi5)\//, "")} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
-      console.log(`   [debug] ${subject.label}: DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}`);
+      const files = timing.runtimeFiles.map((f) => `${withoutHash(f.name)} ${f.start.toFixed(0)}–${f.end.toFixed(0)}`);
+      console.log(
+        `   [debug] ${subject.label}: index.html first byte ${timing.responseStartAt.toFixed(0)}, DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}${files.length ? `\n     runtime files: ${files.join("; ")}` : ""}`,
+      );
     }
     const firstRequest = timing.lmsRequests.length > 0 ? Math.min(...timing.lmsRequests.map((r) => r.start)) : timing.readyAt;
     return {
@@ -77,6 +92,7 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
       lmsPhase: timing.readyAt - firstRequest,
       roundTrips: sequentialRoundTrips(timing.lmsRequests),
       requests: timing.lmsRequests.length,
+      runtimeFiles: timing.runtimeFiles.map((f) => withoutHash(f.name)),
     };
   } finally {
     await context.close();
@@ -91,11 +107,20 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
   try {
     const content = await buildAndUnpack(STARTER, "cmi5", dir);
     const references = await writeReferencePages(join(dir, "reference"));
+    // BENCH_LAUNCH_AB=1: one more subject, the same package whose index.html leaves out the early script
+    // (runtime/early-launch.ts), interleaved with the others: what the early script is worth under the same load.
+    if (process.env.BENCH_LAUNCH_AB) {
+      const html = await readFile(join(content, "index.html"), "utf8");
+      await writeFile(join(content, "index-ab.html"), html.replace(/<script src="runtime\/passmark-launch\.js"><\/script>\n/, ""));
+    }
     front = await startFrontServer(lms.origin, { "/content/": content, "/bench/": join(dir, "reference") });
     lms.faults.set({ latencyMs: ADDED_LATENCY_MS });
     browser = await launchChromium();
     const subjects: Subject[] = [
       { label: "passmark (starter course, cmi5 package)", path: "/content/index.html", passmark: true },
+      ...(process.env.BENCH_LAUNCH_AB
+        ? [{ label: "passmark, the same package without its early script (BENCH_LAUNCH_AB)", path: "/content/index-ab.html", passmark: true }]
+        : []),
       ...references.map((r) => ({ label: r.label, path: `/bench/${r.page}`, passmark: false })),
       { label: "passmark standalone (the same cmi5 package, no launch parameters)", path: "/content/index.html", passmark: true, standalone: true },
     ];
@@ -136,6 +161,22 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
       const r = med(passmark.label) / med(reference.label);
       rows.push(row(`passmark interactive ÷ ${reference.label}`, r, "ratio", ratio, { text: "≤ 0.50×", pass: r <= 0.5 }));
     }
+    // Issue 14 item 1, checked where it matters: which runtime files the cmi5 launch fetched before the
+    // learner could interact (a chunk made lazy must not be among them). Every run's list, merged.
+    {
+      const lists = samples.get(passmark.label)!.map((s) => fileList(s.runtimeFiles));
+      const distinct = [...new Set(lists)];
+      rows.push(
+        row(
+          `${passmark.label}: runtime files fetched before interactive`,
+          median(samples.get(passmark.label)!.map((s) => s.runtimeFiles.length)),
+          "files",
+          count,
+          undefined,
+          distinct.length === 1 ? `every run: ${distinct[0]}` : distinct.map((l) => `${lists.filter((x) => x === l).length} run(s): ${l}`).join(" | "),
+        ),
+      );
+    }
     const phase = (label: string) => median(samples.get(label)!.map((s) => s.lmsPhase));
     for (const subject of subjects.filter((s) => !s.standalone)) {
       rows.push(
@@ -163,6 +204,7 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
         `Debian Chromium, a fresh browser context per launch (no cache, no sessionStorage), ${runs} interleaved runs per subject after one warm-up round. ` +
         "Times are the page's performance.now() (from navigation start). passmark is interactive at the runtime's performance mark \"passmark:interactive\" (set by runtime/app/boot.ts right after the first screen is rendered, never on the error screen). " +
         "The standalone subject is the same unpacked cmi5 package opened without launch parameters (no LMS request at all): the page load the cmi5 launch is compared with. " +
+        "Runtime files fetched before interactive: the page's Resource Timing entries under runtime/ whose request started before the mark (content hashes left out of the names). " +
         "References: a page loading only the library (bundled with esbuild like the runtime) that calls initialize() / start() at once. Round trips: longest chain of LMS requests completed before that moment (the page's Resource Timing) where each starts after the previous ended. " +
         'The target compares whole times from navigation, so the page load both sides pay is inside both; the "LMS phase" rows leave it out (first LMS request → ready).',
     };

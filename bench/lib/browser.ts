@@ -40,6 +40,13 @@ export interface PageTiming {
    * ms (10 ms of slack: Resource Timing may stamp responseEnd after the page's code already resumed).
    */
   lmsRequests: { name: string; start: number; end: number }[];
+  /** The navigation's responseStart (first byte of index.html), page ms. */
+  responseStartAt: number;
+  /**
+   * Runtime files (…/runtime/…: bundles, chunks, stylesheet, catalogues) the page had asked for
+   * before ready (Resource Timing startTime ≤ ready), file name only, in start order.
+   */
+  runtimeFiles: { name: string; start: number; end: number }[];
 }
 
 /** Waits for readiness (or the page's own __benchError) and reads the page's timings. */
@@ -59,7 +66,17 @@ export async function readTiming(page: Page, timeoutMs: number): Promise<PageTim
     const lmsRequests = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
       .filter((e) => /\/(xapi|cmi5)\//.test(new URL(e.name).pathname) && e.responseEnd <= w.__benchReadyAt + 10)
       .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-    return { readyAt: w.__benchReadyAt, domContentLoadedAt: nav?.domContentLoadedEventEnd ?? 0, lmsRequests };
+    const runtimeFiles = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((e) => /\/runtime\/[^/]+$/.test(new URL(e.name).pathname) && e.startTime <= w.__benchReadyAt)
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((e) => ({ name: new URL(e.name).pathname.split("/").pop()!, start: e.startTime, end: e.responseEnd }));
+    return {
+      readyAt: w.__benchReadyAt,
+      domContentLoadedAt: nav?.domContentLoadedEventEnd ?? 0,
+      lmsRequests,
+      responseStartAt: nav?.responseStart ?? 0,
+      runtimeFiles,
+    };
   });
 }
 
