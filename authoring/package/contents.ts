@@ -22,7 +22,13 @@ import { shellHtml } from "./shell";
 import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
-export const RUNTIME_FILES = ["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.xapi.js", "runtime/passmark.css"] as const;
+export const RUNTIME_FILES = [
+  "runtime/passmark.cmi5.js",
+  "runtime/passmark.scorm12.js",
+  "runtime/passmark.scorm2004.js",
+  "runtime/passmark.xapi.js",
+  "runtime/passmark.css",
+] as const;
 export const COURSE_JSON_PATH = "course/course.json";
 /** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM, tincan.xml for xapi), at the zip root. */
 export const MANIFEST_PATHS: readonly string[] = ["cmi5.xml", "imsmanifest.xml", "tincan.xml"];
@@ -40,7 +46,7 @@ function isShippedRuntimeFile(name: string): boolean {
   return name !== "meta.json" && !name.endsWith(".map");
 }
 
-/** Every file of the runtime (dist/runtime), as runtime/<name>; both bundles and passmark.css must be there. */
+/** Every file of the runtime (dist/runtime), as runtime/<name>; every bundle and passmark.css must be there. */
 async function runtimeEntries(): Promise<ZipEntrySource[]> {
   const dir = runtimeDistDir();
   for (const zipPath of RUNTIME_FILES) {
