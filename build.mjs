@@ -1,5 +1,5 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
-//   dist/runtime/passmark.cmi5.js, passmark.scorm.js, passmark.xapi.js (+ passmark.css) — in every package,
+//   dist/runtime/passmark.cmi5.js, passmark.scorm12.js, passmark.scorm2004.js, passmark.xapi.js (+ passmark.css) — in every package,
 //                                                  with the chunks passmark-*.js they load (ES modules)
 //   dist/runtime/passmark-launch.js                — a cmi5 package's early script (classic, runtime/early-launch.ts)
 //   dist/preview/launch.js, scorm-host.js         — the scripts of `passmark preview`'s pages
@@ -8,11 +8,17 @@ import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
-// index.html loads passmark.cmi5.js, a SCORM package's passmark.scorm.js, an xAPI (Tin Can) package's
-// passmark.xapi.js. Each holds its own drivers and the standalone one; the grading UI is its only lazy
-// chunk. Every package holds every bundle (runtime/main.ts hands a launch of another kind over to
-// that kind's bundle). The Tin Can driver has a bundle of its own so that no byte of it reaches a cmi5 launch.
-export const RUNTIME_BUNDLES = { cmi5: "runtime/entry-cmi5.ts", scorm: "runtime/entry-scorm.ts", xapi: "runtime/entry-xapi.ts" };
+// index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
+// passmark.scorm2004.js, an xAPI (Tin Can) package's passmark.xapi.js. Each holds its own drivers and
+// the standalone one; the app (runtime/main.ts) and the grading UI are lazy chunks. Every package holds
+// every bundle (runtime/main.ts hands a launch of another kind over to that kind's bundle). One bundle
+// per standard so that no byte of another standard's driver reaches a launch.
+export const RUNTIME_BUNDLES = {
+  cmi5: "runtime/entry-cmi5.ts",
+  scorm12: "runtime/entry-scorm12.ts",
+  scorm2004: "runtime/entry-scorm2004.ts",
+  xapi: "runtime/entry-xapi.ts",
+};
 
 // Chunks of an earlier build (their names carry a content hash) must not be shipped with this one:
 // authoring/package/contents.ts packages every file of dist/runtime.
@@ -20,7 +26,7 @@ for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []
   if (/^passmark[-.].+\.js$/.test(name) || name === "passmark.js") rmSync(`dist/runtime/${name}`);
 }
 
-/** `import("./passmark.scorm.js")` in runtime/entry-cmi5.ts (and the like): another bundle, loaded as it is. */
+/** `import("./passmark.scorm12.js")` in runtime/entry-cmi5.ts (and the like): another bundle, loaded as it is. */
 const otherBundleIsExternal = {
   name: "other-bundle-is-external",
   setup(b) {

@@ -28,7 +28,7 @@ export function packageRoot(): string {
   }
 }
 
-/** The browser runtime built by build.mjs (passmark.cmi5.js, passmark.scorm.js, their chunks, passmark.css). */
+/** The browser runtime built by build.mjs (passmark.cmi5.js, passmark.scorm12.js, …, their chunks, passmark.css). */
 export function runtimeDistDir(): string {
   return join(packageRoot(), "dist", "runtime");
 }

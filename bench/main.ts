@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of issue 7, one after the other (never in parallel: they measure
 // time), then bench/results.json and bench/results.md. Options:
-//   --only=payload,launch,delivery,resume-state,build,scorm,standalone,validate,requests  run a subset
+//   --only=payload,launch,delivery,resume-state,build,scorm,standalone,validate,requests,scorm-launch  run a subset
 //   --runs=N                                                              repetitions behind each median
 //   --readme                                                              also copy the table into README.md ("## Performance")
 import { readFile, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { lmsRequestsFigure } from "./figures/lms-requests";
 import { payloadFigure } from "./figures/payload";
 import { resumeStateFigure } from "./figures/resume-state";
 import { scormCallsFigure } from "./figures/scorm-calls";
+import { scormLaunchFigure } from "./figures/scorm-launch";
 import { standaloneFigure } from "./figures/standalone";
 import { validateFigure } from "./figures/validate";
 import { ROOT } from "./lib/bundle";
@@ -52,6 +53,7 @@ const FIGURES: { id: string; run: (runs: number) => Promise<FigureResult> }[] = 
   { id: "standalone", run: (runs) => standaloneFigure(runs) },
   { id: "validate", run: (runs) => validateFigure(Math.min(runs, 5)) },
   { id: "requests", run: (runs) => lmsRequestsFigure(Math.min(runs, 3)) },
+  { id: "scorm-launch", run: (runs) => scormLaunchFigure(runs) },
 ];
 
 const RESULTS_JSON = join(ROOT, "bench", "results.json");

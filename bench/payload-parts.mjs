@@ -1,4 +1,4 @@
-// `node bench/payload-parts.mjs [cmi5|scorm] [N]` (after `node build.mjs`): what each part of a launch's
+// `node bench/payload-parts.mjs [cmi5|scorm12|scorm2004|xapi] [N]` (after `node build.mjs`): what each part of a launch's
 // JS weighs gzipped on its own — the floor analysis of figure 1 (docs/benchmarks.md). Rebuilds the
 // bundle in memory with build.mjs's runtime options plus source maps, gives every output character to
 // the source the map names, and gzips (level 9) each part's characters alone. Parts: an npm package, a
@@ -8,6 +8,8 @@ import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 
 const kind = process.argv[2] ?? "cmi5";
+if (!/^(cmi5|scorm12|scorm2004|xapi)$/.test(kind))
+  throw new Error(`payload-parts: no bundle "${kind}" (build.mjs RUNTIME_BUNDLES: cmi5, scorm12, scorm2004, xapi)`);
 const topFiles = Number(process.argv[3] ?? 0);
 const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 

@@ -25,8 +25,11 @@ void import("./main").then(({ start, standaloneCode }) =>
       standard === "xapi"
         ? // @ts-expect-error the other bundles are build outputs beside this one (build.mjs), not source modules
           import("./passmark.xapi.js")
-        : // @ts-expect-error (the same)
-          import("./passmark.scorm.js"),
+        : standard === "scorm12"
+          ? // @ts-expect-error (the same)
+            import("./passmark.scorm12.js")
+          : // @ts-expect-error (the same)
+            import("./passmark.scorm2004.js"),
     { detection, logger, driver },
   ),
 );

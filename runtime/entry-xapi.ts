@@ -8,6 +8,9 @@ start({ xapi: { TincanDriver }, standalone: { StandaloneDriver } }, (standard) =
   standard === "cmi5"
     ? // @ts-expect-error the other bundles are build outputs beside this one (build.mjs), not source modules
       import("./passmark.cmi5.js")
-    : // @ts-expect-error (the same)
-      import("./passmark.scorm.js"),
+    : standard === "scorm12"
+      ? // @ts-expect-error (the same)
+        import("./passmark.scorm12.js")
+      : // @ts-expect-error (the same)
+        import("./passmark.scorm2004.js"),
 );

@@ -1,4 +1,4 @@
-// What every runtime bundle does first (runtime/entry-cmi5.ts, entry-scorm.ts, entry-xapi.ts): a launch
+// What every runtime bundle does first (runtime/entry-cmi5.ts, entry-scorm12.ts, entry-scorm2004.ts, entry-xapi.ts): a launch
 // its own drivers serve boots the learner UI into the package's index.html (templates/shell/index.html);
 // a launch of another kind (a SCORM package given cmi5 launch parameters, a cmi5 package that finds a
 // SCORM API or Tin Can parameters) hands over to that kind's bundle, which every package holds too.

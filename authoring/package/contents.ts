@@ -24,7 +24,8 @@ import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
 export const RUNTIME_FILES = [
   "runtime/passmark.cmi5.js",
-  "runtime/passmark.scorm.js",
+  "runtime/passmark.scorm12.js",
+  "runtime/passmark.scorm2004.js",
   "runtime/passmark.xapi.js",
   "runtime/passmark.css",
   EARLY_SCRIPT_PATH,
@@ -46,7 +47,7 @@ function isShippedRuntimeFile(name: string): boolean {
   return name !== "meta.json" && !name.endsWith(".map");
 }
 
-/** Every file of the runtime (dist/runtime), as runtime/<name>; both bundles and passmark.css must be there. */
+/** Every file of the runtime (dist/runtime), as runtime/<name>; every bundle and passmark.css must be there. */
 async function runtimeEntries(): Promise<ZipEntrySource[]> {
   const dir = runtimeDistDir();
   for (const zipPath of RUNTIME_FILES) {

@@ -1,8 +1,9 @@
 // Which runtime files a package's index.html loads: the runtime bundle of its target (build.mjs: a cmi5
-// package runs passmark.cmi5.js, a SCORM package passmark.scorm.js), and the chunks that bundle
+// package runs passmark.cmi5.js, a SCORM 1.2 package passmark.scorm12.js, …), and the chunks that bundle
 // imports statically, asked for at once (<link rel="modulepreload">) so the browser fetches them in
 // parallel with the bundle instead of one after another. A bundle whose entry is kept small and loads
-// the app lazily (runtime/entry-cmi5.ts: its handshake starts before the app arrives) has that app
+// the app lazily (runtime/entry-cmi5.ts, entry-scorm12.ts, entry-scorm2004.ts: the handshake starts
+// before the app arrives) has that app
 // chunk preloaded too, with its static imports; chunks loaded later (the grading UI) are not. Read
 // from the esbuild metafile that build.mjs writes next to the bundles.
 import { readFile } from "node:fs/promises";
@@ -18,9 +19,9 @@ interface MetafileOutput {
 /** The runtime bundle each kind of package loads (zip path). */
 export const RUNTIME_BUNDLE: Record<TargetId, string> = {
   cmi5: "runtime/passmark.cmi5.js",
-  scorm12: "runtime/passmark.scorm.js",
-  "scorm2004-3": "runtime/passmark.scorm.js",
-  "scorm2004-4": "runtime/passmark.scorm.js",
+  scorm12: "runtime/passmark.scorm12.js",
+  "scorm2004-3": "runtime/passmark.scorm2004.js",
+  "scorm2004-4": "runtime/passmark.scorm2004.js",
   xapi: "runtime/passmark.xapi.js",
 };
 

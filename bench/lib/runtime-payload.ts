@@ -13,7 +13,7 @@ export interface Metafile {
 }
 
 export interface LaunchPayload {
-  /** The kind of package: "cmi5" or "scorm" (runtime/entry-<kind>.ts). */
+  /** The kind of package: "cmi5", "scorm12", "scorm2004" or "xapi" (runtime/entry-<kind>.ts). */
   launch: string;
   /** Paths relative to the repository root, e.g. "dist/runtime/passmark.cmi5.js". */
   files: string[];
@@ -40,7 +40,7 @@ function staticClosure(meta: Metafile, start: string): Set<string> {
 /** A runtime bundle's entry source ("runtime/entry-cmi5.ts") → the kind of package that loads it ("cmi5"). */
 const BUNDLE_ENTRY = /^runtime\/entry-([a-z0-9]+)\.ts$/;
 
-/** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts): every launch loads it (modulepreloaded). */
+/** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts, entry-scorm12.ts, …): every launch loads it (modulepreloaded). */
 const APP_ENTRY = "runtime/main.ts";
 
 /**

@@ -22,12 +22,12 @@ import { CourseSession } from "./session";
 /** Marked once the first screen is interactive (the benchmark reads it). */
 export const INTERACTIVE_MARK = "passmark:interactive";
 
-/** What a bundle's entry did before the app arrived (runtime/entry-cmi5.ts): its handshake may already run. */
+/** What a bundle's entry did before the app arrived (runtime/entry-cmi5.ts, entry-scorm12.ts, entry-scorm2004.ts): its handshake may already run. */
 export interface EarlyStart {
   detection: Detection;
   /** The one logger of the page. */
   logger: Logger;
-  /** The driver for `detection`, its launch handshake started (a cmi5 driver: Cmi5Driver.launch). */
+  /** The driver for `detection`, its launch handshake started (Cmi5Driver.launch; SCORM: ScormDriver.launch, Initialize and the reads). */
   driver?: LmsDriver | undefined;
 }
 

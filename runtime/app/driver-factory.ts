@@ -1,7 +1,7 @@
 // The one place that knows which driver serves which launch (detect.ts decides the standard). Each
 // kind of package has a runtime bundle of its own (build.mjs): runtime/entry-cmi5.ts holds the cmi5 and
-// standalone drivers, runtime/entry-scorm.ts both SCORM drivers and the standalone one,
-// runtime/entry-xapi.ts the Tin Can and standalone ones. The entry names the drivers of its bundle
+// standalone drivers, runtime/entry-scorm12.ts the SCORM 1.2 and standalone ones, entry-scorm2004.ts the
+// SCORM 2004 and standalone ones, runtime/entry-xapi.ts the Tin Can and standalone ones. The entry names the drivers of its bundle
 // here before boot.ts asks for one.
 import type { CourseData } from "../course/types";
 import type { Detection } from "../lms/detect";
@@ -12,7 +12,8 @@ import type { StateStorage } from "../lms/standalone/driver";
 /** The driver code one bundle holds; the standalone driver is in every bundle. */
 export interface DriverCode {
   cmi5?: typeof import("../lms/chunks/cmi5");
-  scorm?: typeof import("../lms/chunks/scorm");
+  scorm12?: typeof import("../lms/chunks/scorm12");
+  scorm2004?: typeof import("../lms/chunks/scorm2004");
   xapi?: typeof import("../lms/chunks/xapi");
   standalone: typeof import("../lms/chunks/standalone");
 }
@@ -26,7 +27,7 @@ export function useDriverCode(code: DriverCode): void {
 
 /** The standards whose driver this bundle holds. */
 export function holdsDriverFor(code: DriverCode, standard: Detection["standard"]): boolean {
-  return standard === "standalone" || (standard === "cmi5" ? code.cmi5 : standard === "xapi" ? code.xapi : code.scorm) !== undefined;
+  return standard === "standalone" || code[standard] !== undefined;
 }
 
 function browserStorage(win: Window): StateStorage | null {
@@ -68,13 +69,17 @@ export async function loadDriverMaker(detection: Detection, win: Window, logger:
       const { TincanDriver } = code.xapi ?? missing("xAPI (Tin Can)");
       return (course) => new TincanDriver({ url: win.location.href, courseId: course.id, reporting: course.reporting, logger: driverLogger });
     }
+    // The entry's driver (runtime/entry-scorm12.ts, entry-scorm2004.ts) called Initialize and read the
+    // data model while the course loaded: it takes the course's reporting options now; start() writes.
     case "scorm2004": {
-      const { createScorm2004DriverForWindow } = code.scorm ?? missing("SCORM 2004");
-      return (course) => createScorm2004DriverForWindow(detection.api, course.reporting, win, driverLogger);
+      const { createScorm2004DriverForWindow, ScormDriver } = code.scorm2004 ?? missing("SCORM 2004");
+      const driver = early instanceof ScormDriver ? early : createScorm2004DriverForWindow(detection.api, null, win, driverLogger);
+      return (course) => driver.withReporting(course.reporting);
     }
     case "scorm12": {
-      const { createScorm12DriverForWindow } = code.scorm ?? missing("SCORM 1.2");
-      return (course) => createScorm12DriverForWindow(detection.api, course.reporting, win, driverLogger);
+      const { createScorm12DriverForWindow, ScormDriver } = code.scorm12 ?? missing("SCORM 1.2");
+      const driver = early instanceof ScormDriver ? early : createScorm12DriverForWindow(detection.api, null, win, driverLogger);
+      return (course) => driver.withReporting(course.reporting);
     }
     case "standalone": {
       const { StandaloneDriver } = code.standalone;

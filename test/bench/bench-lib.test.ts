@@ -124,12 +124,12 @@ describe("what a launch downloads", () => {
   it("is each package's bundle with its static imports; lazy chunks are left out", () => {
     const sets = launchFileSets({
       outputs: {
-        "dist/runtime/passmark.scorm.js": output(
+        "dist/runtime/passmark.scorm12.js": output(
           [
             { path: "dist/runtime/shared.js", kind: "import-statement" },
             { path: "dist/runtime/grading.js", kind: "dynamic-import" }, // a lazy UI chunk: no launch loads it
           ],
-          "runtime/entry-scorm.ts",
+          "runtime/entry-scorm12.ts",
         ),
         "dist/runtime/passmark.cmi5.js": output(
           [
@@ -146,7 +146,7 @@ describe("what a launch downloads", () => {
     });
     expect(sets).toEqual([
       { launch: "cmi5", files: ["dist/runtime/passmark.cmi5.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
-      { launch: "scorm", files: ["dist/runtime/passmark.scorm.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
+      { launch: "scorm12", files: ["dist/runtime/passmark.scorm12.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
     ]);
   });
 

@@ -46,7 +46,9 @@ describe("buildPackages", () => {
   it("puts manifest, schema files, index.html, runtime, course.json and assets in each zip", async () => {
     // The runtime: every file build.mjs writes to dist/runtime but its by-products (both bundles in every zip).
     const runtime = (await readdir(join(REPO_ROOT, "dist", "runtime"))).filter((n) => n !== "meta.json" && !n.endsWith(".map")).map((n) => `runtime/${n}`);
-    expect(runtime).toEqual(expect.arrayContaining(["runtime/passmark.cmi5.js", "runtime/passmark.scorm.js", "runtime/passmark.css"]));
+    expect(runtime).toEqual(
+      expect.arrayContaining(["runtime/passmark.cmi5.js", "runtime/passmark.scorm12.js", "runtime/passmark.scorm2004.js", "runtime/passmark.css"]),
+    );
     const cmi5Common = ["index.html", ...runtime, "course/course.json", "assets/video/drill.mp4", "assets/video/drill.en.vtt", "assets/exit.png"];
     // The early script (runtime/early-launch.ts) only where index.html runs it: the cmi5 package.
     expect(cmi5Common).toContain("runtime/passmark-launch.js");

@@ -17,7 +17,13 @@ interface Run {
 
 /** The package's name and the files build.mjs makes that the tarball must carry (npm test builds them first). */
 const PACKAGE_NAME = "@passmark/cli";
-const BUILT = ["dist/cli/passmark.mjs", "dist/runtime/passmark.cmi5.js", "dist/runtime/passmark.scorm.js", "dist/preview/launch.js"];
+const BUILT = [
+  "dist/cli/passmark.mjs",
+  "dist/runtime/passmark.cmi5.js",
+  "dist/runtime/passmark.scorm12.js",
+  "dist/runtime/passmark.scorm2004.js",
+  "dist/preview/launch.js",
+];
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 
 function run(file: string, args: readonly string[], cwd: string): Promise<Run> {

@@ -1,5 +1,5 @@
 // The runtime is ES modules: one bundle per kind of package (build.mjs: passmark.cmi5.js,
-// passmark.scorm.js, passmark.xapi.js), the grading UI a lazy chunk. Every package must hold every module its bundle
+// passmark.scorm12.js, passmark.scorm2004.js, passmark.xapi.js), the grading UI a lazy chunk. Every package must hold every module its bundle
 // can import (the other bundles too: a launch of another kind is handed over to its bundle), SCORM
 // manifests must list them, and no chunk of an earlier build may ride along.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -25,7 +25,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-const bundleOf = (target: string): string => `runtime/passmark.${target === "cmi5" || target === "xapi" ? target : "scorm"}.js`;
+const bundleOf = (target: string): string => `runtime/passmark.${target.startsWith("scorm2004") ? "scorm2004" : target}.js`;
 
 /** The relative module specifiers of a minified ES module: static `from"./x.js"` and dynamic `import("./x.js")`. */
 function importedModules(code: string): string[] {
@@ -56,7 +56,8 @@ describe("runtime chunks in the packages", () => {
       }
       // Every bundle, and the lazy chunks: the grading UI, the assessment screens.
       expect(reached, b.target).toContain("runtime/passmark.cmi5.js");
-      expect(reached, b.target).toContain("runtime/passmark.scorm.js");
+      expect(reached, b.target).toContain("runtime/passmark.scorm12.js");
+      expect(reached, b.target).toContain("runtime/passmark.scorm2004.js");
       expect(reached, b.target).toContain("runtime/passmark.xapi.js");
       expect(
         [...reached].some((p) => /passmark-grading-chunk-/.test(p)),

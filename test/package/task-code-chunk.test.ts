@@ -19,7 +19,7 @@ describe("the task code chunk", () => {
   it("is in no file a cmi5, SCORM or Tin Can launch loads, and all of it is in the task-kit chunk of each bundle", async () => {
     const meta = await readMetafile();
     const sets = launchFileSets(meta);
-    expect(sets.map((s) => s.launch).sort()).toEqual(["cmi5", "scorm", "xapi"]);
+    expect(sets.map((s) => s.launch).sort()).toEqual(["cmi5", "scorm12", "scorm2004", "xapi"]);
     for (const { launch, files } of sets) {
       const loaded = files.flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
       expect(loaded.length, launch).toBeGreaterThan(0);
@@ -35,7 +35,7 @@ describe("the task code chunk", () => {
       for (const i of meta.outputs[from]?.imports ?? []) reaches(i.path, seen);
       return seen;
     };
-    for (const bundle of ["cmi5", "scorm", "xapi"]) {
+    for (const bundle of ["cmi5", "scorm12", "scorm2004", "xapi"]) {
       const graph = reaches(`dist/runtime/passmark.${bundle}.js`);
       expect(
         kits.some(([path]) => graph.has(path)),

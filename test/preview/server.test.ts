@@ -25,7 +25,7 @@ describe("paths are confined to the package", () => {
       expect(answer.status, target).toBe(200);
       expect(answer.headers["content-type"]).toMatch(/xml/);
       expect((await raw(preview.packageOrigin, `/pkg/${target}/index.html`)).body).toContain(
-        `src="runtime/passmark.${target === "cmi5" ? "cmi5" : "scorm"}.js"`,
+        `src="runtime/passmark.${target === "cmi5" ? "cmi5" : target === "scorm12" ? "scorm12" : "scorm2004"}.js"`,
       );
     }
   });

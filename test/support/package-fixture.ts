@@ -50,9 +50,11 @@ async function newestMtime(path: string): Promise<number> {
 }
 
 async function runtimeIsFresh(): Promise<boolean> {
-  // build.mjs writes the two bundles (passmark.cmi5.js, passmark.scorm.js), then the stylesheet.
+  // build.mjs writes the bundles (passmark.cmi5.js, passmark.scorm12.js, …), then the stylesheet.
   const outputs = await Promise.all(
-    ["passmark.cmi5.js", "passmark.scorm.js", "passmark.css"].map((name) => stat(join(REPO_ROOT, "dist", "runtime", name)).catch(() => null)),
+    ["passmark.cmi5.js", "passmark.scorm12.js", "passmark.scorm2004.js", "passmark.css"].map((name) =>
+      stat(join(REPO_ROOT, "dist", "runtime", name)).catch(() => null),
+    ),
   );
   if (outputs.some((o) => o === null)) return false;
   const sources = Math.max(await newestMtime(join(REPO_ROOT, "runtime")), (await stat(join(REPO_ROOT, "build.mjs"))).mtimeMs);

@@ -1,6 +1,7 @@
 // What differs between SCORM 1.2 and 2004 for one graded SCO: element names, vocabularies, scales
 // and formats. Each standard implements this in its own folder; ScormDriver does the rest.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import type { ReportingOptions } from "../../course/types";
 import type { LmsFacts } from "../driver";
 import type { ScormVersion } from "./error-codes";
 import type { WriteKind } from "./write-ledger";
@@ -40,7 +41,10 @@ export interface ScormDataModel {
   readonly interactionIdsReadable: boolean;
   /** 1.2: Commit before Finish. 2004: Terminate implies a commit (docs/rules/lms.md §3). */
   readonly commitBeforeFinish: boolean;
+  /** Reads only: needs no course data (ScormDriver.launch runs it before the course is loaded). */
   readStart(read: ReadElement): StartData;
+  /** The course's reporting options, when the data model needs them to interpret what readStart read (1.2: the status mode). */
+  useReporting?(reporting: ReportingOptions): void;
   /** Ordered writes for this outcome: score before status (docs/rules/reporting.md), and whether the score waits. */
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites;
   progressWrites(progress: number): DataModelWrite[];

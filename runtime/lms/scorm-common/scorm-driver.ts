@@ -2,6 +2,7 @@
 // translate engine outcomes into cmi.* writes, commit at checkpoints and on hide, finish once.
 // docs/rules/reporting.md "SCORM 1.2" / "SCORM 2004" / "Delivery"; docs/rules/lms.md §2–§4.
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
+import type { ReportingOptions } from "../../course/types";
 import type { DeliveryStatus, ExitResult, LmsDriver, LmsFacts } from "../driver";
 import { LaunchError } from "../launch-error";
 import { browserTimers, consoleLogger, systemClock, type Clock, type Logger, type Timers } from "../ports";
@@ -12,8 +13,8 @@ import { COUNTER_RESERVE, readSuspendData, writeSuspendData } from "./suspend-da
 import { WriteLedger } from "./write-ledger";
 
 export interface ScormDriverOptions {
-  /** Send one interaction per submitted question (ReportingOptions.interactions). */
-  interactions: boolean;
+  /** Send one interaction per submitted question (ReportingOptions.interactions); or given later to withReporting(). */
+  interactions?: boolean;
   /** Default systemClock. */
   clock?: Clock;
   /** Default consoleLogger() (boot hands its own, labelled with the standard). Everything here is a warning. */
@@ -39,6 +40,10 @@ export class ScormDriver implements LmsDriver {
   private readonly log_: (message: string) => void;
   private readonly listeners_ = new Set<(status: DeliveryStatus) => void>();
   private readonly retry_: RetrySchedule;
+  /** What launch() read, kept until start() (the driver's session starts there: runtime/lms/driver.ts). */
+  private launched_: { facts: LmsFacts; initialWrites: DataModelWrite[] } | null = null;
+  private launchError_: LaunchError | null = null;
+  private interactions_: boolean;
   private facts_: LmsFacts | null = null;
   private sessionStart_ = 0;
   private lastOutcome_: Outcome | null = null;
@@ -62,6 +67,7 @@ export class ScormDriver implements LmsDriver {
     this.standard = model.standard;
     this.connection_ = connection;
     this.options_ = options;
+    this.interactions_ = options.interactions ?? false;
     this.clock_ = options.clock ?? systemClock;
     const logger = options.logger ?? consoleLogger();
     this.log_ = (message) => logger.warn(message);
@@ -69,12 +75,20 @@ export class ScormDriver implements LmsDriver {
     this.retry_ = new RetrySchedule(options.timers ?? browserTimers);
   }
 
-  async start(): Promise<LmsFacts> {
-    if (this.facts_) return this.facts_;
+  /**
+   * Initialize and every read of the start (the data model, the interactions probe): no course data
+   * is needed, so a bundle's entry calls it as soon as it runs (runtime/entry-scorm12.ts), while the
+   * app and course.json load. Once; a failure is kept for start() to throw. Nothing is written here:
+   * the first writes (status, exit) and the first Commit wait for start(), in the same order as when
+   * start() runs all of it (SCORM 1.2 RTE 3.4, SCORM 2004 RTE §3.1: Initialize before anything else).
+   */
+  launch(): void {
+    if (this.launched_ || this.launchError_) return;
     const init = this.connection_.initialize();
     // 2004 error 103 "already initialized": the session is open, carry on.
     if (!init.ok && !(this.model_.version === "2004" && init.errorCode === 103)) {
-      throw new LaunchError("scorm-initialize", init.detail || `Initialize answered ${JSON.stringify(init.value)}`);
+      this.launchError_ = new LaunchError("scorm-initialize", init.detail || `Initialize answered ${JSON.stringify(init.value)}`);
+      return;
     }
     this.sessionStart_ = this.clock_.now();
     const read = (element: string): string => {
@@ -88,10 +102,35 @@ export class ScormDriver implements LmsDriver {
     const saved = readSuspendData(start.facts.resumeState ?? "");
     this.savedCounter_ = saved.interactionsWritten;
     this.lastState_ = saved.state;
-    this.facts_ = { ...start.facts, resumeState: saved.state, stateBudget: start.facts.stateBudget - COUNTER_RESERVE };
+    const facts = { ...start.facts, resumeState: saved.state, stateBudget: start.facts.stateBudget - COUNTER_RESERVE };
+    // Browse/review writes nothing (writable_), so it needs no probe either.
+    if (facts.launchMode === "normal") this.probeInteractions_(read);
+    this.launched_ = { facts, initialWrites: start.initialWrites };
+  }
+
+  /**
+   * The course's reporting options, once the course is loaded (runtime/app/driver-factory.ts): whether
+   * interactions are sent, the SCORM 1.2 status mode. Before start(). Returns this driver.
+   */
+  withReporting(reporting: ReportingOptions): this {
+    this.interactions_ = reporting.interactions;
+    this.model_.useReporting?.(reporting);
+    return this;
+  }
+
+  /** launch() unless the entry already did, then what needs the course: the first writes and Commit. */
+  async start(): Promise<LmsFacts> {
+    if (this.facts_) return this.facts_;
+    this.launch();
+    const failed = this.launchError_;
+    if (failed) {
+      this.launchError_ = null; // a later start() tries Initialize again, as before
+      throw failed;
+    }
+    const launched = this.launched_!;
+    this.facts_ = launched.facts;
     if (this.writable_) {
-      this.probeInteractions_(read);
-      this.writeAll_(start.initialWrites);
+      this.writeAll_(launched.initialWrites);
       this.ledger_.checkpoint();
     }
     if (this.lastOutcome_) this.reportOutcome(this.lastOutcome_); // reported before start()
@@ -135,7 +174,7 @@ export class ScormDriver implements LmsDriver {
    */
   reportInteraction(report: InteractionReport): void {
     if (!this.writable_) return;
-    if (this.options_.interactions && this.interactionChildren_ !== null) this.writeInteraction_(report);
+    if (this.interactions_ && this.interactionChildren_ !== null) this.writeInteraction_(report);
     this.writeAll_(this.model_.commentWrites(report, this.log_));
     this.afterDelivery_();
   }

@@ -1,7 +1,7 @@
 // SCORM 1.2 data model for one graded SCO (SCORM 1.2 RTE data model, docs/rules/reporting.md "SCORM 1.2").
 import type { InteractionReport, Outcome } from "../../assessment/outcome";
 import { parseLmsMastery } from "../../assessment/mastery";
-import type { Scorm12StatusMode } from "../../course/types";
+import type { ReportingOptions, Scorm12StatusMode } from "../../course/types";
 import type { LaunchMode, LmsFacts } from "../driver";
 import { isDone, type DataModelWrite, type OutcomeWrites, type ReadElement, type ScormDataModel, type StartData } from "../scorm-common/data-model";
 import { scorm12Timespan, scormDecimal } from "../scorm-common/time-format";
@@ -36,20 +36,37 @@ export class Scorm12DataModel implements ScormDataModel {
   readonly interactionsChildrenElement = "cmi.interactions._children";
   readonly interactionIdsReadable = false; // 1.2 interactions are write-only
   readonly commitBeforeFinish = true;
-  private readonly statusMode_: Scorm12StatusMode;
-  /** What the LMS held at start: never lowered in this session (held-outcome.ts). */
-  private held_: Scorm12Held | null = null;
+  /** The course's (reporting.scorm12.statusMode): given to the constructor or, later, to useReporting. */
+  private statusMode_: Scorm12StatusMode | null;
+  /** The status and score the LMS held at start (read before the course is known: ScormDriver.launch). */
+  private start_: { lessonStatus: string; scoreRaw: number | null } | null = null;
+  private heldCache_: Scorm12Held | null = null;
   private readonly comments_ = new Scorm12TaskComments();
 
-  constructor(statusMode: Scorm12StatusMode) {
+  constructor(statusMode: Scorm12StatusMode | null = null) {
     this.statusMode_ = statusMode;
+  }
+
+  useReporting(reporting: ReportingOptions): void {
+    this.statusMode_ = reporting.scorm12.statusMode;
+  }
+
+  private get mode_(): Scorm12StatusMode {
+    if (this.statusMode_ === null) throw new Error("SCORM 1.2: the course's status mode was not given (ScormDriver.withReporting)");
+    return this.statusMode_;
+  }
+
+  /** What the LMS held at start, read with the course's status mode: never lowered in this session (held-outcome.ts). */
+  private get held_(): Scorm12Held | null {
+    if (this.heldCache_ === null && this.start_ !== null) this.heldCache_ = scorm12Held(this.mode_, this.start_.lessonStatus, this.start_.scoreRaw);
+    return this.heldCache_;
   }
 
   readStart(read: ReadElement): StartData {
     const lessonStatus = read("cmi.core.lesson_status");
     const suspendData = read("cmi.suspend_data");
     this.comments_.readStart(read);
-    this.held_ = scorm12Held(this.statusMode_, lessonStatus, parseHeldScore(read("cmi.core.score.raw")));
+    this.start_ = { lessonStatus, scoreRaw: parseHeldScore(read("cmi.core.score.raw")) };
     const mastery = parseLmsMastery(read("cmi.student_data.mastery_score"), "percent", "SCORM 1.2 cmi.student_data.mastery_score", true);
     const language = read("cmi.student_preference.language").trim();
     const facts: LmsFacts = {
@@ -75,7 +92,7 @@ export class Scorm12DataModel implements ScormDataModel {
   }
 
   outcomeWrites(outcome: Outcome, facts: LmsFacts, log: (message: string) => void): OutcomeWrites {
-    const report = scorm12Report(outcome, this.statusMode_, facts.masteryScore, this.held_, log);
+    const report = scorm12Report(outcome, this.mode_, facts.masteryScore, this.held_, log);
     if (report.warning) log(report.warning);
     const writes: DataModelWrite[] = [];
     if (report.scoreRaw !== null) {
