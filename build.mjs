@@ -1,7 +1,6 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
 //   dist/runtime/passmark.cmi5.js, passmark.scorm12.js, passmark.scorm2004.js, passmark.xapi.js (+ passmark.css) — in every package,
 //                                                  with the chunks passmark-*.js they load (ES modules)
-//   dist/runtime/passmark-launch.js                — a cmi5 package's early script (classic, runtime/early-launch.ts)
 //   dist/preview/launch.js, scorm-host.js         — the scripts of `passmark preview`'s pages
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
@@ -10,7 +9,8 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
 // passmark.scorm2004.js, an xAPI (Tin Can) package's passmark.xapi.js. Each holds its own drivers and
-// the standalone one; the app (runtime/main.ts) and the grading UI are lazy chunks. Every package holds
+// the standalone one; what a first screen does not need (the assessment screens, the grading UI, the task
+// code, the cmi5 write path; for cmi5 also the app, runtime/main.ts) is in lazy chunks. Every package holds
 // every bundle (runtime/main.ts hands a launch of another kind over to that kind's bundle). One bundle
 // per standard so that no byte of another standard's driver reaches a launch.
 export const RUNTIME_BUNDLES = {
@@ -62,25 +62,6 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
     logLevel: "warning",
     define: { "process.env.NODE_ENV": '"production"' },
     plugins: [otherBundleIsExternal],
-  });
-  metafiles.push(result.metafile);
-}
-// The early script of a cmi5 package's page (runtime/early-launch.ts → dist/runtime/passmark-launch.js):
-// a classic script (no module, no chunk, nothing imported at run time) that begins the cmi5 handshake
-// before the module bundle has arrived (authoring/package/shell.ts puts it first in <head>).
-{
-  const result = await build({
-    entryPoints: { "passmark-launch": "runtime/early-launch.ts" },
-    outdir: "dist/runtime",
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: ["chrome91", "firefox90", "safari14.1"],
-    platform: "browser",
-    legalComments: "none",
-    mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-    metafile: true,
-    logLevel: "warning",
   });
   metafiles.push(result.metafile);
 }

@@ -2,8 +2,7 @@
 // package runs passmark.cmi5.js, a SCORM 1.2 package passmark.scorm12.js, …), and the chunks that bundle
 // imports statically, asked for at once (<link rel="modulepreload">) so the browser fetches them in
 // parallel with the bundle instead of one after another. A bundle whose entry is kept small and loads
-// the app lazily (runtime/entry-cmi5.ts, entry-scorm12.ts, entry-scorm2004.ts: the handshake starts
-// before the app arrives) has that app
+// the app lazily (runtime/entry-cmi5.ts: its handshake starts before the app arrives) has that app
 // chunk preloaded too, with its static imports; chunks loaded later (the grading UI) are not. Read
 // from the esbuild metafile that build.mjs writes next to the bundles.
 import { readFile } from "node:fs/promises";
@@ -26,16 +25,6 @@ export const RUNTIME_BUNDLE: Record<TargetId, string> = {
 };
 
 const APP_ENTRY = "runtime/main.ts";
-
-/**
- * The classic script a package's index.html runs first, before its bundle (zip path), or null: a cmi5
- * package begins the cmi5 handshake there (runtime/early-launch.ts, built by build.mjs).
- */
-export function earlyScript(target: TargetId): string | null {
-  return target === "cmi5" ? EARLY_SCRIPT_PATH : null;
-}
-
-export const EARLY_SCRIPT_PATH = "runtime/passmark-launch.js";
 
 /** Zip paths ("runtime/passmark-….js") to preload for `target`, sorted; [] when the metafile is absent. */
 export async function runtimePreloads(target: TargetId): Promise<string[]> {

@@ -3,7 +3,7 @@
 // time until @xapi/cmi5's initialize() and @rusticisoftware/cmi5's start() resolve, same server,
 // same browser, interleaved runs. Target: passmark ≤ 0.5× each reference, and ≤ 1.3× the same cmi5
 // package opened standalone (no launch parameters, so no LMS request: the page load alone; issue 14).
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -107,20 +107,11 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
   try {
     const content = await buildAndUnpack(STARTER, "cmi5", dir);
     const references = await writeReferencePages(join(dir, "reference"));
-    // BENCH_LAUNCH_AB=1: one more subject, the same package whose index.html leaves out the early script
-    // (runtime/early-launch.ts), interleaved with the others: what the early script is worth under the same load.
-    if (process.env.BENCH_LAUNCH_AB) {
-      const html = await readFile(join(content, "index.html"), "utf8");
-      await writeFile(join(content, "index-ab.html"), html.replace(/<script src="runtime\/passmark-launch\.js"><\/script>\n/, ""));
-    }
     front = await startFrontServer(lms.origin, { "/content/": content, "/bench/": join(dir, "reference") });
     lms.faults.set({ latencyMs: ADDED_LATENCY_MS });
     browser = await launchChromium();
     const subjects: Subject[] = [
       { label: "passmark (starter course, cmi5 package)", path: "/content/index.html", passmark: true },
-      ...(process.env.BENCH_LAUNCH_AB
-        ? [{ label: "passmark, the same package without its early script (BENCH_LAUNCH_AB)", path: "/content/index-ab.html", passmark: true }]
-        : []),
       ...references.map((r) => ({ label: r.label, path: `/bench/${r.page}`, passmark: false })),
       { label: "passmark standalone (the same cmi5 package, no launch parameters)", path: "/content/index.html", passmark: true, standalone: true },
     ];

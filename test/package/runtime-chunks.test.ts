@@ -41,11 +41,7 @@ describe("runtime chunks in the packages", () => {
     for (const b of built) {
       const names = (await listZip(b.path)).map((e) => e.name);
       const reached = new Set<string>();
-      // From the page: its bundle, and the classic scripts it runs first (a cmi5 page's early script).
-      const html = (await readZipEntry(b.path, "index.html")).toString("utf8");
-      const classic = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => m[1]!);
-      expect(classic, b.target).toEqual(b.target === "cmi5" ? ["runtime/passmark-launch.js"] : []);
-      const pending = [bundleOf(b.target), ...classic];
+      const pending = [bundleOf(b.target)];
       while (pending.length > 0) {
         const path = pending.pop()!;
         if (reached.has(path)) continue;

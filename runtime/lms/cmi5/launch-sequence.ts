@@ -2,11 +2,13 @@
 import type { Timers } from "../ports";
 import { LAUNCH_BACKOFF, backoffMs, isTransient } from "../backoff";
 import { LaunchError } from "../launch-error";
-import type { FetchLike, XapiAnswer, XapiClient } from "../xapi/client";
+import { parseJson, type FetchLike, type StateParams, type XapiAnswer, type XapiClient } from "../xapi/client";
 import { parseAuState, type AuStateDocument } from "./au-state";
 import { parseLaunchData, parseLearnerPreferences, type Cmi5LaunchData, type LearnerPreferences } from "./launch-data";
 import type { Cmi5LaunchParams } from "./launch-params";
-import { fetchPostInit, fieldsOf, launchReads, tokenOf, type FetchAnswer } from "./launch-requests";
+import { AU_STATE_ID, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from "./launch-vocabulary";
+
+type FetchAnswer = { status: number; text: string } | { failure: string };
 
 /**
  * cmi5 §8.2: POST (never GET); errors come back as HTTP 200 with an error-code in the body.
@@ -23,14 +25,24 @@ export async function fetchAuthToken(
 ): Promise<string> {
   const answer = await withRetries(() => postFetch(fetchUrl, fetchImpl, timeoutMs, timers), transientFetch, retries, sleep);
   if ("failure" in answer) throw new LaunchError("cmi5-fetch-failed", `the fetch URL did not answer (${answer.failure})`);
-  return tokenOf(answer);
+  const fields = fieldsOf(answer.text);
+  const code = fields["error-code"];
+  const errorText = typeof fields["error-text"] === "string" ? fields["error-text"] : "";
+  if (code !== undefined) {
+    const reason = String(code) === "1" ? "cmi5-fetch-used" : String(code) === "2" ? "cmi5-fetch-security" : "cmi5-fetch-application";
+    throw new LaunchError(reason, `fetch error-code ${String(code)}: ${errorText}`);
+  }
+  if (answer.status !== 200) throw new LaunchError("cmi5-fetch-failed", `the fetch URL answered HTTP ${answer.status}`);
+  const token = fields["auth-token"];
+  if (typeof token !== "string" || token === "") throw new LaunchError("cmi5-fetch-failed", "the fetch answer has no auth-token");
+  return token;
 }
 
 async function postFetch(fetchUrl: string, fetchImpl: FetchLike, timeoutMs: number, timers: Timers): Promise<FetchAnswer> {
   const controller = new AbortController();
   const timer = timers.setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetchImpl(fetchUrl, fetchPostInit(controller.signal));
+    const response = await fetchImpl(fetchUrl, { method: "POST", signal: controller.signal, credentials: "omit" });
     // Once the LMS answered, the answer stands: an unreadable body is not a reason to POST again.
     const text = await response.text().catch(() => "");
     return { status: response.status, text };
@@ -47,6 +59,11 @@ function transientFetch(answer: FetchAnswer): boolean {
   return isTransient(answer.status) && fieldsOf(answer.text)["error-code"] === undefined;
 }
 
+function fieldsOf(text: string): Record<string, unknown> {
+  const body = parseJson(text);
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+}
+
 export interface LaunchDocuments {
   launch: Cmi5LaunchData;
   preferences: LearnerPreferences;
@@ -58,11 +75,11 @@ export type Sleep = (ms: number) => Promise<void>;
 
 /** The three reads IN PARALLEL: one round trip. Transient failures are retried a few times. */
 export async function readLaunchDocuments(client: XapiClient, params: Cmi5LaunchParams, retries: number, sleep: Sleep): Promise<LaunchDocuments> {
-  const [launchRead, preferencesRead, auStateRead] = launchReads(client, params);
+  const state = (stateId: string) => stateParams(params, stateId);
   const [launchAnswer, preferencesAnswer, auStateAnswer] = await Promise.all([
-    withRetries(launchRead, transientRead, retries, sleep),
-    withRetries(preferencesRead, transientRead, retries, sleep),
-    withRetries(auStateRead, transientRead, retries, sleep),
+    withRetries(() => client.getState(state(LAUNCH_DATA_STATE_ID)), transientRead, retries, sleep),
+    withRetries(() => client.getAgentProfile(params.actor, LEARNER_PREFERENCES_PROFILE_ID), transientRead, retries, sleep),
+    withRetries(() => client.getState(state(AU_STATE_ID)), transientRead, retries, sleep),
   ]);
   if (!launchAnswer.ok) throw new LaunchError("cmi5-launch-data", `LMS.LaunchData: ${describe(launchAnswer)}`);
   const launch = parseLaunchData(launchAnswer.body);
@@ -80,7 +97,10 @@ export async function readLaunchDocuments(client: XapiClient, params: Cmi5Launch
   return { launch, preferences, auState: parsed.document, warnings };
 }
 
-export { stateParams } from "./launch-requests"; // the driver's State writes use the same parameters
+/** The State API parameters of a document of this launch (cmi5 §10 LMS.LaunchData, our State document). */
+export function stateParams(params: Cmi5LaunchParams, stateId: string): StateParams {
+  return { activityId: params.activityId, agent: params.actor, registration: params.registration, stateId };
+}
 
 const transientRead = (answer: XapiAnswer): boolean => isTransient(answer.status);
 
