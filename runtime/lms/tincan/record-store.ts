@@ -15,6 +15,8 @@ export interface TincanRecord {
 export class TincanRecordStore {
   private readonly key_: string;
   private readonly storage_: SessionStorageLike;
+  /** The record to write at the end of this task's synchronous work (save() coalesces). */
+  private pending_: TincanRecord | null = null;
 
   constructor(storage: SessionStorageLike, activityId: string, registration: string | null) {
     this.storage_ = storage;
@@ -22,6 +24,7 @@ export class TincanRecordStore {
   }
 
   load(): TincanRecord | null {
+    this.writePending_();
     try {
       const parsed = JSON.parse(this.storage_.getItem(this.key_) ?? "null") as TincanRecord | null;
       return parsed?.format === 1 && Array.isArray(parsed.items) && Array.isArray(parsed.rejected) ? parsed : null;
@@ -30,7 +33,20 @@ export class TincanRecordStore {
     }
   }
 
+  /**
+   * Saves the record once the current synchronous work is done (a microtask), as the cmi5 session
+   * store does (lms/cmi5/session-store.ts: one write instead of one per statement a submit queues).
+   */
   save(record: TincanRecord): void {
+    const scheduled = this.pending_ !== null;
+    this.pending_ = record;
+    if (!scheduled) queueMicrotask(() => this.writePending_());
+  }
+
+  private writePending_(): void {
+    const record = this.pending_;
+    if (record === null) return;
+    this.pending_ = null;
     try {
       if (record.items.length === 0 && record.rejected.length === 0) this.storage_.removeItem(this.key_);
       else this.storage_.setItem(this.key_, JSON.stringify(record));
