@@ -3,6 +3,7 @@
 // One record per registration: token, session start, what was sent, and the outbox itself. The record
 // is bound to the LRS endpoint its token came for: the driver never reuses it for another endpoint.
 import type { Outcome } from "../../assessment/outcome";
+import { CoalescedSave } from "../coalesced-save";
 import type { Cmi5LaunchData, LearnerPreferences } from "./launch-data";
 import type { HeldWrite } from "./held-write";
 import type { OutboxItem } from "./outbox-item";
@@ -53,8 +54,8 @@ const PREFIX = "passmark.cmi5.session:";
 export class Cmi5SessionStore {
   private readonly storage_: SessionStorageLike;
   private readonly registration_: string;
-  /** The record to write at the end of this task's synchronous work (save() coalesces). */
-  private pending_: Cmi5SessionRecord | null = null;
+  /** One write per burst of changes (lms/coalesced-save.ts). */
+  private readonly writes_ = new CoalescedSave<Cmi5SessionRecord>((record) => this.write_(record));
 
   constructor(storage: SessionStorageLike, registration: string) {
     this.storage_ = storage;
@@ -66,7 +67,7 @@ export class Cmi5SessionStore {
   }
 
   load(): Cmi5SessionRecord | null {
-    this.writePending_();
+    this.writes_.flush();
     let text: string | null;
     try {
       text = this.storage_.getItem(this.key_);
@@ -82,23 +83,12 @@ export class Cmi5SessionStore {
     }
   }
 
-  /**
-   * Saves the record once the current synchronous work is done (a microtask), with every change made
-   * by then: a submit changes the record once per statement it queues (20 answers, Completed, Passed…),
-   * and writing the whole record each time took 150 ms of the click's task on a 2-core machine, so the
-   * browser sent the statements that much later (docs/benchmarks.md, figure 3). A microtask runs before
-   * any other task, pagehide included, so nothing is less durable than a write at once.
-   */
+  /** Saves the record once the current synchronous work is done, with every change made by then (lms/coalesced-save.ts). */
   save(record: Cmi5SessionRecord): void {
-    const scheduled = this.pending_ !== null;
-    this.pending_ = record;
-    if (!scheduled) queueMicrotask(() => this.writePending_());
+    this.writes_.save(record);
   }
 
-  private writePending_(): void {
-    const record = this.pending_;
-    if (record === null) return;
-    this.pending_ = null;
+  private write_(record: Cmi5SessionRecord): void {
     try {
       this.storage_.setItem(this.key_, JSON.stringify(record));
     } catch {

@@ -3,6 +3,7 @@
 // outlive the tab), one record per activity and registration, bound to the endpoint it was for. A
 // reload of the page delivers it first, with the same statement ids (the LRS stores each once).
 import type { OutboxItem } from "../cmi5/outbox-item";
+import { CoalescedSave } from "../coalesced-save";
 import type { SessionStorageLike } from "../cmi5/session-store";
 
 export interface TincanRecord {
@@ -15,8 +16,8 @@ export interface TincanRecord {
 export class TincanRecordStore {
   private readonly key_: string;
   private readonly storage_: SessionStorageLike;
-  /** The record to write at the end of this task's synchronous work (save() coalesces). */
-  private pending_: TincanRecord | null = null;
+  /** One write per burst of changes (lms/coalesced-save.ts). */
+  private readonly writes_ = new CoalescedSave<TincanRecord>((record) => this.write_(record));
 
   constructor(storage: SessionStorageLike, activityId: string, registration: string | null) {
     this.storage_ = storage;
@@ -24,7 +25,7 @@ export class TincanRecordStore {
   }
 
   load(): TincanRecord | null {
-    this.writePending_();
+    this.writes_.flush();
     try {
       const parsed = JSON.parse(this.storage_.getItem(this.key_) ?? "null") as TincanRecord | null;
       return parsed?.format === 1 && Array.isArray(parsed.items) && Array.isArray(parsed.rejected) ? parsed : null;
@@ -33,20 +34,12 @@ export class TincanRecordStore {
     }
   }
 
-  /**
-   * Saves the record once the current synchronous work is done (a microtask), as the cmi5 session
-   * store does (lms/cmi5/session-store.ts: one write instead of one per statement a submit queues).
-   */
+  /** Saves the record once the current synchronous work is done, with every change made by then (lms/coalesced-save.ts). */
   save(record: TincanRecord): void {
-    const scheduled = this.pending_ !== null;
-    this.pending_ = record;
-    if (!scheduled) queueMicrotask(() => this.writePending_());
+    this.writes_.save(record);
   }
 
-  private writePending_(): void {
-    const record = this.pending_;
-    if (record === null) return;
-    this.pending_ = null;
+  private write_(record: TincanRecord): void {
     try {
       if (record.items.length === 0 && record.rejected.length === 0) this.storage_.removeItem(this.key_);
       else this.storage_.setItem(this.key_, JSON.stringify(record));
