@@ -78,8 +78,9 @@ describe.concurrent("each language", { timeout: 180_000 }, () => {
       expect(await page.getAttribute(".pm-app", "lang")).toBe(c.lang);
       expect(await statusLine(page)).toBe(c.status);
       for (let i = 0; i < course.pages.length; i++) await page.getByRole("button", { name: c.next, exact: true }).click();
+      // The last Next renders the assessment intro a moment after the click: wait for it, then read it.
+      await expect.poll(() => page.locator("#pm-content").textContent()).toContain(c.allowed);
       const intro = (await page.locator("#pm-content").textContent()) ?? "";
-      expect(intro).toContain(c.allowed);
       expect(intro.replace(/\u202f/g, "\u00a0")).toContain(c.passing);
       // English screens get axe in accessibility.test.ts; here the translated ones.
       if (c.lang !== "en") await expectNoAxeViolations(page, `assessment intro (${c.lang})`);
