@@ -2,6 +2,7 @@
 // assessment screens (screens-loader.ts), the grading UI (grading-loader.ts). Loaded once; a failed
 // load (the connection dropped) is tried again at the next call, and a screen waiting for it is told.
 import { useEffect, useState } from "preact/hooks";
+import { retryingImport } from "../lms/retry-import";
 
 /** The chunk as a screen sees it: loaded, still loading, or failed (the learner can load it again). */
 export interface ChunkSlot<T> {
@@ -23,8 +24,9 @@ export interface LazyChunk<T> {
 export function lazyChunk<T>(importer: () => Promise<T>, what: string, arrived: (ui: T) => void = () => undefined): LazyChunk<T> {
   let done: T | null = null;
   let loading: Promise<T> | null = null;
+  const tryImport = retryingImport(importer); // a failed chunk is fetched anew (lms/retry-import.ts)
   const load = (): Promise<T> =>
-    (loading ??= importer().then(
+    (loading ??= tryImport().then(
       (ui) => {
         arrived(ui);
         return (done = ui);

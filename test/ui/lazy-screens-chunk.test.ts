@@ -12,7 +12,7 @@ import { startStaticServer, type StaticServer } from "../support/static-server";
 import { answerAll, readBuiltCourse, shownQuestionIds } from "./answers";
 import { expectNoAxeViolations, focused, launchChromium } from "./browser";
 
-const CHUNK = /passmark-screens-chunk-[A-Z0-9]+\.js$/;
+const CHUNK = /passmark-screens-chunk-[A-Z0-9]+\.js(\?retry=\d+)?$/; // a retry asks for ?retry=N (runtime/lms/retry-import.ts)
 const TARGETS: TargetId[] = ["cmi5", "scorm2004-4"]; // the cmi5 bundle (its app a lazy chunk) and the SCORM one
 
 let browser: Browser;

@@ -16,6 +16,7 @@ import { CMI5_STATE_BUDGET, factsOf } from "./launch-facts";
 import { Cmi5SessionStore, MemorySessionStorage, newSessionRecord, type Cmi5SessionRecord, type SessionStorageLike } from "./session-store";
 import type { Cmi5Writer, WritePathDeps } from "./write-path";
 import { WritePathLoader, type WritePathCode } from "./write-path-loader";
+import { retryingImport } from "../retry-import";
 
 export interface Cmi5Timing {
   requestTimeoutMs: number;
@@ -99,7 +100,7 @@ export class Cmi5Driver implements LmsDriver {
     const clock = options.clock ?? systemClock;
     this.now_ = () => clock.now();
     this.logger_ = options.logger ?? consoleLogger();
-    this.loader_ = new WritePathLoader(options.loadWritePath ?? (() => import("./write-path")), this.logger_, () => this.notify_());
+    this.loader_ = new WritePathLoader(options.loadWritePath ?? retryingImport(() => import("./write-path")), this.logger_, () => this.notify_());
   }
 
   /** The LmsDriver start: the launch handshake, then the session opens. */

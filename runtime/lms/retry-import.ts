@@ -1,0 +1,36 @@
+// A lazy chunk's import() that can be tried again after it failed (a dropped connection). Chromium
+// keeps a failed module fetch in the document's module map: importing the same URL again rejects at
+// once, without a request (seen with Chromium 150; test/lms-contract/retry-import.test.ts, and the "Load
+// again" journeys in test/ui). So after a failure the next try imports the chunk's URL with a query
+// of its own (`?retry=N`), a module the page has not met; its static imports are the page's own.
+// The URL is read from the failure (Chromium and Firefox name it); where a browser does not name it,
+// the next try is the same import() again, which such a browser fetches anew (docs/rules/lms.md §5).
+
+/** The chunk's absolute URL as named by a failed import(), or null. */
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /(https?:\/\/[^\s"'?#]+\.m?js)(?:[?#]\S*)?\s*$/.exec(message);
+  return found ? found[1]! : null;
+}
+
+/**
+ * Wraps `first` (an `import("./chunk")` esbuild resolves): the first try runs it; after a failure
+ * that named the chunk's URL, each further try imports that URL with `?retry=N`. `importUrl` is the
+ * page's import() (a parameter for tests).
+ */
+export function retryingImport<T>(first: () => Promise<T>, importUrl: (url: string) => Promise<T> = (url) => import(url) as Promise<T>): () => Promise<T> {
+  let url: string | null = null;
+  let retries = 0;
+  return async () => {
+    if (url === null) {
+      try {
+        return await first();
+      } catch (error) {
+        url = failedModuleUrl(error);
+        throw error;
+      }
+    }
+    retries += 1;
+    return importUrl(`${url}?retry=${retries}`);
+  };
+}
