@@ -4,12 +4,16 @@
 // SCORM API or Tin Can parameters) hands over to that kind's bundle, which every package holds too.
 import { boot, type EarlyStart } from "./app/boot";
 import { holdsDriverFor, useDriverCode, type DriverCode } from "./app/driver-factory";
-import * as standaloneCode from "./lms/chunks/standalone";
+import { retryingImport } from "./lms/retry-import";
 import { detectLaunch, type Detection } from "./lms/detect";
 import { consoleLogger } from "./lms/ports";
 
-/** The standalone driver's code: in every bundle (an entry that loads this module lazily takes it from here). */
-export { standaloneCode };
+/**
+ * The standalone driver's code: a chunk of its own that only a launch without an LMS loads (boot asks for
+ * it while course.json loads; driver-factory.ts), through the retrying loader (lms/retry-import.ts).
+ * Every entry passes it on (an entry that loads this module lazily takes it from here).
+ */
+export const standaloneCode: DriverCode["standalone"] = retryingImport(() => import("./lms/chunks/standalone"));
 
 /** Loads the bundle that serves `standard` (one this bundle does not hold); it boots itself. */
 export type OtherBundle = (standard: Detection["standard"]) => Promise<unknown>;

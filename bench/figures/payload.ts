@@ -60,7 +60,7 @@ export async function payloadFigure(): Promise<FigureResult> {
   const rows: ResultRow[] = launches.map((l) => {
     const budget = RUNTIME_BUDGET_BYTES[l.launch];
     return row(
-      `passmark runtime, ${PACKAGE_LABEL[l.launch] ?? l.launch} (its LMS's launch or standalone): JS+CSS gzipped`,
+      `passmark runtime, ${PACKAGE_LABEL[l.launch] ?? l.launch} (its LMS's launch; a standalone one adds the standalone driver's chunk): JS+CSS gzipped`,
       l.gzip,
       "bytes",
       kb,

@@ -1,7 +1,7 @@
 // Figure 4 (issue 3): encoded resume-state size for 50 / 100 / 200 questions × 3 finished attempts
 // (plus one attempt in progress, every response kept) against SCORM 1.2's 4,096 characters, and the
 // time to encode / decode the largest one.
-import { decodeState, encodeState } from "../../runtime/assessment";
+import { decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import { SCORM12_SUSPEND_DATA_MAX } from "../../runtime/lms/scorm-common/suspend-data";
 import { codecScenario } from "../../test/fixtures/codec-scenario";
 import { count, ms, row, type FigureResult, type ResultRow } from "../lib/report";

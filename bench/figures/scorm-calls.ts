@@ -8,7 +8,8 @@ import type Scorm2004APIClass from "scorm-again/scorm2004";
 import * as scorm12Module from "scorm-again/scorm12";
 import * as scorm2004Module from "scorm-again/scorm2004";
 import { loadCourse } from "../../authoring/course/load-course";
-import { createLearnerState, decodeState } from "../../runtime/assessment";
+import { createLearnerState } from "../../runtime/assessment";
+import { decodeState } from "../../runtime/assessment/codec/state-codec";
 import { CourseSession } from "../../runtime/app/session";
 import type { CourseData } from "../../runtime/course/types";
 import type { LmsDriver } from "../../runtime/lms/driver";
@@ -18,6 +19,8 @@ import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { correctResponse } from "../lib/answers";
 import { generateCourse } from "../lib/course-generator";
 import { count, row, type FigureResult, type ResultRow } from "../lib/report";
+import * as stateCodec from "../../runtime/assessment/codec/state-codec";
+import { codecAtHand } from "../../runtime/app/state-codec-loader";
 
 // scorm-again's ESM build exports the classes by name while its types declare a default export.
 const Scorm12API = (scorm12Module as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
@@ -59,6 +62,7 @@ async function passSession(course: CourseData, driver: LmsDriver): Promise<strin
   const session = new CourseSession(course, driver, facts, decodeState(facts.resumeState, course).state ?? createLearnerState(), {
     clock: { now: () => Date.now() },
     seed: () => seed++,
+    codec: codecAtHand(stateCodec),
     logger: { warn: () => undefined, error: () => undefined },
   });
   session.begin();

@@ -2,7 +2,7 @@
 // pick the messages, mount the UI. Any failure on the way shows a readable error screen. A package
 // with units opened without naming one shows its units outside an LMS, an error under one.
 import { h, render } from "preact";
-import { createLearnerState, decodeState } from "../assessment/index";
+import { createLearnerState } from "../assessment/index";
 import { courseHasTasks, loadTaskKit } from "../assessment/task-kit";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch, type Detection } from "../lms/detect";
@@ -18,6 +18,7 @@ import { loadLaunchCourseData, UnitNotNamed } from "./course-data";
 import { loadDriverMaker } from "./driver-factory";
 import { watchPageHide } from "./page-hide";
 import { CourseSession } from "./session";
+import { needsDecoding, stateCodec } from "./state-codec-loader";
 
 /** Marked once the first screen is interactive (the benchmark reads it). */
 export const INTERACTIVE_MARK = "passmark:interactive";
@@ -55,12 +56,14 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     await taskCode;
     const facts = await driver.start();
     facts.warnings.forEach(log);
-    const decoded = decodeState(facts.resumeState, course);
+    // A saved state is read with the codec, a chunk of its own: only a resume waits for it (state-codec-loader.ts).
+    const decoded = needsDecoding(facts.resumeState) ? (await stateCodec.load()).decodeState(facts.resumeState, course) : { state: null, warning: null };
     if (decoded.warning) log(decoded.warning);
     const started = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
       clock: systemClock,
       seed: () => randomSeed(win.crypto),
       logger,
+      codec: stateCodec,
     });
     session = started;
     // The page lifecycle's one owner, from the moment the session exists: the session saves what it
@@ -105,5 +108,7 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
   // The attempt, result and review screens load now, once the first screen is interactive, so they are
   // there before the learner can reach the assessment (a course without one never loads them).
   if (session.course.assessment) loadScreens().catch(() => undefined); // a screen that needs it reports a failure
+  // The state codec too, for the first change's write (the session waits for it, and reports a failure).
+  stateCodec.load().catch(() => undefined);
   return session;
 }

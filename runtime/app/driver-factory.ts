@@ -9,13 +9,13 @@ import type { LmsDriver } from "../lms/driver";
 import { labelledLogger, type Logger } from "../lms/ports";
 import type { StateStorage } from "../lms/standalone/driver";
 
-/** The driver code one bundle holds; the standalone driver is in every bundle. */
+/** The driver code one bundle holds; the standalone driver, in every bundle, is a lazy chunk (runtime/main.ts standaloneCode). */
 export interface DriverCode {
   cmi5?: typeof import("../lms/chunks/cmi5");
   scorm12?: typeof import("../lms/chunks/scorm12");
   scorm2004?: typeof import("../lms/chunks/scorm2004");
   xapi?: typeof import("../lms/chunks/xapi");
-  standalone: typeof import("../lms/chunks/standalone");
+  standalone: () => Promise<typeof import("../lms/chunks/standalone")>;
 }
 
 let bundled: DriverCode | null = null;
@@ -82,7 +82,7 @@ export async function loadDriverMaker(detection: Detection, win: Window, logger:
       return (course) => driver.withReporting(course.reporting);
     }
     case "standalone": {
-      const { StandaloneDriver } = code.standalone;
+      const { StandaloneDriver } = await code.standalone();
       return (course) => new StandaloneDriver({ courseId: course.id, storage: browserStorage(win), languages: win.navigator.languages, logger: driverLogger });
     }
   }

@@ -10,7 +10,6 @@ import {
   checkAnswer,
   completeRating,
   computeOutcome,
-  encodeState,
   handIn,
   pendingRatings,
   progressOf,
@@ -32,6 +31,7 @@ import type { ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
 import { browserTimers, type Clock, type Logger, type Timers } from "../lms/ports";
 import type { SessionPort } from "../ui/session-port";
 import { withoutAnswer } from "./answers";
+import type { CodecSlot } from "./state-codec-loader";
 import { assessmentViewer, passingScoreFor, type SessionView } from "./session-view";
 
 export type { SessionView } from "./session-view";
@@ -44,6 +44,8 @@ export interface SessionDeps {
   seed(): number;
   /** boot's logger (runtime/lms/ports.ts): what the session could not save or send. */
   logger: Logger;
+  /** The resume state codec (state-codec-loader.ts): a chunk that may arrive after the first change. */
+  codec: CodecSlot;
 }
 
 /** How long a typed answer waits before it is saved (every keystroke is kept in the engine state at once). */
@@ -56,6 +58,9 @@ export class CourseSession implements SessionPort {
   private readonly assessmentView_: (state: LearnerState, outcome: Outcome) => SessionView["assessment"];
   private readonly listeners_ = new Set<(view: SessionView) => void>();
   private saveTimer_: unknown = null;
+  /** A change is waiting for the codec to be written (state-codec-loader.ts). */
+  private unsaved_ = false;
+  private awaitingCodec_ = false;
 
   log(message: string): void {
     this.deps_.logger.warn(message);
@@ -165,6 +170,7 @@ export class CourseSession implements SessionPort {
    */
   pageHidden(unloading: boolean): void {
     this.flush();
+    if (this.unsaved_ && unloading) this.deps_.logger.warn("the page was unloaded before the resume state codec arrived: the last change is not saved");
     this.guard_("pageHidden", () => this.driver.pageHidden(unloading));
   }
 
@@ -258,6 +264,7 @@ export class CourseSession implements SessionPort {
     this.flush();
     this.update_({ exiting: true });
     try {
+      await this.codecArrived_(); // a change still waiting for the codec is written before the session ends
       const result = await this.driver.exit();
       this.update_({ exiting: false, exited: result, delivery: this.driver.status() });
       return result;
@@ -285,10 +292,37 @@ export class CourseSession implements SessionPort {
     this.report_();
   }
 
+  /** Writes the change that waited for the codec (once it is there); a failed load is logged, tried again at the next change. */
+  private async codecArrived_(): Promise<void> {
+    if (!this.unsaved_) return;
+    this.awaitingCodec_ = true;
+    try {
+      await this.deps_.codec.load();
+    } catch (error) {
+      this.deps_.logger.warn(`the resume state codec could not be loaded: ${String(error)}`);
+      return;
+    } finally {
+      this.awaitingCodec_ = false;
+    }
+    if (this.unsaved_ && !this.current_.exited) this.write_();
+  }
+
   private save_(): void {
     if (this.current_.exited || this.current_.exiting) return;
+    this.write_();
+  }
+
+  /** The state's write, or (codec not there yet) a note that it waits for it. */
+  private write_(): void {
+    const codec = this.deps_.codec.loaded();
+    if (!codec) {
+      this.unsaved_ = true;
+      if (!this.awaitingCodec_) void this.codecArrived_();
+      return;
+    }
+    this.unsaved_ = false;
     const state = this.current_.state;
-    const encoded = encodeState(state, this.course, this.facts.stateBudget);
+    const encoded = codec.encodeState(state, this.course, this.facts.stateBudget);
     if (encoded.dropped.length > 0) this.deps_.logger.warn(`resume state trimmed to fit ${this.facts.stateBudget} characters: ${encoded.dropped.join(", ")}`);
     if (!encoded.fits) {
       this.deps_.logger.warn(`resume state of ${encoded.encoded.length} characters does not fit the LMS's ${this.facts.stateBudget}; not saved`);

@@ -116,5 +116,6 @@ export { buildInteractionReport, interactionResult, usableResponse, type Interac
 export { drawAttempt, questionIndex, seenCounts, type SeenCounts } from "./bank";
 export { mulberry32, shuffled, type Random } from "./prng";
 
-// ── Resume state codec ────────────────────────────────────────────────────────────────────────
-export { courseFingerprint, decodeState, encodeState, STATE_CODEC_VERSION, type DecodedState, type EncodedState } from "./codec/state-codec";
+// ── Resume state codec: codec/state-codec.ts (courseFingerprint, decodeState, encodeState, STATE_CODEC_VERSION) ──
+// Not re-exported here: the codec is a lazy chunk of its own (runtime/app/state-codec-loader.ts), and a
+// re-export would put it back in every launch. Import it from "./codec/state-codec".

@@ -1,17 +1,8 @@
 // Feedback timing "after-answer": checkAnswer locks an answer (the engine then refuses to change or
 // clear it), the lock survives the resume-state codec, and states saved before locks existed decode.
 import { describe, expect, it } from "vitest";
-import {
-  answerQuestion,
-  checkAnswer,
-  clearAnswer,
-  createLearnerState,
-  decodeState,
-  encodeState,
-  startAttempt,
-  submitAttempt,
-  type LearnerState,
-} from "../../runtime/assessment";
+import { answerQuestion, checkAnswer, clearAnswer, createLearnerState, startAttempt, submitAttempt, type LearnerState } from "../../runtime/assessment";
+import { decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import type { CourseData, FeedbackTiming } from "../../runtime/course/types";
 import { assessment, course, singleChoices } from "./fixtures";
 

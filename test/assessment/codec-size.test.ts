@@ -1,7 +1,7 @@
 // Issue 3 benchmark sizes: the resume state of 50 / 100 / 200 mixed questions × 3 attempts against
 // SCORM 1.2's 4,096 characters (codecScenario is the same state a bench script would measure).
 import { describe, expect, it } from "vitest";
-import { decodeState, encodeState } from "../../runtime/assessment";
+import { decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import { SCORM12_SUSPEND_DATA_MAX } from "../../runtime/lms/scorm-common/suspend-data";
 import { codecScenario } from "../fixtures/codec-scenario";
 

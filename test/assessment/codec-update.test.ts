@@ -2,7 +2,8 @@
 // state): the resume state's content part and assessment part are checked apart (state-decode.ts).
 import { describe, expect, it } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
-import { assessmentResult, attemptBlock, attemptResults, attemptsRemaining, decodeState, encodeState, type LearnerState } from "../../runtime/assessment";
+import { assessmentResult, attemptBlock, attemptResults, attemptsRemaining, type LearnerState } from "../../runtime/assessment";
+import { decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import { assessment, course, everyType, mixedQuestions, singleChoices, text } from "./fixtures";
 import { simulate } from "./simulate";
 

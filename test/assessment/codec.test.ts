@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CourseData } from "../../runtime/course/types";
-import { courseFingerprint, decodeState, encodeState, type LearnerState } from "../../runtime/assessment";
+import { type LearnerState } from "../../runtime/assessment";
+import { courseFingerprint, decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import { SCORM12_SUSPEND_DATA_MAX } from "../../runtime/lms/scorm-common/suspend-data";
 import { assessment, course, everyType, mixedQuestions, singleChoices } from "./fixtures";
 import { simulate } from "./simulate";

@@ -9,8 +9,6 @@ import {
   buildInteractionReport,
   completeRating,
   createLearnerState,
-  decodeState,
-  encodeState,
   handIn,
   pendingRatings,
   rateTask,
@@ -18,6 +16,7 @@ import {
   submitAttempt,
   type LearnerState,
 } from "../../runtime/assessment";
+import { decodeState, encodeState } from "../../runtime/assessment/codec/state-codec";
 import type { GradingForm } from "../../runtime/assessment/grading-forms";
 import type { CourseData, QuestionData, TaskQuestion } from "../../runtime/course/types";
 import { formatted } from "../lms-format/formatted";

@@ -4,7 +4,7 @@
 // neither at once (final) nor deferred to the session end. Against the real local LMS/LRS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalLms, type LocalLms } from "../../authoring/lrs";
-import { decodeState } from "../../runtime/assessment/index";
+import { decodeState } from "../../runtime/assessment/codec/state-codec";
 import { MemorySessionStorage } from "../../runtime/lms/cmi5/session-store";
 import { assessment, course, singleChoices } from "../assessment/fixtures";
 import { launch, newDriver, newPage, outcome, readBack, verbs } from "./helpers";

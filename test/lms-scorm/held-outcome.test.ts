@@ -4,7 +4,8 @@
 // must still hold the pass and the best score. The real engine (CourseSession) drives real drivers
 // over scorm-again as the LMS.
 import { describe, expect, it } from "vitest";
-import { createLearnerState, decodeState } from "../../runtime/assessment/index";
+import { createLearnerState } from "../../runtime/assessment/index";
+import { decodeState } from "../../runtime/assessment/codec/state-codec";
 import { CourseSession } from "../../runtime/app/session";
 import type { CourseData, Scorm12StatusMode } from "../../runtime/course/types";
 import type { LmsDriver } from "../../runtime/lms/driver";
@@ -13,6 +14,8 @@ import { createScorm12Driver } from "../../runtime/lms/scorm12/driver";
 import { createScorm2004Driver } from "../../runtime/lms/scorm2004/driver";
 import { assessment, course as courseOf, singleChoices } from "../assessment/fixtures";
 import { lms12, lms2004, logInto, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
+import * as stateCodec from "../../runtime/assessment/codec/state-codec";
+import { codecAtHand } from "../../runtime/app/state-codec-loader";
 
 /** 4 single-choice questions (correct: "c"), passing 80. */
 function quiz(mode: Scorm12StatusMode, attempts = 3, allowAttemptsAfterPass = false): CourseData {
@@ -33,6 +36,7 @@ async function session(course: CourseData, driver: LmsDriver, correct: number) {
   const learner = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
     clock: { now: () => (clock += 1000) },
     seed: () => seed++,
+    codec: codecAtHand(stateCodec),
     logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) },
   });
   learner.begin();

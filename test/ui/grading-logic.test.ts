@@ -4,7 +4,8 @@
 // standalone driver (the state a relaunch reads says "awaiting rating" and keeps every value).
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../authoring/course/load-course";
-import { createLearnerState, decodeState, type AnsweredQuestion, type LearnerState, type Response } from "../../runtime/assessment/index";
+import { createLearnerState, type AnsweredQuestion, type LearnerState, type Response } from "../../runtime/assessment/index";
+import { decodeState } from "../../runtime/assessment/codec/state-codec";
 import { isUnanswered, missingCriteria, unansweredQuestions } from "../../runtime/assessment/unanswered";
 import { CourseSession, type SessionDeps } from "../../runtime/app/session";
 import type { CourseData, QuestionData } from "../../runtime/course/types";
@@ -15,6 +16,8 @@ import { STARTER_COURSE } from "../support/package-fixture";
 import { ERRORS, GUIDE, passcodeHash, RUBRIC, task } from "./task-fixture";
 import { MemoryStorage } from "../support/memory-storage";
 import { loadTaskKit } from "../../runtime/assessment/task-kit";
+import * as stateCodec from "../../runtime/assessment/codec/state-codec";
+import { codecAtHand } from "../../runtime/app/state-codec-loader";
 
 // The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
 await loadTaskKit();
@@ -133,7 +136,7 @@ describe("CourseSession: hand in, rate, complete", () => {
 
   const deps = (): SessionDeps => {
     let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
-    return { clock: { now: () => (clock += 1000) }, seed: () => 7, logger: { warn: () => undefined, error: () => undefined } };
+    return { clock: { now: () => (clock += 1000) }, seed: () => 7, codec: codecAtHand(stateCodec), logger: { warn: () => undefined, error: () => undefined } };
   };
   async function session(storage: MemoryStorage): Promise<CourseSession> {
     const driver = new StandaloneDriver({ courseId: course.id, storage });

@@ -13,6 +13,8 @@ import { answerAll, readBuiltCourse, shownQuestionIds } from "./answers";
 import { expectNoAxeViolations, focused, launchChromium } from "./browser";
 
 const CHUNK = /passmark-screens-chunk-[A-Z0-9]+\.js(\?retry=\d+)?$/; // a retry asks for ?retry=N (runtime/lms/retry-import.ts)
+// The resume state codec (runtime/app/state-codec-loader.ts): a chunk of its own too.
+const CODEC = /passmark-state-codec-[A-Z0-9]+\.js(\?retry=\d+)?$/;
 const TARGETS: TargetId[] = ["cmi5", "scorm2004-4"]; // the cmi5 bundle (its app a lazy chunk) and the SCORM one
 
 let browser: Browser;
@@ -42,7 +44,12 @@ interface AtInteractive {
 }
 
 /** A context of the test's own whose pages record the interactive moment; `gate` sees every request for the chunk. */
-async function open(test: TestContext, target: TargetId, gate?: (route: Route) => void): Promise<{ page: Page; context: BrowserContext }> {
+async function open(
+  test: TestContext,
+  target: TargetId,
+  gate?: (route: Route) => void,
+  gated: RegExp = CHUNK,
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: "en-US" });
   const errors: string[] = [];
   test.onTestFinished(async () => {
@@ -63,7 +70,7 @@ async function open(test: TestContext, target: TargetId, gate?: (route: Route) =
       return mark(name, options);
     }) as typeof performance.mark;
   });
-  if (gate) await context.route(CHUNK, gate);
+  if (gate) await context.route(gated, gate);
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${packages.get(target)!.server.url}/index.html`);
@@ -73,14 +80,14 @@ async function open(test: TestContext, target: TargetId, gate?: (route: Route) =
 const h1 = (page: Page) => page.locator("h1").first().textContent();
 const atInteractive = (page: Page) => page.evaluate(() => (window as unknown as { pmInteractive?: AtInteractive }).pmInteractive ?? null);
 /** When the page started fetching the screens chunk (Resource Timing), or null if it has not fetched it. */
-const chunkFetchStarts = (page: Page) =>
+const chunkFetchStarts = (page: Page, chunk: RegExp = CHUNK) =>
   page.evaluate((source) => {
     const pattern = new RegExp(source);
     return performance
       .getEntriesByType("resource")
       .filter((e) => pattern.test(e.name))
       .map((e) => e.startTime);
-  }, CHUNK.source);
+  }, chunk.source);
 
 async function goToAssessment(expect: ExpectStatic, page: Page): Promise<void> {
   await page.locator(".pm-menu summary").click();
@@ -198,5 +205,66 @@ describe.concurrent("the assessment screens' own chunk", { timeout: 180_000 }, (
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect.poll(() => h1(page)).toBe("Result of attempt 1");
     expect(await page.locator("#pm-content").textContent()).toContain("Attempts used: 1");
+  });
+});
+
+describe.concurrent("the resume state codec's own chunk", { timeout: 180_000 }, () => {
+  /** The standalone driver's saved record of this page's course (localStorage), or null. */
+  const saved = (page: Page) =>
+    page.evaluate(() => {
+      const values = Object.keys(localStorage).map((key) => localStorage.getItem(key) ?? "");
+      return values.find((value) => value.includes('"state"')) ?? null;
+    });
+
+  for (const target of TARGETS) {
+    it(`${target} package: a fresh launch is interactive before the codec is requested; a resume fetches it before its first screen`, async (test) => {
+      const { expect } = test;
+      const { page } = await open(test, target);
+      await expect.poll(() => atInteractive(page)).not.toBeNull();
+      const first = (await atInteractive(page))!;
+      expect(first.h1).toBe("Welcome");
+      await expect.poll(() => chunkFetchStarts(page, CODEC)).toHaveLength(1);
+      expect((await chunkFetchStarts(page, CODEC))[0]).toBeGreaterThanOrEqual(first.at);
+      expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
+        expect.stringMatching(CODEC),
+      );
+      await goToAssessment(expect, page);
+      await expect.poll(() => saved(page)).not.toBeNull(); // the change is written with the codec
+
+      await page.reload();
+      await expect.poll(() => atInteractive(page)).not.toBeNull();
+      const resumed = (await atInteractive(page))!;
+      expect(resumed.h1).toBe("Final check"); // where the learner was
+      const starts = await chunkFetchStarts(page, CODEC);
+      expect(starts).toHaveLength(1);
+      expect(starts[0]).toBeLessThan(resumed.at);
+    });
+  }
+
+  it("a change made before the codec arrived waits for it and is written then; a failed load is tried again at the next change", async (test) => {
+    const { expect } = test;
+    const held: Route[] = [];
+    let failing = true;
+    let holding = true;
+    const { page } = await open(
+      test,
+      "scorm2004-4",
+      (route) => void (failing ? route.abort("connectionreset") : holding ? held.push(route) : route.continue()),
+      CODEC,
+    );
+    await expect.poll(() => atInteractive(page)).not.toBeNull();
+    expect(await h1(page)).toBe("Welcome");
+    // The first page's own visit found no codec (its load failed): nothing is written, and a
+    // relaunch makes the same visit again. The learner moves on meanwhile: shown at once.
+    failing = false;
+    await goToAssessment(expect, page); // this change tries the codec again (?retry=1): held
+    await expect.poll(() => held.length).toBe(1);
+    expect(held[0]!.request().url()).toMatch(/\?retry=1$/);
+    expect(await saved(page)).toBeNull();
+    holding = false;
+    await held[0]!.continue();
+    await expect.poll(() => saved(page)).not.toBeNull(); // written once it arrived
+    await page.reload();
+    await expect.poll(() => h1(page)).toBe("Final check");
   });
 });

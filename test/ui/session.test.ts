@@ -2,7 +2,8 @@
 // the standalone driver over an in-memory Storage, and the SCORM 1.2 driver over scorm-again as LMS.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../authoring/course/load-course";
-import { createLearnerState, decodeState, type LearnerState } from "../../runtime/assessment/index";
+import { createLearnerState, type LearnerState } from "../../runtime/assessment/index";
+import { decodeState } from "../../runtime/assessment/codec/state-codec";
 import { withoutAnswer, isAnswered, randomSeed } from "../../runtime/app/answers";
 import { CourseSession, TYPING_SAVE_DELAY_MS, type SessionDeps } from "../../runtime/app/session";
 import type { CourseData } from "../../runtime/course/types";
@@ -13,6 +14,8 @@ import { lms12, stored } from "../lms-scorm/helpers";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { questionsById } from "./answers";
 import { MemoryStorage } from "../support/memory-storage";
+import * as stateCodec from "../../runtime/assessment/codec/state-codec";
+import { codecAtHand } from "../../runtime/app/state-codec-loader";
 
 let course: CourseData;
 
@@ -23,7 +26,12 @@ beforeAll(async () => {
 function deps(log: string[] = []): SessionDeps {
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
   let seed = 7;
-  return { clock: { now: () => (clock += 1000) }, seed: () => seed++, logger: { warn: (m) => log.push(m), error: (m) => log.push(m) } };
+  return {
+    clock: { now: () => (clock += 1000) },
+    seed: () => seed++,
+    codec: codecAtHand(stateCodec),
+    logger: { warn: (m) => log.push(m), error: (m) => log.push(m) },
+  };
 }
 
 async function standaloneSession(storage = new MemoryStorage(), log: string[] = []) {

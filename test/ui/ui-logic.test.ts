@@ -28,6 +28,8 @@ import { statusMessage } from "../../runtime/ui/status-line";
 import { STARTER_COURSE } from "../support/package-fixture";
 import { assessment as quizOf, course as courseOf, singleChoices } from "../assessment/fixtures";
 import { questionsById } from "./answers";
+import * as stateCodec from "../../runtime/assessment/codec/state-codec";
+import { codecAtHand } from "../../runtime/app/state-codec-loader";
 
 let course: CourseData;
 beforeAll(async () => {
@@ -126,7 +128,7 @@ describe("exit and resume", () => {
   it("resumes an attempt in progress, else the saved location, else the first page", async () => {
     const driver = new StandaloneDriver({ courseId: course.id, storage: null });
     const facts = await driver.start();
-    const deps = { clock: { now: () => 1 }, seed: () => 1, logger: { warn: () => undefined, error: () => undefined } };
+    const deps = { clock: { now: () => 1 }, seed: () => 1, codec: codecAtHand(stateCodec), logger: { warn: () => undefined, error: () => undefined } };
     const at = (state = createLearnerState()) => initialScreen(new CourseSession(course, driver, facts, state, deps));
     expect(at()).toEqual({ kind: "page", pageId: "welcome" });
     expect(at({ ...createLearnerState(), location: "extinguishers" })).toEqual({ kind: "page", pageId: "extinguishers" });
