@@ -60,7 +60,8 @@ export function launchFileSets(meta: Metafile): { launch: string; files: string[
   if (bundles.length === 0) throw new Error("dist/runtime/meta.json has no output for a runtime/entry-*.ts bundle");
   return bundles.map((bundle) => {
     const launch = BUNDLE_ENTRY.exec(meta.outputs[bundle]!.entryPoint!)![1]!;
-    const early = Object.keys(meta.outputs).filter((p) => p.endsWith(".js") && meta.outputs[p]!.entryPoint === EARLY_ENTRY[launch]);
+    const earlyEntry = EARLY_ENTRY[launch];
+    const early = earlyEntry ? Object.keys(meta.outputs).filter((p) => p.endsWith(".js") && meta.outputs[p]!.entryPoint === earlyEntry) : [];
     return {
       launch,
       files: [
