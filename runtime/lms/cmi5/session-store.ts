@@ -49,7 +49,9 @@ export interface Cmi5SessionRecord {
   held?: HeldWrite[];
 }
 
-const PREFIX = "passmark.cmi5.session:";
+/** sessionStorage key of a registration's record: PREFIX + registration (also read by runtime/early-launch.ts). */
+export const SESSION_KEY_PREFIX = "passmark.cmi5.session:";
+const PREFIX = SESSION_KEY_PREFIX;
 
 export class Cmi5SessionStore {
   private readonly storage_: SessionStorageLike;
