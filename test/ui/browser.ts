@@ -68,14 +68,14 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-
 const AXE_SOURCE = readFileSync(createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright")).resolve("axe-core/axe.min.js"), "utf8");
 
 /**
- * Zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA rules, and best practices) on what the page
- * shows now. A page of one frame (every test/ui page: the package served as is) gets axe-core once
+ * The axe-core violations (WCAG 2.0/2.1/2.2 A and AA rules, and best practices) of what the page
+ * shows now, one line each (rule: help (elements)). A page of one frame (every test/ui page: the package served as is) gets axe-core once
  * per document and runs `axe.run` on it: the same rules on the same DOM as AxeBuilder, without
  * AxeBuilder's cost of injecting 550 KB of axe-core again on every call and finishing each run in a
  * new blank page (2.5–9 s a call under load, against 0.2–0.5 s). A page with frames (an LMS page
  * around the SCO, test/e2e) goes through AxeBuilder, which runs axe in every frame.
  */
-export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+export async function axeViolations(page: Page): Promise<string[]> {
   let violations: AxeResults["violations"];
   if (page.frames().length === 1) {
     if (!(await page.evaluate(() => typeof (window as { axe?: unknown }).axe === "object"))) await page.evaluate(AXE_SOURCE);
@@ -89,8 +89,12 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   } else {
     violations = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
   }
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Zero axe-core violations (axeViolations) on what the page shows now. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  expect(await axeViolations(page), `axe violations on the ${screen} screen`).toEqual([]);
 }
 
 /** The element that has focus: tag, id and text, for assertions and keyboard helpers. */
