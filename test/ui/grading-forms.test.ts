@@ -123,162 +123,170 @@ async function noHorizontalScroll(page: Page, screen: string): Promise<void> {
 // One concurrent describe around the five: the two halves of the assessor's keyboard pass run beside the others.
 describe.concurrent("grading forms in Chromium", { timeout: 180_000 }, () => {
   describe("a task rated by an assessor", () => {
-    it("hand-in, awaiting rating over a reload, the hand-over with a passcode by keyboard alone (a wrong one said and retried)", async (test) => {
-      const { expect } = test; // the test's own: the tests run concurrently
-      const page = await open(test, assessed);
-      await startAttempt(expect, page);
-      expect(await page.locator(".pm-task .pm-note").allTextContents()).toEqual(Array(3).fill("Your assessor rates this task after you hand in your work."));
-      await expectNoAxeViolations(page, "task in an attempt");
+    it(
+      "hand-in, awaiting rating over a reload, the hand-over with a passcode by keyboard alone (a wrong one said and retried)",
+      { timeout: 300_000 },
+      async (test) => {
+        const { expect } = test; // the test's own: the tests run concurrently
+        const page = await open(test, assessed);
+        await startAttempt(expect, page);
+        expect(await page.locator(".pm-task .pm-note").allTextContents()).toEqual(Array(3).fill("Your assessor rates this task after you hand in your work."));
+        await expectNoAxeViolations(page, "task in an attempt");
 
-      // Unanswered: the question and the two texts; never the task that takes no text (the assessor's form is not the learner's).
-      const order = await shownQuestionIds(page);
-      await page.getByRole("button", { name: "Submit answers" }).click();
-      await expect.poll(() => activeId(page)).toBe("pm-unanswered-title");
-      const listed = await page.locator(".pm-warning li").allTextContents();
-      expect(listed).toEqual(["use-lift", "observe", "steps"].map((id) => `Question ${order.indexOf(id) + 1} of 4`));
-      await page.getByRole("button", { name: "Go back to the questions" }).click();
+        // Unanswered: the question and the two texts; never the task that takes no text (the assessor's form is not the learner's).
+        const order = await shownQuestionIds(page);
+        await page.getByRole("button", { name: "Submit answers" }).click();
+        await expect.poll(() => activeId(page)).toBe("pm-unanswered-title");
+        const listed = await page.locator(".pm-warning li").allTextContents();
+        expect(listed).toEqual(["use-lift", "observe", "steps"].map((id) => `Question ${order.indexOf(id) + 1} of 4`));
+        await page.getByRole("button", { name: "Go back to the questions" }).click();
 
-      await answerAndHandIn(expect, page);
-      expect(await activeId(page)).toBe("pm-awaiting-title");
-      const waiting = await main(page);
-      expect(waiting).toContain("Your work is handed in. It is scored when your assessor has rated it.");
-      expect(waiting).not.toMatch(/score for|%/i);
-      await expectNoAxeViolations(page, "awaiting rating");
+        await answerAndHandIn(expect, page);
+        expect(await activeId(page)).toBe("pm-awaiting-title");
+        const waiting = await main(page);
+        expect(waiting).toContain("Your work is handed in. It is scored when your assessor has rated it.");
+        expect(waiting).not.toMatch(/score for|%/i);
+        await expectNoAxeViolations(page, "awaiting rating");
 
-      await page.reload();
-      await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
+        await page.reload();
+        await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
 
-      // The assessor, keyboard only from here.
-      await tabTo(page, button("Hand the device to your assessor"), "the hand-over button");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => h1(page)).toBe("Hand the device to your assessor");
-      expect(await activeId(page)).toBe("pm-hand-over-title");
-      await expectNoAxeViolations(page, "hand-over");
-      await tabTo(page, button("Continue"), "Continue");
-      await page.keyboard.press("Enter"); // nothing entered
-      await expect.poll(() => activeId(page)).toBe("pm-rater-name");
-      expect(await main(page)).toContain("Enter your name.");
-      await page.keyboard.type("Ana Díaz");
-      await tabTo(page, byId("pm-rater-id"), "the identifier");
-      await page.keyboard.type("ana@example.org");
-      await tabTo(page, byId("pm-rater-passcode"), "the passcode");
-      await page.keyboard.type("blue lantern 8");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => main(page)).toContain("This passcode is not right. Check it and try again.");
-      expect(await activeId(page)).toBe("pm-rater-passcode");
-      expect(await page.getAttribute("#pm-rater-passcode", "aria-invalid")).toBe("true");
-      await expectNoAxeViolations(page, "hand-over with a wrong passcode");
-      await page.keyboard.type(PASSCODE); // the wrong one is selected: typing replaces it
-      await page.keyboard.press("Enter");
-      await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
-      expect(await activeId(page)).toBe("pm-rate-title");
-      const form = await main(page);
-      expect(form).toContain("Rater: Ana Díaz (ana@example.org)");
-      expect(form).toContain("I put the sign up,\nthen mopped from the edge.");
-      expect(form).toContain("Clean the spill while your assessor watches.");
-      await expectNoAxeViolations(page, "assessor form");
-    });
+        // The assessor, keyboard only from here.
+        await tabTo(page, button("Hand the device to your assessor"), "the hand-over button");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => h1(page)).toBe("Hand the device to your assessor");
+        expect(await activeId(page)).toBe("pm-hand-over-title");
+        await expectNoAxeViolations(page, "hand-over");
+        await tabTo(page, button("Continue"), "Continue");
+        await page.keyboard.press("Enter"); // nothing entered
+        await expect.poll(() => activeId(page)).toBe("pm-rater-name");
+        expect(await main(page)).toContain("Enter your name.");
+        await page.keyboard.type("Ana Díaz");
+        await tabTo(page, byId("pm-rater-id"), "the identifier");
+        await page.keyboard.type("ana@example.org");
+        await tabTo(page, byId("pm-rater-passcode"), "the passcode");
+        await page.keyboard.type("blue lantern 8");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => main(page)).toContain("This passcode is not right. Check it and try again.");
+        expect(await activeId(page)).toBe("pm-rater-passcode");
+        expect(await page.getAttribute("#pm-rater-passcode", "aria-invalid")).toBe("true");
+        await expectNoAxeViolations(page, "hand-over with a wrong passcode");
+        await page.keyboard.type(PASSCODE); // the wrong one is selected: typing replaces it
+        await page.keyboard.press("Enter");
+        await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+        expect(await activeId(page)).toBe("pm-rate-title");
+        const form = await main(page);
+        expect(form).toContain("Rater: Ana Díaz (ana@example.org)");
+        expect(form).toContain("I put the sign up,\nthen mopped from the edge.");
+        expect(form).toContain("Clean the spill while your assessor watches.");
+        await expectNoAxeViolations(page, "assessor form");
+      },
+    );
 
     // From the assessor's form on: a test of its own (the hand-over by keyboard is the one above), so
     // that the two halves of the assessor's part run side by side.
-    it("rating with the keyboard alone: missing criteria listed, points out of range refused, a reload losing nothing, result and review", async (test) => {
-      const { expect } = test; // the test's own: the tests run concurrently
-      const page = await open(test, assessed);
-      await startAttempt(expect, page);
-      const order = await shownQuestionIds(page);
-      await answerAndHandIn(expect, page);
-      await handOver(page);
-      await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
-      expect(await activeId(page)).toBe("pm-rate-title");
+    it(
+      "rating with the keyboard alone: missing criteria listed, points out of range refused, a reload losing nothing, result and review",
+      { timeout: 300_000 },
+      async (test) => {
+        const { expect } = test; // the test's own: the tests run concurrently
+        const page = await open(test, assessed);
+        await startAttempt(expect, page);
+        const order = await shownQuestionIds(page);
+        await answerAndHandIn(expect, page);
+        await handOver(page);
+        await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+        expect(await activeId(page)).toBe("pm-rate-title");
 
-      // Rubric: one level, a remark; then "Submit rating" says exactly what is missing.
-      await pickRadio(expect, page, "pm-rate-observe-c-plan-", "pm-rate-observe-c-plan-some");
-      expect(await page.locator("label[for=pm-rate-observe-c-plan-some]").textContent()).toBe("A partial plan (2 points)");
-      await tabTo(page, byId("pm-rate-observe-c-plan-remark"), "the plan remark");
-      await page.keyboard.type("Good order");
-      await tabTo(page, button("Submit rating"), "Submit rating");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => activeId(page)).toBe("pm-missing-title");
-      const n = (id: string) => `Question ${order.indexOf(id) + 1} of 4`;
-      expect(await page.locator(".pm-warning li").allTextContents()).toEqual([
-        `${n("observe")}: Works safely`,
-        `${n("demo")}: Follows the method`,
-        `${n("demo")}: Speaks calmly`, // not "Leaves the bench tidy": weight 0 never needs a value
-        `${n("steps")}: Puts on gloves`,
-        `${n("steps")}: Seals the container`,
-      ]);
-      await expectNoAxeViolations(page, "assessor form with the rating incomplete");
-      await tabTo(page, button(`${n("observe")}: Works safely`), "the first missing criterion");
-      await page.keyboard.press("Enter");
-      expect(await activeId(page)).toMatch(/^pm-rate-observe-c-safety-/);
-      await pickRadio(expect, page, "pm-rate-observe-c-safety-", "pm-rate-observe-c-safety-always");
-      await tabTo(page, byId("pm-rate-observe-feedback"), "the observe feedback");
-      await page.keyboard.type("Solid work.");
+        // Rubric: one level, a remark; then "Submit rating" says exactly what is missing.
+        await pickRadio(expect, page, "pm-rate-observe-c-plan-", "pm-rate-observe-c-plan-some");
+        expect(await page.locator("label[for=pm-rate-observe-c-plan-some]").textContent()).toBe("A partial plan (2 points)");
+        await tabTo(page, byId("pm-rate-observe-c-plan-remark"), "the plan remark");
+        await page.keyboard.type("Good order");
+        await tabTo(page, button("Submit rating"), "Submit rating");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => activeId(page)).toBe("pm-missing-title");
+        const n = (id: string) => `Question ${order.indexOf(id) + 1} of 4`;
+        expect(await page.locator(".pm-warning li").allTextContents()).toEqual([
+          `${n("observe")}: Works safely`,
+          `${n("demo")}: Follows the method`,
+          `${n("demo")}: Speaks calmly`, // not "Leaves the bench tidy": weight 0 never needs a value
+          `${n("steps")}: Puts on gloves`,
+          `${n("steps")}: Seals the container`,
+        ]);
+        await expectNoAxeViolations(page, "assessor form with the rating incomplete");
+        await tabTo(page, button(`${n("observe")}: Works safely`), "the first missing criterion");
+        await page.keyboard.press("Enter");
+        expect(await activeId(page)).toMatch(/^pm-rate-observe-c-safety-/);
+        await pickRadio(expect, page, "pm-rate-observe-c-safety-", "pm-rate-observe-c-safety-always");
+        await tabTo(page, byId("pm-rate-observe-feedback"), "the observe feedback");
+        await page.keyboard.type("Solid work.");
 
-      // Guide: points out of range are refused and said; a scale by type-ahead.
-      await tabTo(page, byId("pm-rate-demo-c-method-points"), "the points field");
-      await page.keyboard.type("11");
-      await expect.poll(() => main(page)).toContain("Enter a number from 0 to 10: this value is not kept.");
-      expect(await page.getAttribute("#pm-rate-demo-c-method-points", "aria-invalid")).toBe("true");
-      await expectNoAxeViolations(page, "assessor form with points out of range");
-      await page.keyboard.press("Control+A");
-      await page.keyboard.type("7");
-      expect(await page.locator("#pm-rate-demo-c-method-points-error").count()).toBe(0);
-      await tabTo(page, byId("pm-rate-demo-c-manner-scale"), "the scale");
-      await page.keyboard.type("good");
-      expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
+        // Guide: points out of range are refused and said; a scale by type-ahead.
+        await tabTo(page, byId("pm-rate-demo-c-method-points"), "the points field");
+        await page.keyboard.type("11");
+        await expect.poll(() => main(page)).toContain("Enter a number from 0 to 10: this value is not kept.");
+        expect(await page.getAttribute("#pm-rate-demo-c-method-points", "aria-invalid")).toBe("true");
+        await expectNoAxeViolations(page, "assessor form with points out of range");
+        await page.keyboard.press("Control+A");
+        await page.keyboard.type("7");
+        expect(await page.locator("#pm-rate-demo-c-method-points-error").count()).toBe(0);
+        await tabTo(page, byId("pm-rate-demo-c-manner-scale"), "the scale");
+        await page.keyboard.type("good");
+        expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
 
-      // Errors: yes / no with arrows.
-      await pickRadio(expect, page, "pm-rate-steps-c-gloves-", "pm-rate-steps-c-gloves-true");
-      await pickRadio(expect, page, "pm-rate-steps-c-seal-", "pm-rate-steps-c-seal-false");
-      expect(await page.locator(".pm-warning").count()).toBe(0); // nothing missing any more
+        // Errors: yes / no with arrows.
+        await pickRadio(expect, page, "pm-rate-steps-c-gloves-", "pm-rate-steps-c-gloves-true");
+        await pickRadio(expect, page, "pm-rate-steps-c-seal-", "pm-rate-steps-c-seal-false");
+        expect(await page.locator(".pm-warning").count()).toBe(0); // nothing missing any more
 
-      // A reload loses nothing: hand over again, every value is there. The typing save comes after a
-      // pause (TYPING_SAVE_DELAY_MS), later on a busy machine: poll until the last values are saved.
-      await expect.poll(() => savedRating(page, "steps")).toMatchObject({ filling: { gloves: true, seal: false } });
-      await expect.poll(() => savedRating(page, "demo")).toMatchObject({ filling: { method: 7, manner: "good" } });
-      await expect
-        .poll(() => savedRating(page, "observe"))
-        .toMatchObject({ filling: { plan: "some", safety: "always" }, remarks: { plan: "Good order" }, feedback: "Solid work." });
-      await page.reload();
-      await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
-      await handOver(page);
-      await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
-      expect(await page.locator("#pm-rate-observe-c-plan-some").isChecked()).toBe(true);
-      expect(await page.locator("#pm-rate-observe-c-safety-always").isChecked()).toBe(true);
-      expect(await page.locator("#pm-rate-observe-c-plan-remark").inputValue()).toBe("Good order");
-      expect(await page.locator("#pm-rate-observe-feedback").inputValue()).toBe("Solid work.");
-      expect(await page.locator("#pm-rate-demo-c-method-points").inputValue()).toBe("7");
-      expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
-      expect(await page.locator("#pm-rate-steps-c-seal-false").isChecked()).toBe(true);
+        // A reload loses nothing: hand over again, every value is there. The typing save comes after a
+        // pause (TYPING_SAVE_DELAY_MS), later on a busy machine: poll until the last values are saved.
+        await expect.poll(() => savedRating(page, "steps")).toMatchObject({ filling: { gloves: true, seal: false } });
+        await expect.poll(() => savedRating(page, "demo")).toMatchObject({ filling: { method: 7, manner: "good" } });
+        await expect
+          .poll(() => savedRating(page, "observe"))
+          .toMatchObject({ filling: { plan: "some", safety: "always" }, remarks: { plan: "Good order" }, feedback: "Solid work." });
+        await page.reload();
+        await expect.poll(() => h1(page)).toBe("Waiting for your assessor");
+        await handOver(page);
+        await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+        expect(await page.locator("#pm-rate-observe-c-plan-some").isChecked()).toBe(true);
+        expect(await page.locator("#pm-rate-observe-c-safety-always").isChecked()).toBe(true);
+        expect(await page.locator("#pm-rate-observe-c-plan-remark").inputValue()).toBe("Good order");
+        expect(await page.locator("#pm-rate-observe-feedback").inputValue()).toBe("Solid work.");
+        expect(await page.locator("#pm-rate-demo-c-method-points").inputValue()).toBe("7");
+        expect(await page.locator("#pm-rate-demo-c-manner-scale").inputValue()).toBe("good");
+        expect(await page.locator("#pm-rate-steps-c-seal-false").isChecked()).toBe(true);
 
-      await page.locator("#pm-rate-title").focus();
-      await tabTo(page, button("Submit rating"), "Submit rating");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => h1(page)).toBe("Result of attempt 1");
-      expect(await activeId(page)).toBe("pm-result-title");
-      // true-false 100; rubric (2 + 2) / 5 = 80; guide (0.7 × 2 + ⅔) / 3 = 68.89; errors 2 → 80: mean 82.22.
-      expect(await main(page)).toContain("Score for this attempt: 82.22%");
-      await expectNoAxeViolations(page, "result after rating");
+        await page.locator("#pm-rate-title").focus();
+        await tabTo(page, button("Submit rating"), "Submit rating");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+        expect(await activeId(page)).toBe("pm-result-title");
+        // true-false 100; rubric (2 + 2) / 5 = 80; guide (0.7 × 2 + ⅔) / 3 = 68.89; errors 2 → 80: mean 82.22.
+        expect(await main(page)).toContain("Score for this attempt: 82.22%");
+        await expectNoAxeViolations(page, "result after rating");
 
-      await page.getByRole("button", { name: "Review your answers" }).click();
-      await expect.poll(() => h1(page)).toBe("Review of attempt 1");
-      const review = await main(page);
-      for (const text of [
-        "A partial plan (2 points)",
-        "Always safe (2 points)",
-        "Remark: Good order",
-        "Solid work.",
-        "7 of 10 points",
-        "good",
-        "Grade: 80%",
-        "Grade: 68.89%",
-      ])
-        expect(review).toContain(text);
-      expect(await page.locator("#pm-content .pm-filled dd").allTextContents()).toEqual(expect.arrayContaining(["Yes", "No"]));
-      expect(review).toMatch(/Rated by Ana Díaz \(ana@example\.org\) on /);
-      await expectNoAxeViolations(page, "review with the filled form");
-    });
+        await page.getByRole("button", { name: "Review your answers" }).click();
+        await expect.poll(() => h1(page)).toBe("Review of attempt 1");
+        const review = await main(page);
+        for (const text of [
+          "A partial plan (2 points)",
+          "Always safe (2 points)",
+          "Remark: Good order",
+          "Solid work.",
+          "7 of 10 points",
+          "good",
+          "Grade: 80%",
+          "Grade: 68.89%",
+        ])
+          expect(review).toContain(text);
+        expect(await page.locator("#pm-content .pm-filled dd").allTextContents()).toEqual(expect.arrayContaining(["Yes", "No"]));
+        expect(review).toMatch(/Rated by Ana Díaz \(ana@example\.org\) on /);
+        await expectNoAxeViolations(page, "review with the filled form");
+      },
+    );
 
     it("at 320 px wide nothing scrolls sideways: task, awaiting, hand-over, form (levels stacked), result, review", async (test) => {
       const { expect } = test; // the test's own: the tests run concurrently
