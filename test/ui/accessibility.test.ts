@@ -9,7 +9,7 @@ import type { CourseData } from "../../runtime/course/types";
 import { buildPackageFolder, type PackageFolder } from "../support/package-fixture";
 import { startStaticServer, STRICT_CSP, type StaticServer } from "../support/static-server";
 import { answerAll, readBuiltCourse } from "./answers";
-import { expectNoAxeViolations, launchChromium, openForTest, type LearnerPage } from "./browser";
+import { axeViolations, expectNoAxeViolations, launchChromium, openForTest, type LearnerPage } from "./browser";
 
 let browser: Browser;
 let pkg: PackageFolder;
@@ -121,6 +121,29 @@ describe.concurrent("accessibility of every screen (axe, WCAG 2.2 AA rules)", { 
     expect(await page.locator("[style]").count()).toBe(0);
     expect(await page.locator("script:not([src])").count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.concurrent("the axe check itself", { timeout: 180_000 }, () => {
+  it("finds what it must fail on: an image without alt text, an input without a label, a link without a name; and again after a reload", async (test) => {
+    const { expect } = test; // the test's own: the tests run concurrently
+    const { page } = await open(test);
+    const spoil = () =>
+      page.evaluate(() => {
+        const bad = document.createElement("div");
+        bad.innerHTML = '<img src="assets/extinguisher.svg"><input type="text"><a href="#top"></a>';
+        document.querySelector("#pm-content")!.append(bad);
+      });
+    expect(await axeViolations(page)).toEqual([]);
+    await spoil();
+    const rules = ["image-alt", "label", "link-name"];
+    expect((await axeViolations(page)).map((v) => v.split(":")[0])).toEqual(expect.arrayContaining(rules));
+    // A new document (axe-core is injected once per document): found there too.
+    await page.reload();
+    await page.locator("h1").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await spoil();
+    expect((await axeViolations(page)).map((v) => v.split(":")[0])).toEqual(expect.arrayContaining(rules));
   });
 });
 

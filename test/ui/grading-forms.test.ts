@@ -120,11 +120,11 @@ async function noHorizontalScroll(page: Page, screen: string): Promise<void> {
   expect(overflow, `horizontal scroll on the ${screen} screen`).toBeLessThanOrEqual(0);
 }
 
-// One concurrent describe around the four: the long keyboard pass runs beside the others.
+// One concurrent describe around the five: the two halves of the assessor's keyboard pass run beside the others.
 describe.concurrent("grading forms in Chromium", { timeout: 180_000 }, () => {
   describe("a task rated by an assessor", () => {
     it(
-      "hand-in, awaiting rating over a reload, hand-over with a passcode, rating with the keyboard alone, result and review",
+      "hand-in, awaiting rating over a reload, the hand-over with a passcode by keyboard alone (a wrong one said and retried)",
       { timeout: 300_000 },
       async (test) => {
         const { expect } = test; // the test's own: the tests run concurrently
@@ -180,6 +180,23 @@ describe.concurrent("grading forms in Chromium", { timeout: 180_000 }, () => {
         expect(form).toContain("I put the sign up,\nthen mopped from the edge.");
         expect(form).toContain("Clean the spill while your assessor watches.");
         await expectNoAxeViolations(page, "assessor form");
+      },
+    );
+
+    // From the assessor's form on: a test of its own (the hand-over by keyboard is the one above), so
+    // that the two halves of the assessor's part run side by side.
+    it(
+      "rating with the keyboard alone: missing criteria listed, points out of range refused, a reload losing nothing, result and review",
+      { timeout: 300_000 },
+      async (test) => {
+        const { expect } = test; // the test's own: the tests run concurrently
+        const page = await open(test, assessed);
+        await startAttempt(expect, page);
+        const order = await shownQuestionIds(page);
+        await answerAndHandIn(expect, page);
+        await handOver(page);
+        await expect.poll(() => h1(page)).toBe("Rate the work: attempt 1");
+        expect(await activeId(page)).toBe("pm-rate-title");
 
         // Rubric: one level, a remark; then "Submit rating" says exactly what is missing.
         await pickRadio(expect, page, "pm-rate-observe-c-plan-", "pm-rate-observe-c-plan-some");
