@@ -9,7 +9,7 @@ import { useStarterJourneys } from "./support/starter-journeys";
 const journeys = useStarterJourneys();
 
 // Concurrent: a learner (browser context) per test, each with the test's own expect.
-describe.concurrent("review launch, nothing saved", { timeout: 180_000 }, () => {
+describe.concurrent("review launch, nothing saved", { timeout: 300_000 }, () => {
   it.for<TargetId>(["scorm2004-4", "scorm2004-3", "scorm12", "cmi5"])(
     "%s: 'You have finished this course', nothing that looks unstarted",
     async (target, test) => {

@@ -14,7 +14,7 @@ const journeys = useStarterJourneys();
 const TYPED = "meet at the assembly point";
 
 // Concurrent: a learner (browser context) per test; each polls with its own expect.
-describe.concurrent("a typed answer survives closing the tab 50 ms later", { timeout: 180_000 }, () => {
+describe.concurrent("a typed answer survives closing the tab 50 ms later", { timeout: 300_000 }, () => {
   it.for<TargetId>(["cmi5", "scorm12", "scorm2004-4"])("%s: type, close the tab, relaunch: the text is there", async (target, test) => {
     const { expect } = test;
     const learner = await journeys.enrol(test, target);

@@ -48,7 +48,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
   // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of its
   // own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits. The
   // helpers take the test's own expect (expect.poll needs it when tests run concurrently).
-  describe.concurrent(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 180_000 }, () => {
+  describe.concurrent(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 300_000 }, () => {
     const enrol = (test: TestContext) => enrolForTest(test, browser, starter, target);
     const record = (learner: Learner) => starter.preview.lmsRecord(target, learner.learnerId);
     const sessions = (learner: Learner) => starter.preview.scorm.sessions(learner.learnerId, target);

@@ -91,7 +91,7 @@ export function scormJourneys(target: ScormTarget, options: JourneyOptions = {})
 
   // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of
   // its own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits.
-  describe.concurrent(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 180_000 }, () => {
+  describe.concurrent(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 300_000 }, () => {
     // "Passes first try (media watched)" and "fails then passes in one session" run under the Moodle
     // behaviour of the preview LMS (support/lms-profile-journeys.ts (a), (b)), which checks this same
     // data model (expectScormData, interactions, no host flags) beside the grade: the SCO writes the
