@@ -40,7 +40,7 @@ const judgementVerbs = (verbs: string[]) => verbs.filter((v) => v !== "answered"
 
 // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of its
 // own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits.
-describe.concurrent("cmi5 end to end (starter course, preview LMS)", { timeout: 180_000 }, () => {
+describe.concurrent("cmi5 end to end (starter course, preview LMS)", { timeout: 300_000 }, () => {
   it("a learner who passes: Initialized, Completed, Passed (scaled 1, mastery 0.8), answered per question, Terminated last, returnURL", async (test) => {
     const { expect } = test; // the test's own: the journeys run concurrently
     const learner = await enrol(test);

@@ -53,7 +53,7 @@ async function holdCourseUntilInitialized(learner: Learner, expect: ExpectStatic
   return seen;
 }
 
-describe.concurrent("SCORM: Initialize before course.json has arrived", { timeout: 180_000 }, () => {
+describe.concurrent("SCORM: Initialize before course.json has arrived", { timeout: 300_000 }, () => {
   it.for(TARGETS)("%s: fails, leaves, comes back (entry resume) and passes, each launch initialized first", async (target, test: TestContext) => {
     const { expect } = test;
     const on = previews.get(target)!;

@@ -60,7 +60,7 @@ async function scormLaunchOf(expect: ExpectStatic, host: TargetId, framed: Targe
   }
 }
 
-describe.concurrent("a SCORM launch of another package is handed over to its bundle", { timeout: 180_000 }, () => {
+describe.concurrent("a SCORM launch of another package is handed over to its bundle", { timeout: 300_000 }, () => {
   it.for([
     ["scorm12", "scorm2004-4", "passmark.scorm12.js", "passmark.scorm2004.js"],
     ["scorm2004-3", "scorm12", "passmark.scorm2004.js", "passmark.scorm12.js"],

@@ -39,7 +39,7 @@ async function open(expect: ExpectStatic, url: string, registration: string, exp
   }
 }
 
-describe.concurrent("a launch of another kind is handed over to its bundle", { timeout: 180_000 }, () => {
+describe.concurrent("a launch of another kind is handed over to its bundle", { timeout: 300_000 }, () => {
   it.for(["cmi5", "scorm12"])("the %s package, given Tin Can parameters, runs the Tin Can driver", async (target, { expect }) => {
     const origin = starter.preview.packageOrigin;
     const launch = starter.preview.lms.launchTincan({

@@ -42,7 +42,7 @@ function lrsRecord(expect: ExpectStatic, learner: Learner): Statement[] {
   return statements;
 }
 
-describe.concurrent("xAPI Tin Can end to end (starter course, preview LMS)", { timeout: 180_000 }, () => {
+describe.concurrent("xAPI Tin Can end to end (starter course, preview LMS)", { timeout: 300_000 }, () => {
   it("a learner who passes: attempted, initialized, answered per question, completed, passed with the score, terminated", async (test) => {
     const { expect } = test; // the test's own: the journeys run concurrently
     const learner = await enrol(test);

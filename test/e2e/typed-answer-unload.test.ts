@@ -2,7 +2,7 @@
 // has not run yet): the page's one lifecycle owner (runtime/app/page-hide.ts) saves the session's
 // pending answer first, then lets the driver end the session with it. Per launch kind: cmi5 (State
 // document in the LRS) and SCORM 1.2 / 2004 (suspend_data), in Chromium through the preview LMS.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { TargetId } from "../../runtime/course/types";
 import { TYPING_SAVE_DELAY_MS } from "../../runtime/app/session";
 import { questionsById, shownQuestionIds } from "../ui/answers";
@@ -13,9 +13,11 @@ const journeys = useStarterJourneys();
 
 const TYPED = "meet at the assembly point";
 
-describe("a typed answer survives closing the tab 50 ms later", { timeout: 90_000 }, () => {
-  it.each<TargetId>(["cmi5", "scorm12", "scorm2004-4"])("%s: type, close the tab, relaunch: the text is there", async (target) => {
-    const learner = await journeys.enrol(target);
+// Concurrent: a learner (browser context) per test; each polls with its own expect.
+describe.concurrent("a typed answer survives closing the tab 50 ms later", { timeout: 300_000 }, () => {
+  it.for<TargetId>(["cmi5", "scorm12", "scorm2004-4"])("%s: type, close the tab, relaunch: the text is there", async (target, test) => {
+    const { expect } = test;
+    const learner = await journeys.enrol(test, target);
     const starter = journeys.starter();
     await learner.launch();
     await learner.readToAssessment();

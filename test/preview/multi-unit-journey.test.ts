@@ -5,7 +5,7 @@
 // (cmi5 §9.3.9), valid xAPI, nothing refused. axe finds 0 violations on the launch page.
 import AxeBuilder from "@axe-core/playwright";
 import validateXapi from "@learninglocker/xapi-validation";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { VERB_SATISFIED } from "../../authoring/lrs/satisfied";
 import { startPreview, type PreviewServer } from "../../authoring/preview/server";
@@ -66,7 +66,7 @@ const JOURNEYS: Record<MultiTarget, { course: string; block: string; steps: Step
 };
 
 /** The frame playing `unit` (each unit is launched once: its URL names it). */
-async function unitFrame(page: Page, target: MultiTarget, unit: string): Promise<Frame> {
+async function unitFrame(expect: ExpectStatic, page: Page, target: MultiTarget, unit: string): Promise<Frame> {
   let found: Frame | undefined;
   await expect.poll(() => (found = page.frames().find((f) => f.url().includes(`/pkg/${target}/index.html?pmUnit=${unit}`))), DEADLINE).toBeTruthy();
   await expect.poll(() => found!.locator("#report").innerText(), DEADLINE).toBe(`ready ${unit}`);
@@ -75,13 +75,15 @@ async function unitFrame(page: Page, target: MultiTarget, unit: string): Promise
 
 const field = (page: Page, item: string, name: string) => page.locator(`#lms-view li[${item}] dd[data-field="${name}"]`).innerText();
 
-async function courseApi(preview: PreviewServer, target: MultiTarget): Promise<CourseView> {
+async function courseApi(expect: ExpectStatic, preview: PreviewServer, target: MultiTarget): Promise<CourseView> {
   const response = await fetch(`${preview.origin}/api/course?target=${target}`);
   expect(response.status).toBe(200);
   return (await response.json()) as CourseView;
 }
 
-describe.each(["cmi5", "scorm12", "scorm2004-4"] as const)("a multi-unit %s package, unit by unit", (target) => {
+// The three targets run concurrently (vitest's maxConcurrency): each has its own preview and browser
+// context, and the test's own expect (expect.poll needs it when tests run concurrently).
+describe.concurrent.each(["cmi5", "scorm12", "scorm2004-4"] as const)("a multi-unit %s package, unit by unit", (target) => {
   let preview: PreviewServer;
   beforeAll(async () => {
     preview = await startPreview({ source: await multiUnitZip(tempDir(), target), port: 0 });
@@ -90,7 +92,7 @@ describe.each(["cmi5", "scorm12", "scorm2004-4"] as const)("a multi-unit %s pack
     await preview.close();
   });
 
-  it("reports each unit on its own and rolls the course up as units finish", { timeout: 300_000 }, async () => {
+  it("reports each unit on its own and rolls the course up as units finish", { timeout: 300_000 }, async ({ expect }) => {
     const journey = JOURNEYS[target];
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
     const page = await context.newPage();
@@ -102,7 +104,7 @@ describe.each(["cmi5", "scorm12", "scorm2004-4"] as const)("a multi-unit %s pack
       const id = manifestUnitId(target, step.unit);
       await page.selectOption("#unit", id);
       await page.click("#launch");
-      const frame = await unitFrame(page, target, step.unit);
+      const frame = await unitFrame(expect, page, target, step.unit);
       await frame.click(`#${step.button}`);
       await expect.poll(() => frame.locator("#report").innerText(), DEADLINE).toBe(`reported ${step.button}`);
       // The page: the unit's own result, then the rollup.
@@ -112,12 +114,12 @@ describe.each(["cmi5", "scorm12", "scorm2004-4"] as const)("a multi-unit %s pack
       await expect.poll(() => field(page, `data-rollup="${journey.course}"`, "Status"), DEADLINE).toBe(step.rollup.course);
       await expect.poll(() => field(page, `data-rollup="${journey.block}"`, "Status"), DEADLINE).toBe(step.rollup.block);
       // The API says the same.
-      const api = await courseApi(preview, target);
+      const api = await courseApi(expect, preview, target);
       expect(api.units.find((u) => u.id === id)).toMatchObject({ completion: step.shows[0], success: step.shows[1], sessions: 1 });
       expect(Object.fromEntries(api.rollup.map((r) => [r.id === journey.course ? "course" : "block", r.status]))).toEqual(step.rollup);
     }
     // Each unit kept its own result: the content-only one was not touched by the assessed ones.
-    const final = await courseApi(preview, target);
+    const final = await courseApi(expect, preview, target);
     expect(final.units.map((u) => u.sessions)).toEqual([1, 1, 1]);
     expect(final.units[0]!.score).toBe("none");
     expect(final.units[1]!.score).not.toBe("none");

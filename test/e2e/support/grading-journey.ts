@@ -108,7 +108,7 @@ export function gradingJourney(target: TargetId): void {
   const shownPercent = (score: number) => `${Math.round(score * 100) / 100}%`;
 
   // Browser journeys take seconds each and longer on a busy 2-core machine.
-  describe(`${target}: tasks rated by an assessor, through the preview LMS (observation template)`, { timeout: 180_000 }, () => {
+  describe(`${target}: tasks rated by an assessor, through the preview LMS (observation template)`, { timeout: 300_000 }, () => {
     it("attempt 1 rated at once and failed; attempt 2 handed in, tab closed, relaunched, rated by another assessor and passed; the LMS holds the ratings and raters", async () => {
       const learner = await Learner.enrol(browser, observed.preview, observed.course, target);
       learners.push(learner);

@@ -6,22 +6,34 @@
 // and that the status line never said the result was sent before the LMS held it (the reporting rules:
 // "sent" only for what the LMS holds). Journeys: (a) pass first try; (b) fail then pass in one
 // session; (c) fail, exit, relaunch, pass; (d) exhaust the attempts; (e) an LMS mastery score above
-// the course's passing score.
+// the course's passing score. (a) and (b) also check the data model the SCO committed as
+// scorm-journeys.ts checks it (they stand for its "passes first try" and "fails then passes").
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic, type TestContext } from "vitest";
 import type { LmsProfileId } from "../../../authoring/preview/protocol";
 import type { TargetId } from "../../../runtime/course/types";
 import { launchChromium } from "./chromium";
 import type { AttemptPlan, AttemptResult, Learner } from "./learner";
+import { committed, expectNoScormFlags, interactionIds } from "./lms-side";
 import { previewStarter, type CoursePreview } from "./preview-fixture";
-import type { JourneyOptions } from "./scorm-journeys";
+import { expectScormData, type JourneyOptions } from "./scorm-journeys";
 import { enrolForTest } from "./test-learner";
 
 export type ScormTarget = Exclude<TargetId, "cmi5" | "xapi">;
 const SENT = "Your result has been sent to the LMS.";
 
+export interface ProfileJourneyOptions extends JourneyOptions {
+  /**
+   * Only the journeys in which this LMS's own behaviour shows ((a) review or not on relaunch, (c) the
+   * rows handed back or not, (d) the attempt closed or not). (b) and (e) differ between LMS
+   * behaviours only in how the grade is recorded, which (a), (c) and (d) prove for this one; the SCO's
+   * side of them runs under Moodle (lms-moodle-*.test.ts) and the plain preview LMS (scorm-journeys.ts).
+   */
+  ownBehaviourOnly?: boolean;
+}
+
 /** The five journeys of one LMS behaviour on one target, with their own browser and preview LMS. */
-export function profileJourneys(profile: LmsProfileId, target: ScormTarget, options: JourneyOptions = {}): void {
+export function profileJourneys(profile: LmsProfileId, target: ScormTarget, options: ProfileJourneyOptions = {}): void {
   let browser: Browser;
   let starter: CoursePreview;
 
@@ -36,7 +48,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
   // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of its
   // own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits. The
   // helpers take the test's own expect (expect.poll needs it when tests run concurrently).
-  describe.concurrent(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 180_000 }, () => {
+  describe.concurrent(`${profile} · ${target}: the grade the LMS records is the score the learner saw`, { timeout: 300_000 }, () => {
     const enrol = (test: TestContext) => enrolForTest(test, browser, starter, target);
     const record = (learner: Learner) => starter.preview.lmsRecord(target, learner.learnerId);
     const sessions = (learner: Learner) => starter.preview.scorm.sessions(learner.learnerId, target);
@@ -97,6 +109,10 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
     const sameSco = (name: string, journey: (test: TestContext) => Promise<void>) => {
       if (!options.launchJourneysOnly) it(name, journey);
     };
+    /** A journey whose LMS side another behaviour's run already proves (ProfileJourneyOptions). */
+    const sameLmsSide = (name: string, journey: (test: TestContext) => Promise<void>) => {
+      if (!options.ownBehaviourOnly) sameSco(name, journey);
+    };
     const passedStatus = target === "scorm12" ? "passed" : "completed / passed";
 
     it("(a) passes first try (media watched); a relaunch is review on Moodle, the same data on ILIAS", async (test) => {
@@ -104,10 +120,17 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
       const learner = await enrol(test);
       await launch(learner);
       await learner.readToAssessment({ playMedia: true });
-      const { shown, from } = await finalAttempt(expect, learner, "right");
+      const { result, shown, from } = await finalAttempt(expect, learner, "right");
       await expectNeverSentEarly(expect, learner, from, shown);
       await expect.poll(() => learner.statusLine()).toBe(SENT);
       await exit(expect, learner);
+      const records = sessions(learner);
+      expect(records.map((r) => r.finished)).toEqual([true]);
+      const data = committed(records.at(-1));
+      expectScormData(target, data, { status: "passed", score: 100, completed: true, done: true });
+      expect(interactionIds(data)).toHaveLength(result.questionIds.length);
+      if (target !== "scorm12") expect(data["cmi.progress_measure"]).toBe("1");
+      expectNoScormFlags(records);
       expectGradeAsShown(learner, shown);
       expect(record(learner)).toMatchObject({ attempt: 1, status: passedStatus });
       if (profile === "ilias") expect(record(learner).learningProgress).toBe("completed (passed)");
@@ -126,16 +149,22 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
       expectGradeAsShown(learner, shown);
     });
 
-    sameSco("(b) fails then passes in one session: the passing score is the grade", async (test) => {
+    sameLmsSide("(b) fails then passes in one session: the passing score is the grade", async (test) => {
       const { expect } = test; // the test's own: the journeys run concurrently
       const learner = await enrol(test);
       await launch(learner);
       await learner.readToAssessment();
-      await learner.attempt("wrong");
+      const first = await learner.attempt("wrong");
       const { result, shown, from } = await finalAttempt(expect, learner, "right");
       expect(result.text).toContain("Result of attempt 2");
+      expect(shown).toBe(100);
       await expectNeverSentEarly(expect, learner, from, shown);
       await exit(expect, learner);
+      // The data model: passed with the better score, the interactions of both attempts.
+      const data = committed(sessions(learner).at(-1));
+      expectScormData(target, data, { status: "passed", score: 100, completed: false, done: false });
+      expect(interactionIds(data)).toHaveLength(first.questionIds.length + result.questionIds.length);
+      expectNoScormFlags(sessions(learner));
       expectGradeAsShown(learner, shown);
       expect(record(learner)).toMatchObject({ attempt: 1, status: target === "scorm12" ? "passed" : expect.stringMatching(/ \/ passed$/) });
     });
@@ -209,7 +238,7 @@ export function profileJourneys(profile: LmsProfileId, target: ScormTarget, opti
       },
     );
 
-    sameSco("(e) the LMS mastery score (90) is above the course's (80): 87.5% does not pass, 100% does", async (test) => {
+    sameLmsSide("(e) the LMS mastery score (90) is above the course's (80): 87.5% does not pass, 100% does", async (test) => {
       const { expect } = test; // the test's own: the journeys run concurrently
       const learner = await enrol(test);
       await launch(learner, { masteryScore: 90 });

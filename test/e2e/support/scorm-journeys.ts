@@ -91,39 +91,11 @@ export function scormJourneys(target: ScormTarget, options: JourneyOptions = {})
 
   // Browser journeys take seconds each and longer on a busy 2-core machine. Each has a learner of
   // its own, so they run concurrently (vitest's maxConcurrency at a time): a journey mostly waits.
-  describe.concurrent(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 180_000 }, () => {
-    it("a learner who passes (media watched): passed, score 100, course done, one interaction per question", async (test) => {
-      const { expect } = test; // the test's own: the journeys run concurrently
-      const learner = await enrol(test);
-      await learner.launch();
-      await learner.readToAssessment({ playMedia: true });
-      const result = await learner.attempt("right");
-      await expect.poll(() => learner.statusLine()).toBe("Your result has been sent to the LMS.");
-      await learner.exit();
-      const records = sessions(learner);
-      expect(records.map((r) => r.finished)).toEqual([true]);
-      const data = finalData(learner);
-      expectScormData(target, data, { status: "passed", score: 100, completed: true, done: true });
-      expect(interactionIds(data)).toHaveLength(result.questionIds.length);
-      if (target !== "scorm12") expect(data["cmi.progress_measure"]).toBe("1");
-      expectNoScormFlags(records);
-    });
-
-    sameSco("fails then passes in one session: passed with the better score, interactions of both attempts", async (test) => {
-      const { expect } = test; // the test's own: the journeys run concurrently
-      const learner = await enrol(test);
-      await learner.launch();
-      await learner.readToAssessment();
-      const first = await learner.attempt("wrong");
-      const second = await learner.attempt("right");
-      expect(second.assessmentScore).toBe(100);
-      await learner.exit();
-      const data = finalData(learner);
-      expectScormData(target, data, { status: "passed", score: 100, completed: false, done: false });
-      expect(interactionIds(data)).toHaveLength(first.questionIds.length + second.questionIds.length);
-      expectNoScormFlags(sessions(learner));
-    });
-
+  describe.concurrent(`${target} end to end (starter course, preview LMS with scorm-again)`, { timeout: 300_000 }, () => {
+    // "Passes first try (media watched)" and "fails then passes in one session" run under the Moodle
+    // behaviour of the preview LMS (support/lms-profile-journeys.ts (a), (b)), which checks this same
+    // data model (expectScormData, interactions, no host flags) beside the grade: the SCO writes the
+    // same data whichever LMS behaviour frames it, so they are not run twice.
     it("fails, leaves, comes back and passes: the LMS resumes the learner (entry resume) and ends with passed", async (test) => {
       const { expect } = test; // the test's own: the journeys run concurrently
       const learner = await enrol(test);
