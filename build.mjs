@@ -6,8 +6,7 @@
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { launchHub, launchModules } from "./launch-hub.mjs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
@@ -36,59 +35,6 @@ const otherBundleIsExternal = {
     b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-
-/**
- * One launch hub per bundle (issue 14 item 1): esbuild puts each module in a chunk keyed by the set of
- * entry points that reach it, every lazy chunk (`import()`) being an entry point too. The modules a
- * launch loads before its first screen are reached by different subsets of the lazy chunks, so they
- * were spread over a dozen small files, each gzipped on its own (about 1.5–3 KB more than one file).
- * The second build makes every lazy chunk import a hub module that imports every module of the launch
- * (found by the first build): they then share one set of entry points and land in one file (two for
- * cmi5, whose app, runtime/main.ts, is itself a lazy chunk of a small entry). Nothing moves into or
- * out of the launch: the hub names only launch modules, and a lazy chunk runs after the launch, so
- * importing them again runs nothing.
- */
-const LAUNCH_HUB = "passmark-launch-hub";
-function launchHub(hubModules, lazyEntries) {
-  return {
-    name: "launch-hub",
-    setup(b) {
-      b.onResolve({ filter: new RegExp(`^${LAUNCH_HUB}$`) }, () => ({ path: LAUNCH_HUB, namespace: LAUNCH_HUB }));
-      b.onLoad({ filter: /.*/, namespace: LAUNCH_HUB }, () => ({
-        contents: hubModules.map((m) => `import ${JSON.stringify(resolve(m))};`).join("\n"),
-        loader: "js",
-        resolveDir: process.cwd(),
-      }));
-      b.onLoad({ filter: /\.tsx?$/ }, async (args) => {
-        if (!lazyEntries.has(relative(process.cwd(), args.path))) return undefined;
-        const source = await readFile(args.path, "utf8");
-        return { contents: `import "${LAUNCH_HUB}";\n${source}`, loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
-      });
-    },
-  };
-}
-
-/** The source modules of a bundle's launch (its entry's static imports, and the app chunk's) and its lazy chunks' entry modules. */
-function launchModules(meta, entry) {
-  const outputs = meta.outputs;
-  const closure = (path, seen) => {
-    if (seen.has(path)) return seen;
-    seen.add(path);
-    for (const i of outputs[path]?.imports ?? []) if (i.kind === "import-statement") closure(i.path, seen);
-    return seen;
-  };
-  const bundle = Object.keys(outputs).find((p) => outputs[p].entryPoint === entry);
-  const files = closure(bundle, new Set());
-  for (const i of outputs[bundle].imports ?? []) if (outputs[i.path]?.entryPoint === APP_ENTRY) closure(i.path, files);
-  const lazyEntries = new Set(
-    Object.values(outputs)
-      .map((o) => o.entryPoint)
-      .filter((e) => e && e !== entry),
-  );
-  const modules = [...files].flatMap((f) => Object.keys(outputs[f].inputs)).filter((m) => m !== entry && !lazyEntries.has(m));
-  return { modules, lazyEntries };
-}
-const APP_ENTRY = "runtime/main.ts";
 
 const runtimeOptions = (name, entry, plugins) => ({
   entryPoints: { [`passmark.${name}`]: entry },
