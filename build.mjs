@@ -6,6 +6,7 @@
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
+import { launchHub, launchModules } from "./launch-hub.mjs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
@@ -35,35 +36,43 @@ const otherBundleIsExternal = {
   },
 };
 
+const runtimeOptions = (name, entry, plugins) => ({
+  entryPoints: { [`passmark.${name}`]: entry },
+  outdir: "dist/runtime",
+  bundle: true,
+  minify: true,
+  // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
+  format: "esm",
+  splitting: true,
+  chunkNames: "passmark-[name]-[hash]",
+  // The browsers we support (README "Browsers"). Chrome/Edge 91, not 90: for Chrome 90 esbuild rewrites
+  // every `?.` (a V8 bug there), 0.6 KB gzipped more for every learner.
+  target: ["chrome91", "firefox90", "safari14.1"],
+  platform: "browser",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  legalComments: "none",
+  // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
+  // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
+  charset: "utf8",
+  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
+  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
+  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
+  metafile: true,
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+  plugins: [otherBundleIsExternal, ...plugins],
+});
+
 const metafiles = [];
 for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
-  const result = await build({
-    entryPoints: { [`passmark.${name}`]: entry },
-    outdir: "dist/runtime",
-    bundle: true,
-    minify: true,
-    // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
-    format: "esm",
-    splitting: true,
-    chunkNames: "passmark-[name]-[hash]",
-    // The browsers we support (README "Browsers"). Chrome/Edge 91, not 90: for Chrome 90 esbuild rewrites
-    // every `?.` (a V8 bug there), 0.6 KB gzipped more for every learner.
-    target: ["chrome91", "firefox90", "safari14.1"],
-    platform: "browser",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    legalComments: "none",
-    // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
-    // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
-    charset: "utf8",
-    // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
-    // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
-    mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-    metafile: true,
-    logLevel: "warning",
-    define: { "process.env.NODE_ENV": '"production"' },
-    plugins: [otherBundleIsExternal],
-  });
+  const first = await build({ ...runtimeOptions(name, entry, []), write: false });
+  const { modules, lazyEntries } = launchModules(first.metafile, entry);
+  const result = await build(runtimeOptions(name, entry, [launchHub(modules, lazyEntries)]));
+  const merged = launchModules(result.metafile, entry).modules;
+  if (merged.length !== modules.length || !merged.every((m) => modules.includes(m))) {
+    throw new Error(`${entry}: the launch hub changed which modules the launch loads (${modules.length} before, ${merged.length} after)`);
+  }
   metafiles.push(result.metafile);
 }
 // The early script of a cmi5 package's page (runtime/early-launch.ts → dist/runtime/passmark-launch.js):

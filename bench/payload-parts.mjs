@@ -6,6 +6,7 @@
 // launch (gzip finds repeats across parts too). N > 0 also lists the N largest source files.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
+import { launchHub, launchModules } from "../launch-hub.mjs";
 
 const kind = process.argv[2] ?? "cmi5";
 if (!/^(cmi5|scorm12|scorm2004|xapi)$/.test(kind))
@@ -20,7 +21,7 @@ const otherBundleIsExternal = {
     b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-const result = await build({
+const options = (plugins) => ({
   entryPoints: { [`passmark.${kind}`]: `runtime/entry-${kind}.ts` },
   outdir: "dist/runtime",
   bundle: true,
@@ -38,10 +39,14 @@ const result = await build({
   metafile: true,
   logLevel: "warning",
   define: { "process.env.NODE_ENV": '"production"' },
-  plugins: [otherBundleIsExternal],
+  plugins: [otherBundleIsExternal, ...plugins],
   sourcemap: "external",
   write: false,
 });
+// As build.mjs: a first build finds the launch's modules, the second puts them in one chunk (launch-hub.mjs).
+const first = await build(options([]));
+const { modules, lazyEntries } = launchModules(first.metafile, `runtime/entry-${kind}.ts`);
+const result = await build(options([launchHub(modules, lazyEntries)]));
 const cwd = process.cwd() + "/";
 const files = new Map(result.outputFiles.map((f) => [f.path.replace(cwd, ""), f.text]));
 const meta = result.metafile;

@@ -1,0 +1,59 @@
+// The launch hub of build.mjs (and bench/payload-parts.mjs, which rebuilds a bundle as build.mjs does):
+// puts the modules a runtime bundle's launch loads in one chunk.
+import { readFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+
+/** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts): part of every launch. */
+const APP_ENTRY = "runtime/main.ts";
+
+/**
+ * One launch hub per bundle (issue 14 item 1): esbuild puts each module in a chunk keyed by the set of
+ * entry points that reach it, every lazy chunk (`import()`) being an entry point too. The modules a
+ * launch loads before its first screen are reached by different subsets of the lazy chunks, so they
+ * were spread over a dozen small files, each gzipped on its own (about 1.5–3 KB more than one file).
+ * The second build makes every lazy chunk import a hub module that imports every module of the launch
+ * (found by the first build): they then share one set of entry points and land in one file (two for
+ * cmi5, whose app, runtime/main.ts, is itself a lazy chunk of a small entry). Nothing moves into or
+ * out of the launch: the hub names only launch modules, and a lazy chunk runs after the launch, so
+ * importing them again runs nothing.
+ */
+const LAUNCH_HUB = "passmark-launch-hub";
+export function launchHub(hubModules, lazyEntries) {
+  return {
+    name: "launch-hub",
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${LAUNCH_HUB}$`) }, () => ({ path: LAUNCH_HUB, namespace: LAUNCH_HUB }));
+      b.onLoad({ filter: /.*/, namespace: LAUNCH_HUB }, () => ({
+        contents: hubModules.map((m) => `import ${JSON.stringify(resolve(m))};`).join("\n"),
+        loader: "js",
+        resolveDir: process.cwd(),
+      }));
+      b.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+        if (!lazyEntries.has(relative(process.cwd(), args.path))) return undefined;
+        const source = await readFile(args.path, "utf8");
+        return { contents: `import "${LAUNCH_HUB}";\n${source}`, loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
+      });
+    },
+  };
+}
+
+/** The source modules of a bundle's launch (its entry's static imports, and the app chunk's) and its lazy chunks' entry modules. */
+export function launchModules(meta, entry) {
+  const outputs = meta.outputs;
+  const closure = (path, seen) => {
+    if (seen.has(path)) return seen;
+    seen.add(path);
+    for (const i of outputs[path]?.imports ?? []) if (i.kind === "import-statement") closure(i.path, seen);
+    return seen;
+  };
+  const bundle = Object.keys(outputs).find((p) => outputs[p].entryPoint === entry);
+  const files = closure(bundle, new Set());
+  for (const i of outputs[bundle].imports ?? []) if (outputs[i.path]?.entryPoint === APP_ENTRY) closure(i.path, files);
+  const lazyEntries = new Set(
+    Object.values(outputs)
+      .map((o) => o.entryPoint)
+      .filter((e) => e && e !== entry),
+  );
+  const modules = [...files].flatMap((f) => Object.keys(outputs[f].inputs)).filter((m) => m !== entry && !lazyEntries.has(m));
+  return { modules, lazyEntries };
+}
