@@ -1,7 +1,6 @@
 // Builds the browser runtime bundle and the Node CLI with esbuild.
 //   dist/runtime/passmark.cmi5.js, passmark.scorm12.js, passmark.scorm2004.js, passmark.xapi.js (+ passmark.css) — in every package,
 //                                                  with the chunks passmark-*.js they load (ES modules)
-//   dist/runtime/passmark-launch.js                — a cmi5 package's early script (classic, runtime/early-launch.ts)
 //   dist/preview/launch.js, scorm-host.js         — the scripts of `passmark preview`'s pages
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
@@ -73,24 +72,6 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
   if (merged.length !== modules.length || !merged.every((m) => modules.includes(m))) {
     throw new Error(`${entry}: the launch hub changed which modules the launch loads (${modules.length} before, ${merged.length} after)`);
   }
-  metafiles.push(result.metafile);
-}
-// The early script of a cmi5 package's page (runtime/early-launch.ts → dist/runtime/passmark-launch.js):
-// a classic script, nothing imported at run time, that begins the cmi5 handshake while the module
-// bundle is still being fetched (authoring/package/shell.ts puts it first in <head>, `async`).
-{
-  const result = await build({
-    entryPoints: { "passmark-launch": "runtime/early-launch.ts" },
-    outdir: "dist/runtime",
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: ["chrome91", "firefox90", "safari14.1"],
-    platform: "browser",
-    legalComments: "none",
-    metafile: true,
-    logLevel: "warning",
-  });
   metafiles.push(result.metafile);
 }
 {

@@ -3,19 +3,13 @@
 // preferences ‖ State: Cmi5Driver.launch, no course data needed) as soon as it runs, while the app
 // (engine, UI, runtime/main.ts) is a chunk the page fetches in parallel (<link rel="modulepreload">,
 // authoring/package/runtime-preloads.ts) and course.json is preloaded: the handshake overlaps them.
-// Usually the handshake is already under way: the page's early script (runtime/early-launch.ts) sent
-// its requests, and the driver takes them over through its fetch (lms/cmi5/early-handover.ts).
 import { Cmi5Driver } from "./lms/chunks/cmi5";
-import { earlyLaunchFetch } from "./lms/cmi5/early-handover";
 import { detectLaunch } from "./lms/detect";
 import { consoleLogger, labelledLogger } from "./lms/ports";
 
 const logger = consoleLogger(); // the one logger of the page (runtime/app/boot.ts)
 const detection = detectLaunch(window);
-const driver =
-  detection.standard === "cmi5"
-    ? new Cmi5Driver({ url: location.href, logger: labelledLogger(logger, "cmi5"), fetch: earlyLaunchFetch(window, (url, init) => fetch(url, init)) })
-    : undefined;
+const driver = detection.standard === "cmi5" ? new Cmi5Driver({ url: location.href, logger: labelledLogger(logger, "cmi5") }) : undefined;
 driver?.launch().catch(() => undefined); // a failure is boot's to show: driver.start() rejects with it
 
 void import("./main").then(({ start, standaloneCode }) =>

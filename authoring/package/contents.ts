@@ -18,7 +18,7 @@ import { writeTincanXml } from "../manifest/tincan";
 import { packageRoot, runtimeDistDir } from "../paths";
 import { courseJson } from "./course-json";
 import { RUNTIME_BUNDLE, runtimePreloads } from "./runtime-preloads";
-import { EARLY_SCRIPT, shellHtml } from "./shell";
+import { shellHtml } from "./shell";
 import { THEME_CSS_PATH, themeCss, type ThemeRules } from "./theme-css";
 import { assertUniquePaths, type ZipEntrySource } from "./zip-writer";
 
@@ -28,7 +28,6 @@ export const RUNTIME_FILES = [
   "runtime/passmark.scorm2004.js",
   "runtime/passmark.xapi.js",
   "runtime/passmark.css",
-  EARLY_SCRIPT,
 ] as const;
 export const COURSE_JSON_PATH = "course/course.json";
 /** The manifest of each target (cmi5.xml for cmi5, imsmanifest.xml for SCORM, tincan.xml for xapi), at the zip root. */
@@ -96,17 +95,9 @@ export async function commonEntries(course: LoadedCourse): Promise<ZipEntrySourc
 export async function targetEntries(course: LoadedCourse, target: TargetId, shared: readonly ZipEntrySource[]): Promise<ZipEntrySource[]> {
   const index: ZipEntrySource = {
     zipPath: "index.html",
-    data: await shellHtml(
-      course.data,
-      RUNTIME_BUNDLE[target],
-      await runtimePreloads(target),
-      course.theme ? THEME_CSS_PATH : null,
-      course.units === undefined,
-      target === "cmi5" ? EARLY_SCRIPT : null,
-    ),
+    data: await shellHtml(course.data, RUNTIME_BUNDLE[target], await runtimePreloads(target), course.theme ? THEME_CSS_PATH : null, course.units === undefined),
   };
-  // The early script only in the packages whose index.html runs it (a cmi5 package's).
-  const common = [index, ...shared.filter((e) => e.zipPath !== EARLY_SCRIPT || target === "cmi5")];
+  const common = [index, ...shared];
   const files = common.map((e) => e.zipPath);
   const outline = courseOutline(course);
   let manifest: ZipEntrySource;

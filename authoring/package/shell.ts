@@ -1,17 +1,12 @@
 // index.html of every package: templates/shell/index.html with the course's language and title
 // filled in, the theme's stylesheet linked when there is one, and the runtime bundle of the
 // package's target (no inline script: the runtime is an external file, so a strict CSP can run it).
-// A cmi5 package's page runs the early script first (runtime/early-launch.ts: the cmi5 handshake
-// begins while the module bundle is still being fetched); other packages' pages leave it out.
 // A package with units has no course/course.json: its index.html preloads no course data (which
 // unit's to fetch is only known from the launch URL).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CourseData } from "../../runtime/course/types";
 import { templatesDir } from "../paths";
-
-/** A cmi5 package's early script (zip path; built by build.mjs from runtime/early-launch.ts). */
-export const EARLY_SCRIPT = "runtime/passmark-launch.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,8 +15,7 @@ function escapeHtml(text: string): string {
 /**
  * `bundle`: the runtime module the page runs; `preloads`: module files to fetch in parallel with it
  * (see runtime-preloads.ts); `themeCss`: the course's theme stylesheet, linked after passmark.css;
- * `preloadCourseData`: false for a package with units (no course/course.json); `earlyScript`: the
- * classic script run first in <head> (EARLY_SCRIPT for a cmi5 package), null for none.
+ * `preloadCourseData`: false for a package with units (no course/course.json).
  */
 export async function shellHtml(
   data: CourseData,
@@ -29,7 +23,6 @@ export async function shellHtml(
   preloads: readonly string[] = [],
   themeCss: string | null = null,
   preloadCourseData = true,
-  earlyScript: string | null = null,
 ): Promise<Buffer> {
   const template = await readFile(join(templatesDir(), "shell", "index.html"), "utf8");
   if (/<script\b[^>]*>[^<\s]/i.test(template)) throw new Error("templates/shell/index.html must not contain inline script");
@@ -39,18 +32,10 @@ export async function shellHtml(
   const styles = /<link rel="stylesheet" href="runtime\/passmark\.css">/i;
   if (!styles.test(template))
     throw new Error('templates/shell/index.html must link the runtime stylesheet with <link rel="stylesheet" href="runtime/passmark.css">');
-  // `fetchpriority="high"`: an async script is otherwise fetched at low priority, behind every module
-  // file on the origin's few HTTP/1.1 connections (measured: it then ran after the bundle; docs/benchmarks.md).
-  const early = /\n?<script async fetchpriority="high" src="runtime\/passmark-launch\.js"><\/script>/i;
-  if (!early.test(template))
-    throw new Error(
-      'templates/shell/index.html must run the early script with <script async fetchpriority="high" src="runtime/passmark-launch.js"></script> (left out where not wanted)',
-    );
   const dataPreload = /\n?<link rel="preload" href="course\/course\.json"[^>]*>/i;
   if (!dataPreload.test(template))
     throw new Error('templates/shell/index.html must preload the course data with <link rel="preload" href="course/course.json" …>');
   const html = template
-    .replace(early, (script) => (earlyScript === null ? "" : script.replace("runtime/passmark-launch.js", () => escapeHtml(earlyScript))))
     .replace(dataPreload, (link) => (preloadCourseData ? link : ""))
     .replace(styles, (link) => (themeCss ? `${link}\n<link rel="stylesheet" href="${escapeHtml(themeCss)}">` : link))
     .replace(/<html\b([^>]*)\blang="[^"]*"/i, (_m, before: string) => `<html${before}lang="${escapeHtml(data.language)}"`)

@@ -80,20 +80,11 @@ async function measure(browser: Browser, front: FrontServer, lms: LocalLms, subj
       );
     });
     if (process.env.BENCH_DEBUG) {
-      const marks = await page.evaluate(() =>
-        [
-          ...performance.getEntriesByType("mark").map((m) => `${m.name} ${m.startTime.toFixed(0)}`),
-          ...(performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-            .filter((e) => /course\.json$|passmark-launch/.test(e.name))
-            .map((e) => `${new URL(e.name).pathname.split("/").pop()} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`),
-        ].join("; "),
-      );
       const requests = timing.lmsRequests.map((r) => `${r.name.replace(/^.*\/(xapi|cmi5)\//, "")} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
       const files = timing.runtimeFiles.map((f) => `${withoutHash(f.name)} ${f.start.toFixed(0)}–${f.end.toFixed(0)}`);
       console.log(
         `   [debug] ${subject.label}: index.html first byte ${timing.responseStartAt.toFixed(0)}, DCL ${timing.domContentLoadedAt.toFixed(0)}, ready ${timing.readyAt.toFixed(0)}; ${requests.join("; ")}${files.length ? `\n     runtime files: ${files.join("; ")}` : ""}`,
       );
-      console.log(`     marks: ${marks}`);
     }
     const firstRequest = timing.lmsRequests.length > 0 ? Math.min(...timing.lmsRequests.map((r) => r.start)) : timing.readyAt;
     return {
@@ -116,27 +107,11 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
   try {
     const content = await buildAndUnpack(STARTER, "cmi5", dir);
     const references = await writeReferencePages(join(dir, "reference"));
-    if (process.env.BENCH_PROBE) {
-      const { readFile, writeFile } = await import("node:fs/promises");
-      await writeFile(join(content, "runtime", "probe.js"), 'performance.mark("probe:classic");');
-      const html = await readFile(join(content, "index.html"), "utf8");
-      await writeFile(join(content, "index.html"), html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<script src="runtime/probe.js"></script>'));
-    }
-    // BENCH_LAUNCH_AB=1: one more subject, the same package whose index.html leaves out the early script
-    // (runtime/early-launch.ts), interleaved with the others: what the early script is worth under the same load.
-    if (process.env.BENCH_LAUNCH_AB) {
-      const { readFile, writeFile } = await import("node:fs/promises");
-      const html = await readFile(join(content, "index.html"), "utf8");
-      await writeFile(join(content, "index-ab.html"), html.replace(/<script async [^>]*src="runtime\/passmark-launch\.js"><\/script>\n/, ""));
-    }
     front = await startFrontServer(lms.origin, { "/content/": content, "/bench/": join(dir, "reference") });
     lms.faults.set({ latencyMs: ADDED_LATENCY_MS });
     browser = await launchChromium();
     const subjects: Subject[] = [
       { label: "passmark (starter course, cmi5 package)", path: "/content/index.html", passmark: true },
-      ...(process.env.BENCH_LAUNCH_AB
-        ? [{ label: "passmark, the same package without its early script (BENCH_LAUNCH_AB)", path: "/content/index-ab.html", passmark: true }]
-        : []),
       ...references.map((r) => ({ label: r.label, path: `/bench/${r.page}`, passmark: false })),
       { label: "passmark standalone (the same cmi5 package, no launch parameters)", path: "/content/index.html", passmark: true, standalone: true },
     ];

@@ -43,9 +43,6 @@ const BUNDLE_ENTRY = /^runtime\/entry-([a-z0-9]+)\.ts$/;
 /** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts, entry-scorm12.ts, …): every launch loads it (modulepreloaded). */
 const APP_ENTRY = "runtime/main.ts";
 
-/** The classic script a kind of package's page runs first (authoring/package/shell.ts): a cmi5 page's begins the handshake. */
-const EARLY_ENTRY: Record<string, string> = { cmi5: "runtime/early-launch.ts" };
-
 /**
  * The sets of runtime files each kind of package loads at launch (pure: from the metafile alone): its
  * bundle (build.mjs: one per kind of package, every launch of that package runs it, standalone
@@ -58,23 +55,15 @@ export function launchFileSets(meta: Metafile): { launch: string; files: string[
     .filter((p) => p.endsWith(".js") && BUNDLE_ENTRY.test(meta.outputs[p]!.entryPoint ?? ""))
     .sort();
   if (bundles.length === 0) throw new Error("dist/runtime/meta.json has no output for a runtime/entry-*.ts bundle");
-  return bundles.map((bundle) => {
-    const launch = BUNDLE_ENTRY.exec(meta.outputs[bundle]!.entryPoint!)![1]!;
-    const earlyEntry = EARLY_ENTRY[launch];
-    const early = earlyEntry ? Object.keys(meta.outputs).filter((p) => p.endsWith(".js") && meta.outputs[p]!.entryPoint === earlyEntry) : [];
-    return {
-      launch,
-      files: [
-        ...new Set([
-          ...early,
-          ...staticClosure(meta, bundle),
-          ...(meta.outputs[bundle]!.imports ?? [])
-            .filter((i) => meta.outputs[i.path]?.entryPoint === APP_ENTRY)
-            .flatMap((i) => [...staticClosure(meta, i.path)]),
-        ]),
-      ].sort(),
-    };
-  });
+  return bundles.map((bundle) => ({
+    launch: BUNDLE_ENTRY.exec(meta.outputs[bundle]!.entryPoint!)![1]!,
+    files: [
+      ...new Set([
+        ...staticClosure(meta, bundle),
+        ...(meta.outputs[bundle]!.imports ?? []).filter((i) => meta.outputs[i.path]?.entryPoint === APP_ENTRY).flatMap((i) => [...staticClosure(meta, i.path)]),
+      ]),
+    ].sort(),
+  }));
 }
 
 /** Gzipped bytes of each file (cached per path). */

@@ -139,22 +139,13 @@ describe("what a launch downloads", () => {
           ],
           "runtime/entry-cmi5.ts",
         ),
-        "dist/runtime/grading.js": output(
-          [
-            { path: "dist/runtime/shared.js", kind: "import-statement" },
-            { path: "dist/runtime/lazy.js", kind: "dynamic-import" }, // a chunk of no entry point, loaded lazily
-          ],
-          "runtime/ui/grading/grading-chunk.ts",
-        ),
+        "dist/runtime/grading.js": output([{ path: "dist/runtime/shared.js", kind: "import-statement" }], "runtime/ui/grading/grading-chunk.ts"),
         "dist/runtime/shared.js": output([{ path: "dist/runtime/tiny.js", kind: "import-statement" }]),
         "dist/runtime/tiny.js": output([]),
-        "dist/runtime/lazy.js": output([]),
-        // A cmi5 page's early script (runtime/early-launch.ts): a cmi5 launch fetches it first, no other launch does.
-        "dist/runtime/passmark-launch.js": output([], "runtime/early-launch.ts"),
       },
     });
     expect(sets).toEqual([
-      { launch: "cmi5", files: ["dist/runtime/passmark-launch.js", "dist/runtime/passmark.cmi5.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
+      { launch: "cmi5", files: ["dist/runtime/passmark.cmi5.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
       { launch: "scorm12", files: ["dist/runtime/passmark.scorm12.js", "dist/runtime/shared.js", "dist/runtime/tiny.js"] },
     ]);
   });

@@ -49,18 +49,14 @@ describe("buildPackages", () => {
     expect(runtime).toEqual(
       expect.arrayContaining(["runtime/passmark.cmi5.js", "runtime/passmark.scorm12.js", "runtime/passmark.scorm2004.js", "runtime/passmark.css"]),
     );
-    const cmi5Common = ["index.html", ...runtime, "course/course.json", "assets/video/drill.mp4", "assets/video/drill.en.vtt", "assets/exit.png"];
-    // The early script (runtime/early-launch.ts) only where index.html runs it: the cmi5 package.
-    expect(cmi5Common).toContain("runtime/passmark-launch.js");
-    const common = cmi5Common.filter((n) => n !== "runtime/passmark-launch.js");
+    const common = ["index.html", ...runtime, "course/course.json", "assets/video/drill.mp4", "assets/video/drill.en.vtt", "assets/exit.png"];
     const byTarget = Object.fromEntries(await Promise.all(built.map(async (b) => [b.target, (await listZip(b.path)).map((e) => e.name)])));
-    expect(byTarget["cmi5"]).toEqual([...cmi5Common, "cmi5.xml"].sort());
+    expect(byTarget["cmi5"]).toEqual([...common, "cmi5.xml"].sort());
     expect(byTarget["scorm12"]).toEqual(
       [...common, "imsmanifest.xml", "adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd"].sort(),
     );
     for (const t of ["scorm2004-3", "scorm2004-4"]) {
       const names = byTarget[t] as string[];
-      expect(names).not.toContain("runtime/passmark-launch.js");
       for (const f of [
         ...common,
         "imsmanifest.xml",

@@ -41,8 +41,7 @@ describe("runtime chunks in the packages", () => {
     for (const b of built) {
       const names = (await listZip(b.path)).map((e) => e.name);
       const reached = new Set<string>();
-      // A cmi5 package's page also runs the early script (a classic script, runtime/early-launch.ts).
-      const pending = [bundleOf(b.target), ...(b.target === "cmi5" ? ["runtime/passmark-launch.js"] : [])];
+      const pending = [bundleOf(b.target)];
       while (pending.length > 0) {
         const path = pending.pop()!;
         if (reached.has(path)) continue;

@@ -49,9 +49,7 @@ export interface Cmi5SessionRecord {
   held?: HeldWrite[];
 }
 
-/** sessionStorage key of a registration's record: PREFIX + registration (also read by runtime/early-launch.ts). */
-export const SESSION_KEY_PREFIX = "passmark.cmi5.session:";
-const PREFIX = SESSION_KEY_PREFIX;
+const PREFIX = "passmark.cmi5.session:";
 
 export class Cmi5SessionStore {
   private readonly storage_: SessionStorageLike;
