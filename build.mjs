@@ -5,7 +5,7 @@
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { launchHub, launchModules } from "./launch-hub.mjs";
+import { launchHub, launchModules, runtimeOptions } from "./launch-hub.mjs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
@@ -26,42 +26,6 @@ export const RUNTIME_BUNDLES = {
 for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []) {
   if (/^passmark[-.].+\.js$/.test(name) || name === "passmark.js") rmSync(`dist/runtime/${name}`);
 }
-
-/** `import("./passmark.scorm12.js")` in runtime/entry-cmi5.ts (and the like): another bundle, loaded as it is. */
-const otherBundleIsExternal = {
-  name: "other-bundle-is-external",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
-const runtimeOptions = (name, entry, plugins) => ({
-  entryPoints: { [`passmark.${name}`]: entry },
-  outdir: "dist/runtime",
-  bundle: true,
-  minify: true,
-  // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
-  format: "esm",
-  splitting: true,
-  chunkNames: "passmark-[name]-[hash]",
-  // The browsers we support (README "Browsers"). Chrome/Edge 91, not 90: for Chrome 90 esbuild rewrites
-  // every `?.` (a V8 bug there), 0.6 KB gzipped more for every learner.
-  target: ["chrome91", "firefox90", "safari14.1"],
-  platform: "browser",
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  legalComments: "none",
-  // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
-  // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
-  charset: "utf8",
-  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
-  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
-  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-  metafile: true,
-  logLevel: "warning",
-  define: { "process.env.NODE_ENV": '"production"' },
-  plugins: [otherBundleIsExternal, ...plugins],
-});
 
 const metafiles = [];
 for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {

@@ -1,7 +1,45 @@
-// The launch hub of build.mjs (and bench/payload-parts.mjs, which rebuilds a bundle as build.mjs does):
-// puts the modules a runtime bundle's launch loads in one chunk.
+// How a runtime bundle is built, shared by build.mjs and bench/payload-parts.mjs (which rebuilds a
+// bundle exactly as build.mjs does): esbuild's options, and the launch hub, which puts the modules a
+// runtime bundle's launch loads in one chunk.
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+
+/** `import("./passmark.scorm12.js")` in runtime/entry-cmi5.ts (and the like): another bundle, loaded as it is. */
+export const otherBundleIsExternal = {
+  name: "other-bundle-is-external",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/** esbuild's options for runtime bundle `name` (build.mjs; bench/payload-parts.mjs adds source maps). */
+export const runtimeOptions = (name, entry, plugins) => ({
+  entryPoints: { [`passmark.${name}`]: entry },
+  outdir: "dist/runtime",
+  bundle: true,
+  minify: true,
+  // ES modules; the grading UI (runtime/ui/grading-loader.ts) is a chunk that only courses with a task load.
+  format: "esm",
+  splitting: true,
+  chunkNames: "passmark-[name]-[hash]",
+  // The browsers we support (README "Browsers"). Chrome/Edge 91, not 90: for Chrome 90 esbuild rewrites
+  // every `?.` (a V8 bug there), 0.6 KB gzipped more for every learner.
+  target: ["chrome91", "firefox90", "safari14.1"],
+  platform: "browser",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  legalComments: "none",
+  // Text as UTF-8 rather than \u escapes: module scripts are always decoded as UTF-8 (HTML, "fetch a
+  // single module script"), and the English catalogue's "…", "—" and quotes are then one character.
+  charset: "utf8",
+  // Class members declared `private`/`protected` end in "_" (runtime/**): esbuild shortens them. Only
+  // those: no name that reaches JSON, storage, the LMS or the DOM ends in "_".
+  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
+  metafile: true,
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+  plugins: [otherBundleIsExternal, ...plugins],
+});
 
 /** The app chunk a small entry loads lazily (runtime/entry-cmi5.ts): part of every launch. */
 const APP_ENTRY = "runtime/main.ts";

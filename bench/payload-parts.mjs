@@ -6,7 +6,7 @@
 // launch (gzip finds repeats across parts too). N > 0 also lists the N largest source files.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
-import { launchHub, launchModules } from "../launch-hub.mjs";
+import { launchHub, launchModules, runtimeOptions } from "../launch-hub.mjs";
 
 const kind = process.argv[2] ?? "cmi5";
 if (!/^(cmi5|scorm12|scorm2004|xapi)$/.test(kind))
@@ -14,35 +14,8 @@ if (!/^(cmi5|scorm12|scorm2004|xapi)$/.test(kind))
 const topFiles = Number(process.argv[3] ?? 0);
 const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 
-// As build.mjs builds the runtime bundles (keep in step), with source maps, nothing written.
-const otherBundleIsExternal = {
-  name: "other-bundle-is-external",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/passmark\.[a-z0-9]+\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-const options = (plugins) => ({
-  entryPoints: { [`passmark.${kind}`]: `runtime/entry-${kind}.ts` },
-  outdir: "dist/runtime",
-  bundle: true,
-  minify: true,
-  format: "esm",
-  splitting: true,
-  chunkNames: "passmark-[name]-[hash]",
-  target: ["chrome91", "firefox90", "safari14.1"],
-  platform: "browser",
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  legalComments: "none",
-  charset: "utf8",
-  mangleProps: /^[a-zA-Z][a-zA-Z0-9]*_$/,
-  metafile: true,
-  logLevel: "warning",
-  define: { "process.env.NODE_ENV": '"production"' },
-  plugins: [otherBundleIsExternal, ...plugins],
-  sourcemap: "external",
-  write: false,
-});
+// As build.mjs builds the runtime bundles (the same options), with source maps, nothing written.
+const options = (plugins) => ({ ...runtimeOptions(kind, `runtime/entry-${kind}.ts`, plugins), sourcemap: "external", write: false });
 // As build.mjs: a first build finds the launch's modules, the second puts them in one chunk (launch-hub.mjs).
 const first = await build(options([]));
 const { modules, lazyEntries } = launchModules(first.metafile, `runtime/entry-${kind}.ts`);
