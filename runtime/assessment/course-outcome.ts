@@ -6,9 +6,9 @@ import { assessmentResult, judgeAttempts } from "./attempts";
 import type { Assessor, Outcome } from "./outcome";
 import { outcomeBeforeAttempts, progressOf } from "./progress";
 import { attemptAssessor } from "./tasks";
+import type { AttemptResult, LearnerState } from "./types";
 
 export { outcomeBeforeAttempts, progressOf } from "./progress";
-import type { AttemptResult, LearnerState } from "./types";
 
 /**
  * The assessor of the attempt that gave the status: the first passing attempt when passed (the
@@ -27,8 +27,8 @@ export function statusAssessor(state: LearnerState, results: readonly AttemptRes
  * passingScoreInForce); every finished attempt is judged with it (docs/rules/assessment.md §4).
  */
 export function computeOutcome(state: LearnerState, course: CourseData, passingScore: number): Outcome {
-  const early = outcomeBeforeAttempts(state, course);
-  if (early) return early;
+  const beforeAttempts = outcomeBeforeAttempts(state, course); // no attempt started, or no assessment
+  if (beforeAttempts) return beforeAttempts;
   const assessment = course.assessment!;
   const progress = progressOf(state, course);
   const results = judgeAttempts(state.attempts, assessment, passingScore);
