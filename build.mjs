@@ -5,7 +5,9 @@
 //   dist/cli/passmark.mjs                          — the `passmark` command (bin/passmark.mjs loads it)
 import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { launchHub, launchModules, runtimeOptions } from "./launch-hub.mjs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { launchHub, launchModules, minifyAgain, runtimeOptions } from "./launch-hub.mjs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
@@ -31,7 +33,12 @@ const metafiles = [];
 for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
   const first = await build({ ...runtimeOptions(name, entry, []), write: false });
   const { modules, lazyEntries } = launchModules(first.metafile, entry);
-  const result = await build(runtimeOptions(name, entry, [launchHub(modules, lazyEntries)]));
+  const result = await build({ ...runtimeOptions(name, entry, [launchHub(modules, lazyEntries)]), write: false });
+  // Each chunk is minified again by terser before it is written (launch-hub.mjs minifyAgain).
+  for (const file of result.outputFiles) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.path.endsWith(".js") ? (await minifyAgain(file.text)).code : file.contents);
+  }
   const merged = launchModules(result.metafile, entry).modules;
   if (merged.length !== modules.length || !merged.every((m) => modules.includes(m))) {
     throw new Error(`${entry}: the launch hub changed which modules the launch loads (${modules.length} before, ${merged.length} after)`);
@@ -40,7 +47,6 @@ for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
 }
 {
   // One metafile for every bundle (bench/lib/runtime-payload.ts, authoring/package/runtime-preloads.ts).
-  const { writeFile } = await import("node:fs/promises");
   const merged = { inputs: {}, outputs: {} };
   for (const m of metafiles) {
     Object.assign(merged.inputs, m.inputs);
@@ -91,7 +97,6 @@ function themeRules(css) {
 }
 
 {
-  const { mkdir, writeFile } = await import("node:fs/promises");
   const result = await build({
     entryPoints: { passmark: "runtime/styles.css" },
     outdir: "dist/runtime",
@@ -111,7 +116,7 @@ function themeRules(css) {
 // UI message catalogues other than English (built in): one small file each, fetched only by the
 // learners who need that language (runtime/i18n/index.ts loadCatalogue).
 {
-  const { readdir, readFile, writeFile } = await import("node:fs/promises");
+  const { readdir, readFile } = await import("node:fs/promises");
   for (const name of (await readdir("runtime/i18n")).filter((n) => n.endsWith(".json"))) {
     const catalogue = JSON.parse(await readFile(`runtime/i18n/${name}`, "utf8"));
     await writeFile(`dist/runtime/passmark.${name}`, JSON.stringify(catalogue));

@@ -1,12 +1,12 @@
 // `node bench/payload-parts.mjs [cmi5|scorm12|scorm2004|xapi] [N]` (after `node build.mjs`): what each part of a launch's
 // JS weighs gzipped on its own — the floor analysis of figure 1 (docs/benchmarks.md). Rebuilds the
-// bundle in memory with build.mjs's runtime options plus source maps, gives every output character to
+// bundle in memory with build.mjs's runtime options plus source maps (and its terser pass), gives every output character to
 // the source the map names, and gzips (level 9) each part's characters alone. Parts: an npm package, a
 // runtime folder, each LMS driver, the state codec. The sum of the parts alone is larger than the
 // launch (gzip finds repeats across parts too). N > 0 also lists the N largest source files.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
-import { launchHub, launchModules, runtimeOptions } from "../launch-hub.mjs";
+import { launchHub, launchModules, minifyAgain, runtimeOptions } from "../launch-hub.mjs";
 
 const kind = process.argv[2] ?? "cmi5";
 if (!/^(cmi5|scorm12|scorm2004|xapi)$/.test(kind))
@@ -22,6 +22,13 @@ const { modules, lazyEntries } = launchModules(first.metafile, `runtime/entry-${
 const result = await build(options([launchHub(modules, lazyEntries)]));
 const cwd = process.cwd() + "/";
 const files = new Map(result.outputFiles.map((f) => [f.path.replace(cwd, ""), f.text]));
+// As build.mjs: every chunk minified again by terser, its source map composed with esbuild's.
+for (const [path, text] of files) {
+  if (!path.endsWith(".js")) continue;
+  const again = await minifyAgain(text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n"), JSON.parse(files.get(`${path}.map`)));
+  files.set(path, again.code);
+  files.set(`${path}.map`, JSON.stringify(again.map));
+}
 const meta = result.metafile;
 
 // The files a launch loads before its first page (bench/lib/runtime-payload.ts launchFileSets).

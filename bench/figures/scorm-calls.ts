@@ -21,6 +21,8 @@ import { generateCourse } from "../lib/course-generator";
 import { count, row, type FigureResult, type ResultRow } from "../lib/report";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { codecAtHand } from "../../runtime/app/state-codec-loader";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 
 // scorm-again's ESM build exports the classes by name while its types declare a default export.
 const Scorm12API = (scorm12Module as unknown as { Scorm12API: typeof Scorm12APIClass }).Scorm12API;
@@ -63,6 +65,7 @@ async function passSession(course: CourseData, driver: LmsDriver): Promise<strin
     clock: { now: () => Date.now() },
     seed: () => seed++,
     codec: codecAtHand(stateCodec),
+    half: halfAtHand(assessmentHalf),
     logger: { warn: () => undefined, error: () => undefined },
   });
   session.begin();

@@ -8,6 +8,4 @@ export { clearAnswer as withoutAnswer } from "../assessment/index";
 export { responseSaysSomething as isAnswered } from "../assessment/unanswered";
 
 /** A 32-bit seed for an attempt's draw from the platform's CSPRNG (the engine itself takes seeds). */
-export function randomSeed(crypto: Pick<Crypto, "getRandomValues">): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0] as number;
-}
+export { randomSeed } from "./random-seed";

@@ -2,7 +2,7 @@
 // pick the messages, mount the UI. Any failure on the way shows a readable error screen. A package
 // with units opened without naming one shows its units outside an LMS, an error under one.
 import { h, render } from "preact";
-import { createLearnerState } from "../assessment/index";
+import { createLearnerState } from "../assessment/learner-visits";
 import { courseHasTasks, loadTaskKit } from "../assessment/task-kit";
 import { loadCatalogue, pickLanguage, translator } from "../i18n/index";
 import { detectLaunch, type Detection } from "../lms/detect";
@@ -13,12 +13,13 @@ import { ErrorScreen } from "../ui/error-screen";
 import { UnitListScreen } from "../ui/unit-list-screen";
 import { inScreensChunk, loadScreens } from "../ui/screens-loader";
 import { LaunchError } from "../lms/launch-error";
-import { randomSeed } from "./answers";
+import { randomSeed } from "./random-seed";
 import { loadLaunchCourseData, UnitNotNamed } from "./course-data";
 import { loadDriverMaker } from "./driver-factory";
 import { watchPageHide } from "./page-hide";
 import { CourseSession } from "./session";
 import { needsDecoding, stateCodec } from "./state-codec-loader";
+import { assessmentHalf, needsHalf } from "./assessment-half-loader";
 
 /** Marked once the first screen is interactive (the benchmark reads it). */
 export const INTERACTIVE_MARK = "passmark:interactive";
@@ -59,11 +60,15 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
     // A saved state is read with the codec, a chunk of its own: only a resume waits for it (state-codec-loader.ts).
     const decoded = needsDecoding(facts.resumeState) ? (await stateCodec.load()).decodeState(facts.resumeState, course) : { state: null, warning: null };
     if (decoded.warning) log(decoded.warning);
-    const started = new CourseSession(course, driver, facts, decoded.state ?? createLearnerState(), {
+    const initial = decoded.state ?? createLearnerState();
+    // A saved attempt (finished or in progress) is judged with the assessment half: only such a resume waits for it (assessment-half-loader.ts).
+    if (needsHalf(initial)) await assessmentHalf.load();
+    const started = new CourseSession(course, driver, facts, initial, {
       clock: systemClock,
       seed: () => randomSeed(win.crypto),
       logger,
       codec: stateCodec,
+      half: assessmentHalf,
     });
     session = started;
     // The page lifecycle's one owner, from the moment the session exists: the session saves what it
@@ -107,7 +112,10 @@ export async function boot(win: Window, root: HTMLElement, entry?: EarlyStart): 
   win.performance?.mark?.(INTERACTIVE_MARK);
   // The attempt, result and review screens load now, once the first screen is interactive, so they are
   // there before the learner can reach the assessment (a course without one never loads them).
-  if (session.course.assessment) loadScreens().catch(() => undefined); // a screen that needs it reports a failure
+  if (session.course.assessment) {
+    loadScreens().catch(() => undefined); // a screen that needs it reports a failure
+    assessmentHalf.load().catch(() => undefined); // Start loads it again (session.ts startAttempt)
+  }
   // The state codec too, for the first change's write (the session waits for it, and reports a failure).
   stateCodec.load().catch(() => undefined);
   return session;

@@ -2,26 +2,14 @@
 // the passing score in force, what the learner may do next, each attempt's result and review, the
 // attempt in progress with what is left unanswered or unrated). Computed here with the engine from
 // the learner state and the launch facts, so that no screen calls an engine function or passes the
-// passing score by hand. Pure: the same state and facts give the same view.
-import {
-  attemptBlock,
-  attemptsRemaining,
-  awaitingRating,
-  judgeAttempts,
-  passingScoreInForce,
-  pendingRatings,
-  reviewAllowed,
-  scoreActionFor,
-  scoreQuestion,
-  type AttemptResult,
-  type DrawnQuestion,
-  type FinishedAttempt,
-  type LearnerState,
-  type Outcome,
-  type Response,
-} from "../assessment/index";
-import { missingCriteria, unansweredQuestions } from "../assessment/unanswered";
-import type { AssessmentData, AttemptsAllowed, CourseData, QuestionData, ScoreAction, TaskQuestion } from "../course/types";
+// passing score by hand. Pure: the same state and facts give the same view. Here the view before any
+// attempt (a launch's first screens); once an attempt was started, session-view-attempts.ts, in the
+// session's assessment half (assessment-half.ts), a chunk the launch does not wait for.
+import { attemptsAllowedNumber } from "../assessment/attempts-allowed";
+import { passingScoreInForce } from "../assessment/mastery";
+import { scoreActionFor } from "../assessment/score-actions";
+import type { AttemptResult, DrawnQuestion, LearnerState, Outcome, Response } from "../assessment/index";
+import type { AttemptsAllowed, CourseData, QuestionData, ScoreAction, TaskQuestion } from "../course/types";
 import type { DeliveryStatus, ExitResult, LaunchMode } from "../lms/driver";
 
 export interface SessionView {
@@ -126,117 +114,29 @@ export function passingScoreFor(course: CourseData, facts: Pick<ViewFacts, "mast
   return passingScoreInForce(facts.masteryScore, course.assessment?.rubric.passingAttemptScore, course.assessment?.rubric.type);
 }
 
-interface Basis {
-  assessment: AssessmentData;
-  course: CourseData;
-  questions: ReadonlyMap<string, QuestionData>;
-  passingScore: number;
-  fromLms: boolean;
-  judged: boolean;
-}
-
 /**
- * The assessment view maker for one session. Finished attempts change only at a submit, so their
- * results and reviews are kept while `state.attempts` is the same array (a keystroke rebuilds the rest).
+ * The assessment view while no attempt was started (none finished, none in progress): the view
+ * session-view-attempts.ts gives for such a state, without judging attempts (nothing to judge).
+ * null for a course without an assessment.
  */
-export function assessmentViewer(
-  course: CourseData,
-  facts: ViewFacts,
-  questions: ReadonlyMap<string, QuestionData>,
-): (state: LearnerState, outcome: Outcome) => AssessmentView | null {
+export function viewBeforeAttempts(course: CourseData, facts: ViewFacts): ((outcome: Outcome) => AssessmentView) | null {
   const assessment = course.assessment;
-  if (!assessment) return () => null;
-  const basis: Basis = {
-    assessment,
-    course,
-    questions,
-    passingScore: passingScoreFor(course, facts),
-    fromLms: facts.masteryScore !== null,
-    judged: facts.launchMode === "normal",
-  };
-  let kept: { attempts: readonly FinishedAttempt[]; results: AttemptResultView[]; reviews: AttemptReview[] } | null = null;
-  return (state, outcome) => {
-    if (kept?.attempts !== state.attempts)
-      kept = { attempts: state.attempts, results: resultsOf(state.attempts, basis), reviews: reviewsOf(state.attempts, questions) };
-    return assessmentView(state, outcome, basis, kept.results, kept.reviews);
-  };
-}
-
-function assessmentView(state: LearnerState, outcome: Outcome, basis: Basis, results: AttemptResultView[], reviews: AttemptReview[]): AssessmentView {
-  const { assessment, passingScore } = basis;
-  return {
+  if (!assessment) return null;
+  const passingScore = passingScoreFor(course, facts);
+  const allowed = attemptsAllowedNumber(assessment.attempts);
+  const next: NextStep = facts.launchMode !== "normal" ? { kind: "read-only" } : allowed > 0 ? { kind: "start", attempt: 1 } : { kind: "no-attempts-left" };
+  return (outcome) => ({
     attemptsAllowed: assessment.attempts,
-    attemptsUsed: state.attempts.length,
-    attemptsLeft: attemptsRemaining(state, assessment),
+    attemptsUsed: 0,
+    attemptsLeft: Math.max(0, allowed),
     passingScore,
-    passingScoreFromLms: basis.fromLms,
+    passingScoreFromLms: facts.masteryScore !== null,
     showsPassingScore: assessment.rubric.type === "pass-fail",
-    next: nextStep(state, basis),
-    current: currentOf(state, basis),
-    results,
-    reviewAllowed: reviewAllowed(state, assessment, passingScore),
-    reviews,
+    next,
+    current: null,
+    results: [],
+    reviewAllowed: false,
+    reviews: [],
     scoreAction: scoreActionFor(assessment, outcome.score, outcome.status),
-  };
-}
-
-function nextStep(state: LearnerState, { assessment, passingScore, judged }: Basis): NextStep {
-  if (!judged) return { kind: "read-only" };
-  if (state.current) return { kind: "resume", attempt: state.current.number };
-  const block = attemptBlock(state, assessment, passingScore);
-  if (block === null) return { kind: "start", attempt: state.attempts.length + 1 };
-  return { kind: block === "closed-after-pass" ? "closed-after-pass" : "no-attempts-left" };
-}
-
-function currentOf(state: LearnerState, { course, questions }: Basis): CurrentAttemptView | null {
-  const attempt = state.current;
-  if (!attempt) return null;
-  const shown: CurrentAttemptView["questions"] = [];
-  for (const drawn of attempt.draw.questions) {
-    const question = questions.get(drawn.questionId);
-    const answer = attempt.answers[drawn.questionId];
-    const locked = answer?.locked === true;
-    if (question) shown.push({ drawn, question, response: answer?.response, locked, score: locked ? scoreQuestion(question, answer.response) : null });
-  }
-  return {
-    number: attempt.number,
-    questions: shown,
-    awaitingRating: awaitingRating(state),
-    unanswered: unansweredQuestions(
-      shown.map((q) => q.question.id),
-      questions,
-      attempt.answers,
-    ),
-    // pendingRatings indexes the whole assessment: asked only when a task is drawn (not on every keystroke of every course).
-    pendingRatings: (shown.some((q) => q.question.type === "task") ? pendingRatings(state, course) : []).map((task) => {
-      const given = attempt.answers[task.id]?.response;
-      const response = given?.type === "task" ? given : null;
-      return { task, response, missing: missingCriteria(task.gradingForm, response?.rating?.filling ?? {}) };
-    }),
-  };
-}
-
-function resultsOf(attempts: readonly FinishedAttempt[], { assessment, passingScore }: Basis): AttemptResultView[] {
-  return judgeAttempts(attempts, assessment, passingScore).map((result, i) => ({
-    number: attempts[i]!.number,
-    attemptScore: result.attemptScore,
-    status: result.status,
-    passed: result.status === "passed",
-    submittedAt: attempts[i]!.submittedAt,
-  }));
-}
-
-function reviewsOf(attempts: readonly FinishedAttempt[], questions: ReadonlyMap<string, QuestionData>): AttemptReview[] {
-  return attempts.map(({ number, draw, responses }) => ({
-    number,
-    questions:
-      draw && responses
-        ? draw.questions.flatMap(({ questionId }) => {
-            const question = questions.get(questionId);
-            if (!question) return [];
-            const response = responses[questionId];
-            return [{ question, response, score: scoreQuestion(question, response) }];
-          })
-        : null,
-  }));
+  });
 }

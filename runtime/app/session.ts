@@ -4,35 +4,19 @@
 // interactions and checkpoints. An attempt with assessor tasks still unrated is handed in first
 // (handIn), rated (rateTask), then completeRating submits it. The UI reads `view()` (the read model
 // of session-view.ts) and calls the action methods through its port (ui/session-port.ts); it never
-// talks to the driver or the engine itself.
-import {
-  answerQuestion,
-  checkAnswer,
-  completeRating,
-  computeOutcome,
-  handIn,
-  pendingRatings,
-  progressOf,
-  questionIndex,
-  rateTask,
-  recordMediaWatched,
-  setLocation,
-  startAttempt,
-  submitAttempt,
-  visitPage,
-  type LearnerState,
-  type Outcome,
-  type RatingInput,
-  type Response,
-  type SubmittedAttempt,
-} from "../assessment/index";
+// talks to the driver or the engine itself. What an attempt needs is the assessment half, a chunk
+// (assessment-half-loader.ts); the engine files a launch needs are named (esbuild chunks whole files).
+import type { LearnerState, Outcome, RatingInput, Response, StartOptions, SubmittedAttempt } from "../assessment/index";
+import { recordMediaWatched, setLocation, visitPage } from "../assessment/learner-visits";
+import { outcomeBeforeAttempts, progressOf } from "../assessment/progress";
+import { questionIndex } from "../assessment/question-index";
 import type { CourseData, QuestionData, TaskQuestion } from "../course/types";
 import type { ExitResult, LmsDriver, LmsFacts } from "../lms/driver";
 import { browserTimers, type Clock, type Logger, type Timers } from "../lms/ports";
 import type { SessionPort } from "../ui/session-port";
-import { withoutAnswer } from "./answers";
+import { needsHalf, type AssessmentHalf, type HalfSlot } from "./assessment-half-loader";
 import type { CodecSlot } from "./state-codec-loader";
-import { assessmentViewer, passingScoreFor, type SessionView } from "./session-view";
+import { passingScoreFor, viewBeforeAttempts, type SessionView } from "./session-view";
 
 export type { SessionView } from "./session-view";
 
@@ -46,6 +30,8 @@ export interface SessionDeps {
   logger: Logger;
   /** The resume state codec (state-codec-loader.ts): a chunk that may arrive after the first change. */
   codec: CodecSlot;
+  /** The assessment half (assessment-half-loader.ts): at hand before a state with an attempt is given to the session. */
+  half: HalfSlot;
 }
 
 /** How long a typed answer waits before it is saved (every keystroke is kept in the engine state at once). */
@@ -55,7 +41,11 @@ export class CourseSession implements SessionPort {
   readonly passingScore: number;
   readonly questions: ReadonlyMap<string, QuestionData>;
   private current_: SessionView;
-  private readonly assessmentView_: (state: LearnerState, outcome: Outcome) => SessionView["assessment"];
+  /** The assessment view before any attempt (null: no assessment), then the half's viewer. */
+  private readonly viewBefore_: ((outcome: Outcome) => SessionView["assessment"]) | null;
+  private viewer_: ((state: LearnerState, outcome: Outcome) => SessionView["assessment"]) | null = null;
+  /** A Start pressed before the assessment half arrived: the attempt starts when it does. */
+  private pendingStart_: StartOptions | null = null;
   private readonly listeners_ = new Set<(view: SessionView) => void>();
   private saveTimer_: unknown = null;
   /** A change is waiting for the codec to be written (state-codec-loader.ts). */
@@ -78,7 +68,8 @@ export class CourseSession implements SessionPort {
     // docs/rules/assessment.md §4: the LMS mastery score, when it gave one, replaces the rubric's passing score.
     this.passingScore = passingScoreFor(course, facts);
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
-    this.assessmentView_ = assessmentViewer(course, facts, this.questions);
+    this.viewBefore_ = viewBeforeAttempts(course, facts);
+    if (needsHalf(initial) && !deps_.half.loaded()) throw new Error("CourseSession: a state with an attempt needs the assessment half loaded first (boot.ts)");
     this.current_ = { ...this.derive_(initial), delivery: driver.status(), exiting: false, exited: null };
     driver.onStatus((delivery) => this.update_({ delivery }));
   }
@@ -119,20 +110,46 @@ export class CourseSession implements SessionPort {
   startAttempt(): boolean {
     if (!this.judged || !this.course.assessment) return false;
     if (this.current_.state.current) return true;
-    const next = startAttempt(setLocation(this.current_.state, this.course, this.course.assessment.id), this.course, {
-      seed: this.deps_.seed(),
-      now: this.deps_.clock.now(),
-      passingScore: this.passingScore,
-    });
+    const options = { seed: this.deps_.seed(), now: this.deps_.clock.now(), passingScore: this.passingScore };
+    const half = this.deps_.half.loaded();
+    if (half) return this.start_(half, options);
+    if (this.current_.assessment?.next.kind !== "start") return false;
+    this.change_(setLocation(this.current_.state, this.course, this.course.assessment.id));
+    this.startWhenHalfArrives_(options);
+    return true;
+  }
+
+  private start_(half: AssessmentHalf, options: StartOptions): boolean {
+    const next = half.startAttempt(setLocation(this.current_.state, this.course, this.course.assessment!.id), this.course, options);
     if (!next.current) return false;
     this.change_(next);
     return true;
   }
 
+  /** The attempt starts when the half arrives (seeded and dated at the press), unless the session ended; a failed load is logged, and Start (still shown) loads again. */
+  private startWhenHalfArrives_(options: StartOptions): void {
+    if (this.pendingStart_) return;
+    this.pendingStart_ = options;
+    this.deps_.half.load().then(
+      (half) => {
+        const pending = this.pendingStart_;
+        this.pendingStart_ = null;
+        if (pending && !this.current_.state.current && !this.current_.exiting && !this.current_.exited) this.start_(half, pending);
+      },
+      (error: unknown) => {
+        this.pendingStart_ = null;
+        this.deps_.logger.warn(`the assessment could not be loaded (Start loads it again): ${String(error)}`);
+      },
+    );
+  }
+
   /** Record an answer (null = the learner emptied it). `typing` delays the save a little. */
   answer(questionId: string, response: Response | null, typing = false): void {
+    const half = this.deps_.half.loaded();
+    if (!half) return; // no attempt in progress without it
     const state = this.current_.state;
-    const next = response === null ? withoutAnswer(state, questionId) : answerQuestion(state, this.course, questionId, response, this.deps_.clock.now());
+    const next =
+      response === null ? half.clearAnswer(state, questionId) : half.answerQuestion(state, this.course, questionId, response, this.deps_.clock.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
     this.update_(this.derive_(next));
@@ -144,9 +161,11 @@ export class CourseSession implements SessionPort {
    * question left as shown is answered with the order shown first, as at submit.
    */
   check(questionId: string): void {
+    const half = this.deps_.half.loaded();
+    if (!half) return; // no attempt in progress without it
     this.cancelPendingSave_(); // saved below, locked
-    const state = this.withShownOrders_(this.current_.state, questionId);
-    const next = checkAnswer(state, this.course, questionId);
+    const state = this.withShownOrders_(half, this.current_.state, questionId);
+    const next = half.checkAnswer(state, this.course, questionId);
     if (next !== this.current_.state) this.change_(next);
   }
 
@@ -182,10 +201,12 @@ export class CourseSession implements SessionPort {
    * reaches the LMS in one round trip.
    */
   submit(): SubmittedAttempt | null {
+    const half = this.deps_.half.loaded();
+    if (!half) return null; // no attempt in progress without it
     this.cancelPendingSave_(); // the state is saved below, with the submitted attempt
-    const state = this.withShownOrders_(this.current_.state);
+    const state = this.withShownOrders_(half, this.current_.state);
     if (!state.current) return null;
-    const submitted = submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.clock.now() });
+    const submitted = half.submitAttempt(state, this.course, { passingScore: this.passingScore, now: this.deps_.clock.now() });
     if (!submitted) return null;
     this.current_ = { ...this.current_, ...this.derive_(submitted.state) };
     for (const report of submitted.interactionReports) this.guard_("reportInteraction", () => this.driver.reportInteraction(report));
@@ -197,14 +218,14 @@ export class CourseSession implements SessionPort {
   }
 
   /** An ordering question the learner left as shown is answered with the order shown. */
-  private withShownOrders_(start: LearnerState, only?: string): LearnerState {
+  private withShownOrders_(half: AssessmentHalf, start: LearnerState, only?: string): LearnerState {
     let state = start;
     const attempt = state.current;
     for (const drawn of attempt?.draw.questions ?? []) {
       if (only !== undefined && drawn.questionId !== only) continue;
       const question = this.questions.get(drawn.questionId);
       if (question?.type === "ordering" && !attempt!.answers[drawn.questionId] && drawn.presentedOrder) {
-        state = answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.clock.now());
+        state = half.answerQuestion(state, this.course, drawn.questionId, { type: "ordering", order: drawn.presentedOrder }, this.deps_.clock.now());
       }
     }
     return state;
@@ -212,7 +233,7 @@ export class CourseSession implements SessionPort {
 
   /** Assessor tasks of the attempt in progress that are not rated yet, in the order shown (docs/grading-forms.md). */
   pendingRatings(): TaskQuestion[] {
-    return pendingRatings(this.current_.state, this.course);
+    return this.deps_.half.loaded()?.pendingRatings(this.current_.state, this.course) ?? [];
   }
 
   /**
@@ -221,9 +242,11 @@ export class CourseSession implements SessionPort {
    * shown is answered first, as submit() does. false when nothing waits for an assessor.
    */
   handIn(): boolean {
+    const half = this.deps_.half.loaded();
+    if (!half) return false; // no attempt in progress without it
     this.flush();
-    const state = this.withShownOrders_(this.current_.state);
-    const next = handIn(state, this.course, this.deps_.clock.now());
+    const state = this.withShownOrders_(half, this.current_.state);
+    const next = half.handIn(state, this.course, this.deps_.clock.now());
     if (next === state) return false;
     this.change_(next);
     this.driver.checkpoint().catch((error: unknown) => this.deps_.logger.warn(`checkpoint failed: ${String(error)}`));
@@ -232,8 +255,10 @@ export class CourseSession implements SessionPort {
 
   /** The assessor's filling of one task, kept at once; `typing` (a remark, the feedback) delays the save a little. */
   rateTask(taskId: string, input: RatingInput, typing = false): void {
+    const half = this.deps_.half.loaded();
+    if (!half) return; // no attempt in progress without it
     const state = this.current_.state;
-    const next = rateTask(state, this.course, taskId, input, this.deps_.clock.now());
+    const next = half.rateTask(state, this.course, taskId, input, this.deps_.clock.now());
     if (next === state) return;
     if (!typing) return this.change_(next);
     this.update_(this.derive_(next));
@@ -246,8 +271,10 @@ export class CourseSession implements SessionPort {
    * is incomplete or the rater has no name or identifier.
    */
   completeRating(rater: { name: string; id: string }): SubmittedAttempt | null {
+    const half = this.deps_.half.loaded();
+    if (!half) return null; // no attempt in progress without it
     this.flush();
-    const rated = completeRating(this.current_.state, this.course, rater, this.deps_.clock.now());
+    const rated = half.completeRating(this.current_.state, this.course, rater, this.deps_.clock.now());
     if (!rated) return null;
     this.current_ = { ...this.current_, ...this.derive_(rated) };
     const submitted = this.submit();
@@ -283,8 +310,15 @@ export class CourseSession implements SessionPort {
 
   /** The view's parts that follow from the learner state: the outcome and the assessment read model. */
   private derive_(state: LearnerState): Pick<SessionView, "state" | "outcome" | "assessment"> {
-    const outcome = computeOutcome(state, this.course, this.passingScore);
-    return { state, outcome, assessment: this.assessmentView_(state, outcome) };
+    const half = this.deps_.half.loaded();
+    if (half) {
+      const outcome = half.computeOutcome(state, this.course, this.passingScore);
+      this.viewer_ ??= half.assessmentViewer(this.course, this.facts, this.questions);
+      return { state, outcome, assessment: this.viewer_(state, outcome) };
+    }
+    // No attempt started (only the half starts one, and boot loads it for a state that holds one).
+    const outcome = outcomeBeforeAttempts(state, this.course)!;
+    return { state, outcome, assessment: this.viewBefore_?.(outcome) ?? null };
   }
 
   private persist_(): void {

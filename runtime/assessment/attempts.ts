@@ -2,7 +2,6 @@
 // the attempts limit, review policy and score actions.
 
 import type { AssessmentData, QuestionData, ScoreAction } from "../course/types";
-import { parseRange, rangeContains } from "./range";
 import { attemptsAllowedNumber, rubricInForce, scoreAttempt } from "./rubric";
 import { scoreQuestion } from "./scoring";
 import type { AssessmentStatus } from "./outcome";
@@ -88,19 +87,4 @@ export function reviewAllowed(state: LearnerState, assessment: AssessmentData | 
   return block === "no-attempts-left" || block === "closed-after-pass";
 }
 
-/**
- * §3 score actions: the first action, in the author's order, that matches both the assessment score
- * (`for`: a range, or "no-score" for null; absent = any score) and the status (`when`; absent = any).
- * Null when none matches.
- */
-export function scoreActionFor(assessment: AssessmentData | null, score: number | null, status: AssessmentStatus): ScoreAction | null {
-  return (assessment?.scoreActions ?? []).find((action) => scoreActionMatches(action, score, status)) ?? null;
-}
-
-export function scoreActionMatches(action: ScoreAction, score: number | null, status: AssessmentStatus): boolean {
-  if (action.when !== undefined && action.when !== status) return false;
-  if (action.for === undefined) return true;
-  if (action.for === "no-score") return score === null;
-  const range = parseRange(action.for);
-  return score !== null && range !== null && rangeContains(range, score);
-}
+export { scoreActionFor, scoreActionMatches } from "./score-actions";

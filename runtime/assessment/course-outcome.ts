@@ -4,18 +4,11 @@
 import type { CourseData } from "../course/types";
 import { assessmentResult, judgeAttempts } from "./attempts";
 import type { Assessor, Outcome } from "./outcome";
+import { outcomeBeforeAttempts, progressOf } from "./progress";
 import { attemptAssessor } from "./tasks";
 import type { AttemptResult, LearnerState } from "./types";
 
-/** Share 0..1 of required content experienced: pages viewed and media watched to their threshold. */
-export function progressOf(state: LearnerState, course: CourseData): number {
-  const pages = course.pages.map((p) => p.id);
-  const media = course.pages.flatMap((p) => p.media.map((m) => m.id));
-  const total = pages.length + media.length;
-  if (total === 0) return 1;
-  const seen = pages.filter((id) => state.pagesSeen.includes(id)).length + media.filter((id) => state.mediaWatched.includes(id)).length;
-  return seen / total;
-}
+export { outcomeBeforeAttempts, progressOf } from "./progress";
 
 /**
  * The assessor of the attempt that gave the status: the first passing attempt when passed (the
@@ -34,12 +27,10 @@ export function statusAssessor(state: LearnerState, results: readonly AttemptRes
  * passingScoreInForce); every finished attempt is judged with it (docs/rules/assessment.md §4).
  */
 export function computeOutcome(state: LearnerState, course: CourseData, passingScore: number): Outcome {
+  const beforeAttempts = outcomeBeforeAttempts(state, course); // no attempt started, or no assessment
+  if (beforeAttempts) return beforeAttempts;
+  const assessment = course.assessment!;
   const progress = progressOf(state, course);
-  const assessment = course.assessment;
-  if (!assessment) {
-    // No attempt can ever change the outcome of a course without an assessment.
-    return { progress, completed: progress >= 1, status: "notAttempted", score: null, final: true, hasAssessment: false };
-  }
   const results = judgeAttempts(state.attempts, assessment, passingScore);
   const result = assessmentResult(results, assessment);
   // Completion is about experiencing the material AND submitting the assessment once, never the score.

@@ -1,7 +1,7 @@
 // docs/grading-forms.md: build-time validation of a grading form. Every problem at once, with JSON pointers
 // relative to the form ("/criteria/2/levels/0/score"). Warnings flag forms that grade, but oddly.
 
-import { ID_PATTERN } from "./question-validate";
+import { ID_PATTERN } from "./id-pattern";
 import type { Problem } from "./types";
 
 type Obj = Record<string, unknown>;

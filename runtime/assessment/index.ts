@@ -51,7 +51,7 @@ export {
   type SubmittedAttempt,
 } from "./learner-state";
 /** The outcome a driver reports (docs/rules/reporting.md), and progress 0..1 alone. */
-export { computeOutcome, progressOf } from "./course-outcome";
+export { computeOutcome, outcomeBeforeAttempts, progressOf } from "./course-outcome";
 
 // ── Attempts and policies (docs/rules/assessment.md §3) ──────────────────────────────────────────────────
 export {

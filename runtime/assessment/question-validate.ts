@@ -5,11 +5,11 @@
 // grading-form-validate.ts, its problems placed under "/gradingForm".
 
 import { validateGradingForm } from "./grading-form-validate";
+import { ID_PATTERN } from "./id-pattern";
 import { normalizeText } from "./scoring";
 import type { Problem } from "./types";
 
-/** Ids end up in interaction patterns and activity IRIs: no spaces, no `[`, `]`, `,` (docs/rules/interactions.md §1). */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
+export { ID_PATTERN } from "./id-pattern";
 
 /** One limit of the reports and what authors are told past it (the question still works: a warning). */
 export interface ReportingLimit {

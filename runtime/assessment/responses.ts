@@ -3,24 +3,11 @@
 
 import type { QuestionData } from "../course/types";
 import { responseMatchesType } from "./scoring";
+import { optionIds } from "./option-ids";
 import { taskKit } from "./task-kit";
-import type { Response } from "./types";
 
-/** The option ids of a question in authored order (choices, items, pairs); [] for the other types. */
-export function optionIds(question: QuestionData): string[] {
-  switch (question.type) {
-    case "single-choice":
-    case "multiple-response":
-    case "survey":
-      return question.choices.map((c) => c.id);
-    case "ordering":
-      return question.items.map((i) => i.id);
-    case "matching":
-      return question.pairs.map((p) => p.id);
-    default:
-      return [];
-  }
-}
+export { optionIds } from "./option-ids";
+import type { Response } from "./types";
 
 /** Lone UTF-16 surrogates (possible in pasted text) become U+FFFD, so the text can be stored and sent. */
 function wellFormed(text: string): string {

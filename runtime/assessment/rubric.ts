@@ -3,6 +3,7 @@
 // A mastery override is applied by the caller by replacing passingAttemptScore (§4).
 
 import type { RubricData } from "../course/types";
+import { attemptsAllowedNumber } from "./attempts-allowed";
 import { parseRange, rangeContains } from "./range";
 import type { AttemptResult } from "./types";
 
@@ -78,11 +79,6 @@ export function scoreAttempt(rubric: RubricData, attemptScores: number[], attemp
   return { status, attemptNumber, attemptScore: sn, assessmentScore: base, rewardedMods, rewardTotal, assessmentModdedScore };
 }
 
-/** A as scoreAttempt wants it: "unlimited" → Infinity. */
-export function attemptsAllowedNumber(attempts: number | "unlimited"): number {
-  return attempts === "unlimited" ? Infinity : attempts;
-}
-
 /**
  * The rubric with the passing score in force (§4: the caller's mastery override replaces
  * passingAttemptScore). The legacy `attempt` type is turned into the pass-fail rubric it equals
@@ -93,3 +89,5 @@ export function rubricInForce(rubric: RubricData, passingScore: number): RubricD
   if (rubric.type !== "attempt") return { ...rubric, passingAttemptScore: passingScore };
   return { ...rubric, type: "pass-fail", passingAttemptScore: passingScore, passedResult: "$attempt_score", failedResult: "$attempt_score" };
 }
+
+export { attemptsAllowedNumber } from "./attempts-allowed";

@@ -2,7 +2,7 @@
 // is a chunk of its own that only a course with a task loads: the engine reaches it here. Whoever
 // starts a course with a task calls loadTaskKit() before the first engine call (app/boot.ts does).
 import type { CourseData } from "../course/types";
-import { questionIndex } from "./bank";
+import { questionIndex } from "./question-index";
 
 export type TaskKit = typeof import("./task-kit-code");
 

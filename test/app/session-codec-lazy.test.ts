@@ -7,6 +7,8 @@ import { loadCourse } from "../../authoring/course/load-course";
 import { createLearnerState } from "../../runtime/assessment/index";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { CourseSession } from "../../runtime/app/session";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 import { lazyCodec, needsDecoding, type CodecSlot, type StateCodec } from "../../runtime/app/state-codec-loader";
 import type { CourseData } from "../../runtime/course/types";
 import { StandaloneDriver, standaloneStateKey } from "../../runtime/lms/standalone/driver";
@@ -44,6 +46,7 @@ async function session(codec: CodecSlot, storage: MemoryStorage, log: string[]) 
     seed: () => 7,
     logger: { warn: (m) => log.push(m), error: (m) => log.push(m) },
     codec,
+    half: halfAtHand(assessmentHalf),
   });
 }
 

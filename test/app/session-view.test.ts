@@ -13,7 +13,8 @@ import {
   submitAttempt,
   type LearnerState,
 } from "../../runtime/assessment/index";
-import { assessmentViewer, passingScoreFor, type AssessmentView, type ViewFacts } from "../../runtime/app/session-view";
+import { passingScoreFor, type AssessmentView, type ViewFacts } from "../../runtime/app/session-view";
+import { assessmentViewer } from "../../runtime/app/session-view-attempts";
 import type { AssessmentData, CourseData } from "../../runtime/course/types";
 import { assessment as quizOf, course as courseOf, singleChoices, text } from "../assessment/fixtures";
 import { RUBRIC, task } from "../ui/task-fixture";

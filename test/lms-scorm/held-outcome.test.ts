@@ -16,6 +16,8 @@ import { assessment, course as courseOf, singleChoices } from "../assessment/fix
 import { lms12, lms2004, logInto, outcome, quiet, reporting, stored, valuesSet } from "./helpers";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { codecAtHand } from "../../runtime/app/state-codec-loader";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 
 /** 4 single-choice questions (correct: "c"), passing 80. */
 function quiz(mode: Scorm12StatusMode, attempts = 3, allowAttemptsAfterPass = false): CourseData {
@@ -37,6 +39,7 @@ async function session(course: CourseData, driver: LmsDriver, correct: number) {
     clock: { now: () => (clock += 1000) },
     seed: () => seed++,
     codec: codecAtHand(stateCodec),
+    half: halfAtHand(assessmentHalf),
     logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) },
   });
   learner.begin();

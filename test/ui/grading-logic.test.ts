@@ -18,6 +18,8 @@ import { MemoryStorage } from "../support/memory-storage";
 import { loadTaskKit } from "../../runtime/assessment/task-kit";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { codecAtHand } from "../../runtime/app/state-codec-loader";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 
 // The engine's task code is a chunk of its own: a course with a task loads it first (app/boot.ts).
 await loadTaskKit();
@@ -136,7 +138,13 @@ describe("CourseSession: hand in, rate, complete", () => {
 
   const deps = (): SessionDeps => {
     let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
-    return { clock: { now: () => (clock += 1000) }, seed: () => 7, codec: codecAtHand(stateCodec), logger: { warn: () => undefined, error: () => undefined } };
+    return {
+      clock: { now: () => (clock += 1000) },
+      seed: () => 7,
+      codec: codecAtHand(stateCodec),
+      half: halfAtHand(assessmentHalf),
+      logger: { warn: () => undefined, error: () => undefined },
+    };
   };
   async function session(storage: MemoryStorage): Promise<CourseSession> {
     const driver = new StandaloneDriver({ courseId: course.id, storage });

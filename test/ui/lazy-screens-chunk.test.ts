@@ -4,6 +4,8 @@
 // into an attempt in progress waits for the chunk and renders the attempt at once; a learner who
 // reaches the assessment before the chunk arrived sees "Loading…" (focused), then the screen; a chunk
 // that cannot be loaded says so with "Load again" (by keyboard), and nothing the learner did is lost.
+// The same for the state codec and the session's assessment half (fetched before the first screen
+// only by a resume whose state holds an attempt; a Start pressed while it fails loads it again).
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from "vitest";
 import type { CourseData, TargetId } from "../../runtime/course/types";
@@ -15,6 +17,8 @@ import { expectNoAxeViolations, focused, launchChromium } from "./browser";
 const CHUNK = /passmark-screens-chunk-[A-Z0-9]+\.js(\?retry=\d+)?$/; // a retry asks for ?retry=N (runtime/lms/retry-import.ts)
 // The resume state codec (runtime/app/state-codec-loader.ts): a chunk of its own too.
 const CODEC = /passmark-state-codec-[A-Z0-9]+\.js(\?retry=\d+)?$/;
+// The session's assessment half (runtime/app/assessment-half-loader.ts): a chunk of its own too.
+const HALF = /passmark-assessment-half-[A-Z0-9]+\.js(\?retry=\d+)?$/;
 const TARGETS: TargetId[] = ["cmi5", "scorm2004-4"]; // the cmi5 bundle (its app a lazy chunk) and the SCORM one
 
 let browser: Browser;
@@ -266,5 +270,74 @@ describe.concurrent("the resume state codec's own chunk", { timeout: 180_000 }, 
     await expect.poll(() => saved(page)).not.toBeNull(); // written once it arrived
     await page.reload();
     await expect.poll(() => h1(page)).toBe("Final check");
+  });
+});
+
+describe.concurrent("the session's assessment half's own chunk", { timeout: 180_000 }, () => {
+  for (const target of TARGETS) {
+    it(`${target} package: a fresh launch is interactive before the half is requested; a resume with an attempt fetches it before its first screen`, async (test) => {
+      const { expect } = test;
+      const { course } = packages.get(target)!;
+      const { page } = await open(test, target);
+      await expect.poll(() => atInteractive(page)).not.toBeNull();
+      const first = (await atInteractive(page))!;
+      expect(first.h1).toBe("Welcome");
+      await expect.poll(() => chunkFetchStarts(page, HALF)).toHaveLength(1);
+      expect((await chunkFetchStarts(page, HALF))[0]).toBeGreaterThanOrEqual(first.at);
+      expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
+        expect.stringMatching(HALF),
+      );
+      await goToAssessment(expect, page);
+      await page.getByRole("button", { name: "Start attempt 1" }).click();
+      await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+      const ids = await shownQuestionIds(page);
+      await answerAll(page, course, "right");
+
+      await page.reload();
+      await expect.poll(() => atInteractive(page)).not.toBeNull();
+      const resumed = (await atInteractive(page))!;
+      expect(resumed.h1).toBe("Final check: attempt 1");
+      const starts = await chunkFetchStarts(page, HALF);
+      expect(starts).toHaveLength(1);
+      expect(starts[0]).toBeLessThan(resumed.at);
+      expect(await shownQuestionIds(page)).toEqual(ids);
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+      expect(await page.locator("#pm-content").textContent()).toContain("Score for this attempt: 100%");
+    });
+  }
+
+  it("a failed load is tried again (?retry=N) when the learner presses Start; the attempt starts when it arrives, nothing lost", async (test) => {
+    const { expect } = test;
+    const { course } = packages.get("scorm2004-4")!;
+    const requests: string[] = [];
+    const held: Route[] = [];
+    let mode: "fail" | "hold" | "pass" = "fail";
+    const { page } = await open(
+      test,
+      "scorm2004-4",
+      (route) => {
+        requests.push(route.request().url());
+        if (mode === "fail") void route.abort("connectionreset");
+        else if (mode === "hold") held.push(route);
+        else void route.continue();
+      },
+      HALF,
+    );
+    await expect.poll(() => atInteractive(page)).not.toBeNull();
+    await expect.poll(() => requests.length).toBe(1); // boot's load after interactive: failed
+    mode = "hold";
+    await goToAssessment(expect, page); // the learner goes on meanwhile
+    await page.getByRole("button", { name: "Start attempt 1" }).click();
+    await expect.poll(() => held.length).toBe(1);
+    expect(held[0]!.request().url()).toMatch(/\?retry=1$/);
+    expect(await page.locator("fieldset.pm-question").count()).toBe(0); // no attempt without it, never an empty one
+    mode = "pass";
+    await held[0]!.continue();
+    await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
+    await answerAll(page, course, "right");
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect.poll(() => h1(page)).toBe("Result of attempt 1");
+    expect(await page.locator("#pm-content").textContent()).toContain("Attempts used: 1");
   });
 });

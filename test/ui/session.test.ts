@@ -16,6 +16,8 @@ import { questionsById } from "./answers";
 import { MemoryStorage } from "../support/memory-storage";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { codecAtHand } from "../../runtime/app/state-codec-loader";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 
 let course: CourseData;
 
@@ -30,6 +32,7 @@ function deps(log: string[] = []): SessionDeps {
     clock: { now: () => (clock += 1000) },
     seed: () => seed++,
     codec: codecAtHand(stateCodec),
+    half: halfAtHand(assessmentHalf),
     logger: { warn: (m) => log.push(m), error: (m) => log.push(m) },
   };
 }

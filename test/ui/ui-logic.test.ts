@@ -30,6 +30,8 @@ import { assessment as quizOf, course as courseOf, singleChoices } from "../asse
 import { questionsById } from "./answers";
 import * as stateCodec from "../../runtime/assessment/codec/state-codec";
 import { codecAtHand } from "../../runtime/app/state-codec-loader";
+import * as assessmentHalf from "../../runtime/app/assessment-half";
+import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 
 let course: CourseData;
 beforeAll(async () => {
@@ -128,7 +130,13 @@ describe("exit and resume", () => {
   it("resumes an attempt in progress, else the saved location, else the first page", async () => {
     const driver = new StandaloneDriver({ courseId: course.id, storage: null });
     const facts = await driver.start();
-    const deps = { clock: { now: () => 1 }, seed: () => 1, codec: codecAtHand(stateCodec), logger: { warn: () => undefined, error: () => undefined } };
+    const deps = {
+      clock: { now: () => 1 },
+      seed: () => 1,
+      codec: codecAtHand(stateCodec),
+      half: halfAtHand(assessmentHalf),
+      logger: { warn: () => undefined, error: () => undefined },
+    };
     const at = (state = createLearnerState()) => initialScreen(new CourseSession(course, driver, facts, state, deps));
     expect(at()).toEqual({ kind: "page", pageId: "welcome" });
     expect(at({ ...createLearnerState(), location: "extinguishers" })).toEqual({ kind: "page", pageId: "extinguishers" });

@@ -4,7 +4,7 @@
 // the SCORM 2004 limits are applied there.
 
 import type { QuestionData } from "../../course/types";
-import { ID_PATTERN } from "../../assessment/question-validate";
+import { ID_PATTERN } from "../../assessment/id-pattern";
 import { taskKit } from "../../assessment/task-kit";
 import type { Response } from "../../assessment/types";
 import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "./values";

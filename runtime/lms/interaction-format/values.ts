@@ -39,4 +39,4 @@ export function matchedPairs(pairIds: string[], matches: Record<string, string>)
   return out;
 }
 
-export { optionIds } from "../../assessment/responses";
+export { optionIds } from "../../assessment/option-ids";
