@@ -7,7 +7,8 @@ import { build } from "esbuild";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { launchHub, launchModules, minifyAgain, runtimeOptions } from "./launch-hub.mjs";
+import { launchHub, launchModules, runtimeOptions } from "./launch-hub.mjs";
+import { minifyAll } from "./minify-pool.mjs";
 
 // One runtime bundle per kind of package (authoring/package/contents.ts, shell.ts): a cmi5 package's
 // index.html loads passmark.cmi5.js, a SCORM 1.2 package's passmark.scorm12.js, a SCORM 2004 one's
@@ -30,20 +31,28 @@ for (const name of existsSync("dist/runtime") ? readdirSync("dist/runtime") : []
 }
 
 const metafiles = [];
+const outputs = [];
 for (const [name, entry] of Object.entries(RUNTIME_BUNDLES)) {
   const first = await build({ ...runtimeOptions(name, entry, []), write: false });
   const { modules, lazyEntries } = launchModules(first.metafile, entry);
   const result = await build({ ...runtimeOptions(name, entry, [launchHub(modules, lazyEntries)]), write: false });
-  // Each chunk is minified again by terser before it is written (launch-hub.mjs minifyAgain).
-  for (const file of result.outputFiles) {
-    await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.path.endsWith(".js") ? (await minifyAgain(file.text)).code : file.contents);
-  }
   const merged = launchModules(result.metafile, entry).modules;
   if (merged.length !== modules.length || !merged.every((m) => modules.includes(m))) {
     throw new Error(`${entry}: the launch hub changed which modules the launch loads (${modules.length} before, ${merged.length} after)`);
   }
+  outputs.push(...result.outputFiles);
   metafiles.push(result.metafile);
+}
+// Every chunk is minified again by terser (launch-hub.mjs minifyAgain, on every core: minify-pool.mjs)
+// before any is written.
+{
+  const scripts = outputs.filter((file) => file.path.endsWith(".js"));
+  const minified = await minifyAll(scripts.map((file) => ({ name: file.path, code: file.text })));
+  const codeOf = new Map(scripts.map((file, i) => [file, minified[i]]));
+  for (const file of outputs) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, codeOf.get(file) ?? file.contents);
+  }
 }
 {
   // One metafile for every bundle (bench/lib/runtime-payload.ts, authoring/package/runtime-preloads.ts).
