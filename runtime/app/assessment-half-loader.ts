@@ -4,35 +4,15 @@
 // an assessment). A Start pressed before it arrives waits for it (session.ts startAttempt); a failed
 // load is tried again at the next call.
 import type { LearnerState } from "../assessment/index";
-import { retryingImport } from "../lms/retry-import";
+import { loadOnce, type OnceLoaded } from "../lms/retry-import";
 
 export type AssessmentHalf = typeof import("./assessment-half");
 
 /** The half as the session sees it: at hand, or loaded once (a failed load is tried again next time). */
-export interface HalfSlot {
-  /** The half if it has arrived, else null. */
-  loaded(): AssessmentHalf | null;
-  /** Load the half once (a failed load is tried again at the next call). */
-  load(): Promise<AssessmentHalf>;
-}
+export type HalfSlot = OnceLoaded<AssessmentHalf>;
 
 /** The half behind `importer` (a dynamic import), loaded on the first `load()`. */
-export function lazyHalf(importer: () => Promise<AssessmentHalf>): HalfSlot {
-  let done: AssessmentHalf | null = null;
-  let loading: Promise<AssessmentHalf> | null = null;
-  const tryImport = retryingImport(importer);
-  return {
-    loaded: () => done,
-    load: () =>
-      (loading ??= tryImport().then(
-        (half) => (done = half),
-        (error: unknown) => {
-          loading = null;
-          throw error;
-        },
-      )),
-  };
-}
+export const lazyHalf = (importer: () => Promise<AssessmentHalf>): HalfSlot => loadOnce(importer);
 
 /** A half already loaded (a test, a caller that imports it statically). */
 export function halfAtHand(half: AssessmentHalf): HalfSlot {

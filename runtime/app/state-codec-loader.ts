@@ -5,35 +5,15 @@
 // state and writes it as soon as it is there (session.ts save_); the first change of a fresh launch is
 // the first screen's own visit, which a launch that finds no saved state makes again. Loaded through
 // the retrying loader (lms/retry-import.ts): a failed load is tried again at the next change.
-import { retryingImport } from "../lms/retry-import";
+import { loadOnce, type OnceLoaded } from "../lms/retry-import";
 
 export type StateCodec = typeof import("../assessment/codec/state-codec");
 
 /** The codec as the session sees it: at hand, or loaded once (a failed load is tried again next time). */
-export interface CodecSlot {
-  /** The codec if it has arrived, else null. */
-  loaded(): StateCodec | null;
-  /** Load the codec once (a failed load is tried again at the next call). */
-  load(): Promise<StateCodec>;
-}
+export type CodecSlot = OnceLoaded<StateCodec>;
 
 /** The codec behind `importer` (a dynamic import), loaded on the first `load()`. */
-export function lazyCodec(importer: () => Promise<StateCodec>): CodecSlot {
-  let done: StateCodec | null = null;
-  let loading: Promise<StateCodec> | null = null;
-  const tryImport = retryingImport(importer);
-  return {
-    loaded: () => done,
-    load: () =>
-      (loading ??= tryImport().then(
-        (codec) => (done = codec),
-        (error: unknown) => {
-          loading = null;
-          throw error;
-        },
-      )),
-  };
-}
+export const lazyCodec = (importer: () => Promise<StateCodec>): CodecSlot => loadOnce(importer);
 
 /** A codec already loaded (a test, a caller that imports it statically). */
 export function codecAtHand(codec: StateCodec): CodecSlot {

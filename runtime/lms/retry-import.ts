@@ -34,3 +34,35 @@ export function retryingImport<T>(first: () => Promise<T>, importUrl: (url: stri
     return importUrl(`${url}?retry=${retries}`);
   };
 }
+
+/** A chunk as its users see it: at hand once it has arrived, else loaded on the first `load()`. */
+export interface OnceLoaded<T> {
+  /** The chunk if it has arrived, else null. */
+  loaded(): T | null;
+  /** Load the chunk once; a failed load is forgotten, so the next call tries again (`?retry=N`). */
+  load(): Promise<T>;
+}
+
+/**
+ * The chunk behind `importer` (an `import("./chunk")`), loaded once through `retryingImport`: the
+ * state codec, the assessment half, the UI's lazy chunks. `arrived` runs once, when it arrives.
+ */
+export function loadOnce<T>(importer: () => Promise<T>, arrived: (chunk: T) => void = () => undefined): OnceLoaded<T> {
+  let done: T | null = null;
+  let loading: Promise<T> | null = null;
+  const tryImport = retryingImport(importer);
+  return {
+    loaded: () => done,
+    load: () =>
+      (loading ??= tryImport().then(
+        (chunk) => {
+          arrived(chunk);
+          return (done = chunk);
+        },
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      )),
+  };
+}

@@ -2,7 +2,7 @@
 // assessment screens (screens-loader.ts), the grading UI (grading-loader.ts). Loaded once; a failed
 // load (the connection dropped) is tried again at the next call, and a screen waiting for it is told.
 import { useEffect, useState } from "preact/hooks";
-import { retryingImport } from "../lms/retry-import";
+import { loadOnce } from "../lms/retry-import";
 
 /** The chunk as a screen sees it: loaded, still loading, or failed (the learner can load it again). */
 export interface ChunkSlot<T> {
@@ -22,22 +22,10 @@ export interface LazyChunk<T> {
 
 /** `what` names the chunk in the log; `arrived` runs once, before any of its screens renders. */
 export function lazyChunk<T>(importer: () => Promise<T>, what: string, arrived: (ui: T) => void = () => undefined): LazyChunk<T> {
-  let done: T | null = null;
-  let loading: Promise<T> | null = null;
-  const tryImport = retryingImport(importer); // a failed chunk is fetched anew (lms/retry-import.ts)
-  const load = (): Promise<T> =>
-    (loading ??= tryImport().then(
-      (ui) => {
-        arrived(ui);
-        return (done = ui);
-      },
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    ));
+  const once = loadOnce(importer, arrived); // a failed chunk is fetched anew (lms/retry-import.ts)
+  const load = once.load;
   function use(needed: boolean, log: (message: string) => void): ChunkSlot<T> {
-    const [ui, setUi] = useState(done);
+    const [ui, setUi] = useState(once.loaded());
     const [failed, setFailed] = useState(false);
     const [tries, setTries] = useState(0);
     useEffect(() => {
@@ -48,8 +36,8 @@ export function lazyChunk<T>(importer: () => Promise<T>, what: string, arrived: 
         setFailed(true);
       });
     }, [needed, tries]);
-    const got = ui ?? done;
+    const got = ui ?? once.loaded();
     return { ui: needed ? got : null, failed: needed && failed && !got, retry: () => setTries((n) => n + 1) };
   }
-  return { load, loaded: () => done, use };
+  return { load, loaded: once.loaded, use };
 }

@@ -2,7 +2,7 @@
 // failure that names the chunk's URL each try asks for a URL of its own; without a URL, the same
 // import() again. (In Chromium, where a failed URL is never fetched again: test/ui/lazy-screens-chunk.)
 import { describe, expect, it } from "vitest";
-import { failedModuleUrl, retryingImport } from "../../runtime/lms/retry-import";
+import { failedModuleUrl, loadOnce, retryingImport } from "../../runtime/lms/retry-import";
 
 const CHROMIUM = "Failed to fetch dynamically imported module: http://127.0.0.1:4000/runtime/passmark-screens-chunk-AB12.js";
 
@@ -65,5 +65,30 @@ describe("retryingImport", () => {
       async () => 0,
     );
     await expect(load()).resolves.toBe(42);
+  });
+});
+
+describe("loadOnce (the state codec, the assessment half, the UI's lazy chunks)", () => {
+  it("loads once for callers at the same time, forgets a failure so the next load tries again, and tells of the arrival once", async () => {
+    let tries = 0;
+    const arrivals: string[] = [];
+    const slot = loadOnce(
+      async () => {
+        tries += 1;
+        if (tries === 1) throw new TypeError("Importing a module script failed.");
+        return `chunk ${tries}`;
+      },
+      (chunk) => arrivals.push(chunk),
+    );
+    const [a, b] = [slot.load(), slot.load()];
+    await expect(a).rejects.toThrow("Importing");
+    await expect(b).rejects.toThrow("Importing");
+    expect(tries).toBe(1);
+    expect(slot.loaded()).toBeNull();
+    await expect(slot.load()).resolves.toBe("chunk 2");
+    await expect(slot.load()).resolves.toBe("chunk 2");
+    expect(slot.loaded()).toBe("chunk 2");
+    expect(tries).toBe(2);
+    expect(arrivals).toEqual(["chunk 2"]);
   });
 });
