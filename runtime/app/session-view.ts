@@ -22,6 +22,11 @@ export interface SessionView {
   exiting: boolean;
   /** Set once the driver finished the session. */
   exited: ExitResult | null;
+  /**
+   * A Start pressed before the assessment half (a chunk of its own) arrived: "loading" until it does,
+   * "failed" when it could not be loaded (Start loads it again); null otherwise.
+   */
+  starting: "loading" | "failed" | null;
 }
 
 /** What the learner may do on the assessment's front page. */

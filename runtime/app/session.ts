@@ -70,7 +70,7 @@ export class CourseSession implements SessionPort {
     this.questions = course.assessment ? questionIndex(course.assessment) : new Map();
     this.viewBefore_ = viewBeforeAttempts(course, facts);
     if (needsHalf(initial) && !deps_.half.loaded()) throw new Error("CourseSession: a state with an attempt needs the assessment half loaded first (boot.ts)");
-    this.current_ = { ...this.derive_(initial), delivery: driver.status(), exiting: false, exited: null };
+    this.current_ = { ...this.derive_(initial), delivery: driver.status(), exiting: false, exited: null, starting: null };
     driver.onStatus((delivery) => this.update_({ delivery }));
   }
 
@@ -126,19 +126,25 @@ export class CourseSession implements SessionPort {
     return true;
   }
 
-  /** The attempt starts when the half arrives (seeded and dated at the press), unless the session ended; a failed load is logged, and Start (still shown) loads again. */
+  /**
+   * The attempt starts when the half arrives (seeded and dated at the press), unless the session ended.
+   * The view says so meanwhile (`starting`); a failed load is logged and shown, and Start loads again.
+   */
   private startWhenHalfArrives_(options: StartOptions): void {
     if (this.pendingStart_) return;
     this.pendingStart_ = options;
+    this.update_({ starting: "loading" });
     this.deps_.half.load().then(
       (half) => {
         const pending = this.pendingStart_;
         this.pendingStart_ = null;
-        if (pending && !this.current_.state.current && !this.current_.exiting && !this.current_.exited) this.start_(half, pending);
+        this.current_ = { ...this.current_, starting: null }; // emitted with the attempt, or just below
+        if (!pending || this.current_.state.current || this.current_.exiting || this.current_.exited || !this.start_(half, pending)) this.emit_();
       },
       (error: unknown) => {
         this.pendingStart_ = null;
         this.deps_.logger.warn(`the assessment could not be loaded (Start loads it again): ${String(error)}`);
+        this.update_({ starting: "failed" });
       },
     );
   }

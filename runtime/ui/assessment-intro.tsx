@@ -3,6 +3,7 @@ import { useRef } from "preact/hooks";
 import type { Navigate } from "./app";
 import { AssessmentStanding, AttemptFacts } from "./assessment-summary";
 import { AuthorHtml } from "./author-html";
+import { ChunkPending } from "./chunk-pending";
 import { useUi } from "./context";
 import { useFocusOnChange } from "./focus";
 import type { SessionView } from "./session-port";
@@ -49,6 +50,8 @@ export function AssessmentIntro({ view, navigate }: { view: SessionView; navigat
             </button>
           ))}
       </div>
+      {/* Start pressed before the assessment's code arrived: "Loading…", or that it failed and "Load again". */}
+      {view.starting && <ChunkPending slot={{ ui: null, failed: view.starting === "failed", retry: start }} />}
     </section>
   );
 }

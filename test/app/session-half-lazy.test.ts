@@ -108,12 +108,14 @@ describe("a session whose assessment half has not arrived yet", () => {
     const pressed = pressedAt();
     expect(s.view().state.location).toBe(course.assessment!.id);
     expect(s.view().state.current).toBeNull();
+    expect(s.view().starting).toBe("loading"); // the intro says "Loading…" meanwhile
     expect(s.startAttempt()).toBe(true); // pressed again meanwhile: one load, one attempt
     expect(hand.counter.loads).toBe(1);
     hand.deliver();
     await flushMicrotasks();
     const started = s.view().state.current!;
     expect(started).toMatchObject({ number: 1, seed: 7, startedAt: pressed }); // the first press's time, not the second's
+    expect(s.view().starting).toBeNull();
     expect(s.view().assessment!.next).toEqual({ kind: "resume", attempt: 1 });
     expect(savedAttempt(storage)?.number).toBe(1);
   });
@@ -130,11 +132,14 @@ describe("a session whose assessment half has not arrived yet", () => {
     expect(log).toContainEqual(expect.stringContaining("the assessment could not be loaded (Start loads it again): Error: connection reset"));
     expect(s.view().state.current).toBeNull();
     expect(s.view().assessment!.next).toEqual({ kind: "start", attempt: 1 });
+    expect(s.view().starting).toBe("failed"); // the intro says so, with "Load again"
     expect(s.startAttempt()).toBe(true);
+    expect(s.view().starting).toBe("loading");
     expect(hand.counter.loads).toBe(2);
     hand.deliver();
     await flushMicrotasks();
     expect(s.view().state.current?.number).toBe(1);
+    expect(s.view().starting).toBeNull();
     expect(s.view().state.pagesSeen).toContain(course.pages[1]!.id);
     expect(savedAttempt(storage)?.number).toBe(1);
   });
@@ -148,6 +153,7 @@ describe("a session whose assessment half has not arrived yet", () => {
     hand.deliver();
     await flushMicrotasks();
     expect(s.view().state.current).toBeNull();
+    expect(s.view().starting).toBeNull();
     expect(savedAttempt(storage)).toBeNull();
   });
 

@@ -307,7 +307,7 @@ describe.concurrent("the session's assessment half's own chunk", { timeout: 180_
     });
   }
 
-  it("a failed load is tried again (?retry=N) when the learner presses Start; the attempt starts when it arrives, nothing lost", async (test) => {
+  it("a failed load is tried again (?retry=N) when the learner presses Start, which says so ('Loading…', a failure with 'Load again' by keyboard); the attempt starts when it arrives, nothing lost", async (test) => {
     const { expect } = test;
     const { course } = packages.get("scorm2004-4")!;
     const requests: string[] = [];
@@ -326,12 +326,21 @@ describe.concurrent("the session's assessment half's own chunk", { timeout: 180_
     );
     await expect.poll(() => atInteractive(page)).not.toBeNull();
     await expect.poll(() => requests.length).toBe(1); // boot's load after interactive: failed
-    mode = "hold";
     await goToAssessment(expect, page); // the learner goes on meanwhile
     await page.getByRole("button", { name: "Start attempt 1" }).click();
-    await expect.poll(() => held.length).toBe(1);
-    expect(held[0]!.request().url()).toMatch(/\?retry=1$/);
+    await expect.poll(() => requests.length).toBe(2); // ?retry=1: failed too
+    expect(requests[1]).toMatch(/\?retry=1$/);
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain("could not be loaded");
     expect(await page.locator("fieldset.pm-question").count()).toBe(0); // no attempt without it, never an empty one
+    mode = "hold";
+    await alert.getByRole("button", { name: "Load again" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => held.length).toBe(1);
+    expect(held[0]!.request().url()).toMatch(/\?retry=2$/);
+    await expect.poll(() => page.locator(".pm-loading").textContent()).toBe("Loading…"); // the press is not lost in silence
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.locator("fieldset.pm-question").count()).toBe(0);
     mode = "pass";
     await held[0]!.continue();
     await expect.poll(() => h1(page)).toBe("Final check: attempt 1");

@@ -78,6 +78,7 @@ describe("the status line never claims more than the driver knows", () => {
       delivery: { state: "delivered", pending: 0, outcomeDelivered: true, ...delivery },
       exiting: false,
       exited: null,
+      starting: null,
     };
   };
   it("standalone: nothing is recorded, even with a result", () => {
