@@ -176,16 +176,12 @@ export async function launchFigure(runs: number): Promise<FigureResult> {
     }
     // The floor against the same targets: what any AU can reach here (reported, not a target of ours).
     const floorMedian = med(floorSubject.label);
-    rows.push(
-      row(`floor page ÷ passmark standalone`, floorMedian / med(standalone.label), "ratio", ratio, undefined, "the 1.30× target, met by the best possible AU?"),
-    );
+    rows.push(row(`floor page ÷ passmark standalone`, floorMedian / med(standalone.label), "ratio", ratio, undefined, "best possible AU vs the 1.30× target"));
     rows.push(
       row(`passmark cmi5 launch ÷ floor page`, med(passmark.label) / floorMedian, "ratio", ratio, undefined, "how far passmark is from the best possible AU"),
     );
     for (const reference of libraries) {
-      rows.push(
-        row(`floor page ÷ ${reference.label}`, floorMedian / med(reference.label), "ratio", ratio, undefined, "the 0.50× target, met by the best possible AU?"),
-      );
+      rows.push(row(`floor page ÷ ${reference.label}`, floorMedian / med(reference.label), "ratio", ratio, undefined, "best possible AU vs the 0.50× target"));
     }
     // Issue 14 item 1, checked where it matters: which runtime files the cmi5 launch fetched before the
     // learner could interact (a chunk made lazy must not be among them). Every run's list, merged.
