@@ -42,6 +42,10 @@ export interface PageTiming {
   lmsRequests: { name: string; start: number; end: number }[];
   /** The navigation's responseStart (first byte of index.html), page ms. */
   responseStartAt: number;
+  /** When the page's own probe (window.__benchFirstScriptAt, set by the floor page's inline script) ran, page ms; null without one. */
+  firstScriptAt: number | null;
+  /** Start of the first request for anything but the LMS (the parser reached the head's first file), page ms; null when there is none. */
+  firstFileAt: number | null;
   /**
    * Runtime files (…/runtime/…: bundles, chunks, stylesheet, catalogues) the page had asked for
    * before ready (Resource Timing startTime ≤ ready), file name only, in start order.
@@ -61,7 +65,7 @@ export async function readTiming(page: Page, timeoutMs: number): Promise<PageTim
     { timeout: timeoutMs, polling: 20 },
   );
   return page.evaluate(() => {
-    const w = window as unknown as { __benchReadyAt: number };
+    const w = window as unknown as { __benchReadyAt: number; __benchFirstScriptAt?: number };
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const lmsRequests = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
       .filter((e) => /\/(xapi|cmi5)\//.test(new URL(e.name).pathname) && e.responseEnd <= w.__benchReadyAt + 10)
@@ -70,7 +74,10 @@ export async function readTiming(page: Page, timeoutMs: number): Promise<PageTim
       .filter((e) => /\/runtime\/[^/]+$/.test(new URL(e.name).pathname) && e.startTime <= w.__benchReadyAt)
       .sort((a, b) => a.startTime - b.startTime)
       .map((e) => ({ name: new URL(e.name).pathname.split("/").pop()!, start: e.startTime, end: e.responseEnd }));
+    const files = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => !/\/(xapi|cmi5)\//.test(new URL(e.name).pathname));
     return {
+      firstScriptAt: w.__benchFirstScriptAt ?? null,
+      firstFileAt: files.length > 0 ? Math.min(...files.map((e) => e.startTime)) : null,
       readyAt: w.__benchReadyAt,
       domContentLoadedAt: nav?.domContentLoadedEventEnd ?? 0,
       lmsRequests,
