@@ -44,8 +44,6 @@ export class CourseSession implements SessionPort {
   /** The assessment view before any attempt (null: no assessment), then the half's viewer. */
   private readonly viewBefore_: ((outcome: Outcome) => SessionView["assessment"]) | null;
   private viewer_: ((state: LearnerState, outcome: Outcome) => SessionView["assessment"]) | null = null;
-  /** A Start pressed before the assessment half arrived: the attempt starts when it does. */
-  private pendingStart_: StartOptions | null = null;
   private readonly listeners_ = new Set<(view: SessionView) => void>();
   private saveTimer_: unknown = null;
   /** A change is waiting for the codec to be written (state-codec-loader.ts). */
@@ -126,23 +124,17 @@ export class CourseSession implements SessionPort {
     return true;
   }
 
-  /**
-   * The attempt starts when the half arrives (seeded and dated at the press), unless the session ended.
-   * The view says so meanwhile (`starting`); a failed load is logged and shown, and Start loads again.
-   */
+  /** The attempt starts when the half arrives (seeded and dated at the press) unless the session ended; the view says so meanwhile (`starting`), and a failed load is logged and shown (Start loads again). */
   private startWhenHalfArrives_(options: StartOptions): void {
-    if (this.pendingStart_) return;
-    this.pendingStart_ = options;
+    if (this.current_.starting === "loading") return; // pressed again meanwhile: one load, one attempt
     this.update_({ starting: "loading" });
     this.deps_.half.load().then(
       (half) => {
-        const pending = this.pendingStart_;
-        this.pendingStart_ = null;
-        this.current_ = { ...this.current_, starting: null }; // emitted with the attempt, or just below
-        if (!pending || this.current_.state.current || this.current_.exiting || this.current_.exited || !this.start_(half, pending)) this.emit_();
+        this.current_ = { ...this.current_, starting: null }; // emitted with the attempt, or here
+        const { state, exiting, exited } = this.current_;
+        if (state.current || exiting || exited || !this.start_(half, options)) this.emit_();
       },
       (error: unknown) => {
-        this.pendingStart_ = null;
         this.deps_.logger.warn(`the assessment could not be loaded (Start loads it again): ${String(error)}`);
         this.update_({ starting: "failed" });
       },

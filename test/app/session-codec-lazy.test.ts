@@ -12,6 +12,7 @@ import { halfAtHand } from "../../runtime/app/assessment-half-loader";
 import { lazyCodec, needsDecoding, type CodecSlot, type StateCodec } from "../../runtime/app/state-codec-loader";
 import type { CourseData } from "../../runtime/course/types";
 import { StandaloneDriver, standaloneStateKey } from "../../runtime/lms/standalone/driver";
+import { handSlot as handSlotOf } from "../support/hand-slot";
 import { MemoryStorage } from "../support/memory-storage";
 import { STARTER_COURSE } from "../support/package-fixture";
 
@@ -21,20 +22,8 @@ beforeAll(async () => {
   course = (await loadCourse(STARTER_COURSE)).data;
 });
 
-/** A codec slot the test delivers (or fails) by hand; `loads` counts the imports asked for. */
-function handSlot() {
-  let deliver: (codec: StateCodec) => void = () => undefined;
-  let fail: (error: Error) => void = () => undefined;
-  const counter = { loads: 0 };
-  const slot: CodecSlot = lazyCodec(() => {
-    counter.loads += 1;
-    return new Promise<StateCodec>((resolve, reject) => {
-      deliver = resolve;
-      fail = reject;
-    });
-  });
-  return { slot, counter, deliver: () => deliver(stateCodec), fail: (why: string) => fail(new Error(why)) };
-}
+/** A codec slot the test delivers (or fails) by hand (test/support/hand-slot.ts). */
+const handSlot = () => handSlotOf(stateCodec);
 
 async function session(codec: CodecSlot, storage: MemoryStorage, log: string[]) {
   const driver = new StandaloneDriver({ courseId: course.id, storage });

@@ -16,6 +16,7 @@ import { codecAtHand } from "../../runtime/app/state-codec-loader";
 import type { CourseData } from "../../runtime/course/types";
 import { StandaloneDriver, standaloneStateKey } from "../../runtime/lms/standalone/driver";
 import { assessment as quizOf, course as courseOf, singleChoices } from "../assessment/fixtures";
+import { handSlot as handSlotOf } from "../support/hand-slot";
 import { MemoryStorage } from "../support/memory-storage";
 import { STARTER_COURSE } from "../support/package-fixture";
 
@@ -25,20 +26,8 @@ beforeAll(async () => {
   course = (await loadCourse(STARTER_COURSE)).data;
 });
 
-/** A half slot the test delivers (or fails) by hand; `loads` counts the imports asked for. */
-function handSlot() {
-  let deliver: (h: AssessmentHalf) => void = () => undefined;
-  let fail: (error: Error) => void = () => undefined;
-  const counter = { loads: 0 };
-  const slot: HalfSlot = lazyHalf(() => {
-    counter.loads += 1;
-    return new Promise<AssessmentHalf>((resolve, reject) => {
-      deliver = resolve;
-      fail = reject;
-    });
-  });
-  return { slot, counter, deliver: () => deliver(half), fail: (why: string) => fail(new Error(why)) };
-}
+/** A half slot the test delivers (or fails) by hand (test/support/hand-slot.ts). */
+const handSlot = () => handSlotOf(half);
 
 async function session(slot: HalfSlot, storage: MemoryStorage, log: string[], initial: LearnerState = createLearnerState()) {
   const driver = new StandaloneDriver({ courseId: course.id, storage });
