@@ -1,33 +1,78 @@
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * Starts the longest files first, so that no long file starts last and keeps one worker busy while
  * the other idles. It goes by the duration of the last run when vitest has one (its cache); a fresh
- * clone has none, and then a file that drives Chromium counts as long (10–90 s each, nearly all
- * others take under 10 s): vitest's own fallback, the larger file first, would start the four-line
- * journey files (test/e2e/scorm12.test.ts…) last.
+ * clone has none, and then every file that drives Chromium counts as long (3–45 s each; nearly all
+ * others take under 3 s): vitest's own fallback, the larger file first, would start the four-line
+ * journey files (test/e2e/scorm12.test.ts…) last. A file drives Chromium when it or a test module it
+ * imports does (test/e2e/grading-cmi5.test.ts only calls ./support/grading-journey): judging by the
+ * file's own text, those started last on a fresh clone and made the run's last 15 s.
  */
 class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const expected = new Map<TestSpecification, number>();
+    const sources = new TestSources(resolve(this.ctx.config.root, "test"));
     for (const spec of files) {
       const last = this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`);
       // A file that failed last time goes first (vitest's own rule): its news matters most.
-      expected.set(spec, last ? (last.failed ? Number.MAX_SAFE_INTEGER : last.duration) : estimateMs(readFileSync(spec.moduleId, "utf8")));
+      expected.set(spec, last ? (last.failed ? Number.MAX_SAFE_INTEGER : last.duration) : estimateMs(spec.moduleId, sources));
     }
     return [...files].sort((a, b) => expected.get(b)! - expected.get(a)!);
   }
 }
 
-/** A guess from the source: the journey sets (5–8 browser journeys a file) and the packed-tarball install (npm pack + install from the registry, about a minute) > other browser files > the rest. */
-function estimateMs(source: string): number {
+/**
+ * A guess from the source: the journey sets (5–8 browser journeys a file) and the packed-tarball
+ * install (npm pack + install from the registry, about a minute) > other browser files, the more
+ * test code they run the longer > the rest, by size. Checked against a fresh-clone run's file
+ * durations (December 2026): every browser file before every other one, and among them the longer
+ * ones mostly first (rank correlation 0.5).
+ */
+function estimateMs(file: string, sources: TestSources): number {
+  const source = sources.text(file);
   if (/\b(scorm|profile)Journeys\(/.test(source) || /\["pack", "--ignore-scripts"/.test(source)) return 90_000;
-  if (/launchChromium|Journeys\(|playwright-core/.test(source)) return 30_000 + source.length;
+  const modules = sources.closure(file);
+  if (modules.some((module) => /playwright-core/.test(sources.text(module)))) {
+    // Its own text counts in full, that of the helpers it shares with other files (journeys…) a quarter.
+    const helpers = modules.slice(1).reduce((sum, module) => sum + sources.text(module).length, 0);
+    return 30_000 + (source.length + helpers / 4) / 10;
+  }
   return source.length / 10;
 }
+
+/** The test modules (under test/) a test file imports, directly or through each other, by their relative imports. */
+class TestSources {
+  private readonly texts = new Map<string, string>();
+  constructor(private readonly testRoot: string) {}
+
+  text(file: string): string {
+    let text = this.texts.get(file);
+    if (text === undefined) this.texts.set(file, (text = readFileSync(file, "utf8")));
+    return text;
+  }
+
+  closure(file: string, seen = new Set<string>()): string[] {
+    if (seen.has(file)) return [...seen];
+    seen.add(file);
+    for (const [, from, dynamic] of this.text(file).matchAll(RELATIVE_IMPORT)) {
+      const module = this.resolveModule(dirname(file), from ?? dynamic);
+      if (module) this.closure(module, seen);
+    }
+    return [...seen];
+  }
+
+  private resolveModule(folder: string, specifier: string): string | undefined {
+    const base = resolve(folder, specifier);
+    if (!base.startsWith(this.testRoot + sep)) return undefined;
+    return [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+  }
+}
+
+const RELATIVE_IMPORT = /(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
 
 export default defineConfig({
   test: {
