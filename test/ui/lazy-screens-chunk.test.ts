@@ -93,6 +93,18 @@ const chunkFetchStarts = (page: Page, chunk: RegExp = CHUNK) =>
       .map((e) => e.startTime);
   }, chunk.source);
 
+/** A fresh launch: the first page ("Welcome") is interactive before `chunk` is requested, which is not preloaded; it is fetched once, after. */
+async function expectFetchedAfterInteractive(expect: ExpectStatic, page: Page, chunk: RegExp): Promise<void> {
+  await expect.poll(() => atInteractive(page)).not.toBeNull();
+  const first = (await atInteractive(page))!;
+  expect(first.h1).toBe("Welcome");
+  await expect.poll(() => chunkFetchStarts(page, chunk)).toHaveLength(1);
+  expect((await chunkFetchStarts(page, chunk))[0]).toBeGreaterThanOrEqual(first.at);
+  expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
+    expect.stringMatching(chunk),
+  );
+}
+
 async function goToAssessment(expect: ExpectStatic, page: Page): Promise<void> {
   await page.locator(".pm-menu summary").click();
   await page.getByRole("button", { name: /^Final check/ }).click();
@@ -224,14 +236,7 @@ describe.concurrent("the resume state codec's own chunk", { timeout: 180_000 }, 
     it(`${target} package: a fresh launch is interactive before the codec is requested; a resume fetches it before its first screen`, async (test) => {
       const { expect } = test;
       const { page } = await open(test, target);
-      await expect.poll(() => atInteractive(page)).not.toBeNull();
-      const first = (await atInteractive(page))!;
-      expect(first.h1).toBe("Welcome");
-      await expect.poll(() => chunkFetchStarts(page, CODEC)).toHaveLength(1);
-      expect((await chunkFetchStarts(page, CODEC))[0]).toBeGreaterThanOrEqual(first.at);
-      expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
-        expect.stringMatching(CODEC),
-      );
+      await expectFetchedAfterInteractive(expect, page, CODEC);
       await goToAssessment(expect, page);
       await expect.poll(() => saved(page)).not.toBeNull(); // the change is written with the codec
 
@@ -279,14 +284,7 @@ describe.concurrent("the session's assessment half's own chunk", { timeout: 180_
       const { expect } = test;
       const { course } = packages.get(target)!;
       const { page } = await open(test, target);
-      await expect.poll(() => atInteractive(page)).not.toBeNull();
-      const first = (await atInteractive(page))!;
-      expect(first.h1).toBe("Welcome");
-      await expect.poll(() => chunkFetchStarts(page, HALF)).toHaveLength(1);
-      expect((await chunkFetchStarts(page, HALF))[0]).toBeGreaterThanOrEqual(first.at);
-      expect(await page.locator("link[rel=modulepreload]").evaluateAll((links) => links.map((l) => l.getAttribute("href")))).not.toContainEqual(
-        expect.stringMatching(HALF),
-      );
+      await expectFetchedAfterInteractive(expect, page, HALF);
       await goToAssessment(expect, page);
       await page.getByRole("button", { name: "Start attempt 1" }).click();
       await expect.poll(() => h1(page)).toBe("Final check: attempt 1");
