@@ -41,7 +41,11 @@ describe.concurrent("the full Chromium browser (not the headless shell)", { time
     await learner.exit();
 
     const record = cmi5Record(cmi5.preview, learner.registration!);
-    expectCleanCmi5(cmi5.preview, record, learner.launches.map((l) => l.sessionId));
+    expectCleanCmi5(
+      cmi5.preview,
+      record,
+      learner.launches.map((l) => l.sessionId),
+    );
     expect(record.verbs.filter((v) => v !== "answered" && v !== "progressed")).toEqual(["initialized", "completed", "passed", "terminated"]);
     expectJudgement(record.one("passed"), "passed", 100, 80);
   });
