@@ -72,6 +72,11 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
       const ui = await learner.ui();
       await ui.getByRole("button", { name: "Start attempt 1" }).click();
       const ids = await learner.answer("right");
+      // The first phase's forced fault meets its first request before the plan changes. Reading and
+      // answering may take less than the State write interval (3 s): the coalesced write then goes
+      // out only after that, and without this wait it met the submit's plan, and the first phase
+      // injected nothing (seen once on a quiet run: "faults were injected: expected 2 to be ≥ 3").
+      await expect.poll(() => faults.applied.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       // One request is held past the runtime's 15 s timeout; then 30% failures again.
       const applied = [...faults.applied];
       faults.set({
