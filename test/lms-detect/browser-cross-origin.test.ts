@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL_CHROMIUM_OPTIONS } from "../support/chromium-options";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -75,18 +76,8 @@ beforeAll(async () => {
   };
   originA = await serve(pages);
   originB = await serve(pages);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--site-per-process",
-    ],
-  });
+  // The full browser, with every site in a process of its own: the frames are truly cross-process.
+  browser = await chromium.launch({ ...FULL_CHROMIUM_OPTIONS, args: [...FULL_CHROMIUM_OPTIONS.args!, "--site-per-process"] });
 });
 
 afterAll(async () => {

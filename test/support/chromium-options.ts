@@ -5,7 +5,7 @@
 // PASSMARK_CHROMIUM=/usr/bin/chromium); test/e2e/full-chromium.test.ts always drives the full one.
 import type { LaunchOptions } from "playwright-core";
 
-/** Debian's full Chromium: what a learner's browser is; the benchmarks and full-chromium.test.ts use it. */
+/** Debian's full Chromium, what a learner's browser is: test/e2e/full-chromium.test.ts and test/lms-detect/browser-cross-origin.test.ts use it. */
 export const FULL_CHROMIUM_PATH = "/usr/bin/chromium";
 
 export const CHROMIUM_PATH = process.env.PASSMARK_CHROMIUM ?? "/usr/bin/chromium-headless-shell";
