@@ -55,7 +55,10 @@ describe("interaction reports for arbitrary responses", () => {
       fc.property(
         fc.integer(),
         fc.array(
-          fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.constantFrom("a[,]{x}", "[,]", "{", "{lang=en}", " x ", "a,b", "[.]", "x".repeat(260))),
+          fc.oneof(
+            fc.string({ unit: "grapheme", maxLength: 300 }),
+            fc.constantFrom("a[,]{x}", "[,]", "{", "{lang=en}", " x ", "a,b", "[.]", "x".repeat(260), "a\nb", "\u2028", "x\r\n\r\n y\u2029"),
+          ),
           { maxLength: 3 },
         ),
         fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 3 }),

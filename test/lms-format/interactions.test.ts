@@ -182,6 +182,34 @@ describe("InteractionReport per question type", () => {
     expect(validateXapi(statementFor(long))).toEqual([]);
   });
 
+  it("SCORM text on one line: each run of line breaks becomes ' / ', which scorm-again accepts (it refuses a line break: 406, 405); xAPI keeps the text", () => {
+    const essay: QuestionData = { ...base("t"), type: "text-entry", accepted: ["Paris", "two\nlines"], caseSensitive: false, whitespace: "trim", long: true };
+    const typed = "First paragraph.\r\n\r\n  Second\u2028third\u2029fourth\rfifth\n";
+    for (const question of [essay, { ...essay, long: false }, byId("q-text")]) {
+      const report = formattedReport(question, { type: "text-entry", text: typed }, context);
+      expect(report.scorm2004!.response, question.id).toBe("First paragraph. / Second / third / fourth / fifth / ");
+      expect(report.scorm12!.response, question.id).toBe("First paragraph. / Second / third / fourth / fifth / ");
+      expect(
+        writeScorm2004(report.scorm2004!, "incorrect").filter((e) => e !== 0),
+        question.id,
+      ).toEqual([]);
+      expect(
+        writeScorm12(report.scorm12!, "wrong").filter((e) => e !== 0),
+        question.id,
+      ).toEqual([]);
+      expect(report.xapi!.response, question.id).toBe(typed);
+      expect(validateXapi(statementFor(report))).toEqual([]);
+    }
+    // An accepted answer with a line break cannot be a SCORM pattern (refused the same way): left out.
+    const withBreak = formattedReport(essay, { type: "text-entry", text: "Paris" }, context);
+    expect(withBreak.scorm2004!.correctPatterns).toEqual(["Paris"]);
+    expect(withBreak.scorm12!.correctPatterns).toEqual(["Paris"]);
+    // Alone, a line break still becomes something the LMS keeps.
+    const lone = formattedReport(byId("q-text"), { type: "text-entry", text: "\u2028" }, context);
+    expect([lone.scorm2004!.response, lone.scorm12!.response]).toEqual([" / ", " / "]);
+    expect(writeScorm2004(lone.scorm2004!, "incorrect").filter((e) => e !== 0)).toEqual([]);
+  });
+
   it("formats matching and sequencing", () => {
     const match = formattedReport(byId("q-match"), { type: "matching", matches: { it: "fr", fr: "de" } }, context);
     expect(match.xapi!.definition.correctResponsesPattern).toEqual(["fr[.]fr[,]de[.]de[,]it[.]it"]);

@@ -1,7 +1,8 @@
 // A rated task as one line of text for an LMS's comment elements (docs/reporting.md "Rated tasks"):
 // SCORM 2004 cmi.comments_from_learner.n.comment (RTE 4.2.2) and SCORM 1.2 cmi.comments (RTE 3.4.2).
-// One line: some LMSs check these strings with a "." regular expression that stops at a line break.
+// One line: LMSs check these strings with a "." regular expression that stops at a line break (line-breaks.ts).
 import type { InteractionReport, TaskReport } from "../../assessment/outcome";
+import { lineBreaksAsSlashes } from "./line-breaks";
 import { scormDecimal } from "./time-format";
 
 /** What opens a task's comment and identifies it: "[observed, attempt 2]". Never written twice. */
@@ -11,10 +12,7 @@ export function taskCommentMarker(report: InteractionReport): string {
 
 /** Line breaks become " / ", other runs of blanks one space. */
 function oneLine(text: string): string {
-  return text
-    .replace(/\s*(\r\n|[\n\r\u2028\u2029])\s*/g, " / ")
-    .replace(/[\s]+/g, " ")
-    .trim();
+  return lineBreaksAsSlashes(text).replace(/\s+/g, " ").trim();
 }
 
 function raterText(task: TaskReport): string {

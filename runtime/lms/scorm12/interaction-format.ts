@@ -8,6 +8,7 @@ import type { QuestionData } from "../../course/types";
 import { taskSteps } from "../interaction-format/bracket-syntax";
 import { matchedPairs, numericBounds, optionIds, pickedInAuthoredOrder, plainNumber } from "../interaction-format/values";
 import { numericOutOfRange, type ScormInteraction } from "../scorm-common/interaction";
+import { hasLineBreak, lineBreaksAsSlashes } from "../scorm-common/line-breaks";
 
 /** SCORM 1.2 student_response / pattern: CMIString255. */
 const SCORM12_STRING_MAX = 255;
@@ -34,7 +35,8 @@ function scorm12Response(question: QuestionData, response: Response | null): str
     case "numeric":
       return plainNumber(response.value);
     case "text-entry":
-      return response.text.slice(0, SCORM12_STRING_MAX);
+      // A line break is rejected (405) by LMSs that check with "." (scorm-common/line-breaks.ts).
+      return lineBreaksAsSlashes(response.text).slice(0, SCORM12_STRING_MAX);
     case "matching":
       return matchedPairs(ids, response.matches)
         .map(([s, t]) => `${ch(s)}.${ch(t)}`)
@@ -73,7 +75,7 @@ function scorm12Patterns(question: QuestionData): string[] {
       return min === max ? [plainNumber(min)] : [];
     }
     case "text-entry":
-      return question.accepted.filter((a) => a.length <= SCORM12_STRING_MAX);
+      return question.accepted.filter((a) => a.length <= SCORM12_STRING_MAX && !hasLineBreak(a));
     case "matching":
       return [question.pairs.map((p) => `${ch(p.id)}.${ch(p.id)}`).join(",")];
     case "ordering":

@@ -5,6 +5,7 @@
 import type { InteractionReport } from "../../assessment/outcome";
 import { bracketPatterns, bracketResponse, idsExpressible, interactionType } from "../interaction-format/bracket-syntax";
 import { numericOutOfRange, type ScormInteraction } from "../scorm-common/interaction";
+import { hasLineBreak, lineBreaksAsSlashes } from "../scorm-common/line-breaks";
 
 /** SCORM 2004 fill-in learner_response: localized strings of SPM 250; long-fill-in: 4000. */
 const SCORM2004_FILL_IN_MAX = 250;
@@ -33,10 +34,11 @@ function fillInResponse(text: string, max: number): string {
 
 /**
  * An accepted answer SCORM 2004 LMSs read back as one answer: within the length limit, no "[,]" or
- * bare "," (read as a list delimiter), no leading "{" (a delimiter), no surrounding blanks (rejected).
+ * bare "," (read as a list delimiter), no leading "{" (a delimiter), no surrounding blanks and no line
+ * break (rejected).
  */
 function scorm2004PatternSafe(answer: string, max: number): boolean {
-  return answer.length <= max && !answer.includes(",") && !answer.startsWith("{") && answer.trim() === answer;
+  return answer.length <= max && !answer.includes(",") && !answer.startsWith("{") && answer.trim() === answer && !hasLineBreak(answer);
 }
 
 export function scorm2004Interaction(report: Pick<InteractionReport, "question" | "response">): ScormInteraction | null {
@@ -47,7 +49,9 @@ export function scorm2004Interaction(report: Pick<InteractionReport, "question" 
   let correctPatterns = bracketPatterns(question);
   if (question.type === "text-entry") {
     const max = question.long ? SCORM2004_LONG_FILL_IN_MAX : SCORM2004_FILL_IN_MAX;
-    learnerResponse = question.long ? longFillInResponse(learnerResponse, max) : fillInResponse(learnerResponse, max);
+    // A line break is rejected (406) by LMSs that check with "." (scorm-common/line-breaks.ts).
+    const oneLine = lineBreaksAsSlashes(learnerResponse);
+    learnerResponse = question.long ? longFillInResponse(oneLine, max) : fillInResponse(oneLine, max);
     correctPatterns = correctPatterns.filter((p) => scorm2004PatternSafe(p.replace(/^\{case_matters=true\}/, ""), max));
     // LMSs (scorm-again among them) reject {case_matters=true} on long-fill-in, and a pattern without
     // it would claim case does not matter: report no pattern rather than a wrong one.
