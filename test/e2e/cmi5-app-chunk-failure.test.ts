@@ -3,7 +3,8 @@
 // so in place of "Loading…" — the course's title, the failure, "Load again" focused — by keyboard, with
 // no axe violation; a try that fails again says so again; once the chunk arrives (?retry=N, a URL of
 // its own: runtime/lms/retry-import.ts) the same session goes on: the first page, an attempt, Exit,
-// and the LMS holds one clean session (Initialized once, the result, Terminated).
+// and the LMS holds one clean session (Initialized once, the result, Terminated). In the course's
+// language (<html lang>): a French course says it in French.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { expectNoAxeViolations, focused } from "../ui/browser";
@@ -66,6 +67,29 @@ describe("cmi5: the app chunk fails to load", { timeout: 300_000 }, () => {
       expect(record.count("initialized")).toBe(1);
       expect(record.count("passed")).toBe(1);
       expect(record.count("terminated")).toBe(1);
+    } finally {
+      await learner.dispose();
+    }
+  });
+
+  it("in the course's language: a French course's page says it in French (fr-CA: the primary language decides)", async ({ expect }) => {
+    const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
+    try {
+      // The package's index.html as a French course's build writes it (authoring/package/shell.ts: <html lang>).
+      await learner.context.route(/\/index\.html(\?.*)?$/, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(/<html\b([^>]*)\blang="en"/i, '<html$1lang="fr-CA"');
+        await route.fulfill({ response, body: html });
+      });
+      await learner.context.route(APP_CHUNK, (route) => void route.abort("connectionreset"));
+      await learner.launch();
+      const page = learner.page!;
+      await page.getByRole("alert").filter({ hasText: "Le cours n’a pas pu être chargé. Vérifiez votre connexion, puis chargez-le à nouveau." }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr-CA");
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "button", text: "Charger à nouveau" });
+      await page.keyboard.press("Enter"); // "Chargement…" while it tries, then the failure again
+      await page.getByRole("alert").filter({ hasText: "Le cours n’a pas pu être chargé" }).waitFor();
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "button", text: "Charger à nouveau" });
     } finally {
       await learner.dispose();
     }
