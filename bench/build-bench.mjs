@@ -1,5 +1,5 @@
 // `npm run bench:build` (after `node build.mjs`): the build benchmark of issue 2 alone
-// (500 pages, 2,000 questions, 200 MB of media, all four targets: wall time and peak RSS).
+// (500 pages, 2,000 questions, 200 MB of media, every target (--target all): wall time and peak RSS).
 import { compileBench } from "./compile.mjs";
 
 await compileBench();

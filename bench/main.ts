@@ -95,7 +95,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const on = machine();
   const all = options.only ? await mergeWithPrevious(results) : results;
-  const failed = all.flatMap((f) => f.rows.filter((r) => r.pass === false).map((r) => `${f.title}: ${r.measure}`));
+  // A figure that could not be measured fails the run as a missed target does: its row says "not measured".
+  const failed = all.flatMap((f) =>
+    f.error !== undefined ? [`${f.title}: not measured (${f.error})`] : f.rows.filter((r) => r.pass === false).map((r) => `${f.title}: ${r.measure}`),
+  );
   await writeFile(RESULTS_JSON, JSON.stringify({ machine: on, runs: options.runs, figures: all }, null, 2) + "\n");
   const partial =
     all.length > results.length
@@ -117,8 +120,9 @@ export async function main(argv: string[]): Promise<number> {
   await writeFile(join(ROOT, "bench", "results.md"), md);
   console.log(`\nbench: wrote bench/results.json and bench/results.md (${on})`);
   if (options.readme) {
+    // A partial run names when and where each kept figure was measured, as results.md does.
     const intro = "Measured with `npm run bench` (see [docs/benchmarks.md](docs/benchmarks.md) for what each figure means and how it is measured).";
-    await updateReadme(join(ROOT, "README.md"), `${intro} Machine: ${on}; medians of ${options.runs} runs unless noted.\n\n${markdownTable(all)}`);
+    await updateReadme(join(ROOT, "README.md"), `${intro} Machine: ${on}; medians of ${options.runs} runs unless noted${partial}.\n\n${markdownTable(all)}`);
     console.log('bench: README.md "Performance" section updated');
   }
   console.log(failed.length === 0 ? "bench: every target PASS" : `bench: ${failed.length} target(s) FAIL:\n  ${failed.join("\n  ")}`);

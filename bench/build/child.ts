@@ -1,4 +1,4 @@
-// Child process of the build benchmark: builds one course for all four targets, exactly as
+// Child process of the build benchmark: builds one course for every target (ALL_TARGETS), exactly as
 // `passmark build <dir> --target all --out <out>` does (through the CLI when it is built, else
 // through buildCourse, the function the CLI calls), then writes its own peak RSS to a JSON file.
 //   node dist/bench/build-child.mjs <courseDir> <outDir> <report.json>
