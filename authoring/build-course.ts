@@ -12,7 +12,7 @@ import { buildPackages, type BuiltPackage } from "./package/build-packages";
 import type { TargetId } from "../runtime/course/types";
 
 export interface BuildCourseOptions {
-  /** Targets to build; default: the targets listed in course.json (all four when it lists none). */
+  /** Targets to build; default: the targets listed in course.json (every target, ALL_TARGETS, when it lists none). */
   targets?: readonly TargetId[];
   /** Output folder; default: DEFAULT_OUT_DIR in the current working directory. */
   outDir?: string;

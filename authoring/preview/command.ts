@@ -24,10 +24,11 @@ const HELP = `Usage: passmark preview <course folder | package.zip> [--port N] [
                         [--no-watch] [--max-unpacked-mb N] [--max-entries N] [--max-ratio N]
 
 Runs a local LMS for your course on 127.0.0.1 (never beyond this machine) and prints its address.
-Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th) and the LMS facts
-(mastery score, launch mode, moveOn, returnURL; SCORM credit, mode, previous status), then launch.
+Open it in a browser, pick the target (cmi5, SCORM 1.2, SCORM 2004 3rd/4th, xAPI (Tin Can)) and the LMS facts
+(mastery score, launch mode, moveOn, returnURL; SCORM credit, mode, previous status; Tin Can has
+none), then launch.
 A live log beside the course shows every statement or SCORM call; rule violations are in red.
-A folder is built fresh for all four targets, then watched: every save rebuilds the target being
+A folder is built fresh for every target, then watched: every save rebuilds the target being
 previewed and relaunches it where the learner was (a build error shows in the page instead).
 A zip is previewed as the target it was built for.
 What the LMS keeps (statements, state, SCORM data) lives in .passmark/ in the course folder, so a
