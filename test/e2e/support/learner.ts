@@ -9,6 +9,7 @@ import type { PreviewServer } from "../../../authoring/preview/server";
 import type { CourseData, QuestionData, TargetId } from "../../../runtime/course/types";
 import { answerQuestion, questionsById, shownQuestionIds } from "../../ui/answers";
 import { watch } from "./chromium";
+import { diagnosePage } from "./page-diagnosis";
 
 /** How to answer an attempt: all right, all wrong, or right except `wrong` all-or-nothing questions. */
 export type AttemptPlan = "right" | "wrong" | { wrong: number };
@@ -248,6 +249,14 @@ export class Learner {
     this.page = null;
     await page.goto("about:blank");
     await page.close();
+  }
+
+  /** What the open page was doing and the session's last log events (printed when a test fails). */
+  async diagnose(): Promise<string> {
+    const page = this.page && !this.page.isClosed() ? this.page : null;
+    const ui = page && (this.target === "cmi5" ? page.mainFrame() : (page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`)) ?? null));
+    const events = this.launches.length > 0 ? this.preview.log.all({ sessionId: this.sessionId }) : [];
+    return diagnosePage(this.page, ui, events);
   }
 
   async dispose(): Promise<void> {

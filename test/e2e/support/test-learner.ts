@@ -11,6 +11,8 @@ export async function enrolForTest(test: TestContext, browser: Browser, on: Cour
   const learner = await Learner.enrol(browser, on.preview, on.course, target, test.expect);
   test.onTestFinished(async () => {
     try {
+      // A failure says what the page was doing then (a stalled page, a commit not answered…).
+      if (test.task.result?.state === "fail") console.error(`${test.task.name}\n${await learner.diagnose()}`);
       test.expect(learner.problems, "console errors / page errors / CSP violations").toEqual([]);
     } finally {
       await learner.dispose();
