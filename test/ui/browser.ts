@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import type { AxeResults } from "axe-core";
 import { expect, type TestContext } from "vitest";
+import { diagnosePage } from "../support/page-diagnosis";
 
 export { launchChromium } from "../support/chromium";
 
@@ -46,7 +47,8 @@ export async function openLearnerPage(browser: Browser, url: string, options: Op
 /**
  * openLearnerPage for one test of a describe.concurrent: closed when THAT test ends (onTestFinished;
  * a file-wide afterEach would close the other tests' pages), and with `checkProblems` the test fails
- * on any console error, page error or CSP violation collected by then.
+ * on any console error, page error or CSP violation collected by then. A failed test's output says
+ * what its page was doing (test/support/page-diagnosis.ts).
  */
 export async function openForTest(
   test: TestContext,
@@ -57,6 +59,8 @@ export async function openForTest(
   const learner = await openLearnerPage(browser, url, options);
   test.onTestFinished(async () => {
     const problems = [...learner.problems];
+    // A failure says what the page was doing then (a stalled page, animation frames that stopped…).
+    if (test.task.result?.state === "fail" && !learner.page.isClosed()) console.error(`${test.task.name}\n${await diagnosePage(learner.page, null, null)}`);
     await learner.close();
     if (options.checkProblems) test.expect(problems, "console errors / page errors / CSP violations").toEqual([]);
   });

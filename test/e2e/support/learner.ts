@@ -9,7 +9,7 @@ import type { PreviewServer } from "../../../authoring/preview/server";
 import type { CourseData, QuestionData, TargetId } from "../../../runtime/course/types";
 import { answerQuestion, questionsById, shownQuestionIds } from "../../ui/answers";
 import { watch } from "./chromium";
-import { diagnosePage } from "./page-diagnosis";
+import { diagnosePage } from "../../support/page-diagnosis";
 
 /** How to answer an attempt: all right, all wrong, or right except `wrong` all-or-nothing questions. */
 export type AttemptPlan = "right" | "wrong" | { wrong: number };
