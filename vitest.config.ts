@@ -90,10 +90,12 @@ export default defineConfig({
     // folder of built packages for the run: each course/target is built once, whichever worker asks
     // first (test/support/built-package-cache.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts", "./test/support/built-packages-global-setup.ts"],
-    // Two workers on a 2-core machine. Three were tried (a journey keeps a core only partly busy), and a
-    // quiet fresh-clone run then had a journey wait 30 s for a button of the SCO frame to become
-    // "stable" (animation frames starved while three files drove the one Chromium); its gain was never measured quiet.
-    maxWorkers: 2,
+    // Three workers on a 2-core machine: a browser file keeps a core only partly busy (its Chromium and
+    // Playwright's server take the rest). Measured quiet, whole run in a fresh clone's order (session
+    // 17, docs/testing.md): 269–296 s in 5 runs against 323–354 s in 7 with two. A journey once waited
+    // 30 s for a SCO-frame button to become "stable" with three, and once with two (session 16): the
+    // page diagnosis a failed test prints (test/support/page-diagnosis.ts) is there to name its cause.
+    maxWorkers: 3,
     // Tests of a describe.concurrent (the journey files: one learner each) run two at a time per
     // worker: a journey mostly waits (renders, the LMS, page loads). Four were measured on a quiet
     // fresh clone (session 8, issue 14 item 4): npm test 8 min 20 s against 7 min 41 s with two, and

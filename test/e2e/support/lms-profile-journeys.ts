@@ -1,5 +1,5 @@
 // Journeys under the preview's LMS behaviours (one test file per behaviour and target calls this, so
-// the files share the two test workers): the starter course launched by the preview LMS as
+// the files share the test workers): the starter course launched by the preview LMS as
 // Moodle (SCORM 1.2, 2004 3rd, 2004 4th) and as ILIAS (SCORM 1.2), a learner driven through the real
 // UI in Chromium. Each journey checks what that LMS holds afterwards (attempt, mode, status, score,
 // grade, interactions, suspend data), that the grade it records is the score the learner was shown,
