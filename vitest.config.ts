@@ -91,10 +91,11 @@ export default defineConfig({
     // first (test/support/built-package-cache.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts", "./test/support/built-packages-global-setup.ts"],
     // Three workers on a 2-core machine: a browser file keeps a core only partly busy (its Chromium and
-    // Playwright's server take the rest). Measured quiet, whole run in a fresh clone's order (session
-    // 17, docs/testing.md): 269–296 s in 5 runs against 323–354 s in 7 with two. A journey once waited
-    // 30 s for a SCO-frame button to become "stable" with three, and once with two (session 16): the
-    // page diagnosis a failed test prints (test/support/page-diagnosis.ts) is there to name its cause.
+    // Playwright's server take the rest). Measured quiet, whole runs in a fresh clone's order,
+    // interleaved (session 17, docs/testing.md): two 332 and 309 s, three 295, 278 and 291 s. A
+    // journey once waited 30 s for a SCO-frame button to become "stable" with three, and once with two
+    // (session 16): the page diagnosis a failed test prints (test/support/page-diagnosis.ts) is there
+    // to name its cause.
     maxWorkers: 3,
     // Tests of a describe.concurrent (the journey files: one learner each) run two at a time per
     // worker: a journey mostly waits (renders, the LMS, page loads). Four were measured on a quiet
