@@ -67,6 +67,9 @@ describe("cmi5: the app chunk fails to load", { timeout: 300_000 }, () => {
       expect(record.count("initialized")).toBe(1);
       expect(record.count("passed")).toBe(1);
       expect(record.count("terminated")).toBe(1);
+    } catch (error) {
+      console.error(await learner.diagnose()); // what the page was doing (test/support/page-diagnosis.ts)
+      throw error;
     } finally {
       await learner.dispose();
     }
@@ -90,6 +93,9 @@ describe("cmi5: the app chunk fails to load", { timeout: 300_000 }, () => {
       await page.keyboard.press("Enter"); // "Chargement…" while it tries, then the failure again
       await page.getByRole("alert").filter({ hasText: "Le cours n’a pas pu être chargé" }).waitFor();
       await expect.poll(() => focused(page)).toMatchObject({ tag: "button", text: "Charger à nouveau" });
+    } catch (error) {
+      console.error(await learner.diagnose()); // what the page was doing (test/support/page-diagnosis.ts)
+      throw error;
     } finally {
       await learner.dispose();
     }

@@ -3,7 +3,7 @@
 // the LRS is refusing statements; the token is revoked (401) in the middle of the session.
 // Runs per scenario: the seeds below (PASSMARK_E2E_FAULT_SEEDS="1,2,3" to run more).
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from "vitest";
 import { expectNoAxeViolations } from "../ui/browser";
 import { launchChromium } from "./support/chromium";
 import { Learner } from "./support/learner";
@@ -28,9 +28,11 @@ afterAll(async () => {
 });
 
 /** Each scenario has its own preview LMS (faults are injected per LRS) so that they can run concurrently. */
-async function setUp(expect: ExpectStatic): Promise<{ starter: CoursePreview; learner: Learner }> {
+async function setUp(expect: ExpectStatic, onTestFailed: TestContext["onTestFailed"]): Promise<{ starter: CoursePreview; learner: Learner }> {
   const starter = await previewStarter(undefined, { target: "cmi5" });
   const learner = await Learner.enrol(browser, starter.preview, starter.course, "cmi5", expect);
+  // A failure says what the page was doing then (test/support/page-diagnosis.ts).
+  onTestFailed(async ({ task }) => console.error(`${task.name}\n${await learner.diagnose()}`));
   cleanup.push(
     () => starter.close(),
     () => learner.dispose(),
@@ -58,8 +60,9 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     const withTimeout = index === 0;
     it(`LRS failing 30% of requests (5xx, resets${withTimeout ? ", one timeout" : ""}) during a whole pass, seed ${seed}: each statement stored once, in order; the status line never claims too early`, async ({
       expect,
+      onTestFailed,
     }) => {
-      const { starter, learner } = await setUp(expect);
+      const { starter, learner } = await setUp(expect, onTestFailed);
       await learner.launch();
       await learner.recordStatusLine();
       const faults = starter.preview.lms.faults;
@@ -115,8 +118,9 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
 
   it("tab closed right after the pass while the LRS refuses statements: Passed stored (fetch keepalive on page hide), exactly once, then Terminated, last, once", async ({
     expect,
+    onTestFailed,
   }) => {
-    const { starter, learner } = await setUp(expect);
+    const { starter, learner } = await setUp(expect, onTestFailed);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
@@ -152,8 +156,9 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
 
   it("the LMS abandons the session mid-attempt (403 on everything): told plainly (no endless 'connection lost'), Back to the LMS finishes at once to the returnURL", async ({
     expect,
+    onTestFailed,
   }) => {
-    const { starter, learner } = await setUp(expect);
+    const { starter, learner } = await setUp(expect, onTestFailed);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
@@ -182,8 +187,8 @@ describe.concurrent("cmi5 delivery faults, end to end", { timeout: 150_000 }, ()
     expect(unexpected(learner.problems).filter((p) => !/the LMS ended this session/.test(p))).toEqual([]);
   });
 
-  it("401 in the middle of the session: the learner is told, nothing is lost, all arrives once the login is back", async ({ expect }) => {
-    const { starter, learner } = await setUp(expect);
+  it("401 in the middle of the session: the learner is told, nothing is lost, all arrives once the login is back", async ({ expect, onTestFailed }) => {
+    const { starter, learner } = await setUp(expect, onTestFailed);
     await learner.launch();
     await learner.readToAssessment();
     const ui = await learner.ui();
