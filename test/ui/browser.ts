@@ -60,7 +60,8 @@ export async function openForTest(
   test.onTestFinished(async () => {
     const problems = [...learner.problems];
     // A failure says what the page was doing then (a stalled page, animation frames that stopped…).
-    if (test.task.result?.state === "fail" && !learner.page.isClosed()) console.error(`${test.task.name}\n${await diagnosePage(learner.page, null, null)}`);
+    if (test.task.result?.state === "fail" && !learner.page.isClosed())
+      console.error(`${test.task.name}\n${await diagnosePage(learner.page, null, null)}\nproblems so far: ${JSON.stringify(problems)}`);
     await learner.close();
     if (options.checkProblems) test.expect(problems, "console errors / page errors / CSP violations").toEqual([]);
   });

@@ -251,12 +251,14 @@ export class Learner {
     await page.close();
   }
 
-  /** What the open page was doing and the session's last log events (printed when a test fails). */
+  /** What the open page was doing, the session's last log events and the page's errors (printed when a test fails). */
   async diagnose(): Promise<string> {
     const page = this.page && !this.page.isClosed() ? this.page : null;
     const ui = page && (this.target === "cmi5" ? page.mainFrame() : (page.frames().find((f) => f.url().includes(`/pkg/${this.target}/`)) ?? null));
     const events = this.launches.length > 0 ? this.preview.log.all({ sessionId: this.sessionId }) : [];
-    return diagnosePage(this.page, ui, events);
+    const report = await diagnosePage(this.page, ui, events);
+    // An uncaught error in a click handler leaves the screen as it was: say so beside the page's state.
+    return `${report}\nconsole errors, page errors and CSP violations so far: ${JSON.stringify(this.pageProblems.flat())}`;
   }
 
   async dispose(): Promise<void> {
