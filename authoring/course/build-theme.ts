@@ -23,7 +23,7 @@ export interface CourseTheme {
 
 export interface BuiltTheme {
   theme: CourseTheme;
-  logo?: { src: string; alt: string };
+  logo?: { src: string; alt: string; width?: number; height?: number };
 }
 
 const LOGO_TYPES = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
@@ -60,6 +60,9 @@ export async function buildTheme(author: AuthorTheme | undefined, file: string, 
     );
     if (relative) {
       built.logo = { src: files.addAsset(relative, { file, path: at, baseDir: "" }), alt: decorative === true ? "" : (alt ?? "").trim() };
+      // Its proportions, so the header keeps its width before it arrives (theme.css sets its height).
+      const size = files.imageSize(relative, { proportionsOnly: true });
+      if (size) Object.assign(built.logo, size);
       built.theme.logo = true;
     }
   }

@@ -1,12 +1,13 @@
 // Files a course refers to (Markdown bodies, images, media, captions): each reference must name an
 // existing file INSIDE the course folder, spelt with the exact case (LMS servers are case-sensitive).
-// Referenced assets are packaged under "assets/" in the zip. Only reads the disk, never writes.
+// Referenced assets are packaged under "assets/" in the zip; an image's own size is read for its <img>. Only reads the disk, never writes.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { closest } from "./did-you-mean";
 import type { PackageFile } from "./loaded-course";
 import type { ProblemList } from "./problems";
 import { describeFileKind } from "./regular-file";
+import { readImageSize, type ImageSize } from "./image-size";
 
 /** Where a reference was written: the file holding it, the JSON path in that file, its folder. */
 export interface ReferenceSite {
@@ -28,6 +29,7 @@ interface FolderState {
   listings: Map<string, string[] | null>;
   assetsByZipPath: Map<string, string>;
   resolved: Map<string, { relative: string } | { problem: string }>;
+  imageSizes: Map<string, ImageSize | null>;
 }
 
 export class CourseFiles {
@@ -35,13 +37,20 @@ export class CourseFiles {
   private readonly listings: Map<string, string[] | null>;
   private readonly assetsByZipPath: Map<string, string>;
   private readonly resolved: Map<string, { relative: string } | { problem: string }>;
+  private readonly imageSizes: Map<string, ImageSize | null>;
 
   constructor(
     readonly root: string,
     private readonly problems: ProblemList,
-    private readonly state: FolderState = { realRoot: realpathSync(root), listings: new Map(), assetsByZipPath: new Map(), resolved: new Map() },
+    private readonly state: FolderState = {
+      realRoot: realpathSync(root),
+      listings: new Map(),
+      assetsByZipPath: new Map(),
+      resolved: new Map(),
+      imageSizes: new Map(),
+    },
   ) {
-    ({ realRoot: this.realRoot, listings: this.listings, assetsByZipPath: this.assetsByZipPath, resolved: this.resolved } = state);
+    ({ realRoot: this.realRoot, listings: this.listings, assetsByZipPath: this.assetsByZipPath, resolved: this.resolved, imageSizes: this.imageSizes } = state);
   }
 
   /** The same folder and packaged assets (each packaged once), reporting into `problems` (a unit's). */
@@ -112,6 +121,17 @@ export class CourseFiles {
     }
     this.assetsByZipPath.set(zipPath, holder ?? relative);
     return zipPath;
+  }
+
+  /** The intrinsic size of a resolved image (image-size.ts), read once per file; null when it has none to read. */
+  imageSize(relative: string, options: { proportionsOnly?: boolean } = {}): ImageSize | null {
+    const key = `${options.proportionsOnly === true}\u0000${relative}`;
+    let size = this.imageSizes.get(key);
+    if (size === undefined) {
+      size = readImageSize(path.join(this.root, ...relative.split("/")), options.proportionsOnly === true);
+      this.imageSizes.set(key, size);
+    }
+    return size;
   }
 
   /** Every packaged asset, sorted by zip path (deterministic output). */

@@ -8,6 +8,7 @@ import sanitizeHtml from "sanitize-html";
 import { findPlaceholders, isPlaceholderName, PLACEHOLDER_NAMES, type PlaceholderName } from "../../runtime/course/placeholders";
 import type { RichText } from "../../runtime/course/types";
 import type { CourseFiles, ReferenceSite } from "./course-files";
+import type { ImageSize } from "./image-size";
 import { closest } from "./did-you-mean";
 import { markdownNestingProblem } from "./markdown-depth";
 import type { ProblemList } from "./problems";
@@ -121,7 +122,8 @@ export function renderMarkdown(
   const report = (message: string, ...needles: string[]): void => problems.warning(site.file, site.path, message, lineOf(...needles));
   const allowedTags = options.inline ? INLINE_TAGS : ALLOWED_TAGS;
 
-  const toAsset = (reference: string, what: string): string | null => {
+  /** The packaged file's URL in the zip and its course-relative path, or null (reported). */
+  const toAsset = (reference: string, what: string): { url: string; relative: string } | null => {
     const hash = reference.indexOf("#");
     const fragment = hash === -1 ? undefined : reference.slice(hash + 1);
     const withoutFragment = hash === -1 ? reference : reference.slice(0, hash);
@@ -129,7 +131,7 @@ export function renderMarkdown(
     const at = { ...site, line: lineOf(reference, target) };
     const relative = files.resolve(target, at, what);
     if (relative === null) return null;
-    return encodeZipPath(files.addAsset(relative, at)) + (fragment !== undefined ? `#${fragment}` : "");
+    return { url: encodeZipPath(files.addAsset(relative, at)) + (fragment !== undefined ? `#${fragment}` : ""), relative };
   };
 
   const html = sanitizeHtml(rendered, {
@@ -161,14 +163,15 @@ export function renderMarkdown(
           return { tagName: REMOVED, attribs: {} };
         }
         if (HAS_SCHEME.test(src)) return { tagName: REMOVED, attribs: {} };
-        const zipSrc = toAsset(src, "image");
-        if (zipSrc === null) return { tagName: REMOVED, attribs: {} };
+        const asset = toAsset(src, "image");
+        if (asset === null) return { tagName: REMOVED, attribs: {} };
         if (alt.trim() === "") {
           const message = `image "${src}" has no alt text: describe it for screen readers, e.g. ![A red fire extinguisher](${src})`;
           if (options.altRequired) problems.error(site.file, site.path, message, lineOf(src, safeDecode(src)));
           else report(message, src, safeDecode(src));
         }
-        return { tagName, attribs: keep({ ...attribs, src: zipSrc }, ["src", "alt", "title", "width", "height"]) };
+        const sized = withSize(attribs, files.imageSize(asset.relative));
+        return { tagName, attribs: keep({ ...sized, src: asset.url }, ["src", "alt", "title", "width", "height"]) };
       },
       a: (tagName, attribs) => {
         const href = attribs.href ?? "";
@@ -176,9 +179,9 @@ export function renderMarkdown(
         if (href === "" || href.startsWith("#")) return { tagName, attribs: kept };
         if (/^https?:/i.test(href)) return { tagName, attribs: { ...kept, target: "_blank", rel: "noopener noreferrer" } };
         if (HAS_SCHEME.test(href) || href.startsWith("//")) return { tagName, attribs: kept }; // mailto kept, others stripped
-        const zipHref = toAsset(href, "linked file");
-        if (zipHref === null) return { tagName, attribs: keep(attribs, ["title"]) };
-        return { tagName, attribs: { ...kept, href: zipHref, target: "_blank", rel: "noopener" } };
+        const linked = toAsset(href, "linked file");
+        if (linked === null) return { tagName, attribs: keep(attribs, ["title"]) };
+        return { tagName, attribs: { ...kept, href: linked.url, target: "_blank", rel: "noopener" } };
       },
     },
   });
@@ -238,6 +241,23 @@ function warnAboutRemovals(name: string, attribs: Record<string, string>, allowe
       }
     }
   }
+}
+
+/**
+ * The image's width and height as the author gave them, completed from its intrinsic size: both when
+ * the author gave neither, the other one in proportion when the author gave one in pixels. With both,
+ * the browser keeps the image's space before it arrives (docs/course-format.md "Images").
+ */
+function withSize(attribs: Record<string, string>, size: ImageSize | null): Record<string, string> {
+  if (size === null) return attribs;
+  const { width, height } = attribs;
+  const pixels = (value: string | undefined) => (value !== undefined && /^\s*[1-9]\d{0,4}\s*$/.test(value) ? Number(value) : null);
+  if (width === undefined && height === undefined) return { ...attribs, width: String(size.width), height: String(size.height) };
+  const givenWidth = pixels(width);
+  if (height === undefined && givenWidth !== null) return { ...attribs, height: String(Math.max(1, Math.round((givenWidth * size.height) / size.width))) };
+  const givenHeight = pixels(height);
+  if (width === undefined && givenHeight !== null) return { ...attribs, width: String(Math.max(1, Math.round((givenHeight * size.width) / size.height))) };
+  return attribs;
 }
 
 function keep(attribs: Record<string, string>, names: string[]): Record<string, string> {

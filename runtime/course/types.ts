@@ -27,8 +27,11 @@ export interface CourseData {
   pages: PageData[];
   assessment: AssessmentData | null;
   reporting: ReportingOptions;
-  /** The course's logo (`theme.logo` in course.json), shown in the header; alt "" when it is decorative. */
-  logo?: { src: string; alt: string };
+  /**
+   * The course's logo (`theme.logo` in course.json), shown in the header; alt "" when it is decorative.
+   * width/height: its intrinsic proportions when the build could read them (the header keeps its space).
+   */
+  logo?: { src: string; alt: string; width?: number; height?: number };
 }
 
 export interface PageData {

@@ -29,7 +29,7 @@ export function CourseHeader({ view, showProgress = true, children }: { view: Se
   const { logo } = session.course;
   return (
     <header class="pm-header">
-      {logo && <img class="pm-logo" src={logo.src} alt={logo.alt} />}
+      {logo && <img class="pm-logo" src={logo.src} alt={logo.alt} width={logo.width} height={logo.height} />}
       <p class="pm-course-title" lang={session.course.language}>
         {session.course.title}
       </p>

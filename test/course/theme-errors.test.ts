@@ -77,10 +77,10 @@ describe("theme logo and font", () => {
       expect.stringMatching(/^error \/theme\/logo: expected either "alt" or "decorative": true, found both/),
     ]);
     const course = await loadCourse(themed({ logo: { src: "assets/logo.svg", alt: " Acme Safety " } }, files));
-    expect(course.data.logo).toEqual({ src: "assets/logo.svg", alt: "Acme Safety" });
+    expect(course.data.logo).toEqual({ src: "assets/logo.svg", alt: "Acme Safety", width: 10, height: 10 });
     expect(course.assets.map((a) => a.zipPath)).toContain("assets/logo.svg");
     const decorative = await loadCourse(themed({ logo: { src: "assets/logo.svg", decorative: true } }, files));
-    expect(decorative.data.logo).toEqual({ src: "assets/logo.svg", alt: "" });
+    expect(decorative.data.logo).toEqual({ src: "assets/logo.svg", alt: "", width: 10, height: 10 });
   });
 
   it("a logo must be an image in the course folder", async () => {

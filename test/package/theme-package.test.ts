@@ -44,7 +44,7 @@ describe("course/theme.css in the package", () => {
     expect(await read(themed, "imsmanifest.xml")).toContain('href="course/theme.css"');
     expect(await readdir(join(themed.dir, "assets", "fonts"))).toEqual(["brand.woff2"]);
     const course = JSON.parse(await read(themed, "course/course.json")) as { logo?: unknown };
-    expect(course.logo).toEqual({ src: "assets/logo.svg", alt: "" });
+    expect(course.logo).toEqual({ src: "assets/logo.svg", alt: "", width: 10, height: 10 }); // its proportions: the header keeps its space
   });
 
   it('"auto": the light colours, the dark ones under prefers-color-scheme, the font face relative to the CSS file', async () => {

@@ -151,6 +151,8 @@ describe.concurrent("a themed course", () => {
       const logo = page.locator("header img.pm-logo");
       expect(await logo.getAttribute("alt")).toBe("Fire safety team");
       await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // Its proportions (120 × 200) written at build time: the header keeps the logo's width before it arrives.
+      expect([await logo.getAttribute("width"), await logo.getAttribute("height")]).toEqual(["120", "200"]);
       expect(await style(page, ".pm-pager .pm-button", "background-color")).toBe("rgb(122, 31, 92)");
       expect(await style(page, "body", "font-family")).toBe('Georgia, "Times New Roman", serif');
       await expectNoAxeViolations(page, "themed page, light");
