@@ -176,7 +176,11 @@ export class Learner {
           });
         await this.expect.poll(() => ui.locator(".pm-media .pm-badge").first().textContent(), { timeout: STEP_DEADLINE_MS }).toBe("Watched");
       }
+      // Each Next's effect before the next press: a press that did not take (a page that moved under
+      // it) fails here, at its page, instead of as a learner one page short at the end.
+      const leaving = await this.h1();
       await this.next(ui);
+      if (i < this.course.pages.length - 1) await this.expect.poll(() => this.h1(), { message: `Next on "${leaving}"` }).not.toBe(leaving);
     }
     await this.expect.poll(() => this.h1()).toBe(this.course.assessment!.title);
   }
