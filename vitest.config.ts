@@ -90,13 +90,15 @@ export default defineConfig({
     // folder of built packages for the run: each course/target is built once, whichever worker asks
     // first (test/support/built-package-cache.ts).
     globalSetup: ["./test/support/chromium-global-setup.ts", "./test/support/built-packages-global-setup.ts"],
-    // Two workers on a 2-core machine. Three are about 10% faster on a quiet machine (interleaved
-    // runs, session 17, docs/testing.md: two 332 and 309 s, three 295, 278 and 291 s), but with a CPU
-    // hog beside them one run in six failed (two cmi5 journeys left on the last page after "Next" for
-    // 30 s), against none in 21 with two. A journey also once waited 30 s for a SCO-frame button to
-    // become "stable" with three, and once with two (session 16): the page diagnosis a failed test
+    // Three workers on a 2-core machine: a browser file keeps a core only partly busy (its pages load,
+    // its LMS answers, Playwright relays), and three are about 10% faster than two on a quiet machine
+    // (interleaved runs, session 17, docs/testing.md: two 332 and 309 s, three 295, 278 and 291 s).
+    // Session 17 went back to two after one run in six under a CPU hog failed; its cause was a press
+    // on Next lost to a late image (session 18: images now have their size), and three then passed
+    // 5 of 5 runs under the hog. Twice a journey waited 30 s for a SCO-frame button to become
+    // "stable" (once with three workers, once with two, session 16): the page diagnosis a failed test
     // prints (test/support/page-diagnosis.ts) is there to name its cause.
-    maxWorkers: 2,
+    maxWorkers: 3,
     // Tests of a describe.concurrent (the journey files: one learner each) run two at a time per
     // worker: a journey mostly waits (renders, the LMS, page loads). Four were measured on a quiet
     // fresh clone (session 8, issue 14 item 4): npm test 8 min 20 s against 7 min 41 s with two, and
