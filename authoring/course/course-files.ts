@@ -1,6 +1,7 @@
 // Files a course refers to (Markdown bodies, images, media, captions): each reference must name an
 // existing file INSIDE the course folder, spelt with the exact case (LMS servers are case-sensitive).
-// Referenced assets are packaged under "assets/" in the zip; an image's own size is read for its <img>. Only reads the disk, never writes.
+// Referenced assets are packaged under "assets/" in the zip; an image's own size is read for its
+// <img> (image-size.ts). Only reads the disk, never writes.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { closest } from "./did-you-mean";
