@@ -72,12 +72,18 @@ function buildMedia(m: AuthorMedia, page: AuthorPage, at: string, index: number,
   } else if (m.kind === "video") {
     problems.warning(file, at, 'video without "captions": learners who cannot hear it miss its content (add a .vtt file)');
   }
-  return {
+  const srcSite = { file, path: `${at}/src`, baseDir: "" };
+  const source = files.resolve(m.src, srcSite, `${m.kind} file`);
+  const media: MediaData = {
     id: m.id ?? `${page.id}-media-${index + 1}`,
     kind: m.kind,
-    src: packaged(m.src, { file, path: `${at}/src`, baseDir: "" }, `${m.kind} file`),
+    src: source === null ? "" : files.addAsset(source, srcSite),
     captions,
     title: m.title ?? page.title,
     watchedThreshold: m.watchedThreshold ?? 0.9,
   };
+  // A video's display size, so that its player keeps its space before the video's metadata arrives.
+  const size = m.kind === "video" && source !== null ? files.videoSize(source) : null;
+  if (size !== null) Object.assign(media, size);
+  return media;
 }

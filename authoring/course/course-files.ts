@@ -1,7 +1,7 @@
 // Files a course refers to (Markdown bodies, images, media, captions): each reference must name an
 // existing file INSIDE the course folder, spelt with the exact case (LMS servers are case-sensitive).
 // Referenced assets are packaged under "assets/" in the zip; an image's own size is read for its
-// <img> (image-size.ts). Only reads the disk, never writes.
+// <img> (image-size.ts), a video's for its <video> (video-size.ts). Only reads the disk, never writes.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { closest } from "./did-you-mean";
@@ -9,6 +9,7 @@ import type { PackageFile } from "./loaded-course";
 import type { ProblemList } from "./problems";
 import { describeFileKind } from "./regular-file";
 import { readImageSize, type ImageSize } from "./image-size";
+import { readVideoSize } from "./video-size";
 
 /** Where a reference was written: the file holding it, the JSON path in that file, its folder. */
 export interface ReferenceSite {
@@ -130,6 +131,17 @@ export class CourseFiles {
     let size = this.imageSizes.get(key);
     if (size === undefined) {
       size = readImageSize(path.join(this.root, ...relative.split("/")), options.proportionsOnly === true);
+      this.imageSizes.set(key, size);
+    }
+    return size;
+  }
+
+  /** The display size of a resolved video (video-size.ts), read once per file; null when it has none to read. */
+  videoSize(relative: string): ImageSize | null {
+    const key = `video\u0000${relative}`;
+    let size = this.imageSizes.get(key);
+    if (size === undefined) {
+      size = readVideoSize(path.join(this.root, ...relative.split("/")));
       this.imageSizes.set(key, size);
     }
     return size;

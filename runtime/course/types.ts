@@ -51,6 +51,9 @@ export interface MediaData {
   title: string;
   /** Share of the duration (0..1] that counts as "watched" for progress. Progress only, never a score. */
   watchedThreshold: number;
+  /** A video's display size (CSS pixels) when the build could read it: its player's space before the video loads. */
+  width?: number;
+  height?: number;
 }
 
 export type AttemptsAllowed = number | "unlimited";

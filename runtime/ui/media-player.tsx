@@ -36,7 +36,8 @@ export function MediaPlayer({ media, watched, onWatched }: Props) {
         <span class={watched ? "pm-badge pm-done" : "pm-badge"}>{i18n.t(watched ? "mediaWatched" : "mediaNotWatched")}</span>
       </figcaption>
       {media.kind === "video" ? (
-        <video ref={(el) => void (element.current = el)} {...common}>
+        // Its display size (read at build time) keeps its space before its metadata arrives: nothing below moves then.
+        <video ref={(el) => void (element.current = el)} {...common} width={media.width} height={media.height}>
           {track}
         </video>
       ) : (
