@@ -53,13 +53,15 @@ async function editBuiltVideo(change: (media: Record<string, unknown>) => void):
  */
 async function pressAcrossArrival(test: TestContext): Promise<{ width: number; height: number }> {
   const { expect } = test;
-  const { page, context } = await openForTest(test, browser, `${server.url}/index.html`, { checkProblems: true });
+  // The video is on the first page: its request starts with the course, so it is held before the page opens.
+  const { page, context } = await openForTest(test, browser, "about:blank", { checkProblems: true });
   let arrive!: () => void;
   const held = new Promise<void>((resolve) => (arrive = resolve));
   await context.route(/\/assets\/clip\.webm$/, async (route) => {
     await held;
     await route.continue();
   });
+  await page.goto(`${server.url}/index.html`);
   const h1 = () => page.locator("h1").first().textContent();
   const next = page.getByRole("button", { name: "Next", exact: true });
   const video = page.locator("#pm-content video, .pm-media video").first();
