@@ -9,7 +9,7 @@ import type { PackageFile } from "./loaded-course";
 import type { ProblemList } from "./problems";
 import { describeFileKind } from "./regular-file";
 import { readImageSize, type ImageSize } from "./image-size";
-import { readVideoSize } from "./video-size";
+import { readVideoSize, type VideoSize } from "./video-size";
 
 /** Where a reference was written: the file holding it, the JSON path in that file, its folder. */
 export interface ReferenceSite {
@@ -31,7 +31,7 @@ interface FolderState {
   listings: Map<string, string[] | null>;
   assetsByZipPath: Map<string, string>;
   resolved: Map<string, { relative: string } | { problem: string }>;
-  imageSizes: Map<string, ImageSize | null>;
+  imageSizes: Map<string, ImageSize | VideoSize | null>;
 }
 
 export class CourseFiles {
@@ -39,7 +39,7 @@ export class CourseFiles {
   private readonly listings: Map<string, string[] | null>;
   private readonly assetsByZipPath: Map<string, string>;
   private readonly resolved: Map<string, { relative: string } | { problem: string }>;
-  private readonly imageSizes: Map<string, ImageSize | null>;
+  private readonly imageSizes: Map<string, ImageSize | VideoSize | null>;
 
   constructor(
     readonly root: string,
@@ -137,7 +137,7 @@ export class CourseFiles {
   }
 
   /** The display size of a resolved video (video-size.ts), read once per file; null when it has none to read. */
-  videoSize(relative: string): ImageSize | null {
+  videoSize(relative: string): VideoSize | null {
     const key = `video\u0000${relative}`;
     let size = this.imageSizes.get(key);
     if (size === undefined) {

@@ -29,7 +29,7 @@ export function readVideoSize(file: string): VideoSize | null {
     return null; // reported elsewhere when the file itself is the problem (course-files.ts)
   }
   try {
-    const magic = readAt(fd, 0, 12);
+    const magic = readAt(fd, 0, 4); // an EBML header (WebM) or the first ISO box
     if (magic.length >= 4 && magic[0] === 0x1a && magic[1] === 0x45 && magic[2] === 0xdf && magic[3] === 0xa3)
       return checked(webmSize(readAt(fd, 0, WEBM_HEAD_BYTES)));
     return checked(isoSize(fd));
