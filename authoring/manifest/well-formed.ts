@@ -1,6 +1,6 @@
 // Parses the manifests a build made with libxml2 (xmllint-wasm, as `passmark validate` does) before
 // any zip is written: a manifest that is not well-formed XML is never shipped.
-import { validateXML } from "xmllint-wasm";
+import { runXmllint } from "../validate/xmllint";
 
 export interface ManifestText {
   /** Where it goes, for messages: e.g. "cmi5.xml (cmi5)". */
@@ -20,7 +20,7 @@ export async function notWellFormed(manifests: readonly ManifestText[]): Promise
   let errors: ReadonlyArray<{ message: string; loc: null | { fileName: string; lineNumber: number } }>;
   try {
     // No schema: xmllint --noout only parses. 64 MiB: a course with thousands of files lists them all.
-    const result = await validateXML({ xml: files, schema: [], maxMemoryPages: 64 * 16 });
+    const result = await runXmllint({ xml: files, maxMemoryPages: 64 * 16 });
     if (result.valid) return [];
     errors = result.errors;
   } catch (error) {

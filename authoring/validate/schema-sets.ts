@@ -11,7 +11,7 @@
 // <lom:lom> inline metadata gets the same stand-in (the 3rd edition's wildcard there is strict).
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { XMLFileInfo } from "xmllint-wasm";
+import type { XmlFile } from "./xmllint";
 import { scormEditionFolder } from "../manifest/schema-files";
 import { SCORM12, SCORM2004, XML_NS } from "../manifest/namespaces";
 import { ownSchemasDir } from "../paths";
@@ -21,11 +21,11 @@ const XSD = "http://www.w3.org/2001/XMLSchema";
 
 export interface SchemaSet {
   kind: PackageKind;
-  root: XMLFileInfo;
-  preload: XMLFileInfo[];
+  root: XmlFile;
+  preload: XmlFile[];
 }
 
-async function readSet(dir: string): Promise<XMLFileInfo[]> {
+async function readSet(dir: string): Promise<XmlFile[]> {
   const names = (await readdir(dir)).sort();
   return Promise.all(names.map(async (name) => ({ fileName: name, contents: await readFile(join(dir, name)) })));
 }

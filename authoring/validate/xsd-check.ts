@@ -1,7 +1,7 @@
-// Runs libxml2 (xmllint-wasm, no native build needed) on one manifest against one schema set.
-import { validateXML } from "xmllint-wasm";
+// Runs libxml2 (xmllint-wasm, no native build needed: ./xmllint.ts) on one manifest against one schema set.
 import type { SchemaSet } from "./schema-sets";
 import { readableXsdMessage, type XsdSubject } from "./xsd-messages";
+import { runXmllint } from "./xmllint";
 
 export interface SchemaFinding {
   line: number | null;
@@ -40,9 +40,9 @@ function exitCodeOf(error: unknown): number | null {
 /** [] when valid. Throws when the schema set itself does not compile (a passmark bug, not the package's). */
 export async function checkAgainstSchema(fileName: string, contents: Uint8Array, set: SchemaSet): Promise<SchemaFinding[]> {
   try {
-    const result = await validateXML({
+    const result = await runXmllint({
       xml: [{ fileName, contents }],
-      schema: [set.root],
+      schema: set.root,
       preload: set.preload,
       maxMemoryPages: 16 * 256, // 256 MiB: large manifests list thousands of files
     });
