@@ -63,10 +63,13 @@ interface Reply {
 // The worker: loads xmllint-wasm's Emscripten module factory (its file also listens for messages of
 // its own key, which we never send), compiles the WebAssembly once, and runs one instance per request.
 // Emscripten's exit sets process.exitCode: in a worker thread that is the thread's own, and is reset.
+// An ES module from a data: URL: eval'd code would be read as CommonJS or as a module depending on the
+// parent's flags (--input-type=module made it a module, where require does not exist).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { readFileSync } = require("node:fs");
-const createXmllint = require(workerData.factory);
+import { parentPort, workerData } from "node:worker_threads";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const createXmllint = createRequire(workerData.factory)(workerData.factory);
 const compiled = new WebAssembly.Module(readFileSync(workerData.wasm));
 parentPort.on("message", async (request) => {
   if (!request || request.passmark !== "xmllint") return;
@@ -106,8 +109,7 @@ function settleAll(error: Error): void {
 
 function startWorker(): Worker {
   const require = createRequire(join(packageRoot(), "package.json"));
-  const started = new Worker(WORKER_SOURCE, {
-    eval: true,
+  const started = new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), {
     workerData: { factory: require.resolve("xmllint-wasm/xmllint-node.js"), wasm: require.resolve("xmllint-wasm/xmllint.wasm") },
   });
   started.on("message", (reply: Reply) => {

@@ -1,7 +1,12 @@
 // authoring/validate/xmllint.ts: libxml2 in one long-lived worker thread. Each call is a fresh
 // instance: its verdict, its messages and its files are its own, whatever runs beside it.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { XmllintError, runXmllint } from "../../authoring/validate/xmllint";
+import { REPO_ROOT, builtPackage } from "../support/package-fixture";
 
 const SCHEMA = {
   fileName: "note.xsd",
@@ -87,5 +92,16 @@ describe("runXmllint", () => {
 
   it("refuses a file name xmllint would read as an option", async () => {
     await expect(runXmllint({ xml: [{ fileName: "--huge", contents: "<a/>" }] })).rejects.toThrow(/"--huge" would be read as an option/);
+  });
+
+  it("runs in the bundled CLI whatever the process's flags: --input-type=module, as the benchmark's child starts it", async () => {
+    // The thread's code once ran as CommonJS or as a module by the parent's flags, and under
+    // --input-type=module it failed ("require is not defined"): validate exited 70.
+    const { zip } = await builtPackage({ target: "scorm12" });
+    const cli = pathToFileURL(join(REPO_ROOT, "dist", "cli", "passmark.mjs")).href;
+    const code = `const { main } = await import(${JSON.stringify(cli)}); process.exitCode = await main(["validate", ${JSON.stringify(zip)}]);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", code]);
+    expect(stdout).toMatch(/package: SCORM 1\.2 \(imsmanifest\.xml\)/);
+    expect(stdout).toMatch(/OK: no problems/);
   });
 });
