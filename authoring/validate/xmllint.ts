@@ -38,7 +38,7 @@ export interface XmllintResult {
   errors: XmllintMessage[];
 }
 
-/** xmllint did not run to a verdict: exit 1 (a document not well-formed), 5 (a schema that does not compile), -1 (aborted). */
+/** xmllint did not run to a verdict: any exit but 0, 3 and 4, such as 5 (a schema that does not compile) or -1 (aborted). */
 export class XmllintError extends Error {
   constructor(
     readonly code: number,
