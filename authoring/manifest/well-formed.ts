@@ -1,16 +1,11 @@
 // Parses the manifests a build made with libxml2 (xmllint-wasm, as `passmark validate` does) before
 // any zip is written: a manifest that is not well-formed XML is never shipped.
-import { runXmllint } from "../validate/xmllint";
+import { XmllintError, runXmllint } from "../validate/xmllint";
 
 export interface ManifestText {
   /** Where it goes, for messages: e.g. "cmi5.xml (cmi5)". */
   label: string;
   data: Buffer;
-}
-
-function exitCodeOf(error: unknown): number | null {
-  const code = typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : null;
-  return typeof code === "number" ? code : null;
 }
 
 /** One line per manifest that does not parse ("<label> is not well-formed XML: line 5: …"); [] when all parse. */
@@ -24,8 +19,8 @@ export async function notWellFormed(manifests: readonly ManifestText[]): Promise
     if (result.valid) return [];
     errors = result.errors;
   } catch (error) {
-    if (exitCodeOf(error) !== 1) throw error;
-    errors = [{ message: error instanceof Error ? error.message : String(error), loc: null }];
+    if (!(error instanceof XmllintError) || error.code !== 1) throw error;
+    errors = [{ message: error.message, loc: null }];
   }
   const problems: string[] = [];
   for (const [i, m] of manifests.entries()) {

@@ -1,7 +1,7 @@
 // Runs libxml2 (xmllint-wasm, no native build needed: ./xmllint.ts) on one manifest against one schema set.
 import type { SchemaSet } from "./schema-sets";
 import { readableXsdMessage, type XsdSubject } from "./xsd-messages";
-import { runXmllint } from "./xmllint";
+import { XmllintError, runXmllint } from "./xmllint";
 
 export interface SchemaFinding {
   line: number | null;
@@ -29,14 +29,6 @@ function parseLines(output: string, fileName: string, fatal: boolean): SchemaFin
   return findings;
 }
 
-function exitCodeOf(error: unknown): number | null {
-  if (typeof error === "object" && error !== null && "code" in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === "number" ? code : null;
-  }
-  return null;
-}
-
 /** [] when valid. Throws when the schema set itself does not compile (a passmark bug, not the package's). */
 export async function checkAgainstSchema(fileName: string, contents: Uint8Array, set: SchemaSet): Promise<SchemaFinding[]> {
   try {
@@ -49,7 +41,7 @@ export async function checkAgainstSchema(fileName: string, contents: Uint8Array,
     return result.valid ? [] : parseLines(result.rawOutput, fileName, false);
   } catch (error) {
     // xmllint exit 1: the document is not well-formed (or not readable as UTF-8).
-    if (exitCodeOf(error) === 1) return parseLines(error instanceof Error ? error.message : String(error), fileName, true);
+    if (error instanceof XmllintError && error.code === 1) return parseLines(error.message, fileName, true);
     throw new Error(`schema set for ${set.kind} could not be used: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
