@@ -25,16 +25,24 @@ class LongestFirstSequencer extends BaseSequencer {
   }
 }
 
+const LONG_WITHOUT_BROWSER = /^\/\/ test-order: long\b/m;
+
 /**
  * A guess from the source: the journey sets (5–8 browser journeys a file) and the packed-tarball
- * install (npm pack + install from the registry, about a minute) > other browser files, the more
- * test code they run the longer > the rest, by size. Checked against a fresh-clone run's file
- * durations (December 2026): every browser file before every other one, and among them the longer
- * ones mostly first (rank correlation 0.5).
+ * install (npm pack + install from the registry, about a minute) > the files marked long (below) >
+ * other browser files, the more test code they run the longer > the rest, by size. Checked against a
+ * fresh-clone run's file durations (December 2026): every browser file before every other one, and
+ * among them the longer ones mostly first (rank correlation 0.5).
  */
 function estimateMs(file: string, sources: TestSources): number {
   const source = sources.text(file);
   if (/\b(scorm|profile)Journeys\(/.test(source) || /\["pack", "--ignore-scripts"/.test(source)) return 90_000;
+  // A file without a browser that takes seconds says so in a line of its own (`// test-order: long, …`
+  // with the reason: real request timeouts, a 50,000-file package) and starts right after the journey
+  // sets, whose two learners a worker keep the CPU busy while it waits. By size alone such files
+  // started among the last, where each kept one worker busy for 7–9 s while the other had nothing
+  // left (fresh clone, December 2026).
+  if (LONG_WITHOUT_BROWSER.test(source)) return 40_000;
   const modules = sources.closure(file);
   if (modules.some((module) => /playwright-core/.test(sources.text(module)))) {
     // Its own text counts in full, that of the helpers it shares with other files (journeys…) a quarter.

@@ -1,5 +1,6 @@
 // Delivery under trouble: faults, reloads, lost credentials, refused statements, page hide, and
 // launches that cannot be served. Against the real local LMS/LRS in strict mode.
+// test-order: long, about 7 s of real request timeouts and backoff (vitest.config.ts)
 import { describe, expect, it } from "vitest";
 import type { LocalLms } from "../../authoring/lrs";
 import { LaunchError } from "../../runtime/lms/launch-error";

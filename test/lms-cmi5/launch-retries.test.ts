@@ -2,6 +2,7 @@
 // survive transient faults (network error, timeout, 408/429/5xx) with a few tries and backoff; the
 // fetch URL is never POSTed again once it answered 200 (the token is single-use, cmi5 §8.2), and
 // error-codes and 401/403 are not retried. Against the real local LMS in strict mode.
+// test-order: long, about 9 s of real request timeouts and backoff (vitest.config.ts)
 import { expect, it } from "vitest";
 import type { LocalLms } from "../../authoring/lrs";
 import { LAUNCH_BACKOFF, backoffMs } from "../../runtime/lms/backoff";
