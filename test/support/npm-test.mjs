@@ -34,7 +34,7 @@ function idleScheduler() {
  * took; `finishNormally()` moves a check still running to the normal policy (or, if the switch is
  * refused, runs it again normally) and resolves with `done`.
  */
-function startCheck({ name, file, args }, { idle }) {
+function startCheck({ name, file, args }, { chrt }) {
   let started = Date.now();
   let again = false; // run again at the normal policy after vitest
   let child;
@@ -55,15 +55,15 @@ function startCheck({ name, file, args }, { idle }) {
       settle({ name, again, code: code ?? 1, output: signal ? `${output}killed by ${signal}\n` : output, seconds: (Date.now() - started) / 1000 });
     });
   };
-  if (idle) run(idle, ["--idle", "0", file, ...args]);
+  if (chrt) run(chrt, ["--idle", "0", file, ...args]);
   else run(file, args);
   let running = true;
   done.then(() => (running = false));
   return {
     done,
     finishNormally() {
-      if (!idle || !running) return done;
-      const back = spawnSync(idle, ["--all-tasks", "--other", "--pid", "0", String(child.pid)], { stdio: "ignore" });
+      if (!chrt || !running) return done;
+      const back = spawnSync(chrt, ["--all-tasks", "--other", "--pid", "0", String(child.pid)], { stdio: "ignore" });
       if (back.status !== 0 && running) {
         const idleChild = child;
         started = Date.now();
@@ -76,9 +76,9 @@ function startCheck({ name, file, args }, { idle }) {
   };
 }
 
-const idle = idleScheduler();
+const chrt = idleScheduler();
 // Without SCHED_IDLE the checks wait for vitest: beside it they would take CPU it needs.
-const besideVitest = idle ? CHECKS.map((check) => startCheck(check, { idle })) : [];
+const besideVitest = chrt ? CHECKS.map((check) => startCheck(check, { chrt })) : [];
 const vitestStarted = Date.now();
 const vitest = await new Promise((done) => {
   const child = spawn(bin("vitest"), ["run", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
@@ -89,7 +89,7 @@ const vitest = await new Promise((done) => {
   child.on("close", (code) => done(code ?? 1));
 });
 const vitestEnded = Date.now();
-const results = await Promise.all(idle ? besideVitest.map((check) => check.finishNormally()) : CHECKS.map((check) => startCheck(check, {}).done));
+const results = await Promise.all(chrt ? besideVitest.map((check) => check.finishNormally()) : CHECKS.map((check) => startCheck(check, {}).done));
 let failed = vitest !== 0;
 for (const result of results) {
   if (result.code !== 0) {
@@ -99,7 +99,7 @@ for (const result of results) {
 }
 const after = Math.max(0, (Date.now() - vitestEnded) / 1000);
 process.stdout.write(
-  `\nchecks ${idle ? "beside vitest on idle CPU" : "after vitest"}: ${results.map((r) => `${r.name} ${r.code === 0 ? "ok" : "FAILED"} (${r.seconds.toFixed(0)} s${r.again ? ", run again after vitest" : ""})`).join(", ")}; ` +
+  `\nchecks ${chrt ? "beside vitest on idle CPU" : "after vitest"}: ${results.map((r) => `${r.name} ${r.code === 0 ? "ok" : "FAILED"} (${r.seconds.toFixed(0)} s${r.again ? ", run again after vitest" : ""})`).join(", ")}; ` +
     `vitest ${((vitestEnded - vitestStarted) / 1000).toFixed(0)} s, the checks ended ${after.toFixed(0)} s after it\n`,
 );
 process.exit(failed ? 1 : 0);
