@@ -39,7 +39,7 @@ function estimateMs(file: string, sources: TestSources): number {
   if (/\b(scorm|profile)Journeys\(/.test(source) || /\["pack", "--ignore-scripts"/.test(source)) return 90_000;
   // A file without a browser that takes seconds says so in a line of its own (`// test-order: long, …`
   // with the reason: real request timeouts, a 50,000-file package) and starts right after the journey
-  // sets, whose two learners a worker keep the CPU busy while it waits. By size alone such files
+  // sets, whose learners (two per worker) keep the CPU busy while it waits. By size alone such files
   // started among the last, where each kept one worker busy for 7–9 s while the other had nothing
   // left (fresh clone, December 2026).
   if (LONG_WITHOUT_BROWSER.test(source)) return 40_000;
