@@ -10,7 +10,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+// TypeScript 5's parser (the package typescript-5): TypeScript 7, which type-checks, has no stable JS API.
+import ts from "typescript-5";
 
 const root = dirname(fileURLToPath(import.meta.url));
 

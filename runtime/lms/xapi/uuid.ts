@@ -1,6 +1,7 @@
 // RFC 4122 version-4 UUIDs for statement ids (cmi5 §9.1: the AU gives every statement a UUID id).
 
-export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
+/** Fills `bytes` with random values and returns them (the Web Crypto API's getRandomValues). */
+export type RandomBytes = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
 
 const defaultRandomBytes: RandomBytes = (bytes) => globalThis.crypto.getRandomValues(bytes);
 
